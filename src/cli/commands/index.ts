@@ -1,0 +1,7 @@
+import type { CommandModule } from "../command.js";
+
+/**
+ * Every `wfm` sub-command, in the order `wfm --help` lists them.
+ * Add a command by importing its module and appending it here.
+ */
+export const commands: readonly CommandModule[] = [];

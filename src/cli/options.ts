@@ -1,0 +1,98 @@
+import { WfmError } from "../errors.js";
+
+/**
+ * Parsers for command-line values. Each throws a {@link WfmError} whose problem names the
+ * option, so the user sees e.g. `--target: expected PERCENT/SECONDS such as 80/20, got "80"`.
+ * Percent flags accept `85` or `85%` and return a fraction (0.85).
+ */
+
+function optionError(option: string, message: string, value: unknown): never {
+  throw new WfmError({ code: "invalid-option", option, message, value });
+}
+
+/**
+ * A finite number, optionally bounded.
+ *
+ * @example
+ * ```ts
+ * parseNumberOption("--calls", "100", { min: 0 }); //=> 100
+ * ```
+ */
+export function parseNumberOption(
+  option: string,
+  raw: string,
+  bounds: { min?: number; max?: number; exclusiveMin?: boolean; integer?: boolean } = {},
+): number {
+  const text = raw.trim();
+  const value = text === "" ? Number.NaN : Number(text);
+  const { min, max, exclusiveMin = false, integer = false } = bounds;
+  const kind = integer ? "a whole number" : "a number";
+  let expectation = kind;
+  if (min !== undefined && max !== undefined) expectation = `${kind} from ${min} to ${max}`;
+  else if (min !== undefined) expectation = exclusiveMin ? `${kind} greater than ${min}` : `${kind} of at least ${min}`;
+  if (!Number.isFinite(value)) optionError(option, `expected ${expectation}, got ${JSON.stringify(raw)}`, raw);
+  if (integer && !Number.isInteger(value)) optionError(option, `expected ${expectation}, got ${JSON.stringify(raw)}`, raw);
+  if (min !== undefined && (exclusiveMin ? value <= min : value < min)) {
+    optionError(option, `expected ${expectation}, got ${JSON.stringify(raw)}`, raw);
+  }
+  if (max !== undefined && value > max) optionError(option, `expected ${expectation}, got ${JSON.stringify(raw)}`, raw);
+  return value;
+}
+
+/**
+ * A percentage `85` or `85%` as a fraction in [0, 1] (or [0, max/100]).
+ *
+ * @example
+ * ```ts
+ * parsePercentOption("--shrinkage", "30%"); //=> 0.3
+ * ```
+ */
+export function parsePercentOption(option: string, raw: string, bounds: { maxPercent?: number; exclusiveMax?: boolean } = {}): number {
+  const { maxPercent = 100, exclusiveMax = false } = bounds;
+  const text = raw.trim().replace(/%$/, "").trim();
+  const value = text === "" ? Number.NaN : Number(text);
+  const range = exclusiveMax ? `from 0 up to (not including) ${maxPercent}` : `from 0 to ${maxPercent}`;
+  if (!Number.isFinite(value) || value < 0 || value > maxPercent || (exclusiveMax && value === maxPercent)) {
+    optionError(option, `expected a percentage ${range} such as 85 or 85%, got ${JSON.stringify(raw)}`, raw);
+  }
+  return value / 100;
+}
+
+/** A service-level target: the fraction to answer and the answer time in seconds. */
+export interface ServiceLevelTarget {
+  /** Fraction of contacts to answer within `targetAnswerSeconds` (0..1). */
+  readonly targetServiceLevel: number;
+  /** Answer-time threshold T, seconds. */
+  readonly targetAnswerSeconds: number;
+}
+
+/**
+ * `PERCENT/SECONDS`, e.g. `80/20` (80% answered within 20 s).
+ *
+ * @example
+ * ```ts
+ * parseTargetOption("--target", "80/20"); //=> { targetServiceLevel: 0.8, targetAnswerSeconds: 20 }
+ * ```
+ */
+export function parseTargetOption(option: string, raw: string): ServiceLevelTarget {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*\/\s*(\d+(?:\.\d+)?)\s*s?\s*$/.exec(raw);
+  const percent = match ? Number(match[1]) : Number.NaN;
+  const seconds = match ? Number(match[2]) : Number.NaN;
+  if (!match || !(percent >= 0 && percent <= 100) || !Number.isFinite(seconds)) {
+    optionError(option, `expected PERCENT/SECONDS such as 80/20, got ${JSON.stringify(raw)}`, raw);
+  }
+  return { targetServiceLevel: percent / 100, targetAnswerSeconds: seconds };
+}
+
+/**
+ * One of a fixed set of words.
+ *
+ * @example
+ * ```ts
+ * parseChoiceOption("--format", "json", ["table", "json"]); //=> "json"
+ * ```
+ */
+export function parseChoiceOption<T extends string>(option: string, raw: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  return optionError(option, `expected one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`, raw);
+}

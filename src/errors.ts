@@ -1,0 +1,179 @@
+/**
+ * Errors as data: one error class for every expected failure in wfm-kit.
+ *
+ * A {@link WfmError} carries a stable `code`, the `path` to the offending field
+ * (`["rows", 14, "calls"]`), the offending `value`, and one or more {@link Problem}s. A CSV file
+ * with twelve bad cells throws one `WfmError` holding twelve problems, so a user sees every
+ * problem at once instead of fixing them one run at a time.
+ *
+ * The CLI prints each problem on its own line (see {@link formatProblem}) and exits with status 2;
+ * anything that is not a `WfmError` is a bug and prints its stack.
+ *
+ * @module
+ */
+
+/** A stable, machine-readable error code. */
+export type WfmErrorCode =
+  | "invalid-argument"
+  | "invalid-option"
+  | "invalid-config"
+  | "invalid-csv"
+  | "invalid-file"
+  | "file-not-found"
+  | "output-exists"
+  | "would-overwrite-input"
+  | "infeasible"
+  | "solver-failed"
+  | "cancelled";
+
+/**
+ * One problem with the user's input.
+ *
+ * Location fields are filled in as far as they are known: a CSV problem has `file`, `line` and
+ * `column`; a config problem has `file` and `path`; a command-line problem has `option`.
+ */
+export interface Problem {
+  /** Stable code, e.g. `"invalid-csv"`. */
+  readonly code: WfmErrorCode;
+  /** Human sentence without the location prefix, e.g. `calls must be a non-negative number, got "-3"`. */
+  readonly message: string;
+  /** Path to the offending field inside the input object, e.g. `["channels", 0, "ahtSeconds"]`. */
+  readonly path?: readonly (string | number)[];
+  /** The offending value, when there is one. */
+  readonly value?: unknown;
+  /** File the problem is in. */
+  readonly file?: string;
+  /** 1-based line in `file`. */
+  readonly line?: number;
+  /** 1-based column (CSV field number, or character column for text formats). */
+  readonly column?: number;
+  /** The command-line option at fault, e.g. `--target`. */
+  readonly option?: string;
+}
+
+/**
+ * The error thrown for invalid input anywhere in wfm-kit.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   erlangC({ trafficErlangs: -1, agents: 3, ahtSeconds: 180 });
+ * } catch (error) {
+ *   if (error instanceof WfmError) console.log(error.code, error.path); //=> "invalid-argument" ["trafficErlangs"]
+ * }
+ * ```
+ */
+export class WfmError extends Error {
+  /** Stable code of the first problem. */
+  readonly code: WfmErrorCode;
+  /** Path of the first problem. */
+  readonly path: readonly (string | number)[];
+  /** Value of the first problem. */
+  readonly value: unknown;
+  /** Every problem found (at least one). */
+  readonly problems: readonly Problem[];
+
+  constructor(problems: Problem | readonly Problem[]) {
+    const list: readonly Problem[] = Array.isArray(problems) ? problems : [problems as Problem];
+    if (list.length === 0) throw new TypeError("WfmError needs at least one problem");
+    const first = list[0]!;
+    super(list.map(formatProblem).join("\n"));
+    this.name = "WfmError";
+    this.code = first.code;
+    this.path = first.path ?? [];
+    this.value = first.value;
+    this.problems = list;
+  }
+}
+
+/**
+ * Throws a {@link WfmError} with code `invalid-argument` for a library function's option.
+ *
+ * @param fn - the public function's name, e.g. `"erlangC"`
+ * @param field - the option's name, e.g. `"ahtSeconds"`
+ * @param expectation - what the option must be, e.g. `"a positive finite number"`
+ * @param value - what it was
+ * @throws {WfmError} always
+ *
+ * @example
+ * ```ts
+ * invalidArgument("erlangC", "ahtSeconds", "a positive finite number", -5);
+ * // throws WfmError: erlangC: ahtSeconds must be a positive finite number, got -5
+ * ```
+ */
+export function invalidArgument(fn: string, field: string, expectation: string, value: unknown): never {
+  throw new WfmError({
+    code: "invalid-argument",
+    message: `${fn}: ${field} must be ${expectation}, got ${describeValue(value)}`,
+    path: [field],
+    value,
+  });
+}
+
+/**
+ * Renders a value for an error message: strings quoted, numbers and the rest as JavaScript prints them.
+ *
+ * @example
+ * ```ts
+ * describeValue("abc"); //=> '"abc"'
+ * describeValue(-5); //=> "-5"
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * One line for a problem, prefixed by its location: `file:line:column: message`,
+ * `file: path.to.field: message`, or `--option: message`.
+ *
+ * @example
+ * ```ts
+ * formatProblem({ code: "invalid-csv", file: "v.csv", line: 3, column: 2, message: "calls is not a number" });
+ * //=> "v.csv:3:2: calls is not a number"
+ * formatProblem({ code: "invalid-option", option: "--target", message: "expected PERCENT/SECONDS" });
+ * //=> "--target: expected PERCENT/SECONDS"
+ * ```
+ */
+export function formatProblem(problem: Problem): string {
+  const where: string[] = [];
+  if (problem.file !== undefined) {
+    let loc = problem.file;
+    if (problem.line !== undefined) {
+      loc += `:${problem.line}`;
+      if (problem.column !== undefined) loc += `:${problem.column}`;
+    }
+    where.push(loc);
+  }
+  if (problem.option !== undefined) where.push(problem.option);
+  if (problem.line === undefined && problem.path !== undefined && problem.path.length > 0 && problem.file !== undefined) {
+    where.push(formatPath(problem.path));
+  }
+  return where.length > 0 ? `${where.join(": ")}: ${problem.message}` : problem.message;
+}
+
+/**
+ * Formats a field path like `channels[0].ahtSeconds`.
+ *
+ * @example
+ * ```ts
+ * formatPath(["channels", 0, "ahtSeconds"]); //=> "channels[0].ahtSeconds"
+ * ```
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? part : `.${part}`;
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+import { stringify } from "csv-stringify/sync";
+
+/** Output formats shared by the report-writing commands. */
+export type TableFormat = "table" | "csv" | "md" | "json";
+
+/** One column of a rendered table. */
+export interface TableColumn<Row> {
+  /** Key in CSV and JSON output, in camelCase with units (`asaSeconds`). */
+  readonly key: string;
+  /** Heading in table and Markdown output; defaults to `key`. */
+  readonly title?: string;
+  /** Value of the cell for JSON (numbers stay numbers; `null` for missing/infinite). */
+  readonly value: (row: Row) => string | number | boolean | null;
+  /** Text of the cell for table, Markdown and CSV; defaults to a plain rendering of `value`. */
+  readonly text?: (row: Row) => string;
+  /** Alignment in table and Markdown output; numbers default to right. */
+  readonly align?: "left" | "right";
+}
+
+function cellText<Row>(column: TableColumn<Row>, row: Row): string {
+  if (column.text) return column.text(row);
+  const value = column.value(row);
+  if (value === null) return "";
+  return String(value);
+}
+
+function isRight<Row>(column: TableColumn<Row>, rows: readonly Row[]): boolean {
+  if (column.align) return column.align === "right";
+  const first = rows.find((row) => column.value(row) !== null);
+  return first !== undefined && typeof column.value(first) === "number";
+}
+
+/**
+ * Renders rows as an aligned text table, CSV, Markdown table or a JSON array of objects.
+ * Output ends with a newline and is deterministic for the same rows.
+ *
+ * @example
+ * ```ts
+ * renderTable([{ n: 1 }], [{ key: "n", value: (r) => r.n }], "csv"); //=> "n\n1\n"
+ * ```
+ */
+export function renderTable<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[], format: TableFormat): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, jsonSafe(c.value(row))]))), null, 2)}\n`;
+    case "csv":
+      return stringify([columns.map((c) => c.key), ...rows.map((row) => columns.map((c) => cellText(c, row)))], {
+        record_delimiter: "\n",
+      });
+    case "md": {
+      const escape = (text: string) => text.replace(/\|/g, "\\|");
+      const head = `| ${columns.map((c) => escape(c.title ?? c.key)).join(" | ")} |`;
+      const rule = `|${columns.map((c) => (isRight(c, rows) ? " ---: " : " --- ")).join("|")}|`;
+      const body = rows.map((row) => `| ${columns.map((c) => escape(cellText(c, row))).join(" | ")} |`);
+      return `${[head, rule, ...body].join("\n")}\n`;
+    }
+    case "table": {
+      const titles = columns.map((c) => c.title ?? c.key);
+      const cells = rows.map((row) => columns.map((c) => cellText(c, row)));
+      const widths = titles.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i]!.length)));
+      const right = columns.map((c) => isRight(c, rows));
+      const pad = (text: string, i: number) => (right[i] ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+      const lines = [titles.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map((line) => line.map(pad).join("  "))];
+      return `${lines.map((line) => line.trimEnd()).join("\n")}\n`;
+    }
+  }
+}
+
+/**
+ * Renders a list of label/value pairs (a single result) as an aligned two-column table or Markdown.
+ *
+ * @example
+ * ```ts
+ * renderKeyValues([["agents", "13"]], "table"); //=> "agents  13\n"
+ * ```
+ */
+export function renderKeyValues(pairs: readonly (readonly [string, string])[], format: "table" | "md"): string {
+  if (format === "md") {
+    return `${["| | |", "| --- | ---: |", ...pairs.map(([k, v]) => `| ${k} | ${v} |`)].join("\n")}\n`;
+  }
+  const width = Math.max(0, ...pairs.map(([k]) => k.length));
+  return `${pairs.map(([k, v]) => `${k.padEnd(width)}  ${v}`.trimEnd()).join("\n")}\n`;
+}
+
+/** Replaces non-finite numbers by `null`, as JSON has no Infinity or NaN. */
+export function jsonSafe<T>(value: T): T | null {
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value;
+}
+
+/**
+ * `JSON.stringify` with two-space indent, a trailing newline, and Infinity/NaN written as `null`.
+ *
+ * @example
+ * ```ts
+ * toJson({ asaSeconds: Infinity }); //=> '{\n  "asaSeconds": null\n}\n'
+ * ```
+ */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+}
+
+/**
+ * Formats a number with a fixed count of decimals, trimming nothing (stable widths in tables).
+ * Non-finite values print as `inf` / `-`.
+ *
+ * @example
+ * ```ts
+ * formatFixed(0.8123, 3); //=> "0.812"
+ * formatFixed(Infinity, 1); //=> "inf"
+ * ```
+ */
+export function formatFixed(value: number, decimals: number): string {
+  if (Number.isNaN(value)) return "-";
+  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+  return value.toFixed(decimals);
+}
+
+/**
+ * A fraction as a percentage with `decimals` places, e.g. 0.8123 -> "81.2%".
+ *
+ * @example
+ * ```ts
+ * formatPercent(0.8123, 1); //=> "81.2%"
+ * ```
+ */
+export function formatPercent(fraction: number, decimals = 1): string {
+  if (!Number.isFinite(fraction)) return "-";
+  return `${(fraction * 100).toFixed(decimals)}%`;
+}

@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    cli: "src/cli/index.ts",
+  },
+  format: ["esm", "cjs"],
+  dts: { entry: { index: "src/index.ts", cli: "src/cli/index.ts" } },
+  sourcemap: false,
+  clean: true,
+  target: "node20",
+  splitting: false,
+  treeshake: true,
+  define: { __WFM_VERSION__: JSON.stringify(version) },
+});

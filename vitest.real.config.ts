@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// The real-data suite: reads ../shared (real call-centre data, reference values, benchmark
+// instances). It fails loudly when ../shared is missing: see test/support/shared.ts.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.real.test.ts"],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+  },
+});
