@@ -10,3 +10,16 @@
 // errors
 export { WfmError, formatProblem, formatPath } from "./errors.js";
 export type { Problem, WfmErrorCode } from "./errors.js";
+
+// queueing: Erlang B, C and A, service level, ASA, occupancy, required agents
+export * from "./queueing/index.js";
+// calendar: local wall-clock timestamps, weekdays, opening hours, Gregorian and Persian months
+export * from "./calendar/index.js";
+// staffing: channels, shrinkage, supporting staff, interval staffing plans
+export * from "./staffing/index.js";
+// forecast: methods, backtests, prediction intervals, driver-based forecasts
+export * from "./forecast/index.js";
+// schedule: shift templates, MIP model, verified solutions, coverage
+export * from "./schedule/index.js";
+// cost: KPIs, decimal money, cost breakdowns, what-if scenarios
+export * from "./cost/index.js";

@@ -1,0 +1,5 @@
+/**
+ * calendar: see the files in this folder.
+ * @module
+ */
+export {};

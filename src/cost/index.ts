@@ -1,0 +1,5 @@
+/**
+ * cost: see the files in this folder.
+ * @module
+ */
+export {};

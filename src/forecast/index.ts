@@ -1,0 +1,5 @@
+/**
+ * forecast: see the files in this folder.
+ * @module
+ */
+export {};

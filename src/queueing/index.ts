@@ -1,0 +1,5 @@
+/**
+ * queueing: see the files in this folder.
+ * @module
+ */
+export {};

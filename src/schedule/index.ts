@@ -1,0 +1,5 @@
+/**
+ * schedule: see the files in this folder.
+ * @module
+ */
+export {};

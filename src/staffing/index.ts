@@ -1,0 +1,5 @@
+/**
+ * staffing: see the files in this folder.
+ * @module
+ */
+export {};
