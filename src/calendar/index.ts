@@ -1,5 +1,20 @@
 /**
- * calendar: see the files in this folder.
+ * calendar: local wall-clock timestamps, weekdays and opening hours.
  * @module
  */
-export {};
+export {
+  millisecondsInMinute,
+  millisecondsInHour,
+  millisecondsInDay,
+  minutesInDay,
+  isoMinuteStyle,
+  parseLocalTimestamp,
+  formatLocalTimestamp,
+  formatLocalDate,
+  localDayOfWeek,
+  localMinuteOfDay,
+  localStartOfDay,
+  dayNames,
+  isOpenAt,
+} from "./local-time.js";
+export type { TimestampStyle, ParsedLocalTimestamp, DayName, OpeningHours } from "./local-time.js";

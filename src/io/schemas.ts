@@ -1,0 +1,8 @@
+import type { z } from "zod";
+
+/**
+ * The config schemas that `wfm schema NAME` prints as JSON Schema, by name. The JSON Schema
+ * for editors and the validation the commands run come from the same zod object.
+ * Add a config by importing its schema and adding one entry.
+ */
+export const configSchemas: Readonly<Record<string, z.ZodType>> = {};
