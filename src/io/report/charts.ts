@@ -1,0 +1,203 @@
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+/**
+ * Charts for the HTML report, drawn by Vega-Lite and rendered to SVG by Vega in Node when the
+ * report is built, so the report needs neither JavaScript nor a network to show them.
+ *
+ * Times are wall-clock milliseconds (`localMs`) on UTC scales, so the axes show the local times of
+ * the input whatever the time zone of the machine building the report, and the same input gives
+ * the same SVG bytes.
+ *
+ * @module
+ */
+
+const palette = {
+  actual: "#4b5563",
+  forecast: "#2563eb",
+  band: "#93c5fd",
+  required: "#dc2626",
+  scheduled: "#16a34a",
+};
+
+const baseConfig = {
+  font: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 12, gridColor: "#e5e7eb" },
+  legend: { labelFontSize: 11, titleFontSize: 12, orient: "top" },
+  background: "white",
+} as const;
+
+/** Vega-Lite's warnings go nowhere: the report must not write to the user's terminal. */
+const silentLogger = {
+  level(): number {
+    return 0;
+  },
+  error(): typeof silentLogger {
+    return silentLogger;
+  },
+  warn(): typeof silentLogger {
+    return silentLogger;
+  },
+  info(): typeof silentLogger {
+    return silentLogger;
+  },
+  debug(): typeof silentLogger {
+    return silentLogger;
+  },
+} as unknown as NonNullable<Parameters<typeof compile>[1]>["logger"];
+
+/**
+ * Renders a Vega-Lite spec to an SVG string, labelled for assistive technology and for tests
+ * (`data-chart` attribute).
+ *
+ * @param spec - a Vega-Lite spec with inline data
+ * @param id - the chart's id, written as `data-chart="id"` on the `<svg>`
+ * @param title - the accessible name of the chart
+ */
+export async function renderChartSvg(spec: TopLevelSpec, id: string, title: string): Promise<string> {
+  const compiled = compile({ ...spec, config: { ...baseConfig, ...(spec.config ?? {}) } } as TopLevelSpec, { logger: silentLogger }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
+  try {
+    const svg = await view.toSVG();
+    const escaped = title.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    return svg.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" data-chart="${id}" `);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** One point of the history-and-forecast chart. */
+export interface ForecastChartPoint {
+  readonly localMs: number;
+  /** Observed contacts (history), when known. */
+  readonly actual?: number;
+  /** Forecast contacts, when forecast. */
+  readonly forecast?: number;
+  /** Lower bound of the prediction interval. */
+  readonly lower?: number;
+  /** Upper bound of the prediction interval. */
+  readonly upper?: number;
+}
+
+/**
+ * History (grey) and forecast (blue) contacts per day, with the prediction interval as a band.
+ */
+export function forecastChartSpec(points: readonly ForecastChartPoint[], options: { width?: number; yTitle?: string } = {}): TopLevelSpec {
+  const { width = 860, yTitle = "contacts per day" } = options;
+  const lines = points.flatMap((p) => [
+    ...(p.actual === undefined ? [] : [{ t: p.localMs, value: p.actual, series: "history" }]),
+    ...(p.forecast === undefined ? [] : [{ t: p.localMs, value: p.forecast, series: "forecast" }]),
+  ]);
+  const band = points.filter((p) => p.lower !== undefined && p.upper !== undefined).map((p) => ({ t: p.localMs, lower: p.lower, upper: p.upper }));
+  const x = { field: "t", type: "temporal", scale: { type: "utc" }, title: null, axis: { format: "%d %b" } } as const;
+  return {
+    width,
+    height: 220,
+    layer: [
+      {
+        data: { values: band },
+        mark: { type: "area", opacity: 0.35, color: palette.band },
+        encoding: { x, y: { field: "lower", type: "quantitative", title: yTitle }, y2: { field: "upper" } },
+      },
+      {
+        data: { values: lines },
+        mark: { type: "line", strokeWidth: 1.5 },
+        encoding: {
+          x,
+          y: { field: "value", type: "quantitative", title: yTitle },
+          color: {
+            field: "series",
+            type: "nominal",
+            title: null,
+            scale: { domain: ["history", "forecast"], range: [palette.actual, palette.forecast] },
+          },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Required and scheduled agents in one interval. */
+export interface CoverageChartPoint {
+  readonly localMs: number;
+  readonly required: number;
+  readonly scheduled: number;
+}
+
+/** Required (red) against scheduled (green) agents per interval, as step lines. */
+export function coverageChartSpec(points: readonly CoverageChartPoint[], options: { width?: number } = {}): TopLevelSpec {
+  const { width = 860 } = options;
+  const values = points.flatMap((p) => [
+    { t: p.localMs, agents: p.required, series: "required" },
+    { t: p.localMs, agents: p.scheduled, series: "scheduled" },
+  ]);
+  return {
+    width,
+    height: 220,
+    data: { values },
+    mark: { type: "line", interpolate: "step-after", strokeWidth: 1.2 },
+    encoding: {
+      x: { field: "t", type: "temporal", scale: { type: "utc" }, title: null, axis: { format: "%d %b" } },
+      y: { field: "agents", type: "quantitative", title: "agents on the floor" },
+      color: { field: "series", type: "nominal", title: null, scale: { domain: ["required", "scheduled"], range: [palette.required, palette.scheduled] } },
+    },
+  } as TopLevelSpec;
+}
+
+/** One cell of the day x hour heatmap. */
+export interface HeatmapCell {
+  /** Date `YYYY-MM-DD`. */
+  readonly day: string;
+  /** Hour of the day, 0..23. */
+  readonly hour: number;
+  /** Scheduled minus required agent-hours in that hour: negative is shortfall, positive excess. */
+  readonly balance: number;
+}
+
+/** Day x hour heatmap of shortfall (red) and excess (blue) agent-hours. */
+export function balanceHeatmapSpec(cells: readonly HeatmapCell[]): TopLevelSpec {
+  const extent = Math.max(1, ...cells.map((c) => Math.abs(c.balance)));
+  return {
+    data: { values: cells.map((c) => ({ ...c })) },
+    mark: { type: "rect" },
+    width: { step: 26 },
+    height: { step: 13 },
+    encoding: {
+      x: { field: "hour", type: "ordinal", title: "hour of day", axis: { labelAngle: 0 } },
+      y: { field: "day", type: "ordinal", title: null },
+      color: {
+        field: "balance",
+        type: "quantitative",
+        title: "over (+) / under (-)",
+        scale: { scheme: "redblue", domain: [-extent, extent] },
+        legend: { orient: "right", gradientLength: 180 },
+      },
+    },
+  } as TopLevelSpec;
+}
+
+/** One line of a horizontal bar chart. */
+export interface BarDatum {
+  readonly label: string;
+  readonly value: number;
+  /** Optional group (colour), e.g. the scenario. */
+  readonly group?: string;
+}
+
+/** Horizontal bars, e.g. the cost breakdown (`value` in currency units). */
+export function barChartSpec(bars: readonly BarDatum[], options: { xTitle: string; width?: number }): TopLevelSpec {
+  const { xTitle, width = 560 } = options;
+  const grouped = bars.some((b) => b.group !== undefined);
+  return {
+    data: { values: bars.map((b) => ({ ...b })) },
+    mark: { type: "bar", color: palette.forecast },
+    width,
+    height: { step: grouped ? 12 : 22 },
+    encoding: {
+      y: { field: "label", type: "nominal", title: null, sort: null },
+      x: { field: "value", type: "quantitative", title: xTitle },
+      ...(grouped ? { yOffset: { field: "group", sort: null }, color: { field: "group", type: "nominal", title: null, sort: null } } : {}),
+    },
+  } as TopLevelSpec;
+}
