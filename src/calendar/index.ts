@@ -18,3 +18,7 @@ export {
   isOpenAt,
 } from "./local-time.js";
 export type { TimestampStyle, ParsedLocalTimestamp, DayName, OpeningHours } from "./local-time.js";
+export { parseDayOfWeek, startOfLocalWeek, defaultWeekendDays, isLocalWeekend, weekdayOrder, dayOfWeekName } from "./week.js";
+export type { DayOfWeek } from "./week.js";
+export { planningMonth, calendarDayOfMonth } from "./planning-month.js";
+export type { PlanningCalendar, PlanningMonth } from "./planning-month.js";

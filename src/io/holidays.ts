@@ -1,0 +1,81 @@
+/**
+ * Calendar files of special days for `wfm forecast --holidays FILE`.
+ *
+ * Format: CSV with a header `date,label,kind`:
+ *
+ * ```csv
+ * date,label,kind
+ * 1999-09-20,Yom Kippur,holiday
+ * 2026-11-27,Black Friday,campaign
+ * 2026-03-02,Telephony outage,outage
+ * 2026-12-25,Christmas,closed
+ * ```
+ *
+ * - `date`: `YYYY-MM-DD` (a time part is ignored);
+ * - `label`: identifies recurrences: a label seen in the history gets its measured factor on
+ *   its future dates;
+ * - `kind` (optional, default `holiday`): `holiday`, `campaign`, `outage` (left out of the
+ *   history's profiles and fits), or `closed` (no forecast rows that day).
+ *
+ * @module
+ */
+import { parseLocalTimestamp, localStartOfDay } from "../calendar/local-time.js";
+import type { SpecialDay, SpecialDayKind } from "../forecast/types.js";
+import { ProblemList, parseCsv } from "./csv.js";
+import { readTextFile } from "./read-file.js";
+
+const kinds: readonly SpecialDayKind[] = ["holiday", "campaign", "outage", "closed"];
+
+/**
+ * Parses a special-days CSV (see the module comment).
+ *
+ * @throws {WfmError} `invalid-csv` with one problem per bad cell (file, line, column)
+ * @example
+ * ```ts
+ * parseHolidaysCsv("date,label\n1999-09-20,Yom Kippur\n", { file: "h.csv" });
+ * //=> [{ dateMs: 937785600000, label: "Yom Kippur", kind: "holiday" }]
+ * ```
+ */
+export function parseHolidaysCsv(text: string, options: { file: string }): SpecialDay[] {
+  const { file } = options;
+  const table = parseCsv(text, {
+    file,
+    columns: [
+      { name: "date", aliases: ["day", "timestamp"], required: true },
+      { name: "label", aliases: ["name", "event", "description"], required: true },
+      { name: "kind", aliases: ["type", "category"] },
+    ],
+  });
+  const dateCol = table.columns.get("date")!;
+  const labelCol = table.columns.get("label")!;
+  const kindCol = table.columns.get("kind");
+  const problems = new ProblemList();
+  const out: SpecialDay[] = [];
+  for (const record of table.records) {
+    const dateText = record.cells[dateCol] ?? "";
+    const parsed = parseLocalTimestamp(dateText);
+    if (!parsed) {
+      problems.add({ code: "invalid-csv", file, line: record.line, column: dateCol + 1, message: `date must be YYYY-MM-DD, got ${JSON.stringify(dateText)}`, value: dateText });
+      continue;
+    }
+    const label = (record.cells[labelCol] ?? "").trim();
+    if (label === "") {
+      problems.add({ code: "invalid-csv", file, line: record.line, column: labelCol + 1, message: "label must not be empty" });
+      continue;
+    }
+    const kindText = kindCol === undefined ? "" : (record.cells[kindCol] ?? "").trim().toLowerCase();
+    const kind = (kindText === "" ? "holiday" : kindText) as SpecialDayKind;
+    if (!kinds.includes(kind)) {
+      problems.add({ code: "invalid-csv", file, line: record.line, column: kindCol! + 1, message: `kind must be one of ${kinds.join(", ")}, got ${JSON.stringify(kindText)}`, value: kindText });
+      continue;
+    }
+    out.push({ dateMs: localStartOfDay(parsed.localMs), label, kind });
+  }
+  problems.throwIfAny();
+  return out;
+}
+
+/** Reads a special-days CSV from disk (see {@link parseHolidaysCsv}). */
+export function readHolidaysCsv(path: string, options: { cwd?: string; option?: string } = {}): SpecialDay[] {
+  return parseHolidaysCsv(readTextFile(path, options), { file: path });
+}
