@@ -1,8 +1,9 @@
 import type { CommandModule } from "../command.js";
+import { forecastCommand } from "./forecast.js";
 import { schemaCommand } from "./schema.js";
 
 /**
  * Every `wfm` sub-command, in the order `wfm --help` lists them.
  * Add a command by importing its module and appending it here.
  */
-export const commands: readonly CommandModule[] = [schemaCommand];
+export const commands: readonly CommandModule[] = [schemaCommand, forecastCommand];
