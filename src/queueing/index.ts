@@ -1,5 +1,33 @@
 /**
- * queueing: see the files in this folder.
+ * queueing: exact Erlang B, Erlang C and Erlang A (M/M/N+M) metrics and required agents.
+ *
+ * - {@link erlangB}: blocking probability of N lines (trunk sizing).
+ * - {@link erlangC}: waiting probability, service level, ASA, occupancy of M/M/N.
+ * - {@link erlangA}: the same with exponential patience (abandonment), exact via the incomplete gamma function.
+ * - {@link requiredAgents}: minimum N meeting every target at once, with proof of minimality.
+ *
  * @module
  */
-export {};
+export { erlangB } from "./erlang-b.js";
+export type { ErlangBOptions } from "./erlang-b.js";
+export { erlangC } from "./erlang-c.js";
+export type { ErlangCOptions } from "./erlang-c.js";
+export { erlangA } from "./erlang-a.js";
+export type { ErlangAOptions } from "./erlang-a.js";
+export { requiredAgents } from "./required-agents.js";
+export type {
+  RequiredAgentsOptions,
+  RequiredAgentsResult,
+  RequiredAgentsFeasible,
+  RequiredAgentsInfeasible,
+  RequiredAgentsMetrics,
+} from "./required-agents.js";
+export type {
+  QueueingModel,
+  TrafficOptions,
+  QueueMetrics,
+  ErlangBResult,
+  ErlangCResult,
+  ErlangAResult,
+  AnyQueueMetrics,
+} from "./types.js";

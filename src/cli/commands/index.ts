@@ -1,4 +1,5 @@
 import type { CommandModule } from "../command.js";
+import { erlangCommand } from "./erlang.js";
 import { forecastCommand } from "./forecast.js";
 import { schemaCommand } from "./schema.js";
 
@@ -6,4 +7,4 @@ import { schemaCommand } from "./schema.js";
  * Every `wfm` sub-command, in the order `wfm --help` lists them.
  * Add a command by importing its module and appending it here.
  */
-export const commands: readonly CommandModule[] = [schemaCommand, forecastCommand];
+export const commands: readonly CommandModule[] = [erlangCommand, forecastCommand, schemaCommand];

@@ -1,0 +1,373 @@
+import type { Command } from "commander";
+import { WfmError, type Problem } from "../../errors.js";
+import { renderKeyValues, toJson } from "../../io/render.js";
+import {
+  erlangA,
+  erlangB,
+  erlangC,
+  requiredAgents,
+  type AnyQueueMetrics,
+  type QueueingModel,
+} from "../../queueing/index.js";
+import { scheduled } from "../../queueing/required-agents.js";
+import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
+import type { CommandModule } from "../command.js";
+import type { CliIo } from "../io.js";
+
+/** Raw commander values of `wfm erlang` (all strings until parsed). */
+interface ErlangFlags {
+  calls?: string;
+  interval?: string;
+  aht?: string;
+  traffic?: string;
+  target?: string;
+  agents?: string;
+  model?: string;
+  patience?: string;
+  maxAsa?: string;
+  maxOccupancy?: string;
+  maxAbandon?: string;
+  maxBlocking?: string;
+  shrinkage?: string;
+  format: string;
+}
+
+const models = ["erlang-b", "erlang-c", "erlang-a"] as const;
+const formats = ["table", "json"] as const;
+
+/** The parsed, cross-checked request. */
+export interface ErlangRequest {
+  readonly model: QueueingModel;
+  readonly traffic:
+    | { readonly callsPerInterval: number; readonly intervalSeconds: number; readonly ahtSeconds: number }
+    | { readonly trafficErlangs: number; readonly ahtSeconds?: number };
+  readonly agents?: number;
+  readonly targetServiceLevel?: number;
+  readonly targetAnswerSeconds?: number;
+  readonly patienceSeconds?: number;
+  readonly targetAsaSeconds?: number;
+  readonly maxOccupancy?: number;
+  readonly maxAbandonProbability?: number;
+  readonly maxBlocking?: number;
+  readonly shrinkage?: number;
+  readonly format: "table" | "json";
+}
+
+/**
+ * Parses the flags of `wfm erlang`, collecting every problem (one line each) before throwing.
+ *
+ * @throws {WfmError} `invalid-option` naming each bad or conflicting flag.
+ */
+export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
+  const problems: Problem[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof WfmError) {
+        problems.push(...error.problems);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const problem = (option: string, message: string, value?: unknown) => problems.push({ code: "invalid-option", option, message, value });
+  const given = (value: string | undefined) => value !== undefined;
+
+  const format = attempt(() => parseChoiceOption("--format", flags.format, formats));
+  const explicitModel = flags.model === undefined ? undefined : attempt(() => parseChoiceOption("--model", flags.model!, models));
+  const model: QueueingModel = explicitModel ?? (given(flags.patience) ? "erlang-a" : "erlang-c");
+
+  const calls = flags.calls === undefined ? undefined : attempt(() => parseNumberOption("--calls", flags.calls!, { min: 0 }));
+  const intervalMinutes =
+    flags.interval === undefined ? undefined : attempt(() => parseNumberOption("--interval", flags.interval!, { min: 0, exclusiveMin: true }));
+  const ahtSeconds = flags.aht === undefined ? undefined : attempt(() => parseNumberOption("--aht", flags.aht!, { min: 0, exclusiveMin: true }));
+  const trafficErlangs = flags.traffic === undefined ? undefined : attempt(() => parseNumberOption("--traffic", flags.traffic!, { min: 0 }));
+  const agents = flags.agents === undefined ? undefined : attempt(() => parseNumberOption("--agents", flags.agents!, { min: 0, integer: true }));
+  const target = flags.target === undefined ? undefined : attempt(() => parseTargetOption("--target", flags.target!));
+  const patienceSeconds =
+    flags.patience === undefined ? undefined : attempt(() => parseNumberOption("--patience", flags.patience!, { min: 0, exclusiveMin: true }));
+  const targetAsaSeconds = flags.maxAsa === undefined ? undefined : attempt(() => parseNumberOption("--max-asa", flags.maxAsa!, { min: 0 }));
+  const maxOccupancy = flags.maxOccupancy === undefined ? undefined : attempt(() => parsePercentOption("--max-occupancy", flags.maxOccupancy!));
+  const maxAbandonProbability = flags.maxAbandon === undefined ? undefined : attempt(() => parsePercentOption("--max-abandon", flags.maxAbandon!));
+  const maxBlocking = flags.maxBlocking === undefined ? undefined : attempt(() => parsePercentOption("--max-blocking", flags.maxBlocking!));
+  const shrinkage =
+    flags.shrinkage === undefined ? undefined : attempt(() => parsePercentOption("--shrinkage", flags.shrinkage!, { exclusiveMax: true }));
+
+  // Traffic: --traffic, or --calls with --interval and --aht.
+  if (given(flags.traffic)) {
+    for (const [flag, value] of [["--calls", flags.calls], ["--interval", flags.interval]] as const) {
+      if (given(value)) problem(flag, "give either --traffic or --calls with --interval, not both", value);
+    }
+    if (model !== "erlang-b" && !given(flags.aht)) problem("--aht", `required with --traffic for ${model} (service level and ASA are times)`);
+  } else {
+    if (!given(flags.calls)) problem("--calls", "required: calls per interval (or give --traffic ERLANGS)");
+    if (!given(flags.interval)) problem("--interval", "required: interval length in minutes, e.g. 30 (or give --traffic ERLANGS)");
+    if (!given(flags.aht)) problem("--aht", "required: average handle time in seconds, e.g. 180");
+  }
+  // Model-specific flags.
+  if (given(flags.patience) && model !== "erlang-a") problem("--patience", `only applies to --model erlang-a (got --model ${model})`, flags.patience);
+  if (model === "erlang-a" && !given(flags.patience)) problem("--patience", "required with --model erlang-a: mean patience in seconds, e.g. 120");
+  if (given(flags.maxAbandon) && model !== "erlang-a") problem("--max-abandon", "only applies to Erlang A: add --patience SECONDS", flags.maxAbandon);
+  if (given(flags.maxBlocking) && model !== "erlang-b") problem("--max-blocking", "only applies to --model erlang-b", flags.maxBlocking);
+  const hasTarget = [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking].some(given);
+  if (!given(flags.agents) && !hasTarget) {
+    problem("--target", "give a target to solve for the agents (e.g. --target 80/20, --max-asa, --max-occupancy), or --agents N to evaluate");
+  }
+  if (problems.length > 0) throw new WfmError(problems);
+
+  const traffic =
+    trafficErlangs !== undefined
+      ? { trafficErlangs, ...(ahtSeconds !== undefined ? { ahtSeconds } : {}) }
+      : { callsPerInterval: calls!, intervalSeconds: intervalMinutes! * 60, ahtSeconds: ahtSeconds! };
+  return {
+    model,
+    traffic,
+    format: format!,
+    ...(agents !== undefined ? { agents } : {}),
+    ...(target !== undefined ? target : {}),
+    ...(patienceSeconds !== undefined ? { patienceSeconds } : {}),
+    ...(targetAsaSeconds !== undefined ? { targetAsaSeconds } : {}),
+    ...(maxOccupancy !== undefined ? { maxOccupancy } : {}),
+    ...(maxAbandonProbability !== undefined ? { maxAbandonProbability } : {}),
+    ...(maxBlocking !== undefined ? { maxBlocking } : {}),
+    ...(shrinkage !== undefined ? { shrinkage } : {}),
+  };
+}
+
+/** The answer of `wfm erlang`: metrics at the solved or given N, or the reason no N works. */
+export interface ErlangAnswer {
+  readonly request: ErlangRequest;
+  /** Whether N was given (--agents) rather than solved for. */
+  readonly evaluated: boolean;
+  readonly trafficErlangs: number;
+  /** Metrics at the solved or given N; null when no N meets the targets. */
+  readonly metrics: AnyQueueMetrics | null;
+  readonly scheduledAgents: number | null;
+  /** Metrics at N - 1 when N was solved for (they miss a target). */
+  readonly atOneFewer: AnyQueueMetrics | null;
+  /** Solved: some N meets every target. Evaluated: the given N meets every given target. */
+  readonly feasible: boolean;
+  readonly reason?: string;
+}
+
+/** Runs the request through the queueing engine. */
+export function answerErlang(request: ErlangRequest): ErlangAnswer {
+  const { model, traffic, agents, targetAnswerSeconds, patienceSeconds } = request;
+  const targets = {
+    ...(request.targetServiceLevel !== undefined ? { targetServiceLevel: request.targetServiceLevel } : {}),
+    ...(request.targetAsaSeconds !== undefined ? { targetAsaSeconds: request.targetAsaSeconds } : {}),
+    ...(request.maxOccupancy !== undefined ? { maxOccupancy: request.maxOccupancy } : {}),
+    ...(request.maxAbandonProbability !== undefined ? { maxAbandonProbability: request.maxAbandonProbability } : {}),
+    ...(request.maxBlocking !== undefined ? { maxBlocking: request.maxBlocking } : {}),
+  };
+  const shrinkage = request.shrinkage ?? 0;
+  const answer = targetAnswerSeconds !== undefined ? { targetAnswerSeconds } : {};
+  if (agents === undefined) {
+    const result = requiredAgents({ ...traffic, ...answer, ...targets, model, shrinkage, ...(patienceSeconds !== undefined ? { patienceSeconds } : {}) });
+    if (!result.feasible) {
+      return { request, evaluated: false, trafficErlangs: result.trafficErlangs, metrics: null, scheduledAgents: null, atOneFewer: null, feasible: false, reason: result.reason };
+    }
+    return {
+      request,
+      evaluated: false,
+      trafficErlangs: result.trafficErlangs,
+      metrics: result,
+      scheduledAgents: result.scheduledAgents,
+      atOneFewer: result.atOneFewer,
+      feasible: true,
+    };
+  }
+  const metrics: AnyQueueMetrics =
+    model === "erlang-b"
+      ? erlangB({ ...traffic, ...answer, lines: agents })
+      : model === "erlang-c"
+        ? erlangC({ ...traffic, ...answer, agents })
+        : erlangA({ ...traffic, ...answer, agents, patienceSeconds: patienceSeconds! });
+  const failed = failedTargets(request, metrics);
+  return {
+    request,
+    evaluated: true,
+    trafficErlangs: metrics.trafficErlangs,
+    metrics,
+    scheduledAgents: scheduled(agents, shrinkage),
+    atOneFewer: null,
+    feasible: failed.length === 0,
+    ...(failed.length > 0 ? { reason: `${agents} agents miss ${failed.join(", ")}` } : {}),
+  };
+}
+
+function failedTargets(request: ErlangRequest, m: AnyQueueMetrics): string[] {
+  const failed: string[] = [];
+  if (request.targetServiceLevel !== undefined && !(m.serviceLevel >= request.targetServiceLevel)) {
+    failed.push(`the service level target ${givenPercent(request.targetServiceLevel)} within ${givenSeconds(m.targetAnswerSeconds)}`);
+  }
+  if (request.targetAsaSeconds !== undefined && !(m.asaSeconds <= request.targetAsaSeconds)) failed.push(`the ASA target ${givenSeconds(request.targetAsaSeconds)}`);
+  if (request.maxOccupancy !== undefined && !(m.occupancy <= request.maxOccupancy)) failed.push(`the occupancy cap ${givenPercent(request.maxOccupancy)}`);
+  if (request.maxAbandonProbability !== undefined && !((m.abandonProbability ?? 0) <= request.maxAbandonProbability)) {
+    failed.push(`the abandonment cap ${givenPercent(request.maxAbandonProbability)}`);
+  }
+  if (request.maxBlocking !== undefined && !((m.blockingProbability ?? 0) <= request.maxBlocking)) failed.push(`the blocking cap ${givenPercent(request.maxBlocking)}`);
+  return failed;
+}
+
+/**
+ * A fraction as a percentage: one decimal from 1% up (more when that would round a value below
+ * 100% up to "100.0%"), two significant digits below 1%.
+ */
+function percent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return "-";
+  const value = fraction * 100;
+  if (value === 0) return "0%";
+  if (value < 1) return `${Number(value.toPrecision(2))}%`;
+  let decimals = 1;
+  while (value < 100 && Number(value.toFixed(decimals)) >= 100 && decimals < 12) decimals++;
+  return `${value.toFixed(decimals)}%`;
+}
+
+/** Seconds with one decimal below 100 s, whole seconds above. */
+function seconds(value: number): string {
+  if (!Number.isFinite(value)) return "infinite";
+  return `${value.toFixed(value >= 100 ? 0 : 1)} s`;
+}
+
+/** An input time as given (no trailing zeros): "20 s", "0.5 s". */
+function givenSeconds(value: number): string {
+  return `${Number(value.toPrecision(12))} s`;
+}
+
+/** An input fraction as a percentage as given: "80%", "2.5%". */
+function givenPercent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
+}
+
+function erlangs(value: number): string {
+  return `${Number(value.toFixed(3))} Erlangs`;
+}
+
+const modelTitles: Record<QueueingModel, string> = {
+  "erlang-b": "Erlang B (lost calls, no queue)",
+  "erlang-c": "Erlang C (M/M/N, callers wait)",
+  "erlang-a": "Erlang A (M/M/N+M, callers abandon)",
+};
+
+/** The JSON object of `wfm erlang --format json` (keys as documented; ratios as fractions). */
+export function erlangJson(answer: ErlangAnswer): Record<string, unknown> {
+  const { request, metrics } = answer;
+  const model = request.model;
+  const out: Record<string, unknown> = {
+    model,
+    trafficErlangs: answer.trafficErlangs,
+    agents: metrics?.agents ?? null,
+    scheduledAgents: answer.scheduledAgents,
+    waitProbability: metrics?.waitProbability ?? null,
+    serviceLevel: metrics?.serviceLevel ?? null,
+    asaSeconds: metrics === null || !Number.isFinite(metrics.asaSeconds) ? null : metrics.asaSeconds,
+    occupancy: metrics?.occupancy ?? null,
+  };
+  if (model === "erlang-a") out.abandonProbability = metrics?.abandonProbability ?? null;
+  if (model === "erlang-b") out.blockingProbability = metrics?.blockingProbability ?? null;
+  out.stable = metrics?.stable ?? null;
+  out.feasible = answer.feasible;
+  if (answer.reason !== undefined) out.reason = answer.reason;
+  return out;
+}
+
+/** The readable table of `wfm erlang` (label, value with units). */
+export function erlangTable(answer: ErlangAnswer): string {
+  const { request, evaluated, metrics: m } = answer;
+  const rows: [string, string][] = [["model", modelTitles[request.model]]];
+  const t = request.traffic;
+  rows.push([
+    "traffic",
+    "callsPerInterval" in t
+      ? `${erlangs(answer.trafficErlangs)} (${t.callsPerInterval} calls per ${Number((t.intervalSeconds / 60).toFixed(2))} min x ${givenSeconds(t.ahtSeconds)} AHT)`
+      : erlangs(answer.trafficErlangs),
+  ]);
+  if (request.patienceSeconds !== undefined) rows.push(["mean patience", givenSeconds(request.patienceSeconds)]);
+  const targets = targetText(request);
+  if (targets !== "") rows.push(["targets", targets]);
+  if (m === null) {
+    rows.push(["agents", "no number of agents meets the targets"]);
+    rows.push(["reason", answer.reason ?? ""]);
+    return renderKeyValues(rows, "table");
+  }
+  rows.push(["agents", evaluated ? `${m.agents} (given)` : `${m.agents} (minimum meeting every target)`]);
+  if (request.shrinkage !== undefined) rows.push(["scheduled agents", `${answer.scheduledAgents} (shrinkage ${givenPercent(request.shrinkage)})`]);
+  if (request.model === "erlang-b") rows.push(["service level", `${percent(m.serviceLevel)} answered at once (the rest are blocked)`]);
+  else rows.push(["service level", `${percent(m.serviceLevel)} within ${givenSeconds(m.targetAnswerSeconds)}${request.model === "erlang-a" ? " (answered within / offered)" : ""}`]);
+  if (m.serviceLevelAnsweredOrAbandonedWithin !== undefined) {
+    rows.push(["  incl. abandoned", `${percent(m.serviceLevelAnsweredOrAbandonedWithin)} answered or abandoned within ${givenSeconds(m.targetAnswerSeconds)}`]);
+  }
+  if (request.model !== "erlang-b") {
+    rows.push(["wait probability", percent(m.waitProbability)]);
+    rows.push(["average speed of answer", Number.isFinite(m.asaSeconds) ? seconds(m.asaSeconds) : "infinite (the queue grows without bound)"]);
+  }
+  if (m.abandonProbability !== undefined) rows.push(["abandonment", percent(m.abandonProbability)]);
+  if (m.blockingProbability !== undefined) rows.push(["blocking", percent(m.blockingProbability)]);
+  rows.push(["occupancy", percent(m.occupancy)]);
+  if (request.model === "erlang-c") {
+    rows.push(["stable", m.trafficErlangs === 0 ? "yes (no traffic)" : m.stable ? "yes (agents > traffic)" : "no (agents <= traffic)"]);
+  }
+  if (!evaluated && answer.atOneFewer !== null) rows.push([`with ${answer.atOneFewer.agents} agents`, oneFewerText(request, answer.atOneFewer)]);
+  if (!answer.feasible) rows.push(["targets met", `no: ${answer.reason ?? ""}`]);
+  else if (evaluated && targets !== "") rows.push(["targets met", "yes"]);
+  return renderKeyValues(rows, "table");
+}
+
+function targetText(request: ErlangRequest): string {
+  const parts: string[] = [];
+  if (request.targetServiceLevel !== undefined) parts.push(`${givenPercent(request.targetServiceLevel)} within ${givenSeconds(request.targetAnswerSeconds ?? 20)}`);
+  if (request.targetAsaSeconds !== undefined) parts.push(`ASA <= ${givenSeconds(request.targetAsaSeconds)}`);
+  if (request.maxOccupancy !== undefined) parts.push(`occupancy <= ${givenPercent(request.maxOccupancy)}`);
+  if (request.maxAbandonProbability !== undefined) parts.push(`abandonment <= ${givenPercent(request.maxAbandonProbability)}`);
+  if (request.maxBlocking !== undefined) parts.push(`blocking <= ${givenPercent(request.maxBlocking)}`);
+  return parts.join(", ");
+}
+
+function oneFewerText(request: ErlangRequest, m: AnyQueueMetrics): string {
+  const parts: string[] = [];
+  if (request.targetServiceLevel !== undefined) parts.push(`service level ${percent(m.serviceLevel)}`);
+  if (request.targetAsaSeconds !== undefined) parts.push(`ASA ${seconds(m.asaSeconds)}`);
+  if (request.maxOccupancy !== undefined) parts.push(`occupancy ${percent(m.occupancy)}`);
+  if (request.maxAbandonProbability !== undefined) parts.push(`abandonment ${percent(m.abandonProbability ?? 0)}`);
+  if (request.maxBlocking !== undefined) parts.push(`blocking ${percent(m.blockingProbability ?? 0)}`);
+  return `${parts.join(", ")}: misses a target`;
+}
+
+/**
+ * `wfm erlang`: the Erlang B/C/A calculator. Solves for the minimum agents meeting every target
+ * (`--target 80/20`, `--max-asa`, `--max-occupancy`, `--max-abandon`, `--max-blocking`), or
+ * evaluates a given `--agents N`; prints a readable table or JSON.
+ */
+export const erlangCommand: CommandModule = {
+  name: "erlang",
+  register(program: Command, io: CliIo) {
+    program
+      .command("erlang")
+      .description("Erlang B/C/A calculator: agents needed for a service-level target, or the metrics at N agents")
+      .option("--calls <n>", "calls offered per interval")
+      .option("--interval <minutes>", "interval length in minutes, e.g. 30")
+      .option("--aht <seconds>", "average handle time in seconds")
+      .option("--traffic <erlangs>", "offered traffic in Erlangs, instead of --calls/--interval")
+      .option("--target <percent/seconds>", "service-level target, e.g. 80/20 (80% answered within 20 s)")
+      .option("--agents <n>", "evaluate at N agents instead of solving")
+      .option("--model <model>", "erlang-b | erlang-c | erlang-a (default erlang-c; --patience implies erlang-a)")
+      .option("--patience <seconds>", "mean caller patience in seconds (Erlang A)")
+      .option("--max-asa <seconds>", "maximum average speed of answer, seconds")
+      .option("--max-occupancy <percent>", "maximum occupancy, e.g. 85 or 85%")
+      .option("--max-abandon <percent>", "maximum abandonment (Erlang A), e.g. 5%")
+      .option("--max-blocking <percent>", "maximum blocking (Erlang B), e.g. 1%")
+      .option("--shrinkage <percent>", "shrinkage for scheduled agents, e.g. 30%")
+      .option("--format <format>", "table | json", "table")
+      .addHelpText(
+        "after",
+        "\nExamples:\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20 --patience 300 --max-abandon 5%\n  wfm erlang --traffic 100 --model erlang-b --max-blocking 1%\n",
+      )
+      .action(async (flags: ErlangFlags) => {
+        const request = parseErlangFlags(flags);
+        const answer = answerErlang(request);
+        io.stdout(request.format === "json" ? toJson(erlangJson(answer)) : erlangTable(answer));
+      });
+  },
+};
