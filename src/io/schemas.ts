@@ -1,8 +1,11 @@
 import type { z } from "zod";
+import { staffingConfigSchema } from "./staffing-config.js";
 
 /**
  * The config schemas that `wfm schema NAME` prints as JSON Schema, by name. The JSON Schema
  * for editors and the validation the commands run come from the same zod object.
  * Add a config by importing its schema and adding one entry.
  */
-export const configSchemas: Readonly<Record<string, z.ZodType>> = {};
+export const configSchemas: Readonly<Record<string, z.ZodType>> = {
+  staffing: staffingConfigSchema,
+};

@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { WfmError, type Problem } from "../errors.js";
+import { dayNames, type OpeningHours } from "../calendar/local-time.js";
+import type { StaffingConfig } from "../staffing/plan.js";
+import { validateShrinkage } from "../staffing/shrinkage.js";
+import { readTextFile } from "./read-file.js";
+
+/**
+ * `staffing.json`: the config of `wfm staff` (and of `planStaffing` for library users), validated
+ * with zod; `wfm schema staffing` prints the JSON Schema generated from the same object.
+ * Ratios are fractions (0.8, not 80), times are seconds, opening hours are `"HH:MM-HH:MM"`
+ * ranges per weekday (a range ending at or before its start runs past midnight).
+ *
+ * @module
+ */
+
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+const fraction = z.number().min(0).max(1);
+const shrinkageFraction = z.number().min(0).lt(1, { message: "must be below 1 (a fraction: 0.3 means 30%)" });
+
+const shrinkageComponentSchema = z
+  .object({
+    name: z.string().min(1).describe("e.g. breaks, lunch, meetings, training, coaching, leave, absence"),
+    kind: z.enum(["planned", "unplanned"]).optional().describe("planned (default) or unplanned"),
+    fraction: shrinkageFraction.describe("share of paid time, 0.1 = 10%"),
+    byDayOfWeek: z.partialRecord(z.enum(dayNames), shrinkageFraction).optional().describe("share by weekday, overriding fraction"),
+    byHourOfDay: z.array(shrinkageFraction).length(24).optional().describe("24 shares, index 0 = 00:00-01:00, overriding byDayOfWeek and fraction"),
+  })
+  .strict();
+
+const shrinkageSchema = z
+  .object({
+    method: z.enum(["additive", "multiplicative"]).optional().describe("additive (default): sum; multiplicative: 1 - product of (1 - s)"),
+    components: z.array(shrinkageComponentSchema),
+  })
+  .strict();
+
+const queueFields = {
+  ahtSeconds: positive.optional().describe("handle time when the volume file has no ahtSeconds column (chat: a chat handled alone)"),
+  targetServiceLevel: fraction.optional().describe("share answered within targetAnswerSeconds, 0.8 = 80%"),
+  targetAnswerSeconds: nonNegative.optional(),
+  targetAsaSeconds: positive.optional(),
+  maxOccupancy: z.number().gt(0).max(1).optional(),
+  minimumAgents: z.int().min(0).optional().describe("fewest agents while open"),
+  shrinkage: shrinkageSchema.optional().describe("replaces the top-level shrinkage for this channel"),
+};
+
+const voiceSchema = z
+  .object({
+    type: z.literal("voice"),
+    ...queueFields,
+    patienceSeconds: positive.optional().describe("mean caller patience; switches the model from Erlang C to Erlang A"),
+    maxAbandonProbability: fraction.optional(),
+  })
+  .strict();
+
+const chatSchema = z
+  .object({
+    type: z.literal("chat"),
+    ...queueFields,
+    concurrency: z.int().min(1).max(1000).optional().describe("chats one agent holds at once (default 1)"),
+    handleTimeFactorPerExtraChat: nonNegative.optional().describe("extra handle time per extra concurrent chat, 0.25 = +25%"),
+  })
+  .strict();
+
+const deferredSchema = z
+  .object({
+    type: z.literal("deferred"),
+    ahtSeconds: positive.optional(),
+    responseSeconds: positive.optional().describe("response window (default 86400 = 24 h)"),
+    maxOccupancy: z.number().gt(0).max(1).optional(),
+    minimumAgents: z.int().min(0).optional(),
+    initialBacklog: nonNegative.optional().describe("items waiting before the first interval"),
+    shrinkage: shrinkageSchema.optional(),
+  })
+  .strict();
+
+const rangePattern = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
+
+/** The zod schema of `staffing.json`. */
+export const staffingConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    channels: z
+      .record(z.string().min(1), z.discriminatedUnion("type", [voiceSchema, chatSchema, deferredSchema]))
+      .optional()
+      .describe("settings per channel name as written in the volume file's channel column (voice when it has none)"),
+    shrinkage: shrinkageSchema.optional(),
+    supportRatios: z
+      .array(z.object({ role: z.string().min(1), agentsPerRole: positive }).strict())
+      .optional()
+      .describe("default: qa 1 per 12 agents, teamLead 1 per 15"),
+    fixedRoles: z
+      .array(z.object({ role: z.string().min(1), headcount: nonNegative, fte: nonNegative.optional() }).strict())
+      .optional(),
+    hoursPerFtePerMonth: positive.optional().describe("paid hours of one full-time agent in a month (default 160)"),
+    openingHours: z
+      .partialRecord(z.enum(dayNames), z.array(z.string().regex(rangePattern, { message: 'expected "HH:MM-HH:MM" such as "07:00-21:00"' })))
+      .optional()
+      .describe("open ranges per weekday; a day left out is closed; omit for 24x7"),
+  })
+  .strict();
+
+/** `staffing.json` as written (before defaults). */
+export type StaffingConfigInput = z.input<typeof staffingConfigSchema>;
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+function openingHoursFromJson(value: Partial<Record<string, readonly string[]>>): OpeningHours {
+  const out: Record<string, { openMinute: number; closeMinute: number }[]> = {};
+  for (const [day, ranges] of Object.entries(value)) {
+    out[day] = (ranges ?? []).map((range) => {
+      const [open, close] = range.split("-");
+      return { openMinute: toMinutes(open!), closeMinute: toMinutes(close!) % 1440 };
+    });
+  }
+  return out;
+}
+
+function locate(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  return { line, column: position - before.lastIndexOf("\n") };
+}
+
+/**
+ * Validates a parsed `staffing.json` value and turns it into a {@link StaffingConfig}.
+ *
+ * @param value - the parsed JSON
+ * @param file - the file name for problems
+ * @throws {WfmError} `invalid-config` with one problem per bad field, each naming its path
+ *
+ * @example
+ * ```ts
+ * staffingConfigFromJson({ channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } },
+ *   openingHours: { monday: ["07:00-21:00"] } }, "staffing.json").openingHours;
+ * //=> { monday: [{ openMinute: 420, closeMinute: 1260 }] }
+ * ```
+ */
+export function staffingConfigFromJson(value: unknown, file: string): StaffingConfig {
+  const parsed = staffingConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems: Problem[] = parsed.error.issues.slice(0, 50).map((issue) => ({
+      code: "invalid-config",
+      file,
+      path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      message: issue.message,
+    }));
+    throw new WfmError(problems);
+  }
+  const { $schema: _ignored, openingHours, ...rest } = parsed.data;
+  const config: StaffingConfig = { ...rest, ...(openingHours === undefined ? {} : { openingHours: openingHoursFromJson(openingHours) }) };
+  const shrinkages: [string, StaffingConfig["shrinkage"]][] = [["shrinkage", config.shrinkage]];
+  for (const [name, channel] of Object.entries(config.channels ?? {})) shrinkages.push([`channels.${name}.shrinkage`, channel.shrinkage]);
+  for (const [path, shrinkage] of shrinkages) {
+    if (shrinkage === undefined) continue;
+    try {
+      validateShrinkage(shrinkage, path);
+    } catch (error) {
+      if (!(error instanceof WfmError)) throw error;
+      throw new WfmError({ code: "invalid-config", file, message: error.message, value: error.value });
+    }
+  }
+  return config;
+}
+
+/**
+ * Reads and validates `staffing.json` (see {@link staffingConfigFromJson}); a JSON syntax error
+ * is reported with its line and column.
+ *
+ * @throws {WfmError} `file-not-found`, `invalid-file` or `invalid-config`
+ */
+export function readStaffingConfig(path: string, options: { readonly cwd?: string; readonly option?: string } = {}): StaffingConfig {
+  const text = readTextFile(path, options);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? locate(text, Number(position[1])) : {};
+    throw new WfmError({ code: "invalid-config", file: path, ...where, message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` });
+  }
+  return staffingConfigFromJson(value, path);
+}

@@ -1,0 +1,703 @@
+import { WfmError, invalidArgument } from "../errors.js";
+import { formatLocalDate, formatLocalTimestamp, isOpenAt, localDayOfWeek, localMinuteOfDay, localStartOfDay, millisecondsInDay, type OpeningHours } from "../calendar/local-time.js";
+import { erlangA, erlangC, requiredAgents } from "../queueing/index.js";
+import { requiredChatAgents, chatQueue } from "./chat.js";
+import { planDeferredWork } from "./deferred.js";
+import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
+import { defaultSupportRatios, supportingStaff, type FixedRole, type SupportRatio, type SupportingStaff } from "./supporting-staff.js";
+
+/**
+ * Interval staffing plans: from interval volumes per channel to the agents required in every
+ * interval, the people to schedule after shrinkage, and the FTE and supporting staff to hire.
+ *
+ * - voice: Erlang C, or Erlang A when the channel has a patience (`src/queueing`);
+ * - chat: the concurrency birth-death chain of `./chat.ts`;
+ * - deferred (email, tickets): workload spread over the response window with the backlog carried
+ *   (`./deferred.ts`).
+ *
+ * @module
+ */
+
+/** How a channel is staffed. */
+export type ChannelType = "voice" | "chat" | "deferred";
+
+/** Targets and limits shared by the queued channels (voice and chat). */
+export interface QueueChannelTargets {
+  /** Handle time, seconds, > 0, for intervals whose input has no `ahtSeconds`. For chat: a chat handled alone. */
+  readonly ahtSeconds?: number;
+  /** Share to answer within `targetAnswerSeconds`, in [0, 1]. Required. */
+  readonly targetServiceLevel?: number;
+  /** Answer-time threshold T, seconds, >= 0. Required. */
+  readonly targetAnswerSeconds?: number;
+  /** Highest ASA allowed, seconds. @defaultValue no limit */
+  readonly targetAsaSeconds?: number;
+  /** Highest occupancy allowed, in (0, 1]. @defaultValue 1 (no cap) */
+  readonly maxOccupancy?: number;
+  /** Fewest agents while open, a whole number >= 0. @defaultValue 0 */
+  readonly minimumAgents?: number;
+  /** Shrinkage for this channel, replacing the plan's. */
+  readonly shrinkage?: ShrinkageConfig;
+}
+
+/** A voice channel: Erlang C, or Erlang A with `patienceSeconds`. */
+export interface VoiceChannelConfig extends QueueChannelTargets {
+  readonly type: "voice";
+  /** Mean caller patience, seconds, > 0; switches the model to Erlang A. @defaultValue Erlang C */
+  readonly patienceSeconds?: number;
+  /** Highest abandonment allowed (Erlang A), in [0, 1]. @defaultValue no limit */
+  readonly maxAbandonProbability?: number;
+}
+
+/** A chat channel with concurrency (see `chatQueue`). */
+export interface ChatChannelConfig extends QueueChannelTargets {
+  readonly type: "chat";
+  /** Chats one agent holds at once, k >= 1. @defaultValue 1 */
+  readonly concurrency?: number;
+  /** Extra handle time per extra concurrent chat, fraction of `ahtSeconds`. @defaultValue 0 */
+  readonly handleTimeFactorPerExtraChat?: number;
+}
+
+/** A deferred-work channel (email, tickets; see `planDeferredWork`). */
+export interface DeferredChannelConfig {
+  readonly type: "deferred";
+  /** Handle time per item, seconds, for intervals without `ahtSeconds`. */
+  readonly ahtSeconds?: number;
+  /** Response window, seconds, > 0. @defaultValue 86400 (24 h) */
+  readonly responseSeconds?: number;
+  /** Share of staffed time spent on items, in (0, 1]. @defaultValue 1 */
+  readonly maxOccupancy?: number;
+  /** Fewest agents while open. @defaultValue 0 */
+  readonly minimumAgents?: number;
+  /** Items waiting before the first interval. @defaultValue 0 */
+  readonly initialBacklog?: number;
+  /** Shrinkage for this channel, replacing the plan's. */
+  readonly shrinkage?: ShrinkageConfig;
+}
+
+/** Per-channel settings. */
+export type ChannelConfig = VoiceChannelConfig | ChatChannelConfig | DeferredChannelConfig;
+
+/** Everything a plan needs besides the volumes: plain data, so it can come from JSON. */
+export interface StaffingConfig {
+  /** Settings per channel name; a channel missing here gets {@link defaultChannelType} and no targets. */
+  readonly channels?: Readonly<Record<string, ChannelConfig>>;
+  /** Shrinkage of every channel without its own. @defaultValue none */
+  readonly shrinkage?: ShrinkageConfig;
+  /** Ratio roles. @defaultValue QA 1 per 12 agents, team leads 1 per 15 */
+  readonly supportRatios?: readonly SupportRatio[];
+  /** Fixed roles (WFM, reporting, complaints). @defaultValue [] */
+  readonly fixedRoles?: readonly FixedRole[];
+  /** Paid hours of one full-time agent in a month, > 0. @defaultValue 160 */
+  readonly hoursPerFtePerMonth?: number;
+  /** Opening hours; intervals outside them get no agents. @defaultValue open around the clock */
+  readonly openingHours?: OpeningHours;
+}
+
+/** One input interval of one channel. */
+export interface StaffingIntervalInput {
+  /** Interval start, wall-clock milliseconds (see `calendar/local-time`). */
+  readonly localMs: number;
+  /** Channel name (a key of `config.channels`). @defaultValue "voice" */
+  readonly channel?: string;
+  /** Contacts arriving, >= 0. */
+  readonly calls: number;
+  /** Handle time of the interval, seconds; falls back to the channel's `ahtSeconds`. */
+  readonly ahtSeconds?: number;
+}
+
+/** Options of {@link planStaffing}. */
+export interface PlanStaffingOptions {
+  /** Intervals of every channel, in any order; one per channel and start time. */
+  readonly intervals: readonly StaffingIntervalInput[];
+  /** Interval length, minutes, > 0 (15, 30, 60). */
+  readonly intervalMinutes: number;
+  /** Channels, shrinkage, support ratios, hours per FTE. */
+  readonly config: StaffingConfig;
+}
+
+/** One interval of one channel in a plan. Metric names match `wfm erlang`. */
+export interface StaffingInterval {
+  readonly localMs: number;
+  readonly channel: string;
+  readonly channelType: ChannelType;
+  /** Whether the centre is open (closed intervals get no agents). */
+  readonly open: boolean;
+  readonly calls: number;
+  readonly ahtSeconds: number;
+  /** calls × AHT / interval seconds (chat: solo AHT). */
+  readonly trafficErlangs: number;
+  /** Agents needed on contacts. */
+  readonly requiredAgents: number;
+  /** ⌈required / (1 − shrinkage)⌉. */
+  readonly scheduledAgents: number;
+  /** Shrinkage in force. */
+  readonly shrinkage: number;
+  /** Queued channels: share answered within T; `null` for deferred work and closed intervals. */
+  readonly serviceLevel: number | null;
+  /** Queued channels: mean wait, seconds; `null` for deferred work and closed intervals. */
+  readonly asaSeconds: number | null;
+  /** Share of the required agents' time on contacts (chat: share of slots in use). */
+  readonly occupancy: number;
+  /** Queued channels: probability of waiting. */
+  readonly waitProbability: number | null;
+  /** Voice with patience (Erlang A): share abandoning; otherwise `null`. */
+  readonly abandonProbability: number | null;
+  /** Deferred: items waiting at the end of the interval. */
+  readonly backlog: number | null;
+  /** Deferred: items completed in the interval. */
+  readonly completed: number | null;
+  /** Deferred: share of the items completed in the interval that met the response window. */
+  readonly answeredWithinTarget: number | null;
+  /** occupancy × required agents × interval hours. */
+  readonly agentHoursOnContacts: number;
+  /** required agents × interval hours. */
+  readonly requiredAgentHours: number;
+  /**
+   * Paid hours to plan: required agents × interval hours / (1 − shrinkage), not rounded
+   * (shrinkage is a share of paid time across the workforce; `scheduledAgents` is the rounded
+   * head count for one interval, and summing it would overstate small channels: 1 agent at 20%
+   * shrinkage is 1.25 paid hours an hour, not 2).
+   */
+  readonly scheduledHours: number;
+}
+
+/** Totals of a day or a period, for one channel or `"all"`. */
+export interface StaffingSummary {
+  readonly channel: string;
+  readonly calls: number;
+  readonly agentHoursOnContacts: number;
+  readonly requiredAgentHours: number;
+  readonly scheduledHours: number;
+  /** scheduledHours / FTE hours of the days covered. */
+  readonly fte: number;
+  /** Most agents required at once (for `"all"`: summed over channels at the same start). */
+  readonly peakRequiredAgents: number;
+  readonly peakScheduledAgents: number;
+  /** agentHoursOnContacts / requiredAgentHours (0 when no agent was required). */
+  readonly occupancy: number;
+  /** Service level of the queued channels' open intervals, weighted by calls; `null` without any. */
+  readonly serviceLevel: number | null;
+  /** ASA weighted by calls; `null` without queued calls. */
+  readonly asaSeconds: number | null;
+  /** Abandonment weighted by calls over Erlang A intervals; `null` without any. */
+  readonly abandonProbability: number | null;
+  /** Deferred: share of completed items within their window; `null` without any. */
+  readonly answeredWithinTarget: number | null;
+  /** Deferred: items waiting at the end; `null` without deferred channels. */
+  readonly backlog: number | null;
+}
+
+/** One day's totals. */
+export interface StaffingDay extends StaffingSummary {
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+/** The period's totals with FTE and supporting staff. */
+export interface StaffingTotals {
+  /** First and last day covered, `YYYY-MM-DD`. */
+  readonly firstDate: string;
+  readonly lastDate: string;
+  /** Calendar days from first to last date. */
+  readonly periodDays: number;
+  readonly hoursPerFtePerMonth: number;
+  /** FTE hours of one full-time agent over the period: Σ_days hoursPerFtePerMonth / days in that month. */
+  readonly hoursPerFte: number;
+  /** Per channel. */
+  readonly channels: readonly StaffingSummary[];
+  /** All channels together. */
+  readonly all: StaffingSummary;
+  /** Agent FTE (= all.fte). */
+  readonly agentFte: number;
+  /** Supporting roles sized from `agentFte`. */
+  readonly supportingStaff: SupportingStaff;
+  /** agentFte + supportingStaff.fte. */
+  readonly totalFte: number;
+}
+
+/** Result of {@link planStaffing}. */
+export interface StaffingPlan {
+  readonly intervalMinutes: number;
+  /** Per interval and channel, by start time then channel (in order of first appearance). */
+  readonly intervals: readonly StaffingInterval[];
+  /** Per day and channel, then `"all"` when there is more than one channel. */
+  readonly days: readonly StaffingDay[];
+  readonly totals: StaffingTotals;
+}
+
+/**
+ * The type a channel gets when the config does not name it: `chat` for "chat", `deferred` for
+ * "email", "emails", "ticket", "tickets", "case", "cases", "backoffice", and `voice` otherwise.
+ *
+ * @example
+ * ```ts
+ * defaultChannelType("email"); //=> "deferred"
+ * defaultChannelType("sales"); //=> "voice"
+ * ```
+ */
+export function defaultChannelType(channel: string): ChannelType {
+  const name = channel.trim().toLowerCase();
+  if (name === "chat" || name === "chats" || name === "messaging") return "chat";
+  if (["email", "emails", "e-mail", "ticket", "tickets", "case", "cases", "backoffice", "back-office", "deferred"].includes(name)) return "deferred";
+  return "voice";
+}
+
+interface QueueSolution {
+  readonly requiredAgents: number;
+  readonly serviceLevel: number;
+  readonly asaSeconds: number;
+  readonly occupancy: number;
+  readonly waitProbability: number;
+  readonly abandonProbability: number | null;
+}
+
+const noCalls = (agents: number, abandon: boolean): QueueSolution => ({
+  requiredAgents: agents,
+  serviceLevel: 1,
+  asaSeconds: 0,
+  occupancy: 0,
+  waitProbability: 0,
+  abandonProbability: abandon ? 0 : null,
+});
+
+function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, where: () => string): QueueSolution {
+  const minimum = c.minimumAgents ?? 0;
+  const patient = c.patienceSeconds === undefined;
+  if (calls === 0) return noCalls(minimum, !patient);
+  const target = { targetServiceLevel: c.targetServiceLevel!, targetAnswerSeconds: c.targetAnswerSeconds! };
+  const solved = requiredAgents({
+    model: patient ? "erlang-c" : "erlang-a",
+    callsPerInterval: calls,
+    intervalSeconds,
+    ahtSeconds,
+    ...target,
+    ...(c.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: c.targetAsaSeconds }),
+    ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
+    ...(c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds }),
+    ...(c.maxAbandonProbability === undefined ? {} : { maxAbandonProbability: c.maxAbandonProbability }),
+  });
+  if (!solved.feasible) {
+    throw new WfmError({ code: "infeasible", message: `planStaffing: ${where()}: ${solved.reason}`, path: ["intervals"], value: calls });
+  }
+  const agents = Math.max(solved.agents, minimum);
+  let metrics: { serviceLevel: number; asaSeconds: number; occupancy: number; waitProbability: number; abandonProbability?: number } = solved;
+  if (agents > solved.agents) {
+    const options = { callsPerInterval: calls, intervalSeconds, ahtSeconds, agents, targetAnswerSeconds: target.targetAnswerSeconds };
+    metrics = patient ? erlangC(options) : erlangA({ ...options, patienceSeconds: c.patienceSeconds! });
+  }
+  return {
+    requiredAgents: agents,
+    serviceLevel: metrics.serviceLevel,
+    asaSeconds: metrics.asaSeconds,
+    occupancy: metrics.occupancy,
+    waitProbability: metrics.waitProbability,
+    abandonProbability: patient ? null : (metrics.abandonProbability ?? 0),
+  };
+}
+
+function solveChat(c: ChatChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, where: () => string): QueueSolution {
+  const minimum = c.minimumAgents ?? 0;
+  if (calls === 0) return noCalls(minimum, false);
+  const k = c.concurrency ?? 1;
+  const f = c.handleTimeFactorPerExtraChat ?? 0;
+  const solved = requiredChatAgents({
+    callsPerInterval: calls,
+    intervalSeconds,
+    ahtSeconds,
+    concurrency: k,
+    handleTimeFactorPerExtraChat: f,
+    targetAnswerSeconds: c.targetAnswerSeconds!,
+    targetServiceLevel: c.targetServiceLevel!,
+    targetAsaSeconds: c.targetAsaSeconds,
+    maxOccupancy: c.maxOccupancy,
+  });
+  if (!solved.feasible) {
+    throw new WfmError({ code: "infeasible", message: `planStaffing: ${where()}: ${solved.reason}`, path: ["intervals"], value: calls });
+  }
+  const metrics =
+    solved.agents >= minimum
+      ? solved
+      : chatQueue({ callsPerInterval: calls, intervalSeconds, ahtSeconds, concurrency: k, handleTimeFactorPerExtraChat: f, targetAnswerSeconds: c.targetAnswerSeconds!, agents: minimum });
+  return {
+    requiredAgents: Math.max(solved.agents, minimum),
+    serviceLevel: metrics.serviceLevel,
+    asaSeconds: metrics.asaSeconds,
+    occupancy: metrics.occupancy,
+    waitProbability: metrics.waitProbability,
+    abandonProbability: null,
+  };
+}
+
+function checkChannel(name: string, c: ChannelConfig): void {
+  const fn = "planStaffing";
+  const field = (f: string) => `config.channels.${name}.${f}`;
+  const positive = (f: string, v: number | undefined) => {
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) invalidArgument(fn, field(f), "a positive finite number", v);
+  };
+  const fraction = (f: string, v: number | undefined, open: boolean) => {
+    if (v !== undefined && !(Number.isFinite(v) && (open ? v > 0 : v >= 0) && v <= 1)) invalidArgument(fn, field(f), open ? "a fraction greater than 0 and at most 1" : "a fraction from 0 to 1", v);
+  };
+  positive("ahtSeconds", c.ahtSeconds);
+  fraction("maxOccupancy", c.maxOccupancy, true);
+  if (c.minimumAgents !== undefined && !(Number.isInteger(c.minimumAgents) && c.minimumAgents >= 0)) invalidArgument(fn, field("minimumAgents"), "a whole number >= 0", c.minimumAgents);
+  if (c.shrinkage !== undefined) validateShrinkage(c.shrinkage, `${fn}: ${field("shrinkage")}`);
+  if (c.type === "deferred") {
+    positive("responseSeconds", c.responseSeconds);
+    if (c.initialBacklog !== undefined && !(Number.isFinite(c.initialBacklog) && c.initialBacklog >= 0)) invalidArgument(fn, field("initialBacklog"), "a finite number >= 0", c.initialBacklog);
+    return;
+  }
+  if (c.targetServiceLevel === undefined) {
+    invalidArgument(fn, field("targetServiceLevel"), "set for a queued channel (e.g. 0.8 with targetAnswerSeconds 20)", undefined);
+  }
+  if (c.targetAnswerSeconds === undefined) invalidArgument(fn, field("targetAnswerSeconds"), "set for a queued channel (e.g. 20)", undefined);
+  fraction("targetServiceLevel", c.targetServiceLevel, false);
+  if (!(Number.isFinite(c.targetAnswerSeconds) && c.targetAnswerSeconds >= 0)) invalidArgument(fn, field("targetAnswerSeconds"), "a finite number >= 0", c.targetAnswerSeconds);
+  positive("targetAsaSeconds", c.targetAsaSeconds);
+  if (c.type === "voice") {
+    positive("patienceSeconds", c.patienceSeconds);
+    fraction("maxAbandonProbability", c.maxAbandonProbability, false);
+  } else if (c.type === "chat") {
+    if (c.concurrency !== undefined && !(Number.isInteger(c.concurrency) && c.concurrency >= 1)) invalidArgument(fn, field("concurrency"), "a whole number >= 1", c.concurrency);
+    if (c.handleTimeFactorPerExtraChat !== undefined && !(Number.isFinite(c.handleTimeFactorPerExtraChat) && c.handleTimeFactorPerExtraChat >= 0)) {
+      invalidArgument(fn, field("handleTimeFactorPerExtraChat"), "a finite number >= 0", c.handleTimeFactorPerExtraChat);
+    }
+  } else {
+    invalidArgument(fn, `config.channels.${name}.type`, '"voice", "chat" or "deferred"', (c as { type: unknown }).type);
+  }
+}
+
+function daysInMonth(localMs: number): number {
+  const d = new Date(localMs);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+}
+
+interface Accumulator {
+  calls: number;
+  onContacts: number;
+  requiredHours: number;
+  scheduledHours: number;
+  slCalls: number;
+  slSum: number;
+  asaSum: number;
+  abCalls: number;
+  abSum: number;
+  completed: number;
+  within: number;
+  backlog: number | null;
+  peakRequired: number;
+  peakScheduled: number;
+  /** Start of the interval summed in `sumRequired`/`sumScheduled` (for concurrent peaks). */
+  at: number;
+  sumRequired: number;
+  sumScheduled: number;
+}
+
+const newAccumulator = (): Accumulator => ({
+  calls: 0,
+  onContacts: 0,
+  requiredHours: 0,
+  scheduledHours: 0,
+  slCalls: 0,
+  slSum: 0,
+  asaSum: 0,
+  abCalls: 0,
+  abSum: 0,
+  completed: 0,
+  within: 0,
+  backlog: null,
+  peakRequired: 0,
+  peakScheduled: 0,
+  at: Number.NaN,
+  sumRequired: 0,
+  sumScheduled: 0,
+});
+
+function add(acc: Accumulator, row: StaffingInterval): void {
+  acc.calls += row.calls;
+  acc.onContacts += row.agentHoursOnContacts;
+  acc.requiredHours += row.requiredAgentHours;
+  acc.scheduledHours += row.scheduledHours;
+  if (row.serviceLevel !== null && row.asaSeconds !== null && row.calls > 0) {
+    acc.slCalls += row.calls;
+    acc.slSum += row.serviceLevel * row.calls;
+    acc.asaSum += row.asaSeconds * row.calls;
+  }
+  if (row.abandonProbability !== null && row.calls > 0) {
+    acc.abCalls += row.calls;
+    acc.abSum += row.abandonProbability * row.calls;
+  }
+  if (row.completed !== null) {
+    acc.completed += row.completed;
+    acc.within += row.completed * (row.answeredWithinTarget ?? 0);
+  }
+  // Rows arrive sorted by start: sum the agents of rows with the same start, keep the largest sum.
+  if (row.localMs !== acc.at) {
+    acc.at = row.localMs;
+    acc.sumRequired = 0;
+    acc.sumScheduled = 0;
+  }
+  acc.sumRequired += row.requiredAgents;
+  acc.sumScheduled += row.scheduledAgents;
+  if (acc.sumRequired > acc.peakRequired) acc.peakRequired = acc.sumRequired;
+  if (acc.sumScheduled > acc.peakScheduled) acc.peakScheduled = acc.sumScheduled;
+}
+
+function summarise(channel: string, acc: Accumulator, fteHours: number): StaffingSummary {
+  const peakRequired = acc.peakRequired;
+  const peakScheduled = acc.peakScheduled;
+  return {
+    channel,
+    calls: acc.calls,
+    agentHoursOnContacts: acc.onContacts,
+    requiredAgentHours: acc.requiredHours,
+    scheduledHours: acc.scheduledHours,
+    fte: fteHours > 0 ? acc.scheduledHours / fteHours : 0,
+    peakRequiredAgents: peakRequired,
+    peakScheduledAgents: peakScheduled,
+    occupancy: acc.requiredHours > 0 ? acc.onContacts / acc.requiredHours : 0,
+    serviceLevel: acc.slCalls > 0 ? acc.slSum / acc.slCalls : null,
+    asaSeconds: acc.slCalls > 0 ? acc.asaSum / acc.slCalls : null,
+    abandonProbability: acc.abCalls > 0 ? acc.abSum / acc.abCalls : null,
+    answeredWithinTarget: acc.completed > 0 ? acc.within / acc.completed : null,
+    backlog: acc.backlog,
+  };
+}
+
+/**
+ * Plans staffing for every interval and channel, then totals per day and for the period.
+ *
+ * Per interval: traffic A = calls × AHT / interval seconds; required agents from Erlang C
+ * (Erlang A with a patience) for voice, the concurrency chain for chat, the spread workload for
+ * deferred work; scheduled = ⌈required / (1 − shrinkage)⌉ with the shrinkage of that hour and
+ * weekday (the head count for the schedule). Per day and period: agent-hours on contacts
+ * (occupancy × agents × hours), required hours, scheduled (paid) hours = Σ required × hours /
+ * (1 − shrinkage) (not rounded), FTE = scheduled hours / FTE hours (one FTE works
+ * `hoursPerFtePerMonth` in a calendar month, spread evenly over its days), peaks, occupancy, and
+ * service level and ASA weighted by calls. Supporting staff are sized from the period's agent FTE.
+ *
+ * Pure and deterministic: the same input gives the same plan.
+ *
+ * @throws {WfmError} `invalid-argument` for a bad option (named by path, e.g.
+ * `config.channels.voice.targetServiceLevel`), a missing AHT, or two intervals of a channel with
+ * the same start; `infeasible` when no agent count meets a channel's targets.
+ *
+ * @example
+ * ```ts
+ * const plan = planStaffing({
+ *   intervalMinutes: 30,
+ *   intervals: [{ localMs: Date.UTC(2026, 11, 1, 9), channel: "voice", calls: 100, ahtSeconds: 180 }],
+ *   config: {
+ *     channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } },
+ *     shrinkage: { components: [{ name: "breaks", fraction: 0.3 }] },
+ *   },
+ * });
+ * plan.intervals[0].requiredAgents; //=> 14
+ * plan.intervals[0].scheduledAgents; //=> 20
+ * plan.totals.all.scheduledHours; //=> 10
+ * ```
+ */
+export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
+  const fn = "planStaffing";
+  const { intervals, intervalMinutes, config } = options;
+  if (!(Number.isFinite(intervalMinutes) && intervalMinutes > 0 && intervalMinutes <= 1440)) {
+    invalidArgument(fn, "intervalMinutes", "a number of minutes from 1 to 1440", intervalMinutes);
+  }
+  const hoursPerFtePerMonth = config.hoursPerFtePerMonth ?? 160;
+  if (!(Number.isFinite(hoursPerFtePerMonth) && hoursPerFtePerMonth > 0)) invalidArgument(fn, "config.hoursPerFtePerMonth", "a positive finite number", hoursPerFtePerMonth);
+  const baseShrinkage: ShrinkageConfig = config.shrinkage ?? { components: [] };
+  validateShrinkage(baseShrinkage, `${fn}: config.shrinkage`);
+  const intervalSeconds = intervalMinutes * 60;
+  const intervalHours = intervalMinutes / 60;
+
+  // Group by channel, in order of first appearance.
+  const groups = new Map<string, { index: number; row: StaffingIntervalInput }[]>();
+  intervals.forEach((row, index) => {
+    if (!(Number.isFinite(row.localMs))) invalidArgument(fn, `intervals[${index}].localMs`, "a finite number of milliseconds", row.localMs);
+    if (!(Number.isFinite(row.calls) && row.calls >= 0)) invalidArgument(fn, `intervals[${index}].calls`, "a finite number >= 0", row.calls);
+    if (row.ahtSeconds !== undefined && !(Number.isFinite(row.ahtSeconds) && row.ahtSeconds > 0)) {
+      invalidArgument(fn, `intervals[${index}].ahtSeconds`, "a positive finite number", row.ahtSeconds);
+    }
+    const channel = row.channel ?? "voice";
+    let group = groups.get(channel);
+    if (group === undefined) groups.set(channel, (group = []));
+    group.push({ index, row });
+  });
+  const channelOrder = [...groups.keys()];
+  const configs = new Map<string, ChannelConfig>();
+  for (const name of channelOrder) {
+    const given = config.channels?.[name];
+    const c: ChannelConfig = given ?? ({ type: defaultChannelType(name) } as ChannelConfig);
+    checkChannel(name, c);
+    configs.set(name, c);
+  }
+
+  const planned: StaffingInterval[] = [];
+  for (const name of channelOrder) {
+    const c = configs.get(name)!;
+    const shrinkConfig = c.shrinkage ?? baseShrinkage;
+    const rows = [...groups.get(name)!].sort((a, b) => a.row.localMs - b.row.localMs);
+    for (let i = 1; i < rows.length; i++) {
+      if (rows[i]!.row.localMs === rows[i - 1]!.row.localMs) {
+        invalidArgument(fn, `intervals[${rows[i]!.index}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(rows[i]!.row.localMs)} appears twice)`, rows[i]!.row.localMs);
+      }
+    }
+    const aht = rows.map(({ row, index }) => {
+      const value = row.ahtSeconds ?? c.ahtSeconds;
+      if (value === undefined) invalidArgument(fn, `intervals[${index}].ahtSeconds`, `given, or config.channels.${name}.ahtSeconds set`, undefined);
+      return value;
+    });
+    const open = rows.map(({ row }) => isOpenAt(config.openingHours, row.localMs));
+    // Shrinkage depends on the weekday and hour only: one table of 168 hours per channel.
+    const weekTable = new Float64Array(168).fill(Number.NaN);
+    const shrink = rows.map(({ row }) => {
+      const hourOfWeek = localDayOfWeek(row.localMs) * 24 + Math.floor(localMinuteOfDay(row.localMs) / 60);
+      let value = weekTable[hourOfWeek]!;
+      if (Number.isNaN(value)) weekTable[hourOfWeek] = value = shrinkageAt({ shrinkage: shrinkConfig, localMs: row.localMs }).shrinkage;
+      return value;
+    });
+    // One object literal with every field in a fixed order: a spread here made V8 build
+    // dictionary-mode objects and cost 10x the whole solve.
+    const finish = (i: number, requiredAgents: number, m: QueueSolution | null, d: { backlog: number; completed: number; answeredWithinTarget: number | null; occupancy: number } | null) => {
+      const row = rows[i]!.row;
+      const scheduled = grossUp({ requiredAgents, shrinkage: shrink[i]! });
+      const occupancy = m !== null ? m.occupancy : d !== null ? d.occupancy : 0;
+      const interval: StaffingInterval = {
+        localMs: row.localMs,
+        channel: name,
+        channelType: c.type,
+        open: open[i]!,
+        calls: row.calls,
+        ahtSeconds: aht[i]!,
+        trafficErlangs: (row.calls * aht[i]!) / intervalSeconds,
+        requiredAgents,
+        scheduledAgents: scheduled,
+        shrinkage: shrink[i]!,
+        serviceLevel: m === null ? null : m.serviceLevel,
+        asaSeconds: m === null ? null : m.asaSeconds,
+        occupancy,
+        waitProbability: m === null ? null : m.waitProbability,
+        abandonProbability: m === null ? null : m.abandonProbability,
+        backlog: d === null ? null : d.backlog,
+        completed: d === null ? null : d.completed,
+        answeredWithinTarget: d === null ? null : d.answeredWithinTarget,
+        agentHoursOnContacts: occupancy * requiredAgents * intervalHours,
+        requiredAgentHours: requiredAgents * intervalHours,
+        scheduledHours: (requiredAgents * intervalHours) / (1 - shrink[i]!),
+      };
+      planned.push(interval);
+    };
+    if (c.type === "deferred") {
+      const plan = planDeferredWork({
+        intervals: rows.map(({ row }, i) => ({ localMs: row.localMs, calls: row.calls, ahtSeconds: aht[i]!, open: open[i]! })),
+        intervalMinutes,
+        responseSeconds: c.responseSeconds ?? 86_400,
+        maxOccupancy: c.maxOccupancy ?? 1,
+        minimumAgents: c.minimumAgents ?? 0,
+        initialBacklog: c.initialBacklog ?? 0,
+      });
+      plan.intervals.forEach((d, i) => finish(i, d.requiredAgents, null, d));
+      continue;
+    }
+    // Files with whole counts and handle times repeat (calls, AHT) pairs: solve each pair once.
+    // The key calls × 2^21 + AHT is exact for whole calls < 2^31 and AHT < 2^21 s.
+    const cache = new Map<number, QueueSolution>();
+    rows.forEach(({ row }, i) => {
+      if (!open[i]) {
+        finish(i, 0, null, null);
+        return;
+      }
+      const a = aht[i]!;
+      const key = Number.isInteger(row.calls) && Number.isInteger(a) && row.calls < 2 ** 31 && a < 2 ** 21 ? row.calls * 2 ** 21 + a : -1;
+      let solution = key >= 0 ? cache.get(key) : undefined;
+      if (solution === undefined) {
+        const where = () => `${name} ${formatLocalTimestamp(row.localMs)}`;
+        solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, where) : solveChat(c, row.calls, aht[i]!, intervalSeconds, where);
+        if (key >= 0) cache.set(key, solution);
+      }
+      finish(i, solution.requiredAgents, solution, null);
+    });
+  }
+  const rank = new Map(channelOrder.map((name, i) => [name, i]));
+  planned.sort((a, b) => a.localMs - b.localMs || rank.get(a.channel)! - rank.get(b.channel)!);
+
+  // Days and totals.
+  const fteHoursOfDay = (dayMs: number) => hoursPerFtePerMonth / daysInMonth(dayMs);
+  const dayKeys: number[] = [];
+  const byDay = new Map<number, Map<string, Accumulator>>();
+  const period = new Map<string, Accumulator>();
+  const lastBacklog = new Map<string, number>();
+  for (const row of planned) {
+    const day = localStartOfDay(row.localMs);
+    let accs = byDay.get(day);
+    if (accs === undefined) {
+      byDay.set(day, (accs = new Map()));
+      dayKeys.push(day);
+    }
+    for (const key of [row.channel, "all"]) {
+      let acc = accs.get(key);
+      if (acc === undefined) accs.set(key, (acc = newAccumulator()));
+      add(acc, row);
+      let total = period.get(key);
+      if (total === undefined) period.set(key, (total = newAccumulator()));
+      add(total, row);
+    }
+    if (row.backlog !== null) {
+      lastBacklog.set(row.channel, row.backlog);
+      const channelAcc = accs.get(row.channel)!;
+      channelAcc.backlog = row.backlog;
+    }
+  }
+  const days: StaffingDay[] = [];
+  const multi = channelOrder.length > 1;
+  for (const day of dayKeys) {
+    const accs = byDay.get(day)!;
+    const date = formatLocalDate(day);
+    let dayBacklog: number | null = null;
+    for (const name of channelOrder) {
+      const acc = accs.get(name);
+      if (acc === undefined) continue;
+      if (acc.backlog !== null) dayBacklog = (dayBacklog ?? 0) + acc.backlog;
+      days.push({ date, ...summarise(name, acc, fteHoursOfDay(day)) });
+    }
+    if (multi) {
+      const all = accs.get("all")!;
+      all.backlog = dayBacklog;
+      days.push({ date, ...summarise("all", all, fteHoursOfDay(day)) });
+    }
+  }
+  const first = dayKeys.length > 0 ? Math.min(...dayKeys) : 0;
+  const last = dayKeys.length > 0 ? Math.max(...dayKeys) : 0;
+  let hoursPerFte = 0;
+  if (dayKeys.length > 0) for (let d = first; d <= last; d += millisecondsInDay) hoursPerFte += fteHoursOfDay(d);
+  const channels: StaffingSummary[] = [];
+  let endBacklog: number | null = null;
+  for (const name of channelOrder) {
+    const acc = period.get(name)!;
+    if (lastBacklog.has(name)) {
+      acc.backlog = lastBacklog.get(name)!;
+      endBacklog = (endBacklog ?? 0) + acc.backlog;
+    }
+    channels.push(summarise(name, acc, hoursPerFte));
+  }
+  const allAcc = period.get("all") ?? newAccumulator();
+  allAcc.backlog = endBacklog;
+  const all = summarise("all", allAcc, hoursPerFte);
+  const support = supportingStaff({ agentFte: all.fte, ratios: config.supportRatios ?? defaultSupportRatios, fixedRoles: config.fixedRoles ?? [] });
+  return {
+    intervalMinutes,
+    intervals: planned,
+    days,
+    totals: {
+      firstDate: dayKeys.length > 0 ? formatLocalDate(first) : "",
+      lastDate: dayKeys.length > 0 ? formatLocalDate(last) : "",
+      periodDays: dayKeys.length > 0 ? Math.round((last - first) / millisecondsInDay) + 1 : 0,
+      hoursPerFtePerMonth,
+      hoursPerFte,
+      channels,
+      all,
+      agentFte: all.fte,
+      supportingStaff: support,
+      totalFte: all.fte + support.fte,
+    },
+  };
+}
