@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { costConfigSchema } from "./cost-config.js";
+import { scenarioConfigSchema } from "./scenario-config.js";
 import { staffingConfigSchema } from "./staffing-config.js";
 
 /**
@@ -7,5 +9,7 @@ import { staffingConfigSchema } from "./staffing-config.js";
  * Add a config by importing its schema and adding one entry.
  */
 export const configSchemas: Readonly<Record<string, z.ZodType>> = {
+  cost: costConfigSchema,
+  scenarios: scenarioConfigSchema,
   staffing: staffingConfigSchema,
 };

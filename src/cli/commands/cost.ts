@@ -1,0 +1,387 @@
+import type { Command } from "commander";
+import { resolve } from "node:path";
+import { costBreakdown, roundCost, type ChannelActivity, type CostActivity, type CostBreakdown, type CostModel } from "../../cost/cost-model.js";
+import { localMonthOf } from "../../cost/kpi.js";
+import { roundMoney, type Money } from "../../cost/money.js";
+import { compareScenarios, type PlannedWork, type ScenarioResult, type StaffingPlanner } from "../../cost/scenarios.js";
+import { staffingPlanner } from "../../cost/staffing-planner.js";
+import { WfmError } from "../../errors.js";
+import { readCostConfig } from "../../io/cost-config.js";
+import { readKpiCsv } from "../../io/kpi-csv.js";
+import { writeFileAtomic } from "../../io/output.js";
+import { renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
+import { readScenarioConfig } from "../../io/scenario-config.js";
+import { readStaffingConfig } from "../../io/staffing-config.js";
+import { readVolumeCsv } from "../../io/volume-csv.js";
+import type { StaffingIntervalInput } from "../../staffing/plan.js";
+import { parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
+import type { CommandModule } from "../command.js";
+import type { CliIo } from "../io.js";
+
+interface CostOptions {
+  config?: string;
+  volumes?: string;
+  staffing?: string;
+  kpi?: string;
+  month?: string;
+  staffedHours?: string;
+  shrinkage?: string;
+  contacts?: string;
+  handledMinutes?: string;
+  peakAgents?: string;
+  orders?: string;
+  scenarios?: string;
+  format: string;
+  out?: string;
+}
+
+const optionError = (option: string, message: string, value?: unknown): never => {
+  throw new WfmError({ code: "invalid-option", option, message, ...(value === undefined ? {} : { value }) });
+};
+
+/** `voice=52000,chat=18000` -> [["voice", 52000], ["chat", 18000]]. */
+function parseChannelList(option: string, raw: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const part of raw.split(",")) {
+    const m = /^\s*([^=\s]+)\s*=\s*([^\s]+)\s*$/.exec(part);
+    const value = m ? Number(m[2]) : Number.NaN;
+    if (!m || !Number.isFinite(value) || value < 0) optionError(option, `expected CHANNEL=NUMBER pairs such as voice=52000,chat=18000, got ${JSON.stringify(raw)}`, raw);
+    if (out.has(m![1]!)) optionError(option, `channel ${m![1]} is given twice`, raw);
+    out.set(m![1]!, value);
+  }
+  return out;
+}
+
+/** What the command costs, with the notes that explain its inputs. */
+interface Inputs {
+  readonly work: PlannedWork;
+  readonly planner: StaffingPlanner | null;
+  readonly source: string;
+  readonly files: readonly string[];
+  readonly notes: readonly string[];
+}
+
+function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: number | undefined): Inputs {
+  if (o.staffing === undefined) optionError("--staffing", "--volumes needs --staffing staffing.json (the staffing config: targets, AHT, shrinkage)");
+  const config = readStaffingConfig(o.staffing!, { cwd: io.cwd, option: "--staffing" });
+  const series = readVolumeCsv(o.volumes!, { cwd: io.cwd, option: "--volumes", ...(config.openingHours === undefined ? {} : { openingHours: config.openingHours }) });
+  const key = (channel: string, queue: string | undefined) => (queue === undefined || queue === "" ? channel : `${channel}:${queue}`);
+  const intervals: StaffingIntervalInput[] = series.rows.map((row) => ({
+    localMs: row.localMs,
+    channel: key(row.channel, row.queue),
+    calls: row.calls,
+    ...(row.ahtSeconds === undefined ? {} : { ahtSeconds: row.ahtSeconds }),
+  }));
+  const fileOrders = series.hasOrders ? series.rows.reduce((a, r) => a + (r.orders ?? 0), 0) : undefined;
+  const totalOrders = orders ?? fileOrders;
+  const planner = staffingPlanner({ intervals, intervalMinutes: series.intervalMinutes, config, ...(totalOrders === undefined ? {} : { orders: totalOrders }) });
+  const notes: string[] = [];
+  const staffingHours = config.hoursPerFtePerMonth ?? 160;
+  if (staffingHours !== model.hoursPerFte) notes.push(`hours per FTE differ: ${o.staffing} has ${staffingHours}, ${o.config} has ${model.hoursPerFte}; FTE and monthly wages here use ${model.hoursPerFte}`);
+  if (totalOrders === undefined) notes.push("cost per order: not computed, give --orders N (the volume file has no orders column)");
+  return { work: planner({}), planner, source: `${o.volumes} planned with ${o.staffing} (projected)`, files: [o.volumes!, o.staffing!], notes };
+}
+
+function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): Inputs {
+  const shrinkage = o.shrinkage === undefined ? 0 : parsePercentOption("--shrinkage", o.shrinkage, { exclusiveMax: true });
+  const staffedHours = o.staffedHours === undefined ? undefined : parseNumberOption("--staffed-hours", o.staffedHours, { min: 0 });
+  const peakOption = o.peakAgents === undefined ? undefined : parseNumberOption("--peak-agents", o.peakAgents, { min: 0 });
+  const notes: string[] = [];
+  const files: string[] = [];
+  let channels: ChannelActivity[];
+  let peakAgents = peakOption;
+  let reportOrders: number | undefined;
+  let source: string;
+  if (o.kpi !== undefined && (o.contacts !== undefined || o.handledMinutes !== undefined)) {
+    optionError(o.contacts !== undefined ? "--contacts" : "--handled-minutes", "the --kpi report gives contacts and handled minutes; leave --contacts and --handled-minutes out");
+  }
+  if (o.kpi === undefined && o.shrinkage !== undefined) optionError("--shrinkage", "--shrinkage grosses up the staffed time of a --kpi report; --staffed-hours are paid hours already");
+  if (o.kpi !== undefined) {
+    const file = readKpiCsv(o.kpi, { cwd: io.cwd, option: "--kpi" });
+    files.push(o.kpi);
+    const months = [...new Set(file.intervals.map((r) => localMonthOf(r.localMs)))].sort();
+    const month = o.month ?? months[months.length - 1]!;
+    if (o.month !== undefined && !months.includes(o.month)) optionError("--month", `${o.kpi} has no rows in ${o.month}; it covers ${months.join(", ")}`, o.month);
+    const rows = file.intervals.filter((r) => localMonthOf(r.localMs) === month);
+    const has = (f: "staffedSeconds" | "answered" | "handleSeconds") => rows.every((r) => r[f] !== undefined);
+    if (!has("staffedSeconds") && staffedHours === undefined) {
+      optionError("--kpi", `${o.kpi} has no staffedSeconds column; give the month's paid agent hours with --staffed-hours`);
+    }
+    if (!has("answered")) notes.push(`cost per contact: not computed, ${o.kpi} has no answered column`);
+    if (!has("handleSeconds")) notes.push(`cost per handled minute: not computed, ${o.kpi} has no handleSeconds or ahtSeconds column`);
+    const gross = 1 / (1 - shrinkage);
+    channels = file.channels
+      .map((channel) => {
+        const own = rows.filter((r) => r.channel === channel);
+        return {
+          channel,
+          agentHours: (own.reduce((a, r) => a + (r.staffedSeconds ?? 0), 0) / 3600) * gross,
+          handledContacts: own.reduce((a, r) => a + (r.answered ?? 0), 0),
+          handledMinutes: own.reduce((a, r) => a + (r.handleSeconds ?? 0), 0) / 60,
+        };
+      })
+      .filter((c) => rows.some((r) => r.channel === c.channel));
+    if (peakAgents === undefined && has("staffedSeconds") && file.intervalMinutes !== null) {
+      const perStamp = new Map<number, number>();
+      for (const r of rows) perStamp.set(r.localMs, (perStamp.get(r.localMs) ?? 0) + r.staffedSeconds!);
+      peakAgents = (Math.max(...perStamp.values()) / (file.intervalMinutes * 60)) * gross;
+    }
+    if (file.orders.length > 0) reportOrders = file.orders.filter((x) => localMonthOf(x.localMs) === month).reduce((a, x) => a + x.orders, 0);
+    source = `${o.kpi} ${month} (actual)`;
+    if (shrinkage === 0 && staffedHours === undefined) notes.push("paid hours = staffed hours of the report (no --shrinkage given to gross them up)");
+    else if (staffedHours === undefined) notes.push(`paid hours = staffed hours / (1 - ${(shrinkage * 100).toFixed(1)}% shrinkage)`);
+  } else {
+    if (staffedHours === undefined) optionError("--staffed-hours", "give the inputs: --volumes with --staffing (projected), or --kpi report.csv or --staffed-hours HOURS (actual)");
+    const contacts = o.contacts === undefined ? new Map<string, number>() : parseChannelList("--contacts", o.contacts);
+    const minutes = o.handledMinutes === undefined ? new Map<string, number>() : parseChannelList("--handled-minutes", o.handledMinutes);
+    const names = [...new Set([...contacts.keys(), ...minutes.keys()])];
+    if (names.length === 0) names.push("all");
+    if (o.contacts === undefined) notes.push("cost per contact: not computed, give --contacts voice=N,chat=N");
+    if (o.handledMinutes === undefined) notes.push("cost per handled minute: not computed, give --handled-minutes voice=N,chat=N");
+    channels = names.map((channel) => ({ channel, agentHours: 0, handledContacts: contacts.get(channel) ?? 0, handledMinutes: minutes.get(channel) ?? 0 }));
+    source = "--staffed-hours (actual)";
+  }
+  if (staffedHours !== undefined) {
+    // Spread the given hours over the channels by their staffed hours, else by handled minutes.
+    const weights = channels.map((c) => c.agentHours);
+    const basis = weights.some((w) => w > 0) ? weights : channels.map((c) => c.handledMinutes);
+    const sum = basis.reduce((a, b) => a + b, 0);
+    channels = channels.map((c, i) => ({ ...c, agentHours: sum > 0 ? (staffedHours * basis[i]!) / sum : staffedHours / channels.length }));
+    notes.push(`paid agent hours = --staffed-hours ${staffedHours}${channels.length > 1 ? ", split over the channels by " + (weights.some((w) => w > 0) ? "staffed hours" : "handled minutes") : ""}`);
+  }
+  const totalOrders = orders ?? reportOrders;
+  if (totalOrders === undefined) notes.push("cost per order: not computed, give --orders N");
+  const activity: CostActivity = {
+    basis: "actual",
+    channels,
+    ...(peakAgents === undefined ? {} : { peakAgents }),
+    ...(totalOrders === undefined ? {} : { orders: totalOrders }),
+  };
+  return { work: { activity, serviceLevel: null }, planner: null, source, files, notes };
+}
+
+function seatCheck(model: CostModel, activity: CostActivity, configPath: string): void {
+  if (activity.peakAgents !== undefined) return;
+  const missing = model.sites.filter((s) => s.seatCostPerMonth !== undefined && s.seats === undefined);
+  if (missing.length === 0) return;
+  throw new WfmError(
+    missing.map((s) => ({
+      code: "invalid-option" as const,
+      option: "--peak-agents",
+      message: `site ${s.name} in ${configPath} has a seat cost but no seats; give seats in the config, --peak-agents N, or inputs with interval staffing (--kpi with staffedSeconds, --volumes)`,
+    })),
+  );
+}
+
+/** One cost line as printed (money as text). */
+type LineRow = { readonly category: string; readonly name: string; readonly quantity: string; readonly unit: string; readonly rate: string; readonly amount: string };
+const lineKeys = ["category", "name", "quantity", "unit", "rate", "amount"] as const;
+
+const fmtNumber = (n: number, decimals: number) => (Number.isInteger(n) ? String(n) : n.toFixed(decimals));
+
+function breakdownText(b: CostBreakdown, source: string, notes: readonly string[], format: "table" | "md"): string {
+  const r = roundCost(b);
+  const rows: LineRow[] = [...r.lines, { category: "total", name: "total", quantity: "", unit: "", rate: "", amount: r.total }];
+  const lines = renderTable(
+    rows,
+    [
+      { key: "name", title: "cost line", value: (l) => l.name, align: "left" },
+      { key: "category", value: (l) => l.category, align: "left" },
+      { key: "quantity", value: (l) => l.quantity, align: "right" },
+      { key: "unit", value: (l) => l.unit, align: "left" },
+      { key: "rate", value: (l) => l.rate, align: "right" },
+      { key: "amount", title: `amount ${b.currency}`, value: (l) => l.amount, align: "right" },
+    ],
+    format,
+  );
+  const channels = renderTable(
+    r.channels,
+    [
+      { key: "channel", value: (c) => c.channel, align: "left" },
+      { key: "cost", title: `cost ${b.currency}`, value: (c) => c.cost, align: "right" },
+      { key: "contacts", title: "handled contacts", value: (c) => fmtNumber(c.handledContacts, 1), align: "right" },
+      { key: "minutes", title: "handled minutes", value: (c) => fmtNumber(c.handledMinutes, 1), align: "right" },
+      { key: "perContact", title: "per contact", value: (c) => c.costPerContact ?? "-", align: "right" },
+      { key: "perMinute", title: "per handled minute", value: (c) => c.costPerHandledMinute ?? "-", align: "right" },
+    ],
+    format,
+  );
+  const support = Object.entries(b.supportHeadcount).map(([role, n]) => `${role} ${n}`).join(", ");
+  const seats = Object.entries(b.seats).map(([site, n]) => `${site} ${n}`).join(", ");
+  const summary = renderKeyValues(
+    [
+      ["total cost", `${r.total} ${b.currency}`],
+      ["cost per handled minute", r.costPerHandledMinute ?? "-"],
+      ["cost per contact", r.costPerContact ?? "-"],
+      ["cost per order", r.costPerOrder === null ? "-" : `${r.costPerOrder} (${fmtNumber(b.orders!, 0)} orders)`],
+      ["paid agent hours", b.agentHours.toFixed(1)],
+      ["agent FTE", String(r.agentFte)],
+      ...(support === "" ? [] : [["supporting staff", support] as [string, string]]),
+      ...(seats === "" ? [] : [["seats", seats] as [string, string]]),
+    ],
+    format,
+  );
+  const bullet = format === "md" ? "- " : "";
+  const tail = [
+    `money is exact until this output: lines and channels are rounded to ${b.minorUnits} decimals (${b.rounding}) and add up to the total; unit costs have ${b.minorUnits + 2} decimals`,
+    ...notes.map((n) => `note: ${n}`),
+  ];
+  return `${source}, ${b.currency}, ${b.months === 1 ? "1 month" : `${b.months.toFixed(3)} months`}\n\n${lines}\n${channels}\n${summary}\n${tail.map((t) => bullet + t).join("\n")}\n`;
+}
+
+function breakdownJson(b: CostBreakdown, source: string, notes: readonly string[]): string {
+  const r = roundCost(b);
+  return toJson({
+    source,
+    currency: b.currency,
+    minorUnits: b.minorUnits,
+    rounding: b.rounding,
+    basis: b.basis,
+    months: b.months,
+    agentHours: b.agentHours,
+    agentFte: r.agentFte,
+    supportHeadcount: b.supportHeadcount,
+    seats: b.seats,
+    orders: b.orders,
+    total: r.total,
+    lines: r.lines,
+    channels: r.channels,
+    costPerHandledMinute: r.costPerHandledMinute,
+    costPerContact: r.costPerContact,
+    costPerOrder: r.costPerOrder,
+    exact: { total: b.total.toString(), costPerOrder: b.costPerOrder?.toString() ?? null },
+    notes,
+  });
+}
+
+interface ScenarioRow {
+  readonly name: string;
+  readonly description: string;
+  readonly agentFte: number;
+  readonly totalFte: number;
+  readonly total: string;
+  readonly totalDelta: string;
+  readonly totalDeltaFraction: number | null;
+  readonly costPerHandledMinute: string | null;
+  readonly costPerContact: string | null;
+  readonly costPerOrder: string | null;
+  readonly costPerOrderDelta: string | null;
+  readonly serviceLevel: number | null;
+  readonly serviceLevelDelta: number | null;
+}
+
+function scenarioRow(s: ScenarioResult): ScenarioRow {
+  const { minorUnits, rounding } = s.cost;
+  const money = (m: Money) => roundMoney(m, minorUnits, rounding);
+  const rate = (m: Money | null) => (m === null ? null : roundMoney(m, minorUnits + 2, rounding));
+  return {
+    name: s.name,
+    description: s.description,
+    agentFte: s.cost.agentFte.toDecimalPlaces(1).toNumber(),
+    totalFte: s.totalFte.toDecimalPlaces(1).toNumber(),
+    total: money(s.cost.total),
+    totalDelta: money(s.delta.total),
+    totalDeltaFraction: s.delta.totalFraction,
+    costPerHandledMinute: rate(s.cost.costPerHandledMinute),
+    costPerContact: rate(s.cost.costPerContact),
+    costPerOrder: rate(s.cost.costPerOrder),
+    costPerOrderDelta: rate(s.delta.costPerOrder),
+    serviceLevel: s.work.serviceLevel,
+    serviceLevelDelta: s.delta.serviceLevel,
+  };
+}
+
+function scenarioTable(rows: readonly ScenarioRow[], currency: string, format: "table" | "md"): string {
+  const pct = (f: number | null) => (f === null ? "-" : `${(f * 100).toFixed(1)}%`);
+  const signed = (text: string) => (text.startsWith("-") ? text : `+${text}`);
+  const metrics: [string, (r: ScenarioRow) => string][] = [
+    ["agent FTE", (r) => r.agentFte.toFixed(1)],
+    ["total FTE (with support)", (r) => r.totalFte.toFixed(1)],
+    [`total cost ${currency}`, (r) => r.total],
+    ["vs base", (r) => (r.name === "base" ? "" : `${signed(r.totalDelta)} (${r.totalDeltaFraction === null ? "-" : signed((r.totalDeltaFraction * 100).toFixed(1))}%)`)],
+    ["per handled minute", (r) => r.costPerHandledMinute ?? "-"],
+    ["per contact", (r) => r.costPerContact ?? "-"],
+    ["per order", (r) => r.costPerOrder ?? "-"],
+    ["expected SL", (r) => pct(r.serviceLevel)],
+    ["SL vs base", (r) => (r.name === "base" || r.serviceLevelDelta === null ? "" : `${r.serviceLevelDelta > 0 ? "+" : r.serviceLevelDelta < 0 ? "" : "±"}${(r.serviceLevelDelta * 100).toFixed(1)} pt`)],
+  ];
+  const columns: TableColumn<[string, (r: ScenarioRow) => string]>[] = [
+    { key: "metric", title: "", value: (m) => m[0], align: "left" },
+    ...rows.map((r): TableColumn<[string, (r: ScenarioRow) => string]> => ({ key: r.name, title: r.name, value: (m) => m[1](r), align: "right" })),
+  ];
+  return renderTable(metrics, columns, format);
+}
+
+/**
+ * `wfm cost --config cost.json`: month-end cost with its breakdown, cost per handled minute, per
+ * contact by channel and per order, projected from a staffing plan (`--volumes` + `--staffing`) or
+ * actual (`--kpi` report or `--staffed-hours`); with `--scenarios`, what-if scenarios side by side.
+ */
+export const costCommand: CommandModule = {
+  name: "cost",
+  register(program: Command, io: CliIo) {
+    program
+      .command("cost")
+      .description("month-end cost, cost per minute / contact / order, and what-if scenarios")
+      .requiredOption("--config <file>", "cost config: currency, wages per site and role, overhead, seats, other costs (wfm schema cost)")
+      .option("--volumes <file>", "projected: interval volume CSV, staffed with --staffing")
+      .option("--staffing <file>", "projected: staffing config (targets, AHT, shrinkage)")
+      .option("--kpi <file>", "actual: interval KPI report with staffedSeconds, answered, handleSeconds, orders")
+      .option("--month <YYYY-MM>", "actual: the month of the --kpi report (default: its latest)")
+      .option("--staffed-hours <hours>", "actual: paid agent hours of the month (overrides the report's staffed time)")
+      .option("--shrinkage <percent>", "actual: gross the report's staffed (productive) time up to paid time, e.g. 30")
+      .option("--contacts <list>", "actual without --kpi: handled contacts per channel, e.g. voice=52000,chat=18000")
+      .option("--handled-minutes <list>", "actual without --kpi: handled minutes per channel, e.g. voice=250000,chat=140000")
+      .option("--peak-agents <n>", "peak concurrent agents, to size seats when the inputs have no intervals")
+      .option("--orders <n>", "orders in the month (cost per order)")
+      .option("--scenarios <file>", "what-if scenarios (wfm schema scenarios); needs --volumes and --staffing")
+      .option("--format <format>", "table, csv, json or md", "table")
+      .option("--out <file>", "write to a file (atomically) instead of standard output")
+      .action(async (o: CostOptions) => {
+        const format = parseChoiceOption("--format", o.format, ["table", "csv", "json", "md"] as const);
+        if (o.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) optionError("--month", `expected a month such as 2026-10, got ${JSON.stringify(o.month)}`, o.month);
+        if (o.volumes !== undefined && (o.kpi !== undefined || o.staffedHours !== undefined)) {
+          optionError("--volumes", "choose projected inputs (--volumes with --staffing) or actual ones (--kpi, --staffed-hours), not both");
+        }
+        if (o.volumes === undefined && o.staffing !== undefined) optionError("--staffing", "--staffing needs --volumes (the interval volumes to staff)");
+        if (o.scenarios !== undefined && o.volumes === undefined) optionError("--scenarios", "scenarios recompute staffing: give --volumes and --staffing");
+        const orders = o.orders === undefined ? undefined : parseNumberOption("--orders", o.orders, { min: 0 });
+        const model = readCostConfig(o.config!, { cwd: io.cwd, option: "--config" });
+        const scenarios = o.scenarios === undefined ? undefined : readScenarioConfig(o.scenarios, { cwd: io.cwd, option: "--scenarios" });
+        const inputs = o.volumes !== undefined ? projectedInputs(o, io, model, orders) : actualInputs(o, io, orders);
+        seatCheck(model, inputs.work.activity, o.config!);
+        let text: string;
+        if (scenarios === undefined) {
+          const breakdown = costBreakdown({ model, activity: inputs.work.activity });
+          if (format === "json") text = breakdownJson(breakdown, inputs.source, inputs.notes);
+          else if (format === "csv") {
+            const r = roundCost(breakdown);
+            const rows: LineRow[] = [...r.lines, { category: "total", name: "total", quantity: "", unit: "", rate: "", amount: r.total }];
+            text = renderTable(rows, lineKeys.map((key) => ({ key, value: (l: LineRow) => l[key] })), "csv");
+          } else text = breakdownText(breakdown, inputs.source, inputs.notes, format);
+        } else {
+          const result = compareScenarios({ model, planner: inputs.planner!, scenarios });
+          const rows = [result.base, ...result.scenarios].map(scenarioRow);
+          if (format === "json") {
+            text = toJson({ source: inputs.source, currency: model.currency, scenarios: rows, notes: inputs.notes });
+          } else if (format === "csv") {
+            const keys = Object.keys(rows[0]!) as (keyof ScenarioRow)[];
+            text = renderTable(rows, keys.map((key) => ({ key, value: (r: ScenarioRow) => r[key] })), "csv");
+          } else {
+            const bullet = format === "md" ? "- " : "";
+            const described = rows.filter((r) => r.description !== "").map((r) => `${bullet}${r.name}: ${r.description}`);
+            const tail = [
+              "expected SL: the plan's service level weighted by contacts (voice and chat); each scenario's staffing is recomputed",
+              ...inputs.notes.map((n) => `note: ${n}`),
+            ].map((t) => bullet + t);
+            text = `${inputs.source}, ${model.currency}: ${scenarios.length} scenario${scenarios.length === 1 ? "" : "s"} against the base\n\n${scenarioTable(rows, model.currency, format)}\n${[...described, ...tail].join("\n")}\n`;
+          }
+        }
+        if (o.out === undefined) io.stdout(text);
+        else {
+          const read = [o.config!, ...inputs.files, ...(o.scenarios === undefined ? [] : [o.scenarios])].map((p) => resolve(io.cwd, p));
+          writeFileAtomic(resolve(io.cwd, o.out), text, { inputs: read });
+        }
+      });
+  },
+};

@@ -1,0 +1,138 @@
+import { invalidArgument } from "../errors.js";
+import { defaultChannelType, planStaffing, type ChannelConfig, type StaffingConfig, type StaffingIntervalInput, type StaffingPlan } from "../staffing/plan.js";
+import type { ChannelActivity, CostActivity } from "./cost-model.js";
+import type { PlannedWork, StaffingLevers, StaffingPlanner } from "./scenarios.js";
+
+/** Options of {@link staffingPlanner}. */
+export interface StaffingPlannerOptions {
+  /** The base plan's interval volumes (all channels). */
+  readonly intervals: readonly StaffingIntervalInput[];
+  /** Interval length, minutes. */
+  readonly intervalMinutes: number;
+  /** The base staffing config. */
+  readonly config: StaffingConfig;
+  /** Orders in the period (unchanged by the levers). */
+  readonly orders?: number;
+}
+
+/**
+ * The work a staffing plan implies, for costing: per channel, the paid (scheduled) agent hours,
+ * the handled contacts (calls x (1 - abandonment) where Erlang A gives abandonment) and the handled
+ * minutes (handled x AHT / 60); the peak scheduled agents (seats); the period in months
+ * (FTE hours of the period / FTE hours of a month); and the plan's call-weighted service level.
+ *
+ * @example
+ * ```ts
+ * const work = workFromStaffingPlan({ plan: planStaffing({ intervals, intervalMinutes: 60, config }) });
+ * work.activity.channels[0].agentHours; //=> the voice channel's scheduled hours
+ * ```
+ */
+export function workFromStaffingPlan(options: { readonly plan: StaffingPlan; readonly orders?: number }): PlannedWork {
+  const { plan, orders } = options;
+  const byChannel = new Map<string, { agentHours: number; handledContacts: number; handledMinutes: number }>();
+  for (const interval of plan.intervals) {
+    let c = byChannel.get(interval.channel);
+    if (!c) byChannel.set(interval.channel, (c = { agentHours: 0, handledContacts: 0, handledMinutes: 0 }));
+    const handled = interval.calls * (1 - (interval.abandonProbability ?? 0));
+    c.agentHours += interval.scheduledHours;
+    c.handledContacts += handled;
+    c.handledMinutes += (handled * interval.ahtSeconds) / 60;
+  }
+  const channels: ChannelActivity[] = [...byChannel.entries()].map(([channel, c]) => ({ channel, ...c }));
+  const { totals } = plan;
+  const activity: CostActivity = {
+    basis: "projected",
+    months: totals.hoursPerFte / totals.hoursPerFtePerMonth,
+    channels,
+    peakAgents: totals.all.peakScheduledAgents,
+    ...(orders === undefined ? {} : { orders }),
+  };
+  return { activity, serviceLevel: totals.all.serviceLevel };
+}
+
+function channelTypeOf(config: StaffingConfig, channel: string): ChannelConfig["type"] {
+  return config.channels?.[channel]?.type ?? defaultChannelType(channel);
+}
+
+/**
+ * Applies staffing levers to a plan's inputs: deflection scales a channel's volumes by
+ * (1 - fraction); AHT changes apply to the per-interval handle times and to the channel's
+ * configured AHT, as (AHT + changeSeconds) x (1 + changeFraction); service-level targets,
+ * occupancy caps and chat concurrency replace the channel's settings (queued channels only).
+ *
+ * @throws {WfmError} `invalid-argument` for a fraction outside [0, 1], a lever naming a channel
+ *   the volumes do not have, or an AHT change leaving a handle time of 0 or less
+ */
+export function applyStaffingLevers(
+  options: StaffingPlannerOptions,
+  levers: StaffingLevers,
+): { readonly intervals: readonly StaffingIntervalInput[]; readonly config: StaffingConfig } {
+  const fn = "applyStaffingLevers";
+  const names = [...new Set(options.intervals.map((r) => r.channel ?? "voice"))];
+  const known = (channel: string | undefined, field: string) => {
+    if (channel !== undefined && !names.includes(channel)) invalidArgument(fn, field, `a channel of the volumes (${names.join(", ")})`, channel);
+  };
+  const channels: Record<string, ChannelConfig> = {};
+  for (const name of names) channels[name] = { ...(options.config.channels?.[name] ?? ({ type: defaultChannelType(name) } as ChannelConfig)) };
+  const scale = new Map<string, number>();
+  (levers.deflect ?? []).forEach((d, i) => {
+    known(d.channel, `deflect[${i}].channel`);
+    if (!(d.fraction >= 0 && d.fraction <= 1)) invalidArgument(fn, `deflect[${i}].fraction`, "a fraction from 0 to 1", d.fraction);
+    scale.set(d.channel, (scale.get(d.channel) ?? 1) * (1 - d.fraction));
+  });
+  const ahtChange = (channel: string, aht: number, where: string) => {
+    let value = aht;
+    (levers.aht ?? []).forEach((a) => {
+      if (a.channel !== undefined && a.channel !== channel) return;
+      value = (value + (a.changeSeconds ?? 0)) * (1 + (a.changeFraction ?? 0));
+    });
+    if (!(value > 0)) invalidArgument(fn, "aht", `a change leaving a positive handle time (${where}: ${aht} s)`, value);
+    return value;
+  };
+  (levers.aht ?? []).forEach((a, i) => known(a.channel, `aht[${i}].channel`));
+  for (const name of names) {
+    const c = channels[name] as { ahtSeconds?: number };
+    if (c.ahtSeconds !== undefined) c.ahtSeconds = ahtChange(name, c.ahtSeconds, `channel ${name}`);
+  }
+  const queued = (channel: string | undefined) => names.filter((n) => (channel === undefined || n === channel) && channelTypeOf({ channels }, n) !== "deferred");
+  (levers.serviceLevel ?? []).forEach((t, i) => {
+    known(t.channel, `serviceLevel[${i}].channel`);
+    for (const n of queued(t.channel)) channels[n] = { ...channels[n]!, targetServiceLevel: t.targetServiceLevel, targetAnswerSeconds: t.targetAnswerSeconds } as ChannelConfig;
+  });
+  (levers.maxOccupancy ?? []).forEach((o, i) => {
+    known(o.channel, `maxOccupancy[${i}].channel`);
+    for (const n of queued(o.channel)) channels[n] = { ...channels[n]!, maxOccupancy: o.maxOccupancy } as ChannelConfig;
+  });
+  if (levers.chatConcurrency !== undefined) {
+    const chats = names.filter((n) => channelTypeOf({ channels }, n) === "chat");
+    if (chats.length === 0) invalidArgument(fn, "chatConcurrency", "used with a chat channel in the volumes", levers.chatConcurrency);
+    for (const n of chats) channels[n] = { ...channels[n]!, concurrency: levers.chatConcurrency } as ChannelConfig;
+  }
+  const intervals = options.intervals.map((row) => {
+    const channel = row.channel ?? "voice";
+    const factor = scale.get(channel);
+    const calls = factor === undefined ? row.calls : row.calls * factor;
+    const ahtSeconds = row.ahtSeconds === undefined ? undefined : ahtChange(channel, row.ahtSeconds, "an interval");
+    return { ...row, calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
+  });
+  return { intervals, config: { ...options.config, channels } };
+}
+
+/**
+ * A {@link StaffingPlanner} over the staffing engine (`planStaffing`): applies the levers
+ * ({@link applyStaffingLevers}), plans, and returns the work to cost ({@link workFromStaffingPlan}).
+ *
+ * @example
+ * ```ts
+ * const planner = staffingPlanner({ intervals, intervalMinutes: 60, config });
+ * planner({}).serviceLevel; //=> the base plan's service level
+ * planner({ deflect: [{ channel: "voice", fraction: 0.1 }] }).activity.channels[0].agentHours; //=> fewer hours
+ * ```
+ */
+export function staffingPlanner(options: StaffingPlannerOptions): StaffingPlanner {
+  return (levers) => {
+    const { intervals, config } = applyStaffingLevers(options, levers);
+    const plan = planStaffing({ intervals, intervalMinutes: options.intervalMinutes, config });
+    return workFromStaffingPlan({ plan, ...(options.orders === undefined ? {} : { orders: options.orders }) });
+  };
+}

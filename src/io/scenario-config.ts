@@ -1,0 +1,169 @@
+import { z } from "zod";
+import type { Wage } from "../cost/cost-model.js";
+import { toMoney } from "../cost/money.js";
+import type { Scenario } from "../cost/scenarios.js";
+import { WfmError } from "../errors.js";
+import { decimalSchema, moneySchema, parseJsonExact, percentSchema, percentToFraction, percentToMoney, zodProblems } from "./cost-config.js";
+import { readTextFile } from "./read-file.js";
+
+/**
+ * The scenarios file of `wfm cost --scenarios` (`wfm schema scenarios`): named what-if scenarios,
+ * each a mix of levers applied to the base plan. Percentages are written as percent (15 = 15%);
+ * money as decimal text or numbers, read exactly.
+ *
+ * @module
+ */
+
+const channelField = z.string().min(1).optional().describe("Channel; every channel when absent");
+const siteField = z.string().min(1).optional().describe("Site; every site when absent");
+
+const targetPattern = /^\s*(\d+(?:\.\d+)?)\s*%?\s*\/\s*(\d+(?:\.\d+)?)\s*s?\s*$/;
+
+const scenarioSchema = z.strictObject({
+  name: z.string().min(1).describe("Short name, shown as a column heading"),
+  description: z.string().optional(),
+  deflect: z
+    .array(z.strictObject({ channel: z.string().min(1), percent: percentSchema("Share of the channel's contacts moved to self-service") }))
+    .optional()
+    .describe("Self-service deflection (web, IVR, FAQ)"),
+  aht: z
+    .array(
+      z
+        .strictObject({ channel: channelField, changeSeconds: decimalSchema.optional(), changePercent: decimalSchema.optional() })
+        .refine((a) => a.changeSeconds !== undefined || a.changePercent !== undefined, { message: "give changeSeconds or changePercent" }),
+    )
+    .optional()
+    .describe("Handle-time change: (AHT + changeSeconds) x (1 + changePercent/100)"),
+  serviceLevel: z
+    .array(
+      z.strictObject({
+        channel: channelField,
+        target: z.string().regex(targetPattern, { message: "expected PERCENT/SECONDS such as 90/20" }).refine((t) => { const m = targetPattern.exec(t); return m === null || Number(m[1]) <= 100; }, { message: "the percentage must be at most 100" }),
+      }),
+    )
+    .optional()
+    .describe("New service-level target, PERCENT/SECONDS"),
+  maxOccupancy: z
+    .array(z.strictObject({ channel: channelField, percent: percentSchema("Occupancy cap") }))
+    .optional()
+    .describe("New occupancy cap"),
+  chatConcurrency: z.number().int().min(1).optional().describe("Chats one agent handles at once"),
+  wages: z
+    .array(z.strictObject({ site: siteField, changePercent: decimalSchema }))
+    .optional()
+    .describe("Wage change of a site's agents (KPI-based pay, a raise), percent"),
+  relocate: z
+    .array(
+      z.strictObject({
+        sharePercent: percentSchema("Share of all agent hours moved"),
+        from: z.string().min(1).optional().describe("Source site; every other site in proportion when absent"),
+        to: z
+          .strictObject({
+            name: z.string().min(1),
+            hourlyWage: moneySchema.optional(),
+            monthlyWage: moneySchema.optional(),
+            seatCostPerMonth: moneySchema.optional(),
+            remoteSharePercent: percentSchema("Share working from home").optional(),
+          })
+          .refine((t) => t.hourlyWage === undefined || t.monthlyWage === undefined, { message: "give at most one of hourlyWage and monthlyWage" }),
+      }),
+    )
+    .optional()
+    .describe("Move a share of the agents to another (cheaper) site"),
+  remote: z
+    .array(z.strictObject({ site: siteField, sharePercent: percentSchema("Share of the site's people working from home") }))
+    .optional()
+    .describe("Remote work: fewer seats"),
+  seatCost: z
+    .array(z.strictObject({ site: siteField, seatCostPerMonth: moneySchema }))
+    .optional()
+    .describe("New seat cost per month"),
+});
+
+/** The zod schema of the scenarios file (the JSON Schema printed by `wfm schema scenarios` comes from it). */
+export const scenarioConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    scenarios: z.array(scenarioSchema).min(1).describe("Named scenarios, compared side by side with the base"),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>(["base"]);
+    c.scenarios.forEach((s, i) => {
+      if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["scenarios", i, "name"], message: `name ${JSON.stringify(s.name)} is ${s.name === "base" ? "reserved for the base plan" : "used twice"}` });
+      seen.add(s.name);
+    });
+  });
+
+/** The scenarios file as written. */
+export type ScenarioConfig = z.input<typeof scenarioConfigSchema>;
+
+const num = (v: string | number) => toMoney(v).toNumber();
+
+/**
+ * Validates a parsed scenarios file and converts it to the library's {@link Scenario}s.
+ *
+ * @throws {WfmError} `invalid-config`, one problem per bad field
+ */
+export function scenariosFromConfig(value: unknown, file: string): Scenario[] {
+  const parsed = scenarioConfigSchema.safeParse(value);
+  if (!parsed.success) throw new WfmError(zodProblems(parsed.error, file));
+  return parsed.data.scenarios.map((s) => {
+    const opt = <T>(key: string, v: T | undefined) => (v === undefined ? {} : { [key]: v });
+    return {
+      name: s.name,
+      ...opt("description", s.description),
+      ...opt("deflect", s.deflect?.map((d) => ({ channel: d.channel, fraction: percentToFraction(d.percent) }))),
+      ...opt(
+        "aht",
+        s.aht?.map((a) => ({
+          ...opt("channel", a.channel),
+          ...opt("changeSeconds", a.changeSeconds === undefined ? undefined : num(a.changeSeconds)),
+          ...opt("changeFraction", a.changePercent === undefined ? undefined : percentToFraction(a.changePercent)),
+        })),
+      ),
+      ...opt(
+        "serviceLevel",
+        s.serviceLevel?.map((t) => {
+          const m = targetPattern.exec(t.target)!;
+          return { ...opt("channel", t.channel), targetServiceLevel: Number(m[1]) / 100, targetAnswerSeconds: Number(m[2]) };
+        }),
+      ),
+      ...opt("maxOccupancy", s.maxOccupancy?.map((o) => ({ ...opt("channel", o.channel), maxOccupancy: percentToFraction(o.percent) }))),
+      ...opt("chatConcurrency", s.chatConcurrency),
+      ...opt("wages", s.wages?.map((w) => ({ ...opt("site", w.site), changeFraction: percentToMoney(w.changePercent) }))),
+      ...opt(
+        "relocate",
+        s.relocate?.map((r) => {
+          const wage: Wage | undefined =
+            r.to.hourlyWage !== undefined
+              ? { amount: toMoney(r.to.hourlyWage), per: "hour" }
+              : r.to.monthlyWage !== undefined
+                ? { amount: toMoney(r.to.monthlyWage), per: "month" }
+                : undefined;
+          return {
+            share: percentToFraction(r.sharePercent),
+            ...opt("from", r.from),
+            to: {
+              name: r.to.name,
+              ...opt("wage", wage),
+              ...opt("seatCostPerMonth", r.to.seatCostPerMonth === undefined ? undefined : toMoney(r.to.seatCostPerMonth)),
+              ...opt("remoteShare", r.to.remoteSharePercent === undefined ? undefined : percentToFraction(r.to.remoteSharePercent)),
+            },
+          };
+        }),
+      ),
+      ...opt("remote", s.remote?.map((r) => ({ ...opt("site", r.site), remoteShare: percentToFraction(r.sharePercent) }))),
+      ...opt("seatCost", s.seatCost?.map((c) => ({ ...opt("site", c.site), seatCostPerMonth: toMoney(c.seatCostPerMonth) }))),
+    } as Scenario;
+  });
+}
+
+/**
+ * Reads, validates and converts a scenarios file.
+ *
+ * @throws {WfmError} `file-not-found`, `invalid-file` or `invalid-config`
+ */
+export function readScenarioConfig(path: string, options: { readonly cwd?: string; readonly option?: string } = {}): Scenario[] {
+  const text = readTextFile(path, { option: "--scenarios", ...options });
+  return scenariosFromConfig(parseJsonExact(text, path), path);
+}
