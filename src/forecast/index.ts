@@ -38,3 +38,5 @@ export type {
   BacktestReport,
   DriverInput,
 } from "./forecast.js";
+export { pointsByChannel, forecastByChannel } from "./by-channel.js";
+export type { ChannelVolumeRow, ChannelForecast } from "./by-channel.js";

@@ -4,13 +4,13 @@ import { formatLocalDate, formatLocalTimestamp, localDayOfWeek, millisecondsInDa
 import { planningMonth, type PlanningCalendar } from "../../calendar/planning-month.js";
 import { parseDayOfWeek, startOfLocalWeek, type DayOfWeek } from "../../calendar/week.js";
 import { WfmError } from "../../errors.js";
-import { forecastVolume, type ForecastVolumeResult } from "../../forecast/forecast.js";
-import type { ForecastMethodChoice, SpecialDay, VolumePoint } from "../../forecast/types.js";
+import { forecastByChannel } from "../../forecast/by-channel.js";
+import type { ForecastMethodChoice, SpecialDay } from "../../forecast/types.js";
 import { readHolidaysCsv } from "../../io/holidays.js";
 import { readOrdersCsv } from "../../io/orders-csv.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } from "../../io/render.js";
-import { readVolumeCsv, type VolumeSeries } from "../../io/volume-csv.js";
+import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { parseChoiceOption, parseNumberOption } from "../options.js";
@@ -38,33 +38,6 @@ interface ForecastFlags {
 
 function optionError(option: string, message: string, value?: unknown): never {
   throw new WfmError({ code: "invalid-option", option, message, value });
-}
-
-/** Sums rows per (channel, interval) across queues; AHT calls-weighted. */
-function seriesByChannel(series: VolumeSeries): Map<string, VolumePoint[]> {
-  const out = new Map<string, Map<number, { calls: number; ahtNum: number; ahtDen: number; hasAht: boolean }>>();
-  for (const row of series.rows) {
-    let channel = out.get(row.channel);
-    if (!channel) out.set(row.channel, (channel = new Map()));
-    const cell = channel.get(row.localMs) ?? { calls: 0, ahtNum: 0, ahtDen: 0, hasAht: false };
-    cell.calls += row.calls;
-    if (row.ahtSeconds !== undefined) {
-      cell.ahtNum += row.ahtSeconds * Math.max(row.calls, 1e-9);
-      cell.ahtDen += Math.max(row.calls, 1e-9);
-      cell.hasAht = true;
-    }
-    channel.set(row.localMs, cell);
-  }
-  const result = new Map<string, VolumePoint[]>();
-  for (const [name, cells] of out) {
-    result.set(
-      name,
-      [...cells.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([localMs, c]) => (c.hasAht ? { localMs, calls: c.calls, ahtSeconds: c.ahtNum / c.ahtDen } : { localMs, calls: c.calls })),
-    );
-  }
-  return result;
 }
 
 function period(flags: ForecastFlags): { startLocalMs: number; endLocalMs: number; label: string } {
@@ -162,22 +135,17 @@ export const forecastCommand: CommandModule = {
             message: `at least 7 days of history before ${formatLocalDate(startLocalMs)} are needed (one of each weekday), found ${spanDays}`,
           });
         }
-        const channels = seriesByChannel(series);
-        const results: { channel: string; result: ForecastVolumeResult }[] = [];
-        for (const [channel, points] of channels) {
-          const result = forecastVolume({
-            points,
-            intervalMinutes: series.intervalMinutes,
-            startLocalMs,
-            endLocalMs,
-            method,
-            events,
-            quantile,
-            monthCalendar: parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar,
-            ...(method === "driver" ? { driver: { orders: orders!, targetOrders: ordersTarget!, perWeekday: Boolean(flags.ratioPerWeekday) } } : {}),
-          });
-          results.push({ channel, result });
-        }
+        const results = forecastByChannel({
+          rows: series.rows,
+          intervalMinutes: series.intervalMinutes,
+          startLocalMs,
+          endLocalMs,
+          method,
+          events,
+          quantile,
+          monthCalendar: parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar,
+          ...(method === "driver" ? { driver: { orders: orders!, targetOrders: ordersTarget!, perWeekday: Boolean(flags.ratioPerWeekday) } } : {}),
+        });
         const multi = series.channels.length > 1 || series.rows.some((r) => r.channel !== "voice");
         const hasAht = results.some((r) => r.result.rows.some((row) => row.ahtSeconds !== undefined));
         const rows: OutRow[] = results.flatMap(({ channel, result }) => result.rows.map((row) => ({ ...row, channel })));
