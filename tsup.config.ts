@@ -7,6 +7,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     cli: "src/cli/index.ts",
+    "solver-worker": "src/io/solver-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", cli: "src/cli/index.ts" } },

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { costConfigSchema } from "./cost-config.js";
 import { scenarioConfigSchema } from "./scenario-config.js";
+import { shiftsConfigSchema } from "./shifts-config.js";
 import { staffingConfigSchema } from "./staffing-config.js";
 
 /**
@@ -11,5 +12,6 @@ import { staffingConfigSchema } from "./staffing-config.js";
 export const configSchemas: Readonly<Record<string, z.ZodType>> = {
   cost: costConfigSchema,
   scenarios: scenarioConfigSchema,
+  shifts: shiftsConfigSchema,
   staffing: staffingConfigSchema,
 };

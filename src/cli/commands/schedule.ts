@@ -1,0 +1,274 @@
+import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { formatLocalDate, formatLocalTimestamp, localStartOfDay, millisecondsInDay, type TimestampStyle } from "../../calendar/local-time.js";
+import { WfmError } from "../../errors.js";
+import { parseDbaiInstance } from "../../io/dbai.js";
+import { writeFileAtomic } from "../../io/output.js";
+import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
+import { readRequirementsCsv, type RequirementsCsv } from "../../io/requirements-csv.js";
+import { readShiftsConfig } from "../../io/shifts-config.js";
+import { solveDbaiInWorker, solveInWorker } from "../../io/solve-in-worker.js";
+import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../../schedule/templates.js";
+import { scheduleReport, type CoverageInterval, type ScheduledShift, type ScheduleReport } from "../../schedule/report.js";
+import type { CommandModule } from "../command.js";
+import type { CliIo } from "../io.js";
+import { parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
+import { progressPrinter } from "../progress.js";
+
+interface ScheduleFlags {
+  shifts?: string;
+  dbai?: string;
+  timeLimit?: string;
+  gap?: string;
+  format?: string;
+  out?: string;
+  coverage?: string;
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** `HH:MM`, with `+N` when the time falls N days after `dayMs`. */
+function clockText(localMs: number, dayMs: number): string {
+  const d = new Date(localMs);
+  const days = Math.floor((localStartOfDay(localMs) - dayMs) / millisecondsInDay);
+  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${days > 0 ? `+${days}` : days < 0 ? `${days}` : ""}`;
+}
+
+function breaksText(shift: ScheduledShift): string {
+  const day = localStartOfDay(shift.startLocalMs);
+  return shift.breaks.map((b) => `${b.name} ${clockText(b.startLocalMs, day)}-${clockText(b.endLocalMs, day)} x${b.agents}`).join("; ");
+}
+
+function shiftColumns(): TableColumn<ScheduledShift>[] {
+  const day = (s: ScheduledShift) => localStartOfDay(s.startLocalMs);
+  return [
+    { key: "date", value: (s) => formatLocalDate(s.startLocalMs), align: "left" },
+    { key: "start", value: (s) => clockText(s.startLocalMs, day(s)), align: "left" },
+    { key: "end", value: (s) => clockText(s.endLocalMs, day(s)), align: "left" },
+    { key: "breaks", value: (s) => breaksText(s), align: "left" },
+    { key: "agents", value: (s) => s.agents },
+    { key: "template", value: (s) => s.template, align: "left" },
+  ];
+}
+
+function coverageColumns(style: TimestampStyle, withWorkload: boolean): TableColumn<CoverageInterval>[] {
+  const number = (value: number) => String(Number(value.toFixed(6)));
+  const columns: TableColumn<CoverageInterval>[] = [
+    { key: "timestamp", value: (r) => formatLocalTimestamp(r.localMs, style), align: "left" },
+    { key: "required", value: (r) => r.required, text: (r) => number(r.required) },
+    { key: "scheduled", value: (r) => r.scheduled },
+    { key: "shortfall", value: (r) => r.shortfall, text: (r) => number(r.shortfall) },
+    { key: "excess", value: (r) => r.excess, text: (r) => number(r.excess) },
+  ];
+  if (withWorkload) {
+    columns.push(
+      { key: "calls", value: (r) => r.calls ?? null, text: (r) => number(r.calls ?? 0) },
+      { key: "serviceLevel", value: (r) => r.serviceLevel ?? null, text: (r) => number(r.serviceLevel ?? 0) },
+      { key: "asaSeconds", value: (r) => (r.asaSeconds === undefined || !Number.isFinite(r.asaSeconds) ? null : r.asaSeconds), text: (r) => (r.asaSeconds === undefined ? "" : Number.isFinite(r.asaSeconds) ? number(r.asaSeconds) : "inf") },
+    );
+  }
+  return columns;
+}
+
+function summaryPairs(report: ScheduleReport, extra: { requirementColumn: string }): [string, string][] {
+  const t = report.totals;
+  const pairs: [string, string][] = [
+    ["status", report.status],
+    ["objective", formatFixed(t.objective, 2)],
+    ["bound", t.bound === null ? "-" : formatFixed(t.bound, 2)],
+    ["gap", t.gap === null ? "-" : formatPercent(t.gap, 2)],
+    ["solve time", `${formatFixed(t.solveSeconds, 2)} s (model built in ${formatFixed(t.buildSeconds * 1000, 0)} ms)`],
+    ["requirement column", extra.requirementColumn],
+    ["agents scheduled", String(t.agentsScheduled)],
+    ["distinct shifts", String(t.distinctShifts)],
+    ["paid hours", formatFixed(t.paidHours, 2)],
+    ["shift cost", formatFixed(t.shiftCost, 2)],
+    ["required agent-hours", formatFixed(t.requiredAgentHours, 2)],
+    ["shortfall agent-hours", formatFixed(t.shortfallAgentHours, 2)],
+    ["excess agent-hours", formatFixed(t.excessAgentHours, 2)],
+    ["efficiency", formatPercent(t.efficiency, 1)],
+  ];
+  if (t.serviceLevel !== undefined) pairs.push(["predicted service level", formatPercent(t.serviceLevel, 1)]);
+  return pairs;
+}
+
+function readLatin1(path: string, cwd: string, option: string): string {
+  const absolute = resolve(cwd, path);
+  try {
+    if (!statSync(absolute).isFile()) throw new WfmError({ code: "invalid-file", option, message: `${path} is not a file`, value: path });
+  } catch (error) {
+    if (error instanceof WfmError) throw error;
+    throw new WfmError({ code: "file-not-found", option, message: `file not found: ${path}`, value: path });
+  }
+  return readFileSync(absolute, "latin1");
+}
+
+function describeIntervals(intervals: readonly number[], startLocalMs: number, intervalMinutes: number, required: readonly number[], style: TimestampStyle): string[] {
+  const lines: string[] = [];
+  let i = 0;
+  while (i < intervals.length) {
+    let j = i;
+    while (j + 1 < intervals.length && intervals[j + 1] === intervals[j]! + 1) j++;
+    const from = startLocalMs + intervals[i]! * intervalMinutes * 60_000;
+    const to = startLocalMs + (intervals[j]! + 1) * intervalMinutes * 60_000;
+    const peak = Math.max(...intervals.slice(i, j + 1).map((t) => required[t]!));
+    lines.push(`${formatLocalTimestamp(from, style)} to ${formatLocalTimestamp(to, style)}: up to ${peak} agents required and no shift template covers it`);
+    i = j + 1;
+  }
+  return lines;
+}
+
+/**
+ * Splits a coarse curve (e.g. hourly) onto the finest grid the shift config uses (e.g. 15-minute
+ * breaks): each sub-interval requires the agents of its interval and gets its share of the calls.
+ */
+function refineCurve(curve: RequirementsCsv, settings: ShiftSettings): RequirementsCsv {
+  const step = shiftGridMinutes(settings, curve.intervalMinutes);
+  const k = curve.intervalMinutes / step;
+  if (k === 1) return curve;
+  const spread = <T>(list: readonly T[], map: (v: T) => T) => list.flatMap((v) => new Array<T>(k).fill(map(v)));
+  return {
+    ...curve,
+    intervalMinutes: step,
+    required: spread(curve.required, (v) => v),
+    ...(curve.calls ? { calls: spread(curve.calls, (v) => v / k) } : {}),
+    ...(curve.ahtSeconds ? { ahtSeconds: spread(curve.ahtSeconds, (v) => v) } : {}),
+  };
+}
+
+async function runDbai(flags: ScheduleFlags, io: CliIo, timeLimitSeconds: number | undefined, relativeGap: number | undefined): Promise<void> {
+  const path = flags.dbai!;
+  const instance = parseDbaiInstance(readLatin1(path, io.cwd, "--dbai"), { file: path });
+  const progress = progressPrinter(io);
+  const result = await solveDbaiInWorker(instance, {
+    timeLimitSeconds: timeLimitSeconds ?? 60,
+    ...(relativeGap === undefined ? {} : { relativeGap }),
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+  });
+  progress.done();
+  const output = toJson({
+    instance: path,
+    status: result.status,
+    objective: result.objective,
+    reference: instance.statedFitness,
+    shortageMinutes: result.shortageMinutes,
+    excessMinutes: result.excessMinutes,
+    distinctShifts: result.distinctShifts,
+    averageDutiesPerWeek: Number(result.averageDutiesPerWeek.toFixed(4)),
+    bound: result.bound === null ? null : Number(result.bound.toFixed(6)),
+    solveSeconds: Number(result.solveSeconds.toFixed(3)),
+    shifts: result.shifts.map((s) => ({ start: `${two(Math.floor(s.startMinute / 60))}:${two(s.startMinute % 60)}`, lengthMinutes: s.lengthMinutes, counts: s.counts })),
+  });
+  if (flags.out) writeFileAtomic(resolve(io.cwd, flags.out), output, { inputs: [resolve(io.cwd, path)] });
+  else io.stdout(output);
+}
+
+/**
+ * `wfm schedule REQUIREMENTS.csv --shifts shifts.json`: builds the exact shift schedule for a
+ * requirement curve (the CSV of `wfm staff`, or any `timestamp,agents` CSV) and prints its shifts
+ * and totals; `--coverage FILE` writes the per-interval coverage with the predicted service level.
+ * `wfm schedule --dbai FILE` solves one DBAI shift-design benchmark instance and prints JSON.
+ */
+export const scheduleCommand: CommandModule = {
+  name: "schedule",
+  register(program: Command, io: CliIo) {
+    program
+      .command("schedule")
+      .description("build the least-cost shift schedule for a requirement curve (exact MIP, HiGHS)")
+      .argument("[requirements]", "CSV with timestamp and scheduledAgents, requiredAgents or agents (e.g. wfm staff --format csv)")
+      .option("--shifts <file>", "shift config JSON: templates, breaks, tours, penalties (see wfm schema shifts)")
+      .option("--dbai <file>", "solve a DBAI shift-design benchmark instance instead and print JSON")
+      .option("--time-limit <seconds>", "solver time limit (default 60, or the config's)")
+      .option("--gap <percent>", "stop within this relative gap, e.g. 1 or 1% (default 0.01%)")
+      .option("--format <format>", "table, csv, json or md", "table")
+      .option("--out <file>", "write the output to a file (atomically) instead of stdout")
+      .option("--coverage <file>", "also write per-interval coverage CSV (timestamp,required,scheduled,shortfall,excess,...)")
+      .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
+        const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
+        const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
+        const gapFlag = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true });
+        if (flags.dbai !== undefined) {
+          if (requirements !== undefined || flags.shifts !== undefined) {
+            throw new WfmError({ code: "invalid-option", option: "--dbai", message: "solves a benchmark file on its own; drop the requirements file and --shifts" });
+          }
+          await runDbai(flags, io, timeLimitFlag, gapFlag);
+          return;
+        }
+        if (requirements === undefined) {
+          throw new WfmError({ code: "invalid-argument", message: "wfm schedule: missing the requirements CSV (or pass --dbai FILE)" });
+        }
+        if (flags.shifts === undefined) {
+          throw new WfmError({ code: "invalid-option", option: "--shifts", message: "required: the shift config JSON (templates, breaks, penalties); see wfm schema shifts" });
+        }
+        const config = readShiftsConfig(flags.shifts, { cwd: io.cwd, option: "--shifts" });
+        const curve = refineCurve(readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements" }), config.settings);
+        let built;
+        try {
+          built = buildTemplateProblem({
+            series: { startLocalMs: curve.startLocalMs, intervalMinutes: curve.intervalMinutes, required: curve.required },
+            settings: config.settings,
+          });
+        } catch (error) {
+          if (error instanceof WfmError) throw new WfmError(error.problems.map((p) => ({ ...p, file: flags.shifts! })));
+          throw error;
+        }
+        const progress = progressPrinter(io);
+        const solution = await solveInWorker(built.problem, {
+          timeLimitSeconds: timeLimitFlag ?? config.timeLimitSeconds ?? 60,
+          relativeGap: gapFlag ?? config.relativeGap ?? 1e-4,
+          ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        });
+        progress.done();
+        if (solution.status === "infeasible") {
+          if (solution.uncoverable.length > 0) {
+            const lines = describeIntervals(solution.uncoverable, curve.startLocalMs, curve.intervalMinutes, curve.required, curve.style);
+            throw new WfmError(
+              [...lines.slice(0, 20), ...(lines.length > 20 ? [`... and ${lines.length - 20} more ranges`] : [])].map((message) => ({
+                code: "infeasible" as const,
+                file: requirements,
+                message: `hard coverage is impossible: ${message}`,
+              })),
+            );
+          }
+          throw new WfmError({ code: "infeasible", file: flags.shifts, message: "no schedule meets hard coverage with these templates and limits; use coverage.mode soft to see the shortfall" });
+        }
+        if (solution.assignment === null) {
+          throw new WfmError({ code: "solver-failed", message: `no schedule found (status ${solution.status}); raise --time-limit` });
+        }
+        const workload = curve.calls && curve.ahtSeconds ? { calls: curve.calls, ahtSeconds: curve.ahtSeconds, ...(config.targetAnswerSeconds === undefined ? {} : { targetAnswerSeconds: config.targetAnswerSeconds }) } : undefined;
+        const report = scheduleReport({ built, solution, ...(workload ? { workload } : {}) });
+        const inputs = [resolve(io.cwd, requirements), resolve(io.cwd, flags.shifts)];
+        let output: string;
+        if (format === "json") {
+          const t = report.totals;
+          output = toJson({
+            status: report.status,
+            requirementColumn: curve.column,
+            totals: t,
+            shifts: report.shifts.map((s) => ({
+              date: formatLocalDate(s.startLocalMs),
+              start: formatLocalTimestamp(s.startLocalMs, curve.style),
+              end: formatLocalTimestamp(s.endLocalMs, curve.style),
+              template: s.template,
+              agents: s.agents,
+              paidHours: s.paidHours,
+              breaks: s.breaks.map((b) => ({ name: b.name, start: formatLocalTimestamp(b.startLocalMs, curve.style), end: formatLocalTimestamp(b.endLocalMs, curve.style), agents: b.agents })),
+            })),
+          });
+        } else if (format === "csv") {
+          output = renderTable(report.shifts, shiftColumns(), "csv");
+        } else {
+          const heading = format === "md" ? "## Schedule\n\n" : "";
+          const shiftHeading = format === "md" ? "\n## Shifts\n\n" : "\n";
+          output = `${heading}${renderKeyValues(summaryPairs(report, { requirementColumn: curve.column }), format)}${shiftHeading}${renderTable(report.shifts, shiftColumns(), format)}`;
+        }
+        if (flags.coverage !== undefined) {
+          const csv = renderTable(report.coverage, coverageColumns(curve.style, workload !== undefined), "csv");
+          writeFileAtomic(resolve(io.cwd, flags.coverage), csv, { inputs, option: "--coverage" });
+        }
+        if (flags.out !== undefined) writeFileAtomic(resolve(io.cwd, flags.out), output, { inputs });
+        else io.stdout(output);
+      });
+  },
+};

@@ -1,0 +1,446 @@
+import highsLoader, { type Highs, type HighsCallbackMap } from "highs";
+import { WfmError, invalidArgument } from "../errors.js";
+import { buildShiftModel, type ShiftModel } from "./model.js";
+import { columnIntervals, type ShiftProblem } from "./problem.js";
+import { verifySchedule, type ShiftAssignment, type VerifiedSchedule } from "./verify.js";
+
+/** How a solve ended. */
+export type ScheduleStatus =
+  /** Optimal within the relative gap. */
+  | "optimal"
+  /** The time limit stopped the search; the best schedule found is returned. */
+  | "time-limit"
+  /** The model has no solution (hard coverage, limits). */
+  | "infeasible"
+  /** Stopped by the caller. */
+  | "cancelled"
+  /** No schedule: the solver failed or stopped before finding one. */
+  | "no-solution";
+
+/** One progress report while the solver runs. */
+export interface ScheduleProgress {
+  /** Seconds since the solve started. */
+  readonly elapsedSeconds: number;
+  /** Objective of the best schedule so far (as the solver reports it), or null. */
+  readonly bestObjective: number | null;
+  /** Best proven lower bound, or null. */
+  readonly bound: number | null;
+  /** Relative gap (best - bound) / |best|, or null. */
+  readonly gap: number | null;
+}
+
+/** Options of {@link solveShiftProblem}. */
+export interface SolveShiftOptions {
+  /** Wall-clock limit for the MIP search, seconds (> 0). @defaultValue 60 */
+  readonly timeLimitSeconds?: number;
+  /** Stop when (best - bound) / |best| is at most this fraction, in [0, 1). @defaultValue 0.0001 */
+  readonly relativeGap?: number;
+  /** Called with progress (elapsed, best objective, bound, gap) while HiGHS runs. */
+  readonly onProgress?: (progress: ScheduleProgress) => void;
+  /** Polled during the search; returning true stops it (status `cancelled`). */
+  readonly shouldStop?: () => boolean;
+  /** A loaded HiGHS runtime (e.g. a browser build with its own `locateFile`); loaded once otherwise. */
+  readonly highs?: Highs;
+  /** Extra HiGHS options by their native names (e.g. `{ mip_heuristic_effort: 0.2 }`), applied last. */
+  readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
+  /**
+   * Start from a rounded LP relaxation with greedily placed breaks (see the solver notes).
+   * @defaultValue true when some shift has breaks
+   */
+  readonly roundingStart?: boolean;
+  /** An initial schedule offered to the solver as a MIP start (only column counts are needed). */
+  readonly start?: { readonly counts: readonly number[] };
+}
+
+/** A solved (or failed) schedule with its verification. */
+export interface ScheduleSolution {
+  readonly status: ScheduleStatus;
+  /** The counts, when a schedule was found. */
+  readonly assignment: ShiftAssignment | null;
+  /** The schedule recomputed from its counts (null without a schedule). */
+  readonly verified: VerifiedSchedule | null;
+  /** Objective as HiGHS reported it (null without a schedule). */
+  readonly solverObjective: number | null;
+  /** Best proven lower bound on the objective (null when unknown). */
+  readonly bound: number | null;
+  /** Relative gap of the verified objective to the bound: (objective - bound) / max(|objective|, 1e-9). */
+  readonly gap: number | null;
+  /** Seconds spent building the model arrays. */
+  readonly buildSeconds: number;
+  /** Seconds HiGHS ran. */
+  readonly solveSeconds: number;
+  /** Model size. */
+  readonly size: { readonly variables: number; readonly constraints: number; readonly nonzeros: number };
+  /** Intervals no shift column can cover although agents are required (hard mode infeasibility). */
+  readonly uncoverable: readonly number[];
+}
+
+let highsPromise: Promise<Highs> | undefined;
+
+/** Loads the HiGHS WebAssembly runtime once per process (or page). */
+export function loadHighsRuntime(): Promise<Highs> {
+  // The package ships CommonJS typings; at run time the ESM build's default export is the loader
+  // itself, while a CommonJS interop may wrap it in `{ default }`.
+  const loader = ((highsLoader as unknown as { default?: unknown }).default ?? highsLoader) as () => Promise<Highs>;
+  highsPromise ??= loader();
+  return highsPromise;
+}
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+/** Intervals with a positive requirement that no column covers at all. */
+export function uncoverableIntervals(problem: ShiftProblem): number[] {
+  const horizon = problem.required.length;
+  const covered = new Uint8Array(horizon);
+  for (const column of problem.columns) {
+    if (column.maxAgents === 0) continue;
+    for (let k = 0; k < column.lengthIntervals; k++) {
+      let t = column.startInterval + k;
+      if (problem.cyclic) t = ((t % horizon) + horizon) % horizon;
+      else if (t < 0 || t >= horizon) continue;
+      covered[t] = 1;
+    }
+  }
+  const out: number[] = [];
+  for (let t = 0; t < horizon; t++) if (problem.required[t]! > 0 && covered[t] === 0) out.push(t);
+  return out;
+}
+
+/**
+ * A primal start by LP rounding: solve the LP relaxation, round the shift (or tour) counts up
+ * when their fractional part exceeds a threshold (several thresholds are tried), place breaks
+ * greedily where the floor has the most agents to spare, and keep the cheapest rounding as
+ * verified by {@link verifySchedule}. Returns the full column vector for a MIP start, or null.
+ */
+function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel, seconds: number): Float64Array | null {
+  const { integrality: _integrality, ...lpData } = model.data;
+  const lp = highs.createModel();
+  let lpValues: Float64Array;
+  try {
+    lp.options.set({ output_flag: false, time_limit: seconds });
+    lp.passModel(lpData);
+    if (lp.run().modelStatus !== highs.constants.modelStatus.optimal) return null;
+    lpValues = lp.getSolution().colValue;
+  } finally {
+    lp.dispose();
+  }
+  const tours = problem.tours ?? [];
+  const layout = model.layout;
+  let best: { objective: number; assignment: ShiftAssignment } | null = null;
+  for (const threshold of [0.15, 0.3, 0.5, 0.7]) {
+    const round = (value: number) => Math.floor(value + 1e-9) + (value - Math.floor(value + 1e-9) > threshold ? 1 : 0);
+    let counts: number[];
+    let tourCounts: number[] = [];
+    if (tours.length > 0) {
+      tourCounts = tours.map((_, k) => round(lpValues[layout.tourStart + k]!));
+      const fromTours = new Array<number>(problem.columns.length).fill(0);
+      const driven = new Set<number>();
+      tours.forEach((tour, k) => {
+        for (const c of tour.columns) {
+          fromTours[c]! += tourCounts[k]!;
+          driven.add(c);
+        }
+      });
+      counts = problem.columns.map((_, c) => (driven.has(c) ? fromTours[c]! : round(lpValues[c]!)));
+    } else {
+      counts = problem.columns.map((_, c) => Math.min(round(lpValues[c]!), layout.columnUpper[c]!));
+    }
+    const breakCounts = greedyBreaks(problem, counts);
+    const assignment = { counts, breakCounts, tourCounts };
+    const verified = verifySchedule(problem, assignment);
+    if (verified.valid && (best === null || verified.objective < best.objective)) best = { objective: verified.objective, assignment };
+  }
+  if (tours.length === 0) {
+    const repaired = repairByDescent(problem, layout, lpValues.slice(0, problem.columns.length));
+    if (repaired !== null && (best === null || repaired.objective < best.objective)) best = repaired;
+  }
+  if (best === null) return null;
+  return fullVector(problem, model, best.assignment);
+}
+
+/**
+ * From the floor of the LP counts, adds the agent whose shift covers the most short intervals
+ * (net of its cost and breaks) while that pays, then removes agents whose removal lowers the
+ * verified objective. A cheap descent: each step re-places the breaks greedily and re-verifies.
+ */
+function repairByDescent(
+  problem: ShiftProblem,
+  layout: ShiftModel["layout"],
+  lpCounts: ArrayLike<number>,
+): { objective: number; assignment: ShiftAssignment } | null {
+  const counts = Array.from(lpCounts, (v, c) => Math.min(Math.floor(v + 1e-9), layout.columnUpper[c]!));
+  const evaluate = () => {
+    const assignment = { counts: [...counts], breakCounts: greedyBreaks(problem, counts), tourCounts: [] };
+    return { assignment, verified: verifySchedule(problem, assignment) };
+  };
+  let current = evaluate();
+  const spans = problem.columns.map((column) => columnIntervals(problem, column.startInterval, column.lengthIntervals));
+  for (let step = 0; step < 10_000; step++) {
+    const shortfall = current.verified.shortfall;
+    let bestColumn = -1;
+    let bestGain = 0;
+    problem.columns.forEach((column, c) => {
+      if (counts[c]! >= layout.columnUpper[c]!) return;
+      let short = 0;
+      for (const t of spans[c]!) if (shortfall[t]! > 1e-9) short += Math.min(1, shortfall[t]!);
+      const onBreak = column.breaks.reduce((sum, rule) => sum + rule.durationIntervals, 0);
+      const gain = problem.shortfallCostPerInterval * Math.max(0, short - onBreak) - column.cost;
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestColumn = c;
+      }
+    });
+    if (bestColumn < 0) break;
+    counts[bestColumn]!++;
+    const next = evaluate();
+    if (next.verified.objective >= current.verified.objective) {
+      counts[bestColumn]!--;
+      break;
+    }
+    current = next;
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    let improved = false;
+    for (let c = 0; c < counts.length; c++) {
+      while (counts[c]! > 0) {
+        counts[c]!--;
+        const next = evaluate();
+        if (next.verified.valid && next.verified.objective < current.verified.objective - 1e-9) {
+          current = next;
+          improved = true;
+        } else {
+          counts[c]!++;
+          break;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return current.verified.valid ? { objective: current.verified.objective, assignment: current.assignment } : null;
+}
+
+/** Places each agent's breaks, narrowest windows first, where the floor has the most spare agents. */
+function greedyBreaks(problem: ShiftProblem, counts: readonly number[]): number[][][] {
+  const horizon = problem.required.length;
+  const floor = new Float64Array(horizon);
+  problem.columns.forEach((column, c) => {
+    for (const t of columnIntervals(problem, column.startInterval, column.lengthIntervals)) floor[t]! += counts[c]!;
+  });
+  const out = problem.columns.map((column) => column.breaks.map((rule) => new Array<number>(rule.latestStartOffset - rule.earliestStartOffset + 1).fill(0)));
+  const tasks: { c: number; r: number; width: number }[] = [];
+  problem.columns.forEach((column, c) => column.breaks.forEach((rule, r) => tasks.push({ c, r, width: rule.latestStartOffset - rule.earliestStartOffset })));
+  tasks.sort((a, b) => a.width - b.width || a.c - b.c || a.r - b.r);
+  for (const { c, r } of tasks) {
+    const column = problem.columns[c]!;
+    const rule = column.breaks[r]!;
+    for (let agent = 0; agent < counts[c]!; agent++) {
+      let bestK = 0;
+      let bestSpare = -Infinity;
+      for (let k = 0; k <= rule.latestStartOffset - rule.earliestStartOffset; k++) {
+        let spare = Infinity;
+        for (const t of columnIntervals(problem, column.startInterval + rule.earliestStartOffset + k, rule.durationIntervals)) {
+          spare = Math.min(spare, floor[t]! - problem.required[t]!);
+        }
+        if (spare > bestSpare) {
+          bestSpare = spare;
+          bestK = k;
+        }
+      }
+      out[c]![r]![bestK]!++;
+      for (const t of columnIntervals(problem, column.startInterval + rule.earliestStartOffset + bestK, rule.durationIntervals)) floor[t]! -= 1;
+    }
+  }
+  return out;
+}
+
+/** The complete MIP column vector of an assignment (counts, breaks, tours, slacks, groups). */
+function fullVector(problem: ShiftProblem, model: ShiftModel, assignment: ShiftAssignment): Float64Array {
+  const layout = model.layout;
+  const vector = new Float64Array(layout.numCols);
+  const verified = verifySchedule(problem, assignment);
+  assignment.counts.forEach((x, c) => (vector[c] = x));
+  problem.columns.forEach((column, c) =>
+    column.breaks.forEach((_, r) => assignment.breakCounts[c]![r]!.forEach((b, k) => (vector[layout.breakStart[c]![r]! + k] = b))),
+  );
+  assignment.tourCounts.forEach((z, k) => (vector[layout.tourStart + k] = z));
+  for (let t = 0; t < problem.required.length; t++) {
+    if (layout.shortfallStart >= 0) vector[layout.shortfallStart + t] = verified.shortfall[t]!;
+    vector[layout.excessStart + t] = verified.excess[t]!;
+  }
+  if (layout.groupStart >= 0) {
+    problem.columns.forEach((column, c) => {
+      if (assignment.counts[c]! > 0) vector[layout.groupStart + column.group] = 1;
+    });
+  }
+  return vector;
+}
+
+/** Reads integer counts from a HiGHS column vector; null when a value is not within 1e-6 of an integer. */
+function readAssignment(problem: ShiftProblem, model: ShiftModel, colValue: ArrayLike<number>): { assignment: ShiftAssignment; fractional: string[] } {
+  const fractional: string[] = [];
+  const round = (index: number, what: string) => {
+    const value = colValue[index]!;
+    const rounded = Math.round(value) + 0;
+    if (Math.abs(value - rounded) > 1e-6) fractional.push(`${what} = ${value}`);
+    return rounded;
+  };
+  const counts = problem.columns.map((_, c) => round(c, `column ${c}`));
+  const breakCounts = problem.columns.map((column, c) =>
+    column.breaks.map((rule, r) => {
+      const first = model.layout.breakStart[c]![r]!;
+      const width = rule.latestStartOffset - rule.earliestStartOffset + 1;
+      return Array.from({ length: width }, (_, k) => round(first + k, `break ${rule.name} of column ${c}`));
+    }),
+  );
+  const tourCounts = (problem.tours ?? []).map((tour, k) => round(model.layout.tourStart + k, `tour ${tour.name}`));
+  return { assignment: { counts, breakCounts, tourCounts }, fractional };
+}
+
+/**
+ * Solves a {@link ShiftProblem} exactly with HiGHS (branch and cut) through its persistent API,
+ * passing the model as sparse CSC arrays, then verifies the answer from its integer counts
+ * ({@link verifySchedule}): the returned `verified.objective` is recomputed, never copied from
+ * the solver. The native model is always disposed (the WebAssembly heap is not garbage collected).
+ *
+ * A solution HiGHS labels feasible but that fails verification (fractional counts, broken
+ * constraints) is refused with a `solver-failed` error rather than returned.
+ *
+ * @param problem - the interval-level problem
+ * @param options - time limit, gap, progress, cancellation, MIP start
+ * @returns status, counts, verified schedule, bound, gap, timings
+ * @throws {WfmError} `invalid-argument` for bad options; `solver-failed` when HiGHS errors or its answer fails verification
+ *
+ * @example
+ * ```ts
+ * const solution = await solveShiftProblem(problem, { timeLimitSeconds: 10, relativeGap: 0.01 });
+ * solution.status; //=> "optimal"
+ * solution.verified?.valid; //=> true
+ * ```
+ */
+export async function solveShiftProblem(problem: ShiftProblem, options: SolveShiftOptions = {}): Promise<ScheduleSolution> {
+  const { timeLimitSeconds = 60, relativeGap = 1e-4, onProgress, shouldStop } = options;
+  if (!(timeLimitSeconds > 0) || !Number.isFinite(timeLimitSeconds)) {
+    invalidArgument("solveShiftProblem", "timeLimitSeconds", "a positive finite number", timeLimitSeconds);
+  }
+  if (!(relativeGap >= 0 && relativeGap < 1)) invalidArgument("solveShiftProblem", "relativeGap", "a fraction in [0, 1)", relativeGap);
+  const highs = options.highs ?? (await loadHighsRuntime());
+
+  const uncoverable = problem.hardCoverage ? uncoverableIntervals(problem) : [];
+  const buildStarted = now();
+  const model = buildShiftModel(problem);
+  const buildSeconds = (now() - buildStarted) / 1000;
+  const size = {
+    variables: model.data.numCols,
+    constraints: model.data.numRows,
+    nonzeros: model.data.matrix.indices.length,
+  };
+  const empty = (status: ScheduleStatus, solveSeconds: number): ScheduleSolution => ({
+    status,
+    assignment: null,
+    verified: null,
+    solverObjective: null,
+    bound: null,
+    gap: null,
+    buildSeconds,
+    solveSeconds,
+    size,
+    uncoverable,
+  });
+  if (uncoverable.length > 0) return empty("infeasible", 0);
+
+  const heuristicStarted = now();
+  const wantsHeuristic = options.roundingStart ?? problem.columns.some((column) => column.breaks.length > 0);
+  const heuristicStart = wantsHeuristic && !options.start ? lpRoundingStart(highs, problem, model, timeLimitSeconds * 0.3) : null;
+  const heuristicSeconds = (now() - heuristicStarted) / 1000;
+  const instance = highs.createModel();
+  try {
+    instance.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.5, timeLimitSeconds - heuristicSeconds),
+      mip_rel_gap: relativeGap,
+      random_seed: 0,
+    });
+    if (options.highsOptions) instance.options.set(options.highsOptions as Parameters<typeof instance.options.set>[0]);
+    instance.passModel(model.data);
+    if (options.start) {
+      const indices: number[] = [];
+      const values: number[] = [];
+      const groupsUsed = new Set<number>();
+      options.start.counts.forEach((count, c) => {
+        indices.push(c);
+        values.push(count);
+        if (count > 0) groupsUsed.add(problem.columns[c]!.group);
+      });
+      if (model.layout.groupStart >= 0) {
+        for (let g = 0; g < problem.groupCount; g++) {
+          indices.push(model.layout.groupStart + g);
+          values.push(groupsUsed.has(g) ? 1 : 0);
+        }
+      }
+      instance.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
+    }
+    if (heuristicStart !== null) instance.setSolution({ colValue: heuristicStart });
+    const solveStarted = now();
+    const callbacks: { [key: number]: (event: never) => undefined } = {};
+    if (onProgress) {
+      const report = (data: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
+        const best = data.mip_primal_bound;
+        const bound = data.mip_dual_bound;
+        onProgress({
+          elapsedSeconds: data.running_time ?? (now() - solveStarted) / 1000,
+          bestObjective: best !== undefined && Number.isFinite(best) && Math.abs(best) < 1e30 ? best : null,
+          bound: bound !== undefined && Number.isFinite(bound) && Math.abs(bound) < 1e30 ? bound : null,
+          gap: data.mip_gap !== undefined && Number.isFinite(data.mip_gap) && data.mip_gap < 1e30 ? data.mip_gap : null,
+        });
+        return undefined;
+      };
+      callbacks[highs.constants.callbackType.mipLogging] = (event: { data: Parameters<typeof report>[0] }) => report(event.data);
+      callbacks[highs.constants.callbackType.mipImprovingSolution] = (event: { data: Parameters<typeof report>[0] }) => report(event.data);
+    }
+    if (shouldStop) {
+      callbacks[highs.constants.callbackType.mipInterrupt] = (event: { interrupt(): void }) => {
+        if (shouldStop()) event.interrupt();
+        return undefined;
+      };
+    }
+    let runStatus: number;
+    try {
+      runStatus = instance.run(callbacks as HighsCallbackMap).modelStatus;
+    } catch (error) {
+      throw new WfmError({
+        code: "solver-failed",
+        message: `HiGHS failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+    const solveSeconds = (now() - solveStarted) / 1000 + heuristicSeconds;
+    const codes = highs.constants.modelStatus;
+    const primalStatus = Number(instance.info.get("primal_solution_status"));
+    const hasSolution = primalStatus === 2; // kSolutionStatusFeasible
+    let status: ScheduleStatus;
+    if (runStatus === codes.optimal) status = "optimal";
+    else if (runStatus === codes.infeasible || runStatus === codes.unboundedOrInfeasible) status = "infeasible";
+    else if (runStatus === codes.interrupted) status = "cancelled";
+    else if (runStatus === codes.timeLimit) status = "time-limit";
+    else status = hasSolution ? "time-limit" : "no-solution";
+    if (!hasSolution || status === "infeasible") return empty(status === "infeasible" ? "infeasible" : status === "cancelled" ? "cancelled" : status === "optimal" ? "no-solution" : status, solveSeconds);
+
+    const solution = instance.getSolution();
+    const solverObjective = instance.getObjectiveValue();
+    const rawBound = Number(instance.info.get("mip_dual_bound"));
+    const { assignment, fractional } = readAssignment(problem, model, solution.colValue);
+    const verified = verifySchedule(problem, assignment);
+    if (fractional.length > 0 || !verified.valid) {
+      const reasons = [...fractional.slice(0, 3).map((f) => `fractional ${f}`), ...verified.problems.slice(0, 3)];
+      throw new WfmError({
+        code: "solver-failed",
+        message: `the solver's schedule failed verification: ${reasons.join("; ")}`,
+      });
+    }
+    const bound = Number.isFinite(rawBound) && Math.abs(rawBound) < 1e30 ? rawBound : null;
+    const objective = verified.objective;
+    const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
+    return { status, assignment, verified, solverObjective, bound, gap, buildSeconds, solveSeconds, size, uncoverable };
+  } finally {
+    instance.dispose();
+  }
+}
