@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.real.test.ts"],
+    // The real-data files run one at a time: the plan and DBAI tests each keep a core busy.
+    fileParallelism: false,
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },

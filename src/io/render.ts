@@ -128,3 +128,34 @@ export function formatPercent(fraction: number, decimals = 1): string {
   if (!Number.isFinite(fraction)) return "-";
   return `${(fraction * 100).toFixed(decimals)}%`;
 }
+
+/**
+ * JSON for large results: objects indented as usual, but an array of flat objects (rows) written
+ * one row per line, which keeps a month of interval rows readable and about a third of the size.
+ * Infinity and NaN are written as `null`.
+ *
+ * @example
+ * ```ts
+ * toJsonRows({ rows: [{ a: 1 }, { a: 2 }] }); //=> '{\n  "rows": [\n    {"a":1},\n    {"a":2}\n  ]\n}\n'
+ * ```
+ */
+export function toJsonRows(value: unknown): string {
+  const replacer = (_key: string, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v);
+  const isFlatObject = (v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => x === null || typeof x !== "object" || (Array.isArray(x) && x.every((y) => typeof y !== "object" || y === null)));
+  const write = (v: unknown, indent: string): string => {
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+      if (v.length === 0) return "[]";
+      if (v.every(isFlatObject)) return `[\n${v.map((row) => `${inner}${JSON.stringify(row, replacer)}`).join(",\n")}\n${indent}]`;
+      return `[\n${v.map((x) => `${inner}${write(x, inner)}`).join(",\n")}\n${indent}]`;
+    }
+    if (typeof v === "object" && v !== null) {
+      const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+      if (entries.length === 0) return "{}";
+      return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${write(x, inner)}`).join(",\n")}\n${indent}}`;
+    }
+    return JSON.stringify(v, replacer) ?? "null";
+  };
+  return `${write(value, "")}\n`;
+}

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { costConfigSchema } from "./cost-config.js";
+import { planConfigSchema } from "./plan-config.js";
 import { scenarioConfigSchema } from "./scenario-config.js";
 import { shiftsConfigSchema } from "./shifts-config.js";
 import { staffingConfigSchema } from "./staffing-config.js";
@@ -11,6 +12,7 @@ import { staffingConfigSchema } from "./staffing-config.js";
  */
 export const configSchemas: Readonly<Record<string, z.ZodType>> = {
   cost: costConfigSchema,
+  plan: planConfigSchema,
   scenarios: scenarioConfigSchema,
   shifts: shiftsConfigSchema,
   staffing: staffingConfigSchema,

@@ -3,12 +3,23 @@ import { costCommand } from "./cost.js";
 import { erlangCommand } from "./erlang.js";
 import { forecastCommand } from "./forecast.js";
 import { kpiCommand } from "./kpi.js";
+import { planCommand } from "./plan.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
 import { staffCommand } from "./staff.js";
 
 /**
- * Every `wfm` sub-command, in the order `wfm --help` lists them.
+ * Every `wfm` sub-command, in the order `wfm --help` lists them: the monthly plan first, then
+ * its steps in the order of the cycle, then the config schemas.
  * Add a command by importing its module and appending it here.
  */
-export const commands: readonly CommandModule[] = [erlangCommand, forecastCommand, staffCommand, scheduleCommand, kpiCommand, costCommand, schemaCommand];
+export const commands: readonly CommandModule[] = [
+  planCommand,
+  erlangCommand,
+  kpiCommand,
+  forecastCommand,
+  staffCommand,
+  scheduleCommand,
+  costCommand,
+  schemaCommand,
+];

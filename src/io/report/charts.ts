@@ -61,7 +61,15 @@ export async function renderChartSvg(spec: TopLevelSpec, id: string, title: stri
   try {
     const svg = await view.toSVG();
     const escaped = title.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-    return svg.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" data-chart="${id}" `);
+    // Vega numbers gradients and clip paths with a process-wide counter: renumber them per chart
+    // so the same report gives the same bytes however many charts the process drew before.
+    const ids = new Map<string, string>();
+    const local = svg.replace(/\b(gradient|clip)_?(\d+)\b/g, (match, kind: string) => {
+      let name = ids.get(match);
+      if (name === undefined) ids.set(match, (name = `${id}-${kind}-${ids.size + 1}`));
+      return name;
+    });
+    return local.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" data-chart="${id}" `);
   } finally {
     view.finalize();
   }

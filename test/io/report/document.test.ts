@@ -40,3 +40,23 @@ describe("report document", () => {
     expect(md).toContain("- FCR disabled: no ticket export");
   });
 });
+
+describe("toJsonRows", () => {
+  it("writes rows one per line and parses back to the same value (law)", async () => {
+    const { toJsonRows } = await import("../../../src/io/render.js");
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(
+        fc.record({
+          name: fc.string(),
+          rows: fc.array(fc.record({ t: fc.string(), v: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), tags: fc.array(fc.integer()) })),
+          nested: fc.record({ deep: fc.array(fc.record({ x: fc.integer() })) }),
+        }),
+        (value) => {
+          expect(JSON.parse(toJsonRows(value))).toEqual(JSON.parse(JSON.stringify(value)));
+        },
+      ),
+    );
+    expect(toJsonRows({ rows: [{ a: 1 }, { a: Infinity }] })).toBe('{\n  "rows": [\n    {"a":1},\n    {"a":null}\n  ]\n}\n');
+  });
+});

@@ -1,0 +1,111 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { planMonth } from "../../plan/plan-month.js";
+import { writeFolderAtomic } from "../../io/output.js";
+import { loadPlanConfig } from "../../io/plan-config.js";
+import { toJsonRows } from "../../io/render.js";
+import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
+import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
+import { solveInWorker } from "../../io/solve-in-worker.js";
+import type { CommandModule } from "../command.js";
+import type { CliIo } from "../io.js";
+import { progressPrinter } from "../progress.js";
+
+interface PlanFlags {
+  config: string;
+  out: string;
+  force?: boolean;
+}
+
+const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * `wfm plan --config plan.json --out FOLDER`: the whole monthly cycle (last month's KPIs, forecast,
+ * staffing, shift schedule, cost, scenarios) into one folder of files: summary.json, forecast.csv,
+ * staffing.csv, schedule.csv, coverage.csv, costs.csv (and scenarios.csv), report.md and
+ * report.html. The folder is written atomically; an existing one is replaced only with --force.
+ */
+export const planCommand: CommandModule = {
+  name: "plan",
+  register(program: Command, io: CliIo) {
+    program
+      .command("plan")
+      .description("run the monthly cycle: KPIs, forecast, staffing, schedule, cost, scenarios; write a report folder")
+      .requiredOption("--config <file>", "plan.json (see `wfm schema plan`)")
+      .option("--out <folder>", "output folder", "plan-output")
+      .option("--force", "replace the output folder if it exists")
+      .action(async (flags: PlanFlags) => {
+        const started = Date.now();
+        const step = (text: string) => {
+          if (io.stderrIsTTY) io.stderr(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}\n`);
+        };
+        step(`reading ${flags.config} and its files`);
+        const loaded = loadPlanConfig(flags.config, { cwd: io.cwd });
+        const progress = progressPrinter(io);
+        const options = loaded.options;
+        step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
+        const plan = await planMonth({
+          ...options,
+          ...(options.schedule === undefined
+            ? {}
+            : {
+                schedule: {
+                  ...options.schedule,
+                  parallel: true,
+                  solve: (problem, solveOptions) =>
+                    solveInWorker(problem, {
+                      ...(solveOptions.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: solveOptions.timeLimitSeconds }),
+                      ...(solveOptions.relativeGap === undefined ? {} : { relativeGap: solveOptions.relativeGap }),
+                      ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+                    }),
+                },
+              }),
+        });
+        progress.done();
+        step("writing the report");
+        const report = await buildPlanReport(plan, dailyTotals(options.history.rows), {
+          footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
+        });
+        const files = new Map<string, string>();
+        files.set("summary.json", toJsonRows(plan));
+        for (const [name, text] of planCsvFiles(plan)) files.set(name, text);
+        files.set("report.md", renderReportMarkdown(report));
+        files.set("report.html", renderReportHtml(report));
+        const out = resolve(io.cwd, flags.out);
+        writeFolderAtomic(out, files, { force: Boolean(flags.force), inputs: loaded.inputs });
+        const h = plan.headline;
+        io.stdout(
+          [
+            `${plan.name}: plan for ${plan.period.label} written to ${flags.out}/ (${[...files.keys()].join(", ")})`,
+            `  forecast contacts   ${h.contacts} (${Object.entries(h.contactsByChannel).map(([c, v]) => `${c} ${v}`).join(", ")})`,
+            `  agent FTE           ${h.agentFte.toFixed(1)} (${h.totalFte.toFixed(1)} with supporting staff)`,
+            `  service level       ${pct(h.serviceLevel)} expected${plan.schedule === null ? "" : " from the schedule"}`,
+            ...(plan.schedule === null
+              ? []
+              : plan.schedule.teams.map(
+                  (t) =>
+                    `  schedule ${t.team.padEnd(10)} ${t.status}, gap ${t.gap === null ? "-" : `${(t.gap * 100).toFixed(2)}%`}, ${t.shiftsStarted} shifts, ${t.paidHours.toFixed(0)} paid h, shortfall ${t.shortfallAgentHours.toFixed(1)} agent-h`,
+                )),
+            ...(h.totalCost === null
+              ? []
+              : [
+                  `  total cost          ${h.currency} ${h.totalCost}`,
+                  `  per handled minute  ${h.currency} ${h.costPerHandledMinute ?? "-"}`,
+                  `  per contact         ${h.currency} ${h.costPerContact ?? "-"}`,
+                  `  per order           ${h.currency} ${h.costPerOrder ?? "-"}`,
+                ]),
+            ...(plan.scenarios === null
+              ? []
+              : [
+                  `  scenarios           ${plan.scenarios
+                    .filter((s) => s.name !== "base")
+                    .map((s) => `${s.name} ${s.deltaFraction === null ? "" : `${s.deltaFraction > 0 ? "+" : ""}${(s.deltaFraction * 100).toFixed(1)}%`}`)
+                    .join(", ")}`,
+                ]),
+            `  open ${flags.out}/report.html in a browser`,
+            "",
+          ].join("\n"),
+        );
+      });
+  },
+};

@@ -1,0 +1,130 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../support/cli.js";
+import { smallHistory } from "../plan/fixture.js";
+
+const two = (n: number) => String(n).padStart(2, "0");
+const stamp = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
+};
+
+/** A plan folder: five weeks of history before December 2026, embedded configs. */
+function planFolder(): string {
+  const dir = tempDir("wfm-plan-");
+  const rows = smallHistory(Date.UTC(2026, 9, 27));
+  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  const plan = {
+    name: "CLI test centre",
+    month: "2026-12",
+    history: "history.csv",
+    ordersTarget: 30000,
+    forecast: { method: "seasonal-average" },
+    staffing: {
+      channels: {
+        voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20, minimumAgents: 1 },
+        chat: { type: "chat", targetServiceLevel: 0.8, targetAnswerSeconds: 60, concurrency: 2, minimumAgents: 1 },
+      },
+      shrinkage: { components: [{ name: "absence", kind: "unplanned", fraction: 0.1 }] },
+    },
+    shifts: {
+      templates: [
+        { name: "early", earliestStart: "06:00", latestStart: "09:00", startStepMinutes: 60, lengthMinutes: 480, costPerPaidHour: 20 },
+        { name: "late", earliestStart: "13:00", latestStart: "16:00", startStepMinutes: 60, lengthMinutes: 480, costPerPaidHour: 22 },
+        { name: "night", earliestStart: "22:00", lengthMinutes: 480, costPerPaidHour: 26 },
+      ],
+      coverage: { mode: "soft", shortfallPenaltyPerAgentHour: 200 },
+    },
+    schedule: { timeLimitSeconds: 30, gapPercent: 0 },
+    cost: {
+      currency: "EUR",
+      hoursPerFte: 160,
+      employerOverheadPercent: 20,
+      sites: [{ name: "hq", agentSharePercent: 100, hourlyWage: "14.10", seatCostPerMonth: "250" }],
+      supportingStaff: [{ role: "team-lead", agentsPerPerson: 15, monthlyWage: "3100" }],
+      otherCosts: [{ name: "facilities", perMonth: "5000" }],
+    },
+    scenarios: { scenarios: [{ name: "ivr", description: "10% of calls self-served", deflect: [{ channel: "voice", percent: 10 }] }] },
+  };
+  writeFileSync(join(dir, "plan.json"), JSON.stringify(plan, null, 2));
+  return dir;
+}
+
+const expectedFiles = ["costs.csv", "coverage.csv", "forecast.csv", "report.html", "report.md", "scenarios.csv", "schedule.csv", "staffing.csv", "summary.json"];
+
+describe("wfm plan", () => {
+  it("writes the whole output folder, byte-identical on a second run", async () => {
+    const dir = planFolder();
+    const first = await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir });
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("CLI test centre: plan for 2026-12 written to out/");
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(expectedFiles);
+    const summary = JSON.parse(readFileSync(join(dir, "out", "summary.json"), "utf8"));
+    expect(summary.period).toEqual({ label: "2026-12", calendar: "gregorian", start: "2026-12-01", end: "2027-01-01", days: 31, intervalMinutes: 60 });
+    expect(summary.headline.currency).toBe("EUR");
+    expect(readFileSync(join(dir, "out", "forecast.csv"), "utf8").split("\n")[0]).toBe("timestamp,channel,calls,lower,upper,ahtSeconds");
+    expect(readFileSync(join(dir, "out", "schedule.csv"), "utf8").split("\n")[0]).toBe("date,start,end,breaks,agents,template,team,paidHours");
+    expect(readFileSync(join(dir, "out", "coverage.csv"), "utf8").split("\n")[0]).toBe("timestamp,team,required,scheduled,shortfall,excess,serviceLevel");
+    expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toContain('data-chart="forecast"');
+
+    const second = await runCli(["plan", "--config", "plan.json", "--out", "again"], { cwd: dir });
+    expect(second.status).toBe(0);
+    for (const name of expectedFiles) {
+      expect(readFileSync(join(dir, "again", name), "utf8"), name).toBe(readFileSync(join(dir, "out", name), "utf8"));
+    }
+  });
+
+  it("refuses to replace an existing folder without --force, and replaces it with --force", async () => {
+    const dir = planFolder();
+    expect((await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir })).status).toBe(0);
+    const again = await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe(`--out: ${join(dir, "out")} already exists; pass --force to replace it\n`);
+    const forced = await runCli(["plan", "--config", "plan.json", "--out", "out", "--force"], { cwd: dir });
+    expect(forced.status).toBe(0);
+  });
+
+  it("never replaces a folder that holds its inputs", async () => {
+    const dir = planFolder();
+    const run = await runCli(["plan", "--config", "plan.json", "--out", ".", "--force"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^--out: refusing to replace .*: it holds the input file /);
+    expect(existsSync(join(dir, "history.csv"))).toBe(true);
+  });
+
+  it("reports every config problem on its own line with exit 2", async () => {
+    const dir = planFolder();
+    const plan = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
+    plan.month = "2026-13";
+    writeFileSync(join(dir, "bad-month.json"), JSON.stringify(plan));
+    const badMonth = await runCli(["plan", "--config", "bad-month.json"], { cwd: dir });
+    expect(badMonth.status).toBe(2);
+    expect(badMonth.stderr).toBe('bad-month.json: month: month must be YYYY-MM with a month from 01 to 12, got "2026-13"\n');
+
+    plan.month = "2026-12";
+    plan.staffing.channels.voice.targetServiceLevel = 80;
+    writeFileSync(join(dir, "bad-staffing.json"), JSON.stringify(plan));
+    const badStaffing = await runCli(["plan", "--config", "bad-staffing.json"], { cwd: dir });
+    expect(badStaffing.status).toBe(2);
+    expect(badStaffing.stderr).toBe("bad-staffing.json: staffing.channels.voice.targetServiceLevel: Too big: expected number to be <=1\n");
+
+    plan.staffing.channels.voice.targetServiceLevel = 0.8;
+    plan.history = "missing.csv";
+    plan.holidays = "holidays.csv";
+    writeFileSync(join(dir, "holidays.csv"), "date,label,kind\n2026-12-25,Christmas,someday\n");
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(plan));
+    const bad = await runCli(["plan", "--config", "bad.json"], { cwd: dir });
+    expect(bad.status).toBe(2);
+    const lines = bad.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/file not found: .*missing\.csv$/);
+    expect(lines[1]).toMatch(/^holidays\.csv:2:3: /);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+
+    const missing = await runCli(["plan", "--config", "nope.json"], { cwd: dir });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("--config: file not found: nope.json\n");
+  });
+});
