@@ -22,7 +22,6 @@ import { Decimal } from "decimal.js";
 const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpPos: 1000, toExpNeg: -1000 });
 type Dec = InstanceType<typeof D>;
 const ONE = new D(1);
-const ZERO = new D(0);
 
 function num(d: Dec): number {
   return Number(d.toPrecision(20));

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { AgentSite, CostModel, OtherCost, SupportRole, Wage } from "../cost/cost-model.js";
 import { currencyMinorUnits, toMoney, type Money } from "../cost/money.js";
-import { WfmError, type Problem } from "../errors.js";
+import { WfmError } from "../errors.js";
+import { parseJsonExact as parseJsonKeepingNumbers, zodProblems } from "./json.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -46,6 +47,8 @@ export const percentSchema = (what: string) =>
  * The JSON keys whose numeric values are kept as decimal text when a config is read (money and
  * exact percentages): see {@link parseJsonExact}.
  */
+export { zodProblems };
+
 export const exactNumberKeys: ReadonlySet<string> = new Set([
   "hourlyWage",
   "monthlyWage",
@@ -142,15 +145,10 @@ export const costConfigSchema = z
 /** The cost config as written (input type of {@link costConfigSchema}). */
 export type CostConfig = z.input<typeof costConfigSchema>;
 
+
 /**
- * Reads JSON keeping the numbers of {@link exactNumberKeys} as their decimal text (a string), so
- * money never passes through a binary float; other numbers are ordinary numbers. A syntax error
- * is reported with its line and column.
- *
- * @param text - JSON text
- * @param file - name used in problems
- * @param keys - keys whose numeric values stay text @defaultValue {@link exactNumberKeys}
- * @throws {WfmError} `invalid-config` for text that is not JSON
+ * Reads JSON keeping the money and percentage numbers of {@link exactNumberKeys} as their decimal
+ * text, so they never pass through a binary float (see `parseJsonExact` in `io/json`).
  *
  * @example
  * ```ts
@@ -158,73 +156,7 @@ export type CostConfig = z.input<typeof costConfigSchema>;
  * ```
  */
 export function parseJsonExact(text: string, file: string, keys: ReadonlySet<string> = exactNumberKeys): unknown {
-  const source = text.replace(/^\uFEFF/, "");
-  try {
-    JSON.parse(source);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const where: Partial<Problem> = {};
-    if (at) {
-      const before = source.slice(0, Number(at[1]));
-      const lines = before.split("\n");
-      Object.assign(where, { line: lines.length, column: lines[lines.length - 1]!.length + 1 });
-    }
-    throw new WfmError({ code: "invalid-config", file, ...where, message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/^JSON\.parse: /, "")}` });
-  }
-  // Quote the number literals that are values of the exact keys, then parse again.
-  let out = "";
-  let i = 0;
-  let lastString: string | null = null;
-  let valueKey: string | null = null;
-  const numberToken = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  while (i < source.length) {
-    const ch = source[i]!;
-    if (ch === '"') {
-      let j = i + 1;
-      while (source[j] !== '"') j += source[j] === "\\" ? 2 : 1;
-      const literal = source.slice(i, j + 1);
-      lastString = JSON.parse(literal) as string;
-      out += literal;
-      i = j + 1;
-      continue;
-    }
-    if (ch === ":") valueKey = lastString;
-    else if (ch === "," || ch === "{" || ch === "[") valueKey = null;
-    if (ch === "-" || (ch >= "0" && ch <= "9")) {
-      numberToken.lastIndex = i;
-      const match = numberToken.exec(source)!;
-      const token = match[0];
-      out += valueKey !== null && keys.has(valueKey) ? `"${token}"` : token;
-      i += token.length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return JSON.parse(out);
-}
-
-/**
- * Turns zod issues into problems naming the file and the path of each bad field (a raw zod error
- * never reaches a user).
- *
- * @example
- * ```ts
- * zodProblems(costConfigSchema.safeParse({}).error!, "cost.json")[0];
- * //=> { code: "invalid-config", file: "cost.json", path: ["currency"], message: "Invalid input: expected string, received undefined" }
- * ```
- */
-export function zodProblems(error: z.ZodError, file: string): Problem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    return {
-      code: "invalid-config" as const,
-      file,
-      ...(path.length > 0 ? { path } : { path: ["(top level)"] }),
-      message: issue.message,
-    };
-  });
+  return parseJsonKeepingNumbers(text, file, keys);
 }
 
 const wageOf = (w: { hourlyWage?: string | number | undefined; monthlyWage?: string | number | undefined }): Wage =>

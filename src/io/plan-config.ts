@@ -11,6 +11,7 @@ import { costConfigSchema, costModelFromConfig, parseJsonExact, zodProblems } fr
 import { readHolidaysCsv } from "./holidays.js";
 import { readKpiCsv } from "./kpi-csv.js";
 import { readOrdersCsv } from "./orders-csv.js";
+import { parseJsonText } from "./json.js";
 import { readTextFile } from "./read-file.js";
 import { scenarioConfigSchema, scenariosFromConfig } from "./scenario-config.js";
 import { shiftsConfigFromJson, shiftsConfigSchema, type ShiftsConfig } from "./shifts-config.js";
@@ -87,7 +88,7 @@ function embeddedOrFile<T>(
     inputs.push(path);
     const text = readTextFile(path, { option: `${planFile}: ${key}` });
     const shown = displayPath(path, cwd);
-    return fromJson(exact ? parseJsonExact(text, shown) : parseJsonWithLocation(text, shown), shown);
+    return fromJson(exact ? parseJsonExact(text, shown) : parseJsonText(text, shown), shown);
   }
   return fromJson(value, `${planFile}: ${key}`);
 }
@@ -97,10 +98,6 @@ function displayPath(path: string, cwd: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
-function parseJsonWithLocation(text: string, file: string): unknown {
-  // Same error reporting as the exact reader, without keeping any number as text.
-  return parseJsonExact(text, file, new Set());
-}
 
 /**
  * Reads `plan.json` and everything it references: the history, holidays, orders, last month's

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dayNames } from "../calendar/local-time.js";
 import { WfmError, type Problem } from "../errors.js";
 import type { ShiftSettings, ShiftTemplate } from "../schedule/templates.js";
-import { readTextFile } from "./read-file.js";
+import { readJsonFile, zodProblems } from "./json.js";
 
 /**
  * `shifts.json`: the config of `wfm schedule`: shift templates (start window and step, length
@@ -121,10 +121,7 @@ export function shiftsConfigFromJson(value: unknown, file: string): ShiftsConfig
   const parsed = shiftsConfigSchema.safeParse(value);
   const problems: Problem[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues.slice(0, 50)) {
-      problems.push({ code: "invalid-config", file, path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message });
-    }
-    throw new WfmError(problems);
+    throw new WfmError(zodProblems(parsed.error, file).slice(0, 50));
   }
   const data = parsed.data;
   const templates: ShiftTemplate[] = data.templates.map((t, i) => {
@@ -170,10 +167,6 @@ export function shiftsConfigFromJson(value: unknown, file: string): ShiftsConfig
   };
 }
 
-function locate(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  return { line: before.split("\n").length, column: position - before.lastIndexOf("\n") };
-}
 
 /**
  * Reads and validates `shifts.json`; a JSON syntax error is reported with its line and column.
@@ -181,15 +174,5 @@ function locate(text: string, position: number): { line: number; column: number 
  * @throws {WfmError} `file-not-found`, `invalid-file` or `invalid-config`
  */
 export function readShiftsConfig(path: string, options: { readonly cwd?: string; readonly option?: string } = {}): ShiftsConfig {
-  const text = readTextFile(path, options);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? locate(text, Number(position[1])) : {};
-    throw new WfmError({ code: "invalid-config", file: path, ...where, message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` });
-  }
-  return shiftsConfigFromJson(value, path);
+  return shiftsConfigFromJson(readJsonFile(path, options), path);
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { WfmError, type Problem } from "../errors.js";
+import { WfmError } from "../errors.js";
 import { dayNames, type OpeningHours } from "../calendar/local-time.js";
 import type { StaffingConfig } from "../staffing/plan.js";
 import { validateShrinkage } from "../staffing/shrinkage.js";
-import { readTextFile } from "./read-file.js";
+import { readJsonFile, zodProblems } from "./json.js";
 
 /**
  * `staffing.json`: the config of `wfm staff` (and of `planStaffing` for library users), validated
@@ -121,11 +121,6 @@ function openingHoursFromJson(value: Partial<Record<string, readonly string[]>>)
   return out;
 }
 
-function locate(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  return { line, column: position - before.lastIndexOf("\n") };
-}
 
 /**
  * Validates a parsed `staffing.json` value and turns it into a {@link StaffingConfig}.
@@ -144,13 +139,7 @@ function locate(text: string, position: number): { line: number; column: number 
 export function staffingConfigFromJson(value: unknown, file: string): StaffingConfig {
   const parsed = staffingConfigSchema.safeParse(value);
   if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.slice(0, 50).map((issue) => ({
-      code: "invalid-config",
-      file,
-      path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-      message: issue.message,
-    }));
-    throw new WfmError(problems);
+    throw new WfmError(zodProblems(parsed.error, file).slice(0, 50));
   }
   const { $schema: _ignored, openingHours, ...rest } = parsed.data;
   const config: StaffingConfig = { ...rest, ...(openingHours === undefined ? {} : { openingHours: openingHoursFromJson(openingHours) }) };
@@ -175,15 +164,5 @@ export function staffingConfigFromJson(value: unknown, file: string): StaffingCo
  * @throws {WfmError} `file-not-found`, `invalid-file` or `invalid-config`
  */
 export function readStaffingConfig(path: string, options: { readonly cwd?: string; readonly option?: string } = {}): StaffingConfig {
-  const text = readTextFile(path, options);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? locate(text, Number(position[1])) : {};
-    throw new WfmError({ code: "invalid-config", file: path, ...where, message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}` });
-  }
-  return staffingConfigFromJson(value, path);
+  return staffingConfigFromJson(readJsonFile(path, options), path);
 }

@@ -138,7 +138,7 @@ describe("wfm cost: mistakes", () => {
     const run = await runCli(["cost", "--config", "bad.json", "--staffed-hours", "10"], { cwd });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'bad.json: sites[0].hourlyWage: expected a decimal amount such as "12.35"\nbad.json: (top level): Unrecognized key: "extra"\nbad.json: sites: agentSharePercent must sum to 100 over the sites, got 90\n',
+      'bad.json: sites[0].hourlyWage: expected a decimal amount such as "12.35"\nbad.json: Unrecognized key: "extra"\nbad.json: sites: agentSharePercent must sum to 100 over the sites, got 90\n',
     );
     writeFileSync(join(cwd, "shares.json"), JSON.stringify({ ...config, sites: [{ name: "a", agentSharePercent: 90, hourlyWage: 1 }] }));
     const shares = await runCli(["cost", "--config", "shares.json", "--staffed-hours", "10"], { cwd });

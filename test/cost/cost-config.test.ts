@@ -2,17 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { costConfigSchema, costModelFromConfig, parseJsonExact } from "../../src/io/cost-config.js";
 import { scenarioConfigSchema, scenariosFromConfig } from "../../src/io/scenario-config.js";
-import { WfmError, formatProblem } from "../../src/errors.js";
+import { problemsOf } from "../support/problems.js";
 
-const problemsOf = (fn: () => unknown): string[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WfmError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected a WfmError");
-};
 
 const good = `{
   "currency": "IRR",

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseKpiCsv } from "../../src/io/kpi-csv.js";
-import { WfmError, formatProblem } from "../../src/errors.js";
+import { problemsOf } from "../support/problems.js";
 
-const problemsOf = (fn: () => unknown): string[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WfmError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected a WfmError");
-};
 
 describe("parseKpiCsv", () => {
   it("reads totals, converts AHT and ASA columns to totals, and counts orders once per timestamp", () => {

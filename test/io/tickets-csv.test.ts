@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTicketCsv } from "../../src/io/tickets-csv.js";
-import { WfmError, formatProblem } from "../../src/errors.js";
+import { problemsOf } from "../support/problems.js";
 
-const problemsOf = (fn: () => unknown): string[] => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WfmError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected a WfmError");
-};
 
 describe("parseTicketCsv", () => {
   it("reads contacts as first-contact resolution and an empty resolvedAt as an open ticket", () => {
