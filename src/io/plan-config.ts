@@ -65,6 +65,19 @@ export const planConfigSchema = z.strictObject({
 /** `plan.json` as written. */
 export type PlanConfigInput = z.input<typeof planConfigSchema>;
 
+/** Values given on the command line, which replace the plan file's. */
+export interface PlanOverrides {
+  /** `YYYY-MM`. */
+  readonly month?: string;
+  readonly calendar?: string;
+  /** History CSV, relative to the working folder. */
+  readonly history?: string;
+  /** Daily orders CSV, relative to the working folder. */
+  readonly orders?: string;
+  /** Orders planned for the month. */
+  readonly ordersTarget?: number;
+}
+
 /** A plan config with every referenced file read and validated. */
 export interface LoadedPlan {
   /** Options for `planMonth` (without the solver, which the caller chooses). */
@@ -108,11 +121,21 @@ function displayPath(path: string, cwd: string): string {
  * @param options.cwd - folder a relative `path` is resolved against
  * @throws {WfmError} for a missing or invalid file of any kind
  */
-export function loadPlanConfig(path: string, options: { cwd?: string } = {}): LoadedPlan {
+export function loadPlanConfig(path: string, options: { cwd?: string; overrides?: PlanOverrides } = {}): LoadedPlan {
   const cwd = options.cwd ?? process.cwd();
   const planPath = resolve(cwd, path);
   const text = readTextFile(path, { cwd, option: "--config" });
   const raw = parseJsonExact(text, path);
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw) && options.overrides !== undefined) {
+    // Flags win over the file; their paths are relative to the working folder, made absolute here.
+    const o = options.overrides;
+    const target = raw as Record<string, unknown>;
+    if (o.month !== undefined) target.month = o.month;
+    if (o.calendar !== undefined) target.calendar = o.calendar;
+    if (o.history !== undefined) target.history = resolve(cwd, o.history);
+    if (o.orders !== undefined) target.orders = resolve(cwd, o.orders);
+    if (o.ordersTarget !== undefined) target.ordersTarget = o.ordersTarget;
+  }
   const parsed = planConfigSchema.safeParse(raw);
   if (!parsed.success) throw new WfmError(zodProblems(parsed.error, path));
   const config = parsed.data;

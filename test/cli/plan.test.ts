@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/cli.js";
@@ -126,5 +126,30 @@ describe("wfm plan", () => {
     const missing = await runCli(["plan", "--config", "nope.json"], { cwd: dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("--config: file not found: nope.json\n");
+  });
+
+  it("takes the month, history, orders target and calendar from flags over the plan file", async () => {
+    const dir = planFolder();
+    mkdirSync(join(dir, "data"));
+    copyFileSync(join(dir, "history.csv"), join(dir, "data", "other-history.csv"));
+    const plan = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
+    plan.history = "missing.csv";
+    delete plan.shifts;
+    delete plan.scenarios;
+    writeFileSync(join(dir, "plan.json"), JSON.stringify(plan));
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "out", "--history", "data/other-history.csv", "--orders-target", "45000", "--month", "2026-12"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, "out", "summary.json"), "utf8"));
+    expect(summary.cost.orders).toBe(45000);
+    expect(summary.schedule).toBeNull();
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["costs.csv", "forecast.csv", "report.html", "report.md", "staffing.csv", "summary.json"]);
+
+    const badTarget = await runCli(["plan", "--config", "plan.json", "--orders-target", "lots"], { cwd: dir });
+    expect(badTarget.status).toBe(2);
+    expect(badTarget.stderr).toBe('--orders-target: expected a number greater than 0, got "lots"\n');
+    const badCalendar = await runCli(["plan", "--config", "plan.json", "--calendar", "julian"], { cwd: dir });
+    expect(badCalendar.status).toBe(2);
+    expect(badCalendar.stderr).toBe('--calendar: expected one of gregorian, persian, got "julian"\n');
   });
 });

@@ -9,12 +9,18 @@ import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan
 import { solveInWorker } from "../../io/solve-in-worker.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
+import { parseChoiceOption, parseNumberOption } from "../options.js";
 import { progressPrinter } from "../progress.js";
 
 interface PlanFlags {
   config: string;
   out: string;
   force?: boolean;
+  month?: string;
+  calendar?: string;
+  history?: string;
+  orders?: string;
+  ordersTarget?: string;
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
@@ -34,13 +40,27 @@ export const planCommand: CommandModule = {
       .requiredOption("--config <file>", "plan.json (see `wfm schema plan`)")
       .option("--out <folder>", "output folder", "plan-output")
       .option("--force", "replace the output folder if it exists")
+      .option("--month <YYYY-MM>", "the month to plan (replaces the plan file's)")
+      .option("--calendar <name>", "gregorian or persian (replaces the plan file's)")
+      .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
+      .option("--orders <file>", "daily orders CSV, date,orders (replaces the plan file's)")
+      .option("--orders-target <n>", "orders planned for the month (replaces the plan file's)")
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
           if (io.stderrIsTTY) io.stderr(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}\n`);
         };
         step(`reading ${flags.config} and its files`);
-        const loaded = loadPlanConfig(flags.config, { cwd: io.cwd });
+        const loaded = loadPlanConfig(flags.config, {
+          cwd: io.cwd,
+          overrides: {
+            ...(flags.month === undefined ? {} : { month: flags.month }),
+            ...(flags.calendar === undefined ? {} : { calendar: parseChoiceOption("--calendar", flags.calendar, ["gregorian", "persian"]) }),
+            ...(flags.history === undefined ? {} : { history: flags.history }),
+            ...(flags.orders === undefined ? {} : { orders: flags.orders }),
+            ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
+          },
+        });
         const progress = progressPrinter(io);
         const options = loaded.options;
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
