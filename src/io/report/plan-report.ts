@@ -92,6 +92,9 @@ export function planCsvFiles(plan: PlanResult): Map<string, string> {
   return files;
 }
 
+/** The scenarios' base is the staffing plan (the schedule's cost is in the cost section). */
+const scenarioLabel = (name: string) => (name === "base" ? "base (staffing plan)" : name);
+
 /** Daily contacts of the history, for the history-and-forecast chart. */
 export interface DailyHistory {
   readonly localMs: number;
@@ -315,12 +318,14 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
     sections.push({
       id: "scenarios",
       title: "6. What-if scenarios",
-      paragraphs: ["Each scenario recomputes the staffing plan and its cost (costed from staffing, not from a new schedule, so they compare like with like)."],
+      paragraphs: [
+        "Each scenario recomputes the staffing plan and its cost. Scenarios are costed from the staffing plan, not from a new schedule, so they compare like with like: their base is the staffing plan's cost, below the schedule's cost in section 5 by the hours that shift shapes and breaks add.",
+      ],
       charts: [
         {
           id: "scenarios",
           title: "Total cost by scenario",
-          svg: await renderChartSvg(barChartSpec(sc.map((s) => ({ label: s.name, value: Number(s.total) })), { xTitle: `total cost ${cur}` }), "scenarios", "Total cost by scenario"),
+          svg: await renderChartSvg(barChartSpec(sc.map((s) => ({ label: scenarioLabel(s.name), value: Number(s.total) })), { xTitle: `total cost ${cur}` }), "scenarios", "Total cost by scenario"),
         },
       ],
       tables: [
@@ -328,7 +333,7 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
           columns: ["scenario", "agent FTE", `total ${cur}`, "vs base", "per minute", "per contact", "per order", "service level"],
           numeric: [1, 2, 3, 4, 5, 6, 7],
           rows: sc.map((s) => [
-            s.name,
+            scenarioLabel(s.name),
             num(s.agentFte, 1),
             s.total,
             s.name === "base" ? "" : `${s.deltaTotal} (${pct(s.deltaFraction)})`,
