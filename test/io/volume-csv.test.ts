@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatLocalTimestamp, isoMinuteStyle } from "../../src/calendar/local-time.js";
-import { WfmError } from "../../src/errors.js";
 import { parseVolumeCsv } from "../../src/io/volume-csv.js";
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof WfmError) return error.message.split("\n");
-    throw error;
-  }
-  throw new Error("expected a WfmError");
-}
+import { problemsOf } from "../support/problems.js";
 
 const hourly = (rows: [string, string][]) => `timestamp,calls\n${rows.map((r) => r.join(",")).join("\n")}\n`;
 

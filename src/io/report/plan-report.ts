@@ -1,4 +1,4 @@
-import { localStartOfDay, parseLocalTimestamp } from "../../calendar/local-time.js";
+import { formatLocalDate, localMinuteOfDay, localStartOfDay, parseLocalTimestamp } from "../../calendar/local-time.js";
 import type { PlanResult } from "../../plan/plan-month.js";
 import { renderTable, type TableColumn } from "../render.js";
 import { balanceHeatmapSpec, barChartSpec, coverageChartSpec, forecastChartSpec, renderChartSvg, type BarDatum, type HeatmapCell } from "./charts.js";
@@ -240,8 +240,8 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
     const intervalHours = plan.period.intervalMinutes / 60;
     const heat = new Map<string, HeatmapCell & { balance: number }>();
     for (const p of coveragePoints) {
-      const day = new Date(p.localMs).toISOString().slice(0, 10);
-      const hour = new Date(p.localMs).getUTCHours();
+      const day = formatLocalDate(p.localMs);
+      const hour = Math.floor(localMinuteOfDay(p.localMs) / 60);
       const key = `${day} ${hour}`;
       const cell = heat.get(key) ?? { day, hour, balance: 0 };
       heat.set(key, { ...cell, balance: cell.balance + (p.scheduled - p.required) * intervalHours });
