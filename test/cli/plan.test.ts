@@ -152,4 +152,20 @@ describe("wfm plan", () => {
     expect(badCalendar.status).toBe(2);
     expect(badCalendar.stderr).toBe('--calendar: expected one of gregorian, persian, got "julian"\n');
   });
+
+  it("plans a Persian (Solar Hijri) month", async () => {
+    const dir = planFolder();
+    const plan = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
+    delete plan.shifts;
+    delete plan.scenarios;
+    writeFileSync(join(dir, "plan.json"), JSON.stringify(plan));
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "azar", "--month", "1405-09", "--calendar", "persian"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, "azar", "summary.json"), "utf8"));
+    // Azar 1405 runs from 22 November to 21 December 2026 (30 days).
+    expect(summary.period).toEqual({ label: "1405-09", calendar: "persian", start: "2026-11-22", end: "2026-12-22", days: 30, intervalMinutes: 60 });
+    expect(summary.forecast.intervals).toHaveLength(30 * 24 * 2);
+    expect(summary.forecast.intervals[0].timestamp).toBe("2026-11-22T00:00");
+  });
 });

@@ -82,6 +82,14 @@ export const planCommand: CommandModule = {
               }),
         });
         progress.done();
+        for (const team of plan.schedule?.teams ?? []) {
+          if (team.status !== "optimal") {
+            io.stderr(
+              `note: the ${team.team} schedule stopped with status ${team.status}${team.gap === null ? "" : ` at a ${(team.gap * 100).toFixed(2)}% gap`}; ` +
+                "a schedule cut short by the time limit can differ from run to run (raise schedule.timeLimitSeconds or gapPercent for a reproducible plan)\n",
+            );
+          }
+        }
         step("writing the report");
         const report = await buildPlanReport(plan, dailyTotals(options.history.rows), {
           footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
