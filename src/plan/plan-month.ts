@@ -5,7 +5,7 @@ import { kpiReport, type KpiReportOptions, type KpiRow, type KpiChange } from ".
 import { compareScenarios, type Scenario } from "../cost/scenarios.js";
 import { staffingPlanner, workFromStaffingPlan } from "../cost/staffing-planner.js";
 import { ticketKpis, type Ticket, type TicketKpis } from "../cost/tickets.js";
-import { invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument } from "../errors.js";
 import { forecastByChannel, type ChannelVolumeRow } from "../forecast/by-channel.js";
 import type { DriverInput } from "../forecast/forecast.js";
 import type { ForecastMethodChoice, SpecialDay } from "../forecast/types.js";
@@ -513,7 +513,23 @@ async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, c
   if (options.parallel === true) solutions.push(...(await Promise.all(jobs.map((job) => solve(job.built.problem, solveOptions)))));
   else for (const job of jobs) solutions.push(await solve(job.built.problem, solveOptions));
   for (const [index, { team, members, required, built }] of jobs.entries()) {
-    const report = scheduleReport({ built, solution: solutions[index]! });
+    const solution = solutions[index]!;
+    if (solution.verified === null) {
+      const uncoverable = solution.uncoverable;
+      const where =
+        uncoverable.length === 0
+          ? ""
+          : `: no shift template covers ${uncoverable.length} interval${uncoverable.length === 1 ? "" : "s"} that need agents, the first at ${formatLocalTimestamp(period.startLocalMs + uncoverable[0]! * intervalMs)}`;
+      throw new WfmError({
+        code: solution.status === "infeasible" ? "infeasible" : "solver-failed",
+        path: ["schedule", "teams", index],
+        message: `the ${team.name} team has no schedule (solver status ${solution.status})${where}; ${
+          uncoverable.length > 0 ? "add a template for those hours or use soft coverage" : "raise the time limit"
+        }`,
+        value: team.name,
+      });
+    }
+    const report = scheduleReport({ built, solution });
     // The service level each channel gets: the team's on-floor agents shared among its channels
     // in proportion to their scheduled agents, less the interval's shrinkage (absence, meetings).
     let teamCalls = 0;

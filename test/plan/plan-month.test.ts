@@ -71,3 +71,17 @@ describe("planMonth", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(await plan()));
   });
 });
+
+describe("planMonth when no schedule exists", () => {
+  it("names the intervals no shift can cover under hard coverage instead of costing an empty schedule", async () => {
+    const options = smallPlanOptions();
+    const settings = {
+      ...options.schedule!.settings,
+      templates: options.schedule!.settings.templates.filter((t) => t.name === "early"),
+      coverage: { mode: "hard" as const },
+    };
+    await expect(planMonth({ ...options, cost: undefined, schedule: { ...options.schedule!, settings } })).rejects.toThrow(
+      /^the voice team has no schedule \(solver status infeasible\): no shift template covers \d+ intervals that need agents, the first at 2026-12-07T00:00; add a template for those hours or use soft coverage$/,
+    );
+  });
+});
