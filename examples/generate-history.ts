@@ -15,29 +15,12 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatLocalTimestamp } from "../src/calendar/index.js";
-import { seededRandom } from "../src/staffing/index.js";
+import { poissonSample, seededRandom } from "../src/staffing/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const random = seededRandom(20261101);
 
-/** Poisson draw: Knuth's method for small means, a rounded normal above 50. */
-function poisson(mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean > 50) {
-    const u = random();
-    const v = random();
-    const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
-  }
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
-}
+const poisson = (mean: number) => poissonSample(mean, random);
 
 // Share of the day's contacts per hour (00..23); each curve sums to 1.
 const normalise = (weights: number[]) => {

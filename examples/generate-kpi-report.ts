@@ -20,21 +20,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatLocalTimestamp } from "../src/calendar/index.js";
 import { erlangC } from "../src/queueing/index.js";
+import { poissonSample, seededRandom } from "../src/staffing/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20261001);
+const random = seededRandom(20261001);
 
 function normal(): number {
   const u = 1 - random();
@@ -42,19 +32,7 @@ function normal(): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** Poisson draw: Knuth's method for small means, a rounded normal above 50. */
-function poisson(mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
-}
+const poisson = (mean: number) => poissonSample(mean, random);
 
 const binomial = (n: number, p: number) => {
   let k = 0;

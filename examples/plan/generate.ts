@@ -14,41 +14,13 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { erlangA } from "../../src/queueing/index.js";
+import { poissonSample, seededRandom } from "../../src/staffing/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; enough for example data. */
-function makeRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom(20261201);
 
-const random = makeRandom(20261201);
-
-/** Poisson sample (Knuth for small means, normal approximation above 60). */
-function poisson(mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean > 60) {
-    const u1 = Math.max(random(), 1e-12);
-    const u2 = random();
-    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
-  }
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = 1;
-  do {
-    k++;
-    p *= random();
-  } while (p > limit);
-  return k - 1;
-}
+const poisson = (mean: number) => poissonSample(mean, random);
 
 const two = (n: number) => String(n).padStart(2, "0");
 const stamp = (ms: number) => {

@@ -1,5 +1,6 @@
 import { invalidArgument } from "../errors.js";
 import type { ChatQueueOptions } from "./chat.js";
+import { seededRandom } from "./random.js";
 
 /**
  * A seeded discrete-event simulation of a chat queue with concurrency, to validate the
@@ -51,26 +52,6 @@ export interface ChatSimulationResult {
   readonly asaSeconds: SimulatedFigure;
   /** Time-average share of slots in use. */
   readonly occupancy: SimulatedFigure;
-}
-
-/**
- * A small, fast, seeded 32-bit generator (mulberry32) returning numbers in (0, 1).
- *
- * @example
- * ```ts
- * const next = seededRandom(1);
- * next(); //=> 0.6270739407045767
- * ```
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return (((z ^ (z >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
 }
 
 function figure(values: readonly number[]): SimulatedFigure {

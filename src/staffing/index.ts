@@ -22,7 +22,8 @@ export type {
 } from "./plan.js";
 export { chatQueue, requiredChatAgents } from "./chat.js";
 export type { ChatQueueOptions, ChatQueueResult, RequiredChatAgentsOptions, RequiredChatAgentsResult } from "./chat.js";
-export { simulateChatQueue, seededRandom } from "./chat-simulation.js";
+export { simulateChatQueue } from "./chat-simulation.js";
+export { seededRandom, poissonSample } from "./random.js";
 export type { ChatSimulationOptions, ChatSimulationResult, SimulatedFigure } from "./chat-simulation.js";
 export { planDeferredWork } from "./deferred.js";
 export type { DeferredIntervalInput, DeferredWorkOptions, DeferredInterval, DeferredWorkPlan } from "./deferred.js";

@@ -3,37 +3,13 @@
  * factor x intraday shape, optionally Poisson noise, optional opening hours.
  */
 import type { VolumePoint } from "../../src/forecast/types.js";
+import { poissonSample, seededRandom } from "../../src/staffing/random.js";
 
-/** mulberry32: a small seeded PRNG (public domain, Tommy Ettinger). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The library's seeded generator (mulberry32). */
+export const rng = seededRandom;
 
-/** Poisson sample by inversion (Knuth) for small means, normal approximation above 50. */
-export function poisson(mean: number, random: () => number): number {
-  if (mean <= 0) return 0;
-  if (mean > 50) {
-    const u = Math.max(random(), 1e-12);
-    const v = random();
-    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
-  }
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
-}
+/** The library's Poisson draw. */
+export const poisson = (mean: number, random: () => number): number => poissonSample(mean, random);
 
 /** Weekday factors, 0 = Sunday. */
 export const weekdayFactors = [0.5, 1.2, 1.1, 1.0, 1.0, 0.9, 0.3];
