@@ -207,7 +207,10 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   if (table.records.length === 0) {
     problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   }
-  problems.throwIfAny();
+  if (rows.length === 0) problems.throwIfAny();
+  // Rows with bad cells are left out of the series checks below, which still run so that every
+  // problem is reported at once; only gaps are not, as a dropped row would look like one.
+  const droppedRows = problems.size > 0;
 
   // Split into series (channel x queue) in file order.
   const series = new Map<string, VolumeRow[]>();
@@ -218,7 +221,13 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
     list.push(row);
   }
 
-  const intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series, file);
+  let intervalMinutes: number;
+  try {
+    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series, file);
+  } catch (error) {
+    problems.throwIfAny();
+    throw error;
+  }
   const stepMs = intervalMinutes * millisecondsInMinute;
   const daily = intervalMinutes === 1440;
 
@@ -244,7 +253,7 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         bad(row.line, tsCol, `rows out of order${where}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
       } else if (delta % stepMs !== 0) {
         bad(row.line, tsCol, `${formatLocalTimestamp(row.localMs, style)} is ${delta / millisecondsInMinute} minutes after the previous row, not a multiple of the ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
-      } else if (delta > stepMs && !allowGaps) {
+      } else if (delta > stepMs && !allowGaps && !droppedRows) {
         let missing = 0;
         let firstMissing = -1;
         for (let t = previous.localMs + stepMs; t < row.localMs; t += stepMs) {

@@ -66,6 +66,21 @@ describe("parseVolumeCsv", () => {
     ]);
   });
 
+  it("reports bad cells and the series problems of the other rows in one run, but no gaps beside a dropped row", () => {
+    const text = hourly([
+      ["2026-12-01T08:00", "1"],
+      ["2026-12-01T09:00", "x"],
+      ["2026-12-01T10:00", "1"],
+      ["2026-12-01T11:00", "1"],
+      ["2026-12-01T11:00", "1"],
+      ["2026-12-01T12:00", "1"],
+    ]);
+    expect(problemsOf(() => parseVolumeCsv(text, { file: "v.csv" }))).toEqual([
+      'v.csv:3:2: calls must be a non-negative number, got "x"',
+      "v.csv:6:1: duplicate interval 2026-12-01T11:00: line 5 has it too",
+    ]);
+  });
+
   it("reports duplicates, disorder, gaps and off-grid rows", () => {
     const text = hourly([
       ["2026-12-01T08:00", "1"],
