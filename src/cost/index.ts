@@ -27,5 +27,5 @@ export type {
 } from "./cost-model.js";
 export { applyCostLevers, compareScenarios } from "./scenarios.js";
 export type { StaffingLevers, CostLevers, Scenario, PlannedWork, StaffingPlanner, ScenarioResult } from "./scenarios.js";
-export { staffingPlanner, applyStaffingLevers, workFromStaffingPlan } from "./staffing-planner.js";
+export { staffingPlanner, applyStaffingLevers, workFromStaffingPlan, withScheduledHours } from "./staffing-planner.js";
 export type { StaffingPlannerOptions } from "./staffing-planner.js";

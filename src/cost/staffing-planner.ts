@@ -136,3 +136,46 @@ export function staffingPlanner(options: StaffingPlannerOptions): StaffingPlanne
     return workFromStaffingPlan({ plan, ...(options.orders === undefined ? {} : { orders: options.orders }) });
   };
 }
+
+/**
+ * A planned activity whose agent hours come from a shift schedule instead of the staffing plan:
+ * the schedule's paid hours are shared among `channels` (the team the schedule covers) in
+ * proportion to their planned hours, so a blended team's hours are split as its plan was. The
+ * other channels keep their hours. Handled contacts and minutes are unchanged: the schedule
+ * pays for the same work.
+ *
+ * share(c) = planned hours(c) / sum of the team's planned hours; agentHours(c) = paidHours x share(c)
+ *
+ * @param activity - the staffing plan's activity (see {@link workFromStaffingPlan})
+ * @param options.paidHours - the schedule's paid agent hours, >= 0
+ * @param options.channels - the channels the schedule covers @defaultValue every channel
+ * @param options.peakAgents - peak agents on the floor in the schedule (seat sizing) @defaultValue the activity's
+ * @throws {WfmError} `invalid-argument` for negative or non-finite paid hours, or a channel the activity lacks
+ *
+ * @example
+ * ```ts
+ * const a = { basis: "projected", channels: [{ channel: "voice", agentHours: 300, handledContacts: 900, handledMinutes: 3600 }, { channel: "chat", agentHours: 100, handledContacts: 400, handledMinutes: 2400 }] };
+ * withScheduledHours(a, { paidHours: 480 }).channels.map((c) => c.agentHours); //=> [360, 120]
+ * ```
+ */
+export function withScheduledHours(
+  activity: CostActivity,
+  options: { readonly paidHours: number; readonly channels?: readonly string[]; readonly peakAgents?: number },
+): CostActivity {
+  const { paidHours, peakAgents } = options;
+  if (!(Number.isFinite(paidHours) && paidHours >= 0)) invalidArgument("withScheduledHours", "paidHours", "a finite number >= 0", paidHours);
+  const team = options.channels ?? activity.channels.map((c) => c.channel);
+  for (const channel of team) {
+    if (!activity.channels.some((c) => c.channel === channel)) {
+      invalidArgument("withScheduledHours", "channels", `channels of the activity (${activity.channels.map((c) => c.channel).join(", ")})`, channel);
+    }
+  }
+  const members = activity.channels.filter((c) => team.includes(c.channel));
+  const planned = members.reduce((sum, c) => sum + c.agentHours, 0);
+  const channels = activity.channels.map((c) => {
+    if (!team.includes(c.channel)) return c;
+    const share = planned > 0 ? c.agentHours / planned : 1 / members.length;
+    return { ...c, agentHours: paidHours * share };
+  });
+  return { ...activity, channels, ...(peakAgents === undefined ? {} : { peakAgents }) };
+}

@@ -3,7 +3,7 @@ import { formatLocalDate, formatLocalTimestamp, millisecondsInMinute } from "../
 import { costBreakdown, roundCost, type CostActivity, type CostModel } from "../cost/cost-model.js";
 import { kpiReport, type KpiReportOptions, type KpiRow, type KpiChange } from "../cost/kpi.js";
 import { compareScenarios, type Scenario } from "../cost/scenarios.js";
-import { staffingPlanner, workFromStaffingPlan } from "../cost/staffing-planner.js";
+import { staffingPlanner, withScheduledHours, workFromStaffingPlan } from "../cost/staffing-planner.js";
 import { ticketKpis, type Ticket, type TicketKpis } from "../cost/tickets.js";
 import { WfmError, invalidArgument } from "../errors.js";
 import { forecastByChannel, type ChannelVolumeRow } from "../forecast/by-channel.js";
@@ -354,7 +354,13 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
   if (options.cost !== undefined) {
     const { model } = options.cost;
     const base = workFromStaffingPlan({ plan: staffingPlan, ...(orders === null ? {} : { orders }) });
-    const activity: CostActivity = schedule === null ? base.activity : scheduledActivity(base.activity, schedule, staffingPlan);
+    const activity: CostActivity =
+      schedule === null
+        ? base.activity
+        : schedule.teams.reduce<CostActivity>(
+            (current, team) => withScheduledHours(current, { paidHours: schedule.paidHours.get(team.team) ?? 0, channels: team.channels }),
+            { ...base.activity, peakAgents: schedule.peakAgents },
+          );
     const rounded = roundCost(costBreakdown({ model, activity }));
     cost = { ...rounded, basis: schedule === null ? "staffing plan" : "shift schedule", orders };
     if (options.cost.scenarios !== undefined && options.cost.scenarios.length > 0) {
@@ -606,18 +612,4 @@ async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, c
   result.coverage.sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.team.localeCompare(b.team));
   result.shifts.sort((a, b) => a.start.localeCompare(b.start) || a.team.localeCompare(b.team) || a.template.localeCompare(b.template));
   return { ...result, peakAgents: Math.max(0, ...floorTotal) };
-}
-
-/** The staffing plan's cost activity with each channel's paid hours taken from its team's schedule. */
-function scheduledActivity(base: CostActivity, schedule: ScheduledTeams, plan: StaffingPlan): CostActivity {
-  const hoursByChannel = new Map<string, number>();
-  for (const c of plan.totals.channels) hoursByChannel.set(c.channel, c.scheduledHours);
-  const channels = base.channels.map((c) => {
-    const team = schedule.teams.find((t) => t.channels.includes(c.channel));
-    if (team === undefined) return c;
-    const teamHours = team.channels.reduce((s, ch) => s + (hoursByChannel.get(ch) ?? 0), 0);
-    const share = teamHours > 0 ? (hoursByChannel.get(c.channel) ?? 0) / teamHours : 1 / team.channels.length;
-    return { ...c, agentHours: (schedule.paidHours.get(team.team) ?? 0) * share };
-  });
-  return { ...base, channels, peakAgents: schedule.peakAgents };
 }

@@ -109,6 +109,29 @@ describe("wfm cost (projected and scenarios)", () => {
     expect(sum).toBe(Math.round(Number(out.total) * 100));
   });
 
+  it("takes the paid hours from a schedule result, shared among the channels as planned", async () => {
+    // 1,000 paid hours x 10 = 10,000, plus facilities at 1,000 a month for the volumes' one day
+    // (1/30 of November) = 33.33: 10,033.33, whatever the staffing plan's hours were.
+    const cwd = folder();
+    writeFileSync(join(cwd, "schedule.json"), JSON.stringify({ status: "optimal", requirementColumn: "scheduledAgents", totals: { paidHours: 1000 }, shifts: [] }));
+    const run = await runCli(["cost", "--config", "cost.json", "--volumes", "volumes.csv", "--staffing", "staffing.json", "--schedule", "schedule.json", "--format", "json"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { total: string; agentHours: number; notes: string[] };
+    expect(out.total).toBe("10033.33");
+    expect(out.agentHours).toBe(1000);
+    expect(out.notes.some((n) => n.startsWith("agent hours: 1000.0 paid hours of schedule.json (schedule status optimal) instead of the staffing plan's "))).toBe(true);
+
+    writeFileSync(join(cwd, "not-a-schedule.json"), JSON.stringify({ status: "optimal" }));
+    const bad = await runCli(["cost", "--config", "cost.json", "--volumes", "volumes.csv", "--staffing", "staffing.json", "--schedule", "not-a-schedule.json"], { cwd });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("not-a-schedule.json: totals: Invalid input: expected object, received undefined (expected the JSON of wfm schedule --format json)\n");
+
+    const clash = await runCli(["cost", "--config", "cost.json", "--volumes", "volumes.csv", "--staffing", "staffing.json", "--schedule", "schedule.json", "--scenarios", "scenarios.json"], { cwd });
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toBe("--schedule: scenarios are costed from recomputed staffing plans, not from a schedule: drop --schedule or --scenarios (wfm plan does both)\n");
+  });
+
   it("compares scenarios side by side with the base", async () => {
     const cwd = folder();
     const run = await runCli(["cost", "--config", "cost.json", "--volumes", "volumes.csv", "--staffing", "staffing.json", "--orders", "9000", "--scenarios", "scenarios.json"], { cwd });

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CostModel } from "../../src/cost/cost-model.js";
+import type { CostActivity, CostModel } from "../../src/cost/cost-model.js";
 import { toMoney } from "../../src/cost/money.js";
 import { applyCostLevers, compareScenarios } from "../../src/cost/scenarios.js";
-import { applyStaffingLevers, staffingPlanner } from "../../src/cost/staffing-planner.js";
+import { applyStaffingLevers, staffingPlanner, withScheduledHours } from "../../src/cost/staffing-planner.js";
 import { WfmError } from "../../src/errors.js";
 import type { StaffingConfig, StaffingIntervalInput } from "../../src/staffing/plan.js";
 
@@ -147,6 +147,44 @@ describe("scenario laws (staffing recomputed with the staffing engine)", () => {
         expect(at(high).gte(at(low))).toBe(true);
       }),
       { numRuns: 15 },
+    );
+  });
+});
+
+describe("withScheduledHours", () => {
+  const activity: CostActivity = {
+    basis: "projected",
+    channels: [
+      { channel: "voice", agentHours: 300, handledContacts: 900, handledMinutes: 3600 },
+      { channel: "chat", agentHours: 100, handledContacts: 400, handledMinutes: 2400 },
+      { channel: "email", agentHours: 50, handledContacts: 200, handledMinutes: 1000 },
+    ],
+    peakAgents: 12,
+  };
+
+  it("shares a team's paid hours by planned hours and leaves the other channels alone", () => {
+    const scheduled = withScheduledHours(activity, { paidHours: 480, channels: ["voice", "chat"], peakAgents: 15 });
+    expect(scheduled.channels.map((c) => c.agentHours)).toEqual([360, 120, 50]);
+    expect(scheduled.channels.map((c) => c.handledMinutes)).toEqual([3600, 2400, 1000]);
+    expect(scheduled.peakAgents).toBe(15);
+  });
+
+  it("gives the team exactly the schedule's hours, whatever the split (law)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.subarray(["voice", "chat", "email"], { minLength: 1 }), (paidHours, team) => {
+        const scheduled = withScheduledHours(activity, { paidHours, channels: team });
+        const teamHours = scheduled.channels.filter((c) => team.includes(c.channel)).reduce((s, c) => s + c.agentHours, 0);
+        expect(teamHours).toBeCloseTo(paidHours, 6);
+        for (const c of scheduled.channels.filter((x) => !team.includes(x.channel))) {
+          expect(c.agentHours).toBe(activity.channels.find((x) => x.channel === c.channel)!.agentHours);
+        }
+      }),
+    );
+  });
+
+  it("rejects a channel the activity does not have", () => {
+    expect(() => withScheduledHours(activity, { paidHours: 1, channels: ["fax"] })).toThrow(
+      "withScheduledHours: channels must be channels of the activity (voice, chat, email), got \"fax\"",
     );
   });
 });

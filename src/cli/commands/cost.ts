@@ -4,12 +4,13 @@ import { costBreakdown, roundCost, type ChannelActivity, type CostActivity, type
 import { localMonthOf } from "../../cost/kpi.js";
 import { roundMoney, type Money } from "../../cost/money.js";
 import { compareScenarios, type PlannedWork, type ScenarioResult, type StaffingPlanner } from "../../cost/scenarios.js";
-import { staffingPlanner } from "../../cost/staffing-planner.js";
+import { staffingPlanner, withScheduledHours } from "../../cost/staffing-planner.js";
+import { readScheduleResult } from "../../io/schedule-result.js";
 import { WfmError } from "../../errors.js";
 import { readCostConfig } from "../../io/cost-config.js";
 import { readKpiCsv } from "../../io/kpi-csv.js";
 import { writeFileAtomic } from "../../io/output.js";
-import { renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
+import { formatFixed, renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { readScenarioConfig } from "../../io/scenario-config.js";
 import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
@@ -31,6 +32,7 @@ interface CostOptions {
   peakAgents?: string;
   orders?: string;
   scenarios?: string;
+  schedule?: string;
   format: string;
   out?: string;
 }
@@ -79,7 +81,23 @@ function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: nu
   const staffingHours = config.hoursPerFtePerMonth ?? 160;
   if (staffingHours !== model.hoursPerFte) notes.push(`hours per FTE differ: ${o.staffing} has ${staffingHours}, ${o.config} has ${model.hoursPerFte}; FTE and monthly wages here use ${model.hoursPerFte}`);
   if (totalOrders === undefined) notes.push("cost per order: not computed, give --orders N (the volume file has no orders column)");
-  return { work: planner({}), planner, source: `${o.volumes} planned with ${o.staffing} (projected)`, files: [o.volumes!, o.staffing!], notes };
+  const planned = planner({});
+  if (o.schedule !== undefined) {
+    // The schedule pays the hours; the volumes still give the contacts and minutes handled.
+    const schedule = readScheduleResult(o.schedule, { cwd: io.cwd, option: "--schedule" });
+    const plannedHours = planned.activity.channels.reduce((sum, c) => sum + c.agentHours, 0);
+    notes.push(
+      `agent hours: ${formatFixed(schedule.paidHours, 1)} paid hours of ${o.schedule} (schedule status ${schedule.status}) instead of the staffing plan's ${formatFixed(plannedHours, 1)}, shared among the channels as planned`,
+    );
+    return {
+      work: { ...planned, activity: withScheduledHours(planned.activity, { paidHours: schedule.paidHours }) },
+      planner: null,
+      source: `${o.volumes} planned with ${o.staffing}, hours from ${o.schedule} (projected)`,
+      files: [o.volumes!, o.staffing!, o.schedule],
+      notes,
+    };
+  }
+  return { work: planned, planner, source: `${o.volumes} planned with ${o.staffing} (projected)`, files: [o.volumes!, o.staffing!], notes };
 }
 
 function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): Inputs {
@@ -335,6 +353,7 @@ export const costCommand: CommandModule = {
       .option("--peak-agents <n>", "peak concurrent agents, to size seats when the inputs have no intervals")
       .option("--orders <n>", "orders in the month (cost per order)")
       .option("--scenarios <file>", "what-if scenarios (wfm schema scenarios); needs --volumes and --staffing")
+      .option("--schedule <file>", "projected: take the paid hours from a schedule (wfm schedule --format json) instead of the staffing plan")
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write to a file (atomically) instead of standard output")
       .action(async (o: CostOptions) => {
@@ -345,6 +364,12 @@ export const costCommand: CommandModule = {
         }
         if (o.volumes === undefined && o.staffing !== undefined) optionError("--staffing", "--staffing needs --volumes (the interval volumes to staff)");
         if (o.scenarios !== undefined && o.volumes === undefined) optionError("--scenarios", "scenarios recompute staffing: give --volumes and --staffing");
+        if (o.schedule !== undefined && o.volumes === undefined) {
+          optionError("--schedule", "the schedule gives the paid hours, the volumes the contacts and minutes: give --volumes and --staffing too");
+        }
+        if (o.schedule !== undefined && o.scenarios !== undefined) {
+          optionError("--schedule", "scenarios are costed from recomputed staffing plans, not from a schedule: drop --schedule or --scenarios (wfm plan does both)");
+        }
         const orders = o.orders === undefined ? undefined : parseNumberOption("--orders", o.orders, { min: 0 });
         const model = readCostConfig(o.config!, { cwd: io.cwd, option: "--config" });
         const scenarios = o.scenarios === undefined ? undefined : readScenarioConfig(o.scenarios, { cwd: io.cwd, option: "--scenarios" });
