@@ -59,6 +59,11 @@ export const shiftsConfigSchema = z
                 workDays: z.int().min(1).max(7),
                 consecutiveDaysOff: z.boolean().optional().describe("days off next to each other (default true)"),
                 templates: z.array(z.string().min(1)).optional().describe("templates the tour may use (default all)"),
+                startBandMinutes: z
+                  .int()
+                  .min(0)
+                  .optional()
+                  .describe("start band: each working day may start up to this many minutes after the tour's base start (default 0: the same start every day)"),
               })
               .strict(),
           )
@@ -67,7 +72,7 @@ export const shiftsConfigSchema = z
       })
       .strict()
       .optional()
-      .describe("weekly tours: every agent works one pattern a week with the same start each working day"),
+      .describe("weekly tours: every agent works one pattern a week, with the same start each working day or within a start band"),
     coverage: z
       .object({
         mode: z.enum(["soft", "hard"]).optional().describe("soft (default): shortfall costs a penalty; hard: none allowed"),

@@ -16,6 +16,11 @@ export interface ShiftModelLayout {
   readonly breakStart: readonly (readonly number[])[];
   /** Index of the first tour variable. */
   readonly tourStart: number;
+  /**
+   * For tours with a start band: `tourChoiceStart[k][d]` is the first of the choice variables of
+   * tour k on working day d (one per alternative); empty for tours without choices.
+   */
+  readonly tourChoiceStart: readonly (readonly number[])[];
   /** Index of the first shortfall variable, or -1 in hard mode. */
   readonly shortfallStart: number;
   /** Index of the first excess variable. */
@@ -93,7 +98,9 @@ function columnUpperBound(problem: ShiftProblem, c: number, tourDriven: boolean)
  * subject to, for every interval t:
  *   sum_{c covers t} x_c - sum_{c,r,j: break j of c covers t} b_{c,r,j} + u_t - o_t = R_t
  * and sum_j b_{c,r,j} = x_c (each agent takes each break once, Aykin 1996),
- * x_c = sum_{k through c} z_k for tour-driven columns, x_c <= U_c y_{group(c)}, the count limits,
+ * x_c = sum_{k through c} z_k for tour-driven columns (with a start band, x_c = the sum of the
+ * choice variables w_{k,d,c} through c, where sum_c w_{k,d,c} = z_k on each working day d),
+ * x_c <= U_c y_{group(c)}, the count limits,
  * and the ratio limits. u_t is absent in hard mode; o_t <= the excess cap.
  *
  * Reference: T. Aykin, "Optimal shift scheduling with multiple break windows", Management Science
@@ -127,6 +134,8 @@ export function buildShiftModel(problem: ShiftProblem): ShiftModel {
   }
   const tourDriven = new Int32Array(columnCount).fill(-1);
   for (const tour of tours) for (const c of tour.columns) if (tourDriven[c] === -1) tourDriven[c] = rowCount++;
+  // A banded tour's day d: sum of its choice variables - z_k = 0.
+  const choiceRowOf: number[][] = tours.map((tour) => (tour.choices ?? []).map(() => rowCount++));
   const groupRowOf = new Int32Array(columnCount).fill(-1);
   if (useGroups) for (let c = 0; c < columnCount; c++) groupRowOf[c] = rowCount++;
   const limitRowStart = rowCount;
@@ -222,10 +231,18 @@ export function buildShiftModel(problem: ShiftProblem): ShiftModel {
   }
 
   const tourStart = costs.length;
-  for (const tour of tours) {
-    const entries: [number, number][] = tour.columns.map((c) => [tourDriven[c]!, -1]);
+  tours.forEach((tour, k) => {
+    const entries: [number, number][] =
+      tour.choices === undefined ? tour.columns.map((c) => [tourDriven[c]!, -1]) : choiceRowOf[k]!.map((row) => [row, -1]);
     push(0, 0, Infinity, true, entries);
-  }
+  });
+  const tourChoiceStart: number[][] = tours.map((tour, k) =>
+    (tour.choices ?? []).map((alternatives, d) => {
+      const first = costs.length;
+      for (const c of alternatives) push(0, 0, Infinity, true, [[tourDriven[c]!, -1], [choiceRowOf[k]![d]!, 1]]);
+      return first;
+    }),
+  );
 
   let shortfallStart = -1;
   if (!problem.hardCoverage) {
@@ -270,6 +287,7 @@ export function buildShiftModel(problem: ShiftProblem): ShiftModel {
       numRows: rowCount,
       breakStart,
       tourStart,
+      tourChoiceStart,
       shortfallStart,
       excessStart,
       groupStart,

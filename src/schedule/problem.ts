@@ -55,8 +55,14 @@ export interface ShiftColumn {
 export interface TourColumn {
   /** Pattern name, e.g. `"5x8 off sat-sun"`. */
   readonly name: string;
-  /** The shift columns this tour works. */
+  /** The shift columns this tour works (with `choices`: every alternative of every day). */
   readonly columns: readonly number[];
+  /**
+   * A tour with a start band: per working day, the alternative columns (starts within the band);
+   * each agent of the tour works exactly one of them that day. Absent: the tour works every
+   * column of `columns` (the same start each day).
+   */
+  readonly choices?: readonly (readonly number[])[];
 }
 
 /** A lower and/or upper bound on the sum of some column counts (e.g. one template on one day). */

@@ -131,22 +131,34 @@ function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel,
     const round = (value: number) => Math.floor(value + 1e-9) + (value - Math.floor(value + 1e-9) > threshold ? 1 : 0);
     let counts: number[];
     let tourCounts: number[] = [];
+    let tourChoices: number[][][] = [];
     if (tours.length > 0) {
       tourCounts = tours.map((_, k) => round(lpValues[layout.tourStart + k]!));
       const fromTours = new Array<number>(problem.columns.length).fill(0);
       const driven = new Set<number>();
-      tours.forEach((tour, k) => {
-        for (const c of tour.columns) {
-          fromTours[c]! += tourCounts[k]!;
-          driven.add(c);
+      tourChoices = tours.map((tour, k) => {
+        for (const c of tour.columns) driven.add(c);
+        if (tour.choices === undefined) {
+          for (const c of tour.columns) fromTours[c]! += tourCounts[k]!;
+          return [];
         }
+        // A start band: the whole tour takes the day's alternative the LP used most.
+        return tour.choices.map((alternatives, d) => {
+          const first = layout.tourChoiceStart[k]![d]!;
+          let best = 0;
+          alternatives.forEach((_, i) => {
+            if (lpValues[first + i]! > lpValues[first + best]!) best = i;
+          });
+          fromTours[alternatives[best]!]! += tourCounts[k]!;
+          return alternatives.map((_, i) => (i === best ? tourCounts[k]! : 0));
+        });
       });
       counts = problem.columns.map((_, c) => (driven.has(c) ? fromTours[c]! : round(lpValues[c]!)));
     } else {
       counts = problem.columns.map((_, c) => Math.min(round(lpValues[c]!), layout.columnUpper[c]!));
     }
     const breakCounts = greedyBreaks(problem, counts);
-    const assignment = { counts, breakCounts, tourCounts };
+    const assignment = { counts, breakCounts, tourCounts, tourChoices };
     const verified = verifySchedule(problem, assignment);
     if (verified.valid && (best === null || verified.objective < best.objective)) best = { objective: verified.objective, assignment };
   }
@@ -263,6 +275,7 @@ function fullVector(problem: ShiftProblem, model: ShiftModel, assignment: ShiftA
     column.breaks.forEach((_, r) => assignment.breakCounts[c]![r]!.forEach((b, k) => (vector[layout.breakStart[c]![r]! + k] = b))),
   );
   assignment.tourCounts.forEach((z, k) => (vector[layout.tourStart + k] = z));
+  assignment.tourChoices?.forEach((days, k) => days.forEach((split, d) => split.forEach((w, i) => (vector[layout.tourChoiceStart[k]![d]! + i] = w))));
   for (let t = 0; t < problem.required.length; t++) {
     if (layout.shortfallStart >= 0) vector[layout.shortfallStart + t] = verified.shortfall[t]!;
     vector[layout.excessStart + t] = verified.excess[t]!;
@@ -293,7 +306,10 @@ function readAssignment(problem: ShiftProblem, model: ShiftModel, colValue: Arra
     }),
   );
   const tourCounts = (problem.tours ?? []).map((tour, k) => round(model.layout.tourStart + k, `tour ${tour.name}`));
-  return { assignment: { counts, breakCounts, tourCounts }, fractional };
+  const tourChoices = (problem.tours ?? []).map((tour, k) =>
+    (tour.choices ?? []).map((alternatives, d) => alternatives.map((_, i) => round(model.layout.tourChoiceStart[k]![d]! + i, `tour ${tour.name} day ${d + 1} choice ${i}`))),
+  );
+  return { assignment: { counts, breakCounts, tourCounts, tourChoices }, fractional };
 }
 
 /**

@@ -52,8 +52,15 @@ export interface TourPattern {
   readonly workDays: number;
   /** Whether the days off must be consecutive (cyclically, Sunday-Monday counts). @defaultValue true */
   readonly consecutiveDaysOff?: boolean;
-  /** Templates the tour may use (same template, start and length on every working day). @defaultValue all */
+  /** Templates the tour may use (same template and length on every working day). @defaultValue all */
   readonly templates?: readonly string[];
+  /**
+   * Start band, minutes: each working day's start may be up to this much later than the tour's
+   * base start (in the template's start steps, within its start window), chosen day by day.
+   * 0 keeps the same start on every working day.
+   * @defaultValue 0
+   */
+  readonly startBandMinutes?: number;
 }
 
 /** Weekly tours: every agent works one pattern per week with the same start each working day. */
@@ -286,7 +293,7 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
   let keptLimits = limits;
   if (settings.tours && settings.tours.patterns.length > 0) {
     const weekly = settings.tours.weeklyPaidHours;
-    const rawTours: { name: string; columns: number[] }[] = [];
+    const rawTours: { name: string; columns: number[]; choices?: number[][] }[] = [];
     const weeks = Math.ceil(dayCount / 7);
     for (const pattern of settings.tours.patterns) {
       const allowed = pattern.templates ? new Set(pattern.templates) : undefined;
@@ -298,18 +305,24 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
           const lengthStep = template.lengthStepMinutes ?? intervalMinutes;
           for (let start = template.earliestStartMinute; start <= template.latestStartMinute; start += startStep) {
             for (let length = template.minLengthMinutes; length <= maxLength; length += lengthStep) {
+              const band = pattern.startBandMinutes ?? 0;
+              const dayStarts: number[] = [];
+              for (let s = start; s <= Math.min(start + band, template.latestStartMinute); s += startStep) dayStarts.push(s);
               for (let week = 0; week < weeks; week++) {
-                const list: number[] = [];
+                const groups: number[][] = [];
                 let complete = true;
                 for (let k = 0; k < 7; k++) {
                   if (!works[k]) continue;
                   const day = week * 7 + k;
                   if (day >= dayCount) continue; // partial last week
-                  const c = columnAt.get(`${templateIndex}/${day}/${start}/${length}`);
-                  if (c === undefined) complete = false;
-                  else list.push(c);
+                  const alternatives = dayStarts
+                    .map((s) => columnAt.get(`${templateIndex}/${day}/${s}/${length}`))
+                    .filter((c): c is number => c !== undefined);
+                  if (columnAt.get(`${templateIndex}/${day}/${start}/${length}`) === undefined) complete = false;
+                  else groups.push(alternatives);
                 }
-                if (!complete || list.length === 0) continue;
+                if (!complete || groups.length === 0) continue;
+                const list = groups.map((alternatives) => alternatives[0]!);
                 const weeklyHours = list.reduce((sum, c) => sum + columns[c]!.paidHours, 0);
                 const fullWeek = week * 7 + 7 <= dayCount;
                 if (fullWeek && weekly?.min !== undefined && weeklyHours < weekly.min - 1e-9) continue;
@@ -318,7 +331,9 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
                   .map((_, k) => k)
                   .filter((k) => !works[k])
                   .map((k) => dayNames[localDayOfWeek(firstDayMs + k * millisecondsInDay)]!.slice(0, 3));
-                rawTours.push({ name: `${pattern.name} ${template.name} week ${week + 1} off ${off.join("+") || "none"}`, columns: list });
+                const name = `${pattern.name} ${template.name} week ${week + 1} off ${off.join("+") || "none"}`;
+                if (groups.some((alternatives) => alternatives.length > 1)) rawTours.push({ name, columns: groups.flat(), choices: groups });
+                else rawTours.push({ name, columns: list });
               }
             }
           }
@@ -337,7 +352,11 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
       (keptColumns as ShiftColumn[]).push(column);
       (keptInfos as ShiftColumnInfo[]).push(infos[c]!);
     });
-    tours = rawTours.map((tour) => ({ name: tour.name, columns: tour.columns.map((c) => remap.get(c)!) }));
+    tours = rawTours.map((tour) => ({
+      name: tour.name,
+      columns: tour.columns.map((c) => remap.get(c)!),
+      ...(tour.choices === undefined ? {} : { choices: tour.choices.map((alternatives) => alternatives.map((c) => remap.get(c)!)) }),
+    }));
     keptLimits = limits
       .map((limit) => ({ ...limit, columns: limit.columns.filter((c) => remap.has(c)).map((c) => remap.get(c)!) }))
       .filter((limit) => limit.columns.length > 0 || (limit.min ?? 0) > 0);

@@ -11,6 +11,11 @@ export interface ShiftAssignment {
   readonly breakCounts: readonly (readonly (readonly number[])[])[];
   /** Agents per weekly tour (empty without tours). */
   readonly tourCounts: readonly number[];
+  /**
+   * For tours with a start band: `tourChoices[k][d][i]` agents of tour k work alternative i of
+   * working day d. Absent or empty for tours without choices.
+   */
+  readonly tourChoices?: readonly (readonly (readonly number[])[])[];
 }
 
 /** A schedule checked and evaluated from its integer counts alone. */
@@ -105,10 +110,30 @@ export function verifySchedule(problem: ShiftProblem, assignment: ShiftAssignmen
   if (problem.tours && problem.tours.length > 0) {
     const fromTours = new Map<number, number>();
     if (tourCounts.length !== problem.tours.length) problems.push(`expected ${problem.tours.length} tour counts, got ${tourCounts.length}`);
+    for (const tour of problem.tours) for (const c of tour.columns) fromTours.set(c, 0);
     problem.tours.forEach((tour, k) => {
       const z = tourCounts[k] ?? 0;
       if (!isCount(z)) problems.push(`tour ${tour.name}: count ${z} is not a non-negative integer`);
-      for (const c of tour.columns) fromTours.set(c, (fromTours.get(c) ?? 0) + z);
+      if (tour.choices === undefined) {
+        for (const c of tour.columns) fromTours.set(c, (fromTours.get(c) ?? 0) + z);
+        return;
+      }
+      // A start band: each working day, the tour's agents are split among the day's alternatives.
+      const chosen = assignment.tourChoices?.[k];
+      tour.choices.forEach((alternatives, d) => {
+        const split = chosen?.[d] ?? [];
+        if (split.length !== alternatives.length) {
+          problems.push(`tour ${tour.name} day ${d + 1}: expected ${alternatives.length} choice counts, got ${split.length}`);
+          return;
+        }
+        let sum = 0;
+        split.forEach((w, i) => {
+          if (!isCount(w)) problems.push(`tour ${tour.name} day ${d + 1}: choice count ${w} is not a non-negative integer`);
+          sum += w;
+          fromTours.set(alternatives[i]!, (fromTours.get(alternatives[i]!) ?? 0) + w);
+        });
+        if (sum !== z) problems.push(`tour ${tour.name} day ${d + 1}: ${sum} agents start for ${z} on the tour`);
+      });
     });
     for (const [c, z] of fromTours) {
       if ((counts[c] ?? 0) !== z) problems.push(`column ${c}: ${counts[c] ?? 0} agents but its tours carry ${z}`);

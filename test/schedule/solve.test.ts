@@ -138,6 +138,57 @@ describe("weekly tours", () => {
   });
 });
 
+describe("weekly tours with a start band", () => {
+  // One agent is needed 08:00-16:00 Monday to Wednesday and 10:00-18:00 on Thursday and Friday.
+  // A 5-day tour with the same start every day cannot match both; with a 2-hour start band one
+  // tour starts at 08:00 for three days and at 10:00 for two: 40 paid hours, nothing short or over.
+  const required = Array.from({ length: 7 * 24 }, (_, t) => {
+    const day = Math.floor(t / 24);
+    const hour = t % 24;
+    if (day <= 2) return hour >= 8 && hour < 16 ? 1 : 0;
+    if (day <= 4) return hour >= 10 && hour < 18 ? 1 : 0;
+    return 0;
+  });
+  const settings = (startBandMinutes: number) => ({
+    templates: [{ name: "day", earliestStartMinute: 480, latestStartMinute: 600, startStepMinutes: 60, minLengthMinutes: 480, costPerPaidHour: 1 }],
+    tours: { patterns: [{ name: "5 days", workDays: 5, startBandMinutes }] },
+    coverage: { shortfallPenaltyPerAgentHour: 100, excessPenaltyPerAgentHour: 1 },
+  });
+  const series = { startLocalMs: Date.UTC(2026, 11, 7), intervalMinutes: 60, required };
+
+  it("follows the requirement day by day within the band", async () => {
+    const built = buildTemplateProblem({ series, settings: settings(120) });
+    expect(built.problem.tours!.some((t) => t.choices !== undefined && t.choices.every((d) => d.length >= 1))).toBe(true);
+    const solution = await solveShiftProblem(built.problem, { timeLimitSeconds: 20, relativeGap: 0 });
+    expect(solution.status).toBe("optimal");
+    expect(solution.verified!.valid).toBe(true);
+    expect(solution.verified!.objective).toBe(40);
+    expect(solution.verified!.shortfall.every((u) => u === 0)).toBe(true);
+    expect(solution.assignment!.tourCounts.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it("costs more with the same start every day", async () => {
+    const solution = await solveShiftProblem(buildTemplateProblem({ series, settings: settings(0) }).problem, { timeLimitSeconds: 20, relativeGap: 0 });
+    expect(solution.status).toBe("optimal");
+    expect(solution.verified!.objective).toBeGreaterThan(40);
+  });
+
+  it("rejects choice counts that do not add up to the tour's agents", () => {
+    const problem = buildTemplateProblem({ series, settings: settings(120) }).problem;
+    const k = problem.tours!.findIndex((t) => t.choices !== undefined);
+    const tour = problem.tours![k]!;
+    const tourCounts = problem.tours!.map((_, i) => (i === k ? 1 : 0));
+    const tourChoices: number[][][] = problem.tours!.map((t, i) => (t.choices ?? []).map((alternatives) => alternatives.map((_, j): number => (i === k && j === 0 ? 1 : 0))));
+    const counts = problem.columns.map((_, c) => tourChoices[k]!.reduce((sum, split, d) => sum + split.reduce((s2, w, j) => s2 + (tour.choices![d]![j] === c ? w : 0), 0), 0));
+    const ok = verifySchedule(problem, { counts, breakCounts: problem.columns.map(() => []), tourCounts, tourChoices });
+    expect(ok.problems).toEqual([]);
+    const broken = tourChoices.map((days, i) => (i === k ? days.map((split, d) => (d === 0 ? split.map(() => 0) : split)) : days));
+    const bad = verifySchedule(problem, { counts, breakCounts: problem.columns.map(() => []), tourCounts, tourChoices: broken });
+    expect(bad.valid).toBe(false);
+    expect(bad.problems).toContain(`tour ${tour.name} day 1: 0 agents start for 1 on the tour`);
+  });
+});
+
 describe("verifySchedule", () => {
   const breakRule = { name: "break", earliestStartOffset: 1, latestStartOffset: 2, durationIntervals: 1 };
   const problem = problemOf([1, 1, 1, 1], [column(0, 4, 10, { breaks: [breakRule] })]);
