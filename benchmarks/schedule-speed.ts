@@ -79,24 +79,7 @@ async function run(
 await run("week, 15-min starts, 3 break windows, 1% gap", { days: 7, intervalMinutes: 15, breaks: "three", gap: 0.01, target: 30, cyclic: true });
 await run("31-day month, 30-min intervals, no tours, optimal", { days: 31, intervalMinutes: 30, breaks: "none", gap: 0, target: 10, cyclic: false });
 await run("31-day month, 30-min intervals, lunch window, no tours, optimal", { days: 31, intervalMinutes: 30, breaks: "lunch", gap: 0, target: 10, cyclic: false });
-await run("week of 5-day tours (same start each day, 2 days off), 30-min intervals, hourly starts, lunch window, 1% gap", {
-  days: 7,
-  intervalMinutes: 30,
-  stepMinutes: 60,
-  breaks: "lunch",
-  gap: 0.01,
-  target: 60,
-  cyclic: true,
-  tours: true,
-});
-await run("week of 5-day tours with a 1-hour start band, 30-min intervals, hourly starts, lunch window, 1% gap", {
-  days: 7,
-  intervalMinutes: 30,
-  stepMinutes: 60,
-  breaks: "lunch",
-  gap: 0.01,
-  target: 60,
-  cyclic: true,
-  tours: true,
-  startBandMinutes: 60,
-});
+// The tour week of item 4, with the same start each day and with a start band.
+const tourWeek = { days: 7, intervalMinutes: 30, stepMinutes: 60, breaks: "lunch" as const, gap: 0.01, target: 60, cyclic: true, tours: true };
+await run("week of 5-day tours (same start each day, 2 days off), 30-min intervals, hourly starts, lunch window, 1% gap", tourWeek);
+await run("week of 5-day tours with a 1-hour start band, 30-min intervals, hourly starts, lunch window, 1% gap", { ...tourWeek, startBandMinutes: 60 });
