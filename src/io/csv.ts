@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { localStartOfDay, parseLocalTimestamp } from "../calendar/local-time.js";
 import { WfmError, type Problem } from "../errors.js";
 
 /** One expected column of a CSV file. */
@@ -176,4 +177,24 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
   }
   problems.throwIfAny();
   return { file, header, columns: found, records };
+}
+
+/**
+ * Reads a date cell (`YYYY-MM-DD`, or a timestamp whose day is taken) as the wall-clock
+ * milliseconds of its local midnight; adds a problem naming the line and column and returns
+ * `null` when the cell is not a date.
+ *
+ * @example
+ * ```ts
+ * readDateCell({ line: 2, cells: ["2026-11-01"] }, 0, "o.csv", new ProblemList()); //=> 1793491200000
+ * ```
+ */
+export function readDateCell(record: CsvRecord, column: number, file: string, problems: ProblemList): number | null {
+  const text = record.cells[column] ?? "";
+  const parsed = parseLocalTimestamp(text);
+  if (parsed === null) {
+    problems.add({ code: "invalid-csv", file, line: record.line, column: column + 1, message: `date must be YYYY-MM-DD, got ${JSON.stringify(text)}`, value: text });
+    return null;
+  }
+  return localStartOfDay(parsed.localMs);
 }

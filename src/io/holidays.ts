@@ -19,9 +19,8 @@
  *
  * @module
  */
-import { parseLocalTimestamp, localStartOfDay } from "../calendar/local-time.js";
 import type { SpecialDay, SpecialDayKind } from "../forecast/types.js";
-import { ProblemList, parseCsv } from "./csv.js";
+import { ProblemList, parseCsv, readDateCell } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 const kinds: readonly SpecialDayKind[] = ["holiday", "campaign", "outage", "closed"];
@@ -52,12 +51,8 @@ export function parseHolidaysCsv(text: string, options: { file: string }): Speci
   const problems = new ProblemList();
   const out: SpecialDay[] = [];
   for (const record of table.records) {
-    const dateText = record.cells[dateCol] ?? "";
-    const parsed = parseLocalTimestamp(dateText);
-    if (!parsed) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: dateCol + 1, message: `date must be YYYY-MM-DD, got ${JSON.stringify(dateText)}`, value: dateText });
-      continue;
-    }
+    const dateMs = readDateCell(record, dateCol, file, problems);
+    if (dateMs === null) continue;
     const label = (record.cells[labelCol] ?? "").trim();
     if (label === "") {
       problems.add({ code: "invalid-csv", file, line: record.line, column: labelCol + 1, message: "label must not be empty" });
@@ -69,7 +64,7 @@ export function parseHolidaysCsv(text: string, options: { file: string }): Speci
       problems.add({ code: "invalid-csv", file, line: record.line, column: kindCol! + 1, message: `kind must be one of ${kinds.join(", ")}, got ${JSON.stringify(kindText)}`, value: kindText });
       continue;
     }
-    out.push({ dateMs: localStartOfDay(parsed.localMs), label, kind });
+    out.push({ dateMs, label, kind });
   }
   problems.throwIfAny();
   return out;

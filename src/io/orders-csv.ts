@@ -7,8 +7,7 @@
  *
  * @module
  */
-import { localStartOfDay, parseLocalTimestamp } from "../calendar/local-time.js";
-import { ProblemList, parseCsv } from "./csv.js";
+import { ProblemList, parseCsv, readDateCell } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -36,12 +35,8 @@ export function parseOrdersCsv(text: string, options: { file: string }): { dateM
   const seen = new Map<number, number>();
   const out: { dateMs: number; orders: number }[] = [];
   for (const record of table.records) {
-    const dateText = record.cells[dateCol] ?? "";
-    const parsed = parseLocalTimestamp(dateText);
-    if (!parsed) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: dateCol + 1, message: `date must be YYYY-MM-DD, got ${JSON.stringify(dateText)}`, value: dateText });
-      continue;
-    }
+    const dateMs = readDateCell(record, dateCol, file, problems);
+    if (dateMs === null) continue;
     const cell = (record.cells[ordersCol] ?? "").trim();
     if (cell === "") continue;
     const orders = Number(cell);
@@ -49,8 +44,8 @@ export function parseOrdersCsv(text: string, options: { file: string }): { dateM
       problems.add({ code: "invalid-csv", file, line: record.line, column: ordersCol + 1, message: `orders must be a non-negative number, got ${JSON.stringify(cell)}`, value: cell });
       continue;
     }
-    const dateMs = localStartOfDay(parsed.localMs);
     if (seen.has(dateMs)) {
+      const dateText = record.cells[dateCol]!;
       problems.add({ code: "invalid-csv", file, line: record.line, column: dateCol + 1, message: `date ${dateText} repeats line ${seen.get(dateMs)}`, value: dateText });
       continue;
     }

@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
 import { planningMonth, type PlanningCalendar } from "../calendar/planning-month.js";
 import type { CostModel } from "../cost/cost-model.js";
@@ -231,9 +231,4 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
     ...(cost === undefined ? {} : { cost: { model: cost, ...(scenarios === undefined ? {} : { scenarios }) } }),
   };
   return { options: planOptions, inputs: [...new Set(inputs)] };
-}
-
-/** Joins a folder and a file name (for output files). */
-export function outputPath(folder: string, name: string): string {
-  return join(folder, name);
 }
