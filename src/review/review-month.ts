@@ -1,4 +1,4 @@
-import { dayNames, formatLocalDate, formatLocalTimestamp, localDayOfWeek, localMinuteOfDay, millisecondsInMinute } from "../calendar/local-time.js";
+import { dayNames, formatLocalDate, localDayOfWeek, localMinuteOfDay, millisecondsInMinute } from "../calendar/local-time.js";
 import { costBreakdown, roundCost, type CostModel, type ChannelActivity } from "../cost/cost-model.js";
 import type { KpiInterval, KpiOrders } from "../cost/kpi.js";
 import { ticketKpis, type Ticket, type TicketKpis } from "../cost/tickets.js";
@@ -588,6 +588,7 @@ export function reviewMonth(options: ReviewMonthOptions): ReviewResult {
     "patience: the mean patience at which Erlang A, fed the actual contacts, AHT and staffed agents of each interval, gives the month's abandoned count (bisection); lower bound = Σ answered wait / abandoned, since P(abandon) = E[time in queue] / mean patience in M/M/N+M and abandoners' waits are not in the report",
     "volume factor = Σ actual / Σ forecast over the open intervals of the days not in the special-days file (a campaign or outage is not a bias)",
     "shrinkage = 1 - staffed time / scheduled floor time (the plan's shrinkage definition); of paid time = 1 - staffed time / the schedule's paid hours (which include breaks)",
+    ...(cost === null ? [] : ["actual cost = the cost model on the handled contacts and minutes, the report's orders, and paid agent hours = the plan's paid hours x actual staffed hours / planned staffed hours, per channel (the report has staffed, not paid, time)"]),
   ];
   return {
     month,
@@ -778,6 +779,3 @@ function reviewCost(
     }),
   };
 }
-
-/** Writes a timestamp for messages. */
-export const reviewTimestamp = (localMs: number): string => formatLocalTimestamp(localMs);

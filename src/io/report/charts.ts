@@ -220,13 +220,14 @@ export interface WaterfallStep {
 
 /**
  * A waterfall: totals as full bars, changes as floating bars from the running level (green up,
- * red down), e.g. the service level from the plan's prediction to the achieved one.
+ * red down), e.g. the service level from the plan's prediction to the achieved one. Totals start
+ * at `baseline` (default 0) so that small changes on a high level stay visible.
  */
-export function waterfallChartSpec(steps: readonly WaterfallStep[], options: { yTitle: string; width?: number; percent?: boolean }): TopLevelSpec {
-  const { yTitle, width = 560, percent = false } = options;
+export function waterfallChartSpec(steps: readonly WaterfallStep[], options: { yTitle: string; width?: number; percent?: boolean; baseline?: number }): TopLevelSpec {
+  const { yTitle, width = 560, percent = false, baseline = 0 } = options;
   let level = 0;
   const values = steps.map((s, i) => {
-    const from = s.kind === "total" ? 0 : level;
+    const from = s.kind === "total" ? baseline : level;
     const to = s.kind === "total" ? s.value : level + s.value;
     level = to;
     return { order: i, label: s.label, from, to, kind: s.kind === "total" ? "level" : s.value >= 0 ? "up" : "down" };
@@ -238,7 +239,7 @@ export function waterfallChartSpec(steps: readonly WaterfallStep[], options: { y
     height: 240,
     encoding: {
       x: { field: "label", type: "nominal", title: null, sort: null, axis: { labelAngle: 0 } },
-      y: { field: "from", type: "quantitative", title: yTitle, ...(percent ? { axis: { format: ".0%" } } : {}), scale: { zero: false } },
+      y: { field: "from", type: "quantitative", title: yTitle, ...(percent ? { axis: { format: ".0%" } } : {}), scale: { zero: baseline === 0 } },
       y2: { field: "to" },
       color: { field: "kind", type: "nominal", title: null, scale: { domain: ["level", "up", "down"], range: [palette.forecast, palette.scheduled, palette.required] }, legend: null },
     },

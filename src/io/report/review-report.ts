@@ -37,6 +37,17 @@ export function waterfallSteps(row: AttributionRow): WaterfallStep[] {
   ];
 }
 
+/** A round baseline 5 points or more below the lowest level a waterfall reaches (at least 0). */
+function waterfallBaseline(steps: readonly WaterfallStep[]): number {
+  let level = 0;
+  let lowest = Infinity;
+  for (const s of steps) {
+    level = s.kind === "total" ? s.value : level + s.value;
+    lowest = Math.min(lowest, level);
+  }
+  return Math.max(0, Math.floor((lowest - 0.05) * 10) / 10);
+}
+
 /** Table: the month's service level per channel from planned to achieved. */
 export function attributionTable(rows: readonly AttributionRow[], title?: string): ReportTable {
   return {
@@ -168,7 +179,7 @@ export async function buildReviewReport(review: ReviewResult, options: { name?: 
         `The plan's queue model re-evaluated with each actual input swapped in. ${review.attribution.method}. The model error is what the model does not explain (achieved - modelled).`,
       ],
       charts: [
-        { id: "waterfall", title: `Service level, ${main}: planned to achieved`, svg: await renderChartSvg(waterfallChartSpec(waterfallSteps(attr), { yTitle: "service level", percent: true }), "waterfall", "Service level waterfall"), caption: "Green raised the service level, red lowered it." },
+        { id: "waterfall", title: `Service level, ${main}: planned to achieved`, svg: await renderChartSvg(waterfallChartSpec(waterfallSteps(attr), { yTitle: "service level", percent: true, baseline: waterfallBaseline(waterfallSteps(attr)) }), "waterfall", "Service level waterfall"), caption: "Green raised the service level, red lowered it; the axis starts below the lowest level, not at 0." },
         { id: "sl-by-hour", title: `Service level by hour of day, ${main}: planned and achieved`, svg: await renderChartSvg(barChartSpec(bars, { xTitle: "service level" }), "sl-by-hour", "Service level by hour of day") },
       ],
       tables: [attributionTable(review.attribution.month, "The month"), attributionTable(hours, `By hour of day, ${main}`)],
