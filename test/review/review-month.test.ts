@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { WfmError } from "../../src/errors.js";
 import { reviewMonth, type AttributionRow } from "../../src/review/review-month.js";
@@ -213,5 +214,28 @@ describe("reviewMonth: missing columns and mismatched inputs", () => {
     }
     expect(error).toBeInstanceOf(WfmError);
     expect((error as WfmError).message).toBe("the report has channels sales but the plan has voice (not planned: sales) (no actuals: voice)");
+  });
+});
+
+describe("reviewMonth: laws of the attribution", () => {
+  const plan = syntheticPlan({ days: 1, withSchedule: true, scheduleDelta: 1 });
+  const factor = fc.double({ min: 0.7, max: 1.4, noNaN: true });
+
+  it("adds up exactly, keeps service levels in [0, 1], and gives more contacts, longer AHT or more shrinkage a component <= 0", () => {
+    fc.assert(
+      fc.property(factor, factor, fc.double({ min: -0.1, max: 0.15, noNaN: true }), (volumeFactor, ahtFactor, shrinkageDelta) => {
+        const actual = syntheticActuals(plan, { volumeFactor, ahtFactor, shrinkageDelta });
+        for (const row of reviewMonth({ plan, actual: { intervals: actual } }).attribution!.hours) {
+          expect(Math.abs(row.planned + row.volume + row.handleTime + row.staffing + row.shrinkage - row.modelled)).toBeLessThan(1e-12);
+          for (const v of [row.planned, row.modelled]) expect(v >= 0 && v <= 1).toBe(true);
+          if (volumeFactor >= 1) expect(row.volume).toBeLessThanOrEqual(1e-12);
+          if (ahtFactor >= 1) expect(row.handleTime).toBeLessThanOrEqual(1e-12);
+          if (shrinkageDelta >= 0) expect(row.shrinkage).toBeLessThanOrEqual(1e-12);
+          // one more agent on the floor in the schedule than planned never hurts
+          expect(row.staffing).toBeGreaterThanOrEqual(-1e-12);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

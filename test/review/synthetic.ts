@@ -53,10 +53,11 @@ export interface Truth {
 }
 
 /** The plan: voice (and chat) per hour, staffed with requiredAgents at 80/20, 20% shrinkage. */
-export function syntheticPlan(options: { withSchedule?: boolean; scheduleDelta?: number; chat?: boolean } = {}): ReviewPlan {
+export function syntheticPlan(options: { withSchedule?: boolean; scheduleDelta?: number; chat?: boolean; days?: number } = {}): ReviewPlan {
   const intervals: ReviewPlanInterval[] = [];
   const coverage = [];
-  for (let h = 0; h < days * 24; h++) {
+  const dayCount = options.days ?? days;
+  for (let h = 0; h < dayCount * 24; h++) {
     const localMs = start + h * hourMs;
     const hour = h % 24;
     const calls = Math.round(60 * shape(hour) * (1 + 0.1 * Math.sin(h / 5)));
@@ -74,7 +75,7 @@ export function syntheticPlan(options: { withSchedule?: boolean; scheduleDelta?:
   return {
     label: "2026-12",
     startLocalMs: start,
-    endLocalMs: start + days * dayMs,
+    endLocalMs: start + dayCount * dayMs,
     intervalMinutes: 60,
     models: options.chat ? [voiceModel, chatModel] : [voiceModel],
     intervals,
