@@ -121,6 +121,11 @@ describe("wfm plan --calibration and --review", () => {
     expect(report).toMatch(/## Last month: plan vs actual \(2026-11\)\n\nForecast WAPE /);
     expect(report.indexOf("Last month: plan vs actual")).toBeLessThan(report.indexOf("## 2. Forecast"));
     expect(existsSync(join(dir, "cal", "report.html"))).toBe(true);
+    // the same section from last month's plan folder and report, reviewed in place
+    const direct = await runCli(["plan", "--config", "plan.json", "--out", "direct", "--review", join(reviewDir, "plan-2026-11"), "--review-actual", join(reviewDir, "actual-2026-11.csv")], { cwd: dir });
+    expect(direct.status).toBe(0);
+    const section = (text: string) => text.slice(text.indexOf("## Last month"), text.indexOf("## 2. Forecast"));
+    expect(section(readFileSync(join(dir, "direct", "report.md"), "utf8"))).toBe(section(report));
   });
 
   it("refuses a --review folder without review.json", async () => {

@@ -24,6 +24,7 @@ interface PlanFlags {
   ordersTarget?: string;
   calibration?: string;
   review?: string;
+  reviewActual?: string;
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
@@ -49,7 +50,8 @@ export const planCommand: CommandModule = {
       .option("--orders <file>", "daily orders CSV, date,orders (replaces the plan file's)")
       .option("--orders-target <n>", "orders planned for the month (replaces the plan file's)")
       .option("--calibration <file>", "calibration.json from wfm review of last month: forecast bias, AHT profile, patience, shrinkage")
-      .option("--review <folder>", "last month's wfm review folder: the report opens with a \"Last month: plan vs actual\" section")
+      .option("--review <folder>", "last month's wfm review folder (or, with --review-actual, last month's plan folder): the report opens with a \"Last month: plan vs actual\" section")
+      .option("--review-actual <file>", "last month's interval report, reviewed against the plan folder given to --review")
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -68,7 +70,7 @@ export const planCommand: CommandModule = {
         });
         const progress = progressPrinter(io);
         const options = withCalibration(loaded.options, flags.calibration, io);
-        const lastReview = readLastMonthReview(flags.review, io);
+        const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
         const plan = await planMonth({
           ...options,
