@@ -25,3 +25,5 @@ export * from "./schedule/index.js";
 export * from "./cost/index.js";
 // plan: the monthly cycle (KPIs, forecast, staffing, schedule, cost, scenarios) in one call
 export * from "./plan/index.js";
+// review: plan against actual, variance attribution, adherence, calibration of the next plan
+export * from "./review/index.js";

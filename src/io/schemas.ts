@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { calibrationConfigSchema } from "./calibration-config.js";
 import { costConfigSchema } from "./cost-config.js";
 import { planConfigSchema } from "./plan-config.js";
 import { scenarioConfigSchema } from "./scenario-config.js";
@@ -11,6 +12,7 @@ import { staffingConfigSchema } from "./staffing-config.js";
  * Add a config by importing its schema and adding one entry.
  */
 export const configSchemas: Readonly<Record<string, z.ZodType>> = {
+  calibration: calibrationConfigSchema,
   cost: costConfigSchema,
   plan: planConfigSchema,
   scenarios: scenarioConfigSchema,

@@ -15,6 +15,8 @@ import type { ShiftProblem } from "../schedule/problem.js";
 import { scheduleReport } from "../schedule/report.js";
 import { solveShiftProblem, type ScheduleSolution, type SolveShiftOptions } from "../schedule/solve.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../schedule/templates.js";
+import { calibrateForecastRows, calibrateStaffingConfig, type PlanCalibration } from "../review/calibration.js";
+import { channelQueueModels, type ChannelQueueModel } from "../review/model.js";
 import { chatQueue } from "../staffing/chat.js";
 import { defaultChannelType, planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
 
@@ -85,6 +87,8 @@ export interface PlanMonthOptions {
   readonly staffing: StaffingConfig;
   readonly schedule?: PlanScheduleOptions;
   readonly cost?: { readonly model: CostModel; readonly scenarios?: readonly Scenario[] };
+  /** Last month's review (`wfm review`'s calibration.json): forecast bias, AHT profile, patience, shrinkage. @defaultValue none */
+  readonly calibration?: PlanCalibration;
 }
 
 /** One forecast interval of one channel. */
@@ -110,6 +114,10 @@ export interface PlanStaffingInterval {
   readonly asaSeconds: number | null;
   readonly occupancy: number;
   readonly abandonProbability: number | null;
+  /** Whether the centre is open (closed intervals get no agents). */
+  readonly open: boolean;
+  /** Shrinkage in force, fraction. */
+  readonly shrinkage: number;
 }
 
 /** One team's schedule figures. */
@@ -230,7 +238,13 @@ export interface PlanResult {
     }[];
     readonly intervals: readonly PlanForecastInterval[];
   };
-  readonly staffing: { readonly totals: StaffingTotals; readonly days: readonly StaffingDay[]; readonly intervals: readonly PlanStaffingInterval[] };
+  readonly staffing: {
+    readonly totals: StaffingTotals;
+    readonly days: readonly StaffingDay[];
+    readonly intervals: readonly PlanStaffingInterval[];
+    /** The queueing model of each channel (what `wfm review` re-evaluates). */
+    readonly models: readonly ChannelQueueModel[];
+  };
   readonly schedule: { readonly teams: readonly PlanTeamSchedule[]; readonly shifts: readonly PlanShift[]; readonly coverage: readonly PlanCoverageInterval[] } | null;
   readonly cost: PlanCost | null;
   readonly scenarios: readonly PlanScenario[] | null;
@@ -267,7 +281,8 @@ const finiteOrNull = (value: number | null | undefined, decimals: number) =>
  * ```
  */
 export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> {
-  const { period, history, events = [], staffing: staffingConfig } = options;
+  const { period, history, events = [], calibration } = options;
+  const staffingConfig = calibration === undefined ? options.staffing : calibrateStaffingConfig({ config: options.staffing, calibration });
   const intervalMinutes = history.intervalMinutes;
   if (intervalMinutes >= 1440) invalidArgument("planMonth", "history.intervalMinutes", "an intraday interval (at most 720 minutes)", intervalMinutes);
   const stamp = (ms: number) => formatLocalTimestamp(ms);
@@ -293,7 +308,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
   const planTo = options.forecast?.planTo ?? "point";
   const method = options.forecast?.method ?? "auto";
   const target = options.orders?.target;
-  const forecasts = forecastByChannel({
+  const forecasts = calibratedForecasts(calibration, forecastByChannel({
     rows: history.rows,
     intervalMinutes,
     startLocalMs: period.startLocalMs,
@@ -305,7 +320,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
     ...(method === "driver" && options.orders !== undefined && target !== undefined
       ? { driver: { orders: options.orders.daily, targetOrders: target } }
       : {}),
-  });
+  }));
   const forecastIntervals: PlanForecastInterval[] = forecasts
     .flatMap(({ channel, result }) =>
       result.rows.map((row) => ({
@@ -342,6 +357,8 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
     asaSeconds: finiteOrNull(i.asaSeconds, 3),
     occupancy: round(i.occupancy, 6),
     abandonProbability: finiteOrNull(i.abandonProbability, 6),
+    open: i.open,
+    shrinkage: round(i.shrinkage, 6),
   }));
 
   // 4. Shift schedule per team.
@@ -438,11 +455,34 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
       })),
       intervals: forecastIntervals,
     },
-    staffing: { totals, days: staffingPlan.days, intervals: staffingIntervals },
+    staffing: { totals, days: staffingPlan.days, intervals: staffingIntervals, models: channelQueueModels({ config: staffingConfig, channels: forecasts.map((f) => f.channel) }) },
     schedule: schedule === null ? null : { teams: schedule.teams, shifts: schedule.shifts, coverage: schedule.coverage },
     cost,
     scenarios,
   };
+}
+
+/** The forecasts with a review's calibration applied (volume factor, AHT profile), noted in each channel's warnings. */
+function calibratedForecasts(calibration: PlanCalibration | undefined, forecasts: ReturnType<typeof forecastByChannel>): ReturnType<typeof forecastByChannel> {
+  if (calibration === undefined) return forecasts;
+  return forecasts.map(({ channel, result }) => {
+    const c = calibration.channels[channel];
+    if (c === undefined) return { channel, result };
+    const applied = [
+      ...(c.volumeFactor === undefined ? [] : [`volume x${c.volumeFactor}`]),
+      ...(c.ahtSecondsByIntervalOfWeek === undefined ? [] : ["AHT by interval of week"]),
+      ...(c.patienceSeconds === undefined ? [] : [`patience ${c.patienceSeconds} s`]),
+      ...(c.shrinkage === undefined ? [] : [`shrinkage ${(c.shrinkage * 100).toFixed(1)}%`]),
+    ];
+    return {
+      channel,
+      result: {
+        ...result,
+        rows: calibrateForecastRows({ rows: result.rows, calibration: c }),
+        warnings: [...result.warnings, `calibrated from the review of ${calibration.month}: ${applied.join(", ") || "nothing to apply"}`],
+      },
+    };
+  });
 }
 
 interface ScheduledTeams {

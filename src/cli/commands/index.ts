@@ -4,6 +4,7 @@ import { erlangCommand } from "./erlang.js";
 import { forecastCommand } from "./forecast.js";
 import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
+import { reviewCommand } from "./review.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
 import { staffCommand } from "./staff.js";
@@ -21,5 +22,6 @@ export const commands: readonly CommandModule[] = [
   staffCommand,
   scheduleCommand,
   costCommand,
+  reviewCommand,
   schemaCommand,
 ];

@@ -7,6 +7,7 @@ import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
 import { solveInWorker } from "../../io/solve-in-worker.js";
+import { readLastMonthReview, withCalibration } from "./plan-review.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { parseChoiceOption, parseNumberOption } from "../options.js";
@@ -21,6 +22,9 @@ interface PlanFlags {
   history?: string;
   orders?: string;
   ordersTarget?: string;
+  calibration?: string;
+  review?: string;
+  reviewActual?: string;
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
@@ -45,6 +49,9 @@ export const planCommand: CommandModule = {
       .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
       .option("--orders <file>", "daily orders CSV, date,orders (replaces the plan file's)")
       .option("--orders-target <n>", "orders planned for the month (replaces the plan file's)")
+      .option("--calibration <file>", "calibration.json from wfm review of last month: forecast bias, AHT profile, patience, shrinkage")
+      .option("--review <folder>", "last month's wfm review folder (or, with --review-actual, last month's plan folder): the report opens with a \"Last month: plan vs actual\" section")
+      .option("--review-actual <file>", "last month's interval report, reviewed against the plan folder given to --review")
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -62,7 +69,8 @@ export const planCommand: CommandModule = {
           },
         });
         const progress = progressPrinter(io);
-        const options = loaded.options;
+        const options = withCalibration(loaded.options, flags.calibration, io);
+        const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
         const plan = await planMonth({
           ...options,
@@ -91,16 +99,17 @@ export const planCommand: CommandModule = {
           }
         }
         step("writing the report");
-        const report = await buildPlanReport(plan, dailyTotals(options.history.rows), {
+        const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
           footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
         });
+        const report = lastReview === null ? planReport : { ...planReport, sections: [lastReview.section, ...planReport.sections] };
         const files = new Map<string, string>();
         files.set("summary.json", toJsonRows(plan));
         for (const [name, text] of planCsvFiles(plan)) files.set(name, text);
         files.set("report.md", renderReportMarkdown(report));
         files.set("report.html", renderReportHtml(report));
         const out = resolve(io.cwd, flags.out);
-        writeFolderAtomic(out, files, { force: Boolean(flags.force), inputs: loaded.inputs });
+        writeFolderAtomic(out, files, { force: Boolean(flags.force), inputs: [...loaded.inputs, ...(lastReview?.inputs ?? []), ...(flags.calibration === undefined ? [] : [resolve(io.cwd, flags.calibration)])] });
         const h = plan.headline;
         io.stdout(
           [

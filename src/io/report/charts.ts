@@ -91,10 +91,10 @@ export interface ForecastChartPoint {
 /**
  * History (grey) and forecast (blue) contacts per day, with the prediction interval as a band.
  */
-export function forecastChartSpec(points: readonly ForecastChartPoint[], options: { width?: number; yTitle?: string } = {}): TopLevelSpec {
-  const { width = 860, yTitle = "contacts per day" } = options;
+export function forecastChartSpec(points: readonly ForecastChartPoint[], options: { width?: number; yTitle?: string; actualLabel?: string } = {}): TopLevelSpec {
+  const { width = 860, yTitle = "contacts per day", actualLabel = "history" } = options;
   const lines = points.flatMap((p) => [
-    ...(p.actual === undefined ? [] : [{ t: p.localMs, value: p.actual, series: "history" }]),
+    ...(p.actual === undefined ? [] : [{ t: p.localMs, value: p.actual, series: actualLabel }]),
     ...(p.forecast === undefined ? [] : [{ t: p.localMs, value: p.forecast, series: "forecast" }]),
   ]);
   const band = points.filter((p) => p.lower !== undefined && p.upper !== undefined).map((p) => ({ t: p.localMs, lower: p.lower, upper: p.upper }));
@@ -118,7 +118,7 @@ export function forecastChartSpec(points: readonly ForecastChartPoint[], options
             field: "series",
             type: "nominal",
             title: null,
-            scale: { domain: ["history", "forecast"], range: [palette.actual, palette.forecast] },
+            scale: { domain: [actualLabel, "forecast"], range: [palette.actual, palette.forecast] },
           },
         },
       },
@@ -206,6 +206,42 @@ export function barChartSpec(bars: readonly BarDatum[], options: { xTitle: strin
       y: { field: "label", type: "nominal", title: null, sort: null },
       x: { field: "value", type: "quantitative", title: xTitle },
       ...(grouped ? { yOffset: { field: "group", sort: null }, color: { field: "group", type: "nominal", title: null, sort: null } } : {}),
+    },
+  } as TopLevelSpec;
+}
+
+/** One step of a waterfall: a start or end total, or a signed change. */
+export interface WaterfallStep {
+  readonly label: string;
+  /** The change (for `kind: "change"`) or the level (for `kind: "total"`). */
+  readonly value: number;
+  readonly kind: "total" | "change";
+}
+
+/**
+ * A waterfall: totals as full bars, changes as floating bars from the running level (green up,
+ * red down), e.g. the service level from the plan's prediction to the achieved one. Totals start
+ * at `baseline` (default 0) so that small changes on a high level stay visible.
+ */
+export function waterfallChartSpec(steps: readonly WaterfallStep[], options: { yTitle: string; width?: number; percent?: boolean; baseline?: number }): TopLevelSpec {
+  const { yTitle, width = 560, percent = false, baseline = 0 } = options;
+  let level = 0;
+  const values = steps.map((s, i) => {
+    const from = s.kind === "total" ? baseline : level;
+    const to = s.kind === "total" ? s.value : level + s.value;
+    level = to;
+    return { order: i, label: s.label, from, to, kind: s.kind === "total" ? "level" : s.value >= 0 ? "up" : "down" };
+  });
+  return {
+    data: { values },
+    mark: { type: "bar" },
+    width,
+    height: 240,
+    encoding: {
+      x: { field: "label", type: "nominal", title: null, sort: null, axis: { labelAngle: 0 } },
+      y: { field: "from", type: "quantitative", title: yTitle, ...(percent ? { axis: { format: ".0%" } } : {}), scale: { zero: baseline === 0 } },
+      y2: { field: "to" },
+      color: { field: "kind", type: "nominal", title: null, scale: { domain: ["level", "up", "down"], range: [palette.forecast, palette.scheduled, palette.required] }, legend: null },
     },
   } as TopLevelSpec;
 }
