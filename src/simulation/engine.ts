@@ -389,6 +389,7 @@ export class Engine {
     const t = this.cType[c]!;
     const now = this.now;
     this.contacts++;
+    this.cState[c] = S_FREE; // arriving (a recycled record may hold an old state)
     const interval = this.curInterval;
     this.cInterval[c] = interval;
     this.cArrive[c] = now;
