@@ -146,7 +146,8 @@ describe("laws", () => {
 
   it("more agents never lower the simulated service level (common random numbers, same seed)", () => {
     // One FCFS queue without abandonment: with each caller's handle time fixed by the seed, an
-    // extra agent never delays anyone (Wolff, "Stochastic Modeling and the Theory of Queues", 1989, 4.13).
+    // extra agent never delays anyone (Wolff, "Stochastic Modeling and the Theory of Queues", 1989, 4.13),
+    // so the calls answered within T can only grow and the calls still waiting at the end only shrink.
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 6 }),
@@ -165,7 +166,9 @@ describe("laws", () => {
           const fewer = simulate(options(agents)).period.contactTypes[0]!;
           const more = simulate(options(agents + extra)).period.contactTypes[0]!;
           if (fewer.serviceLevel.mean === null) return more.serviceLevel.mean === null;
-          return more.serviceLevel.mean! >= fewer.serviceLevel.mean - 1e-12 && more.asaSeconds.mean! <= fewer.asaSeconds.mean! + 1e-9;
+          // (ASA over answered calls is not monotone: an extra agent also answers calls that would
+          // still be queued at the end, and they bring their long waits into the mean.)
+          return more.serviceLevel.mean! >= fewer.serviceLevel.mean - 1e-12 && more.queuedAtEnd.mean! <= fewer.queuedAtEnd.mean!;
         },
       ),
       { numRuns: 60 },
