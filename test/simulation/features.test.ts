@@ -236,3 +236,19 @@ describe("bad input", () => {
     ).toEqual(['simulate: contactTypes[1].name: no agent group serves contact type "vip": add it to some group\'s skills']);
   });
 });
+
+describe("handle time per interval", () => {
+  it("scales the draws to each interval's mean (AHT of the handled contacts follows it)", () => {
+    const r = simulate({
+      intervalSeconds: 3600,
+      contactTypes: [{ name: "voice", volumes: [400, 400], handleTime: { kind: "lognormal", meanSeconds: 100, cv: 0.5 }, handleTimeMeanByInterval: [100, 300] }],
+      agentGroups: [{ name: "team", skills: ["voice"], agents: 60 }],
+      replications: 10,
+      seed: 3,
+    });
+    // 4,000 contacts per interval over the replications: standard error of the mean about 0.5 / sqrt(4000) of it.
+    const [first, second] = r.intervals.map((i) => i.contactTypes[0]!.ahtSeconds.mean!);
+    expect(Math.abs(first! - 100)).toBeLessThan(5 * 100 * 0.5 / Math.sqrt(4000));
+    expect(Math.abs(second! - 300)).toBeLessThan(5 * 300 * 0.5 / Math.sqrt(4000));
+  });
+});
