@@ -154,10 +154,14 @@ export function comparePlanWithSimulation(o: PlanSimulationOptions & { readonly 
   for (const input of o.inputs) {
     const t = typeIndex.get(input.channel);
     if (t === undefined) continue;
-    const sl = o.result.intervals[index.get(input.timestamp)!]!.contactTypes[t]!.serviceLevel;
+    const stats = o.result.intervals[index.get(input.timestamp)!]!.contactTypes[t]!;
+    const sl = stats.serviceLevel;
     const simulated = input.calls > 0 ? sl.mean : null;
     const halfWidth = input.calls > 0 ? sl.halfWidth : null;
-    const standardError = input.calls > 0 ? (sl.standardError ?? 0) : 0;
+    // A quiet interval can give the same service level in every replication (all answered at
+    // once): no spread measured, so the binomial worst case 0.5 / sqrt(contacts simulated) is the floor.
+    const contacts = (stats.offered.mean ?? 0) * sl.replications;
+    const standardError = input.calls > 0 ? Math.max(sl.standardError ?? 0, contacts > 0 ? 0.5 / Math.sqrt(contacts) : 0) : 0;
     const gap = simulated === null || input.modelServiceLevel === null ? 0 : Math.abs(simulated - input.modelServiceLevel);
     intervals.push({
       ...input,
