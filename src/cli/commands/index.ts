@@ -7,6 +7,7 @@ import { planCommand } from "./plan.js";
 import { reviewCommand } from "./review.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
+import { simulateCommand } from "./simulate.js";
 import { staffCommand } from "./staff.js";
 
 /**
@@ -17,6 +18,7 @@ import { staffCommand } from "./staff.js";
 export const commands: readonly CommandModule[] = [
   planCommand,
   erlangCommand,
+  simulateCommand,
   kpiCommand,
   forecastCommand,
   staffCommand,

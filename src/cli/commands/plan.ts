@@ -8,6 +8,7 @@ import { renderReportHtml, renderReportMarkdown } from "../../io/report/document
 import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
 import { solveInWorker } from "../../io/solve-in-worker.js";
 import { readLastMonthReview, withCalibration } from "./plan-review.js";
+import { simulateInWorkers } from "../../io/simulate-in-workers.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { parseChoiceOption, parseNumberOption } from "../options.js";
@@ -25,9 +26,21 @@ interface PlanFlags {
   calibration?: string;
   review?: string;
   reviewActual?: string;
+  replications: string;
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+
+/** Per channel: the model's service level beside the simulated one (schedule when there is one). */
+function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>): string[] {
+  const sim = plan.simulation;
+  if (sim === null) return [];
+  const basis = sim.schedule ?? sim.staffing;
+  return basis.channels.map(
+    (c) =>
+      `  simulated ${c.channel.padEnd(9)} ${pct(c.simulatedServiceLevel)} ± ${c.halfWidth === null ? "-" : (c.halfWidth * 100).toFixed(1)} (model ${pct(c.modelServiceLevel)}; ${c.disagreeingIntervals} of ${c.intervals} intervals disagree)`,
+  );
+}
 
 /**
  * `wfm plan --config plan.json --out FOLDER`: the whole monthly cycle (last month's KPIs, forecast,
@@ -52,6 +65,7 @@ export const planCommand: CommandModule = {
       .option("--calibration <file>", "calibration.json from wfm review of last month: forecast bias, AHT profile, patience, shrinkage")
       .option("--review <folder>", "last month's wfm review folder (or, with --review-actual, last month's plan folder): the report opens with a \"Last month: plan vs actual\" section")
       .option("--review-actual <file>", "last month's interval report, reviewed against the plan folder given to --review")
+      .option("--replications <n>", "simulation replications of the staffing plan and schedule (0: no simulation)", "20")
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -68,12 +82,14 @@ export const planCommand: CommandModule = {
             ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
           },
         });
+        const replications = parseNumberOption("--replications", flags.replications, { min: 0, integer: true });
         const progress = progressPrinter(io);
         const options = withCalibration(loaded.options, flags.calibration, io);
         const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
         const plan = await planMonth({
           ...options,
+          ...(replications === 0 ? {} : { simulation: { replications, seed: 1, run: (o) => simulateInWorkers(o) } }),
           ...(options.schedule === undefined
             ? {}
             : {
@@ -117,6 +133,7 @@ export const planCommand: CommandModule = {
             `  forecast contacts   ${h.contacts} (${Object.entries(h.contactsByChannel).map(([c, v]) => `${c} ${v}`).join(", ")})`,
             `  agent FTE           ${h.agentFte.toFixed(1)} (${h.totalFte.toFixed(1)} with supporting staff)`,
             `  service level       ${pct(h.serviceLevel)} expected${plan.schedule === null ? "" : " from the schedule"}`,
+            ...simulatedLines(plan),
             ...(plan.schedule === null
               ? []
               : plan.schedule.teams.map(
