@@ -20,5 +20,5 @@ export {
 export type { TimestampStyle, ParsedLocalTimestamp, DayName, OpeningHours } from "./local-time.js";
 export { parseDayOfWeek, startOfLocalWeek, defaultWeekendDays, isLocalWeekend, weekdayOrder, dayOfWeekName } from "./week.js";
 export type { DayOfWeek } from "./week.js";
-export { planningMonth, calendarDayOfMonth } from "./planning-month.js";
+export { planningMonth, calendarDayOfMonth, persianDateToLocalMs } from "./planning-month.js";
 export type { PlanningCalendar, PlanningMonth } from "./planning-month.js";

@@ -1,4 +1,5 @@
 import { WfmError } from "../errors.js";
+import { dateFormatProblem } from "../io/csv.js";
 
 /**
  * Parsers for command-line values. Each throws a {@link WfmError} whose problem names the
@@ -95,4 +96,39 @@ export function parseTargetOption(option: string, raw: string): ServiceLevelTarg
 export function parseChoiceOption<T extends string>(option: string, raw: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(raw)) return raw as T;
   return optionError(option, `expected one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`, raw);
+}
+
+/**
+ * A `--date-format` value: a date-fns pattern such as `dd/MM/yyyy HH:mm` for the input files'
+ * timestamps (see `dateFormatProblem` in `io/csv.ts`).
+ *
+ * @example
+ * ```ts
+ * parseDateFormatOption("--date-format", "dd/MM/yyyy HH:mm"); //=> "dd/MM/yyyy HH:mm"
+ * ```
+ */
+export function parseDateFormatOption(option: string, raw: string): string {
+  const problem = dateFormatProblem(raw);
+  if (problem !== null) optionError(option, problem, raw);
+  return raw;
+}
+
+/** The help text of `--date-format`, the same in every command. */
+export const dateFormatHelp = 'date-fns pattern of the input timestamps when not ISO, e.g. "dd/MM/yyyy HH:mm" (day-first dates are never guessed)';
+
+/**
+ * The reader options of `--date-format` (validated) and a calendar, for spreading into a CSV
+ * reader's options.
+ *
+ * @example
+ * ```ts
+ * csvDates({ dateFormat: "dd/MM/yyyy" }); //=> { dateFormat: "dd/MM/yyyy" }
+ * csvDates({}, "persian"); //=> { calendar: "persian" }
+ * ```
+ */
+export function csvDates(flags: { readonly dateFormat?: string | undefined }, calendar?: "gregorian" | "persian"): { dateFormat?: string; calendar?: "gregorian" | "persian" } {
+  return {
+    ...(flags.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", flags.dateFormat) }),
+    ...(calendar === undefined ? {} : { calendar }),
+  };
 }

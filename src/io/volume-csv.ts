@@ -8,7 +8,7 @@ import {
   type TimestampStyle,
 } from "../calendar/local-time.js";
 import { WfmError } from "../errors.js";
-import { ProblemList, parseCsv, type CsvColumnSpec } from "./csv.js";
+import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /** Interval lengths that can be inferred from timestamps, in minutes (1440 = daily data). */
@@ -19,12 +19,12 @@ export const inferableIntervalMinutes = [5, 6, 10, 15, 30, 60, 1440] as const;
  * `_` and `-`, so `AHT_Seconds` and `aht seconds` both mean `ahtSeconds`).
  */
 export const volumeCsvColumns: readonly CsvColumnSpec[] = [
-  { name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true },
-  { name: "calls", aliases: ["volume", "contacts", "offered", "count", "arrivals"], required: true },
-  { name: "ahtSeconds", aliases: ["aht", "ahtSec", "handleTimeSeconds", "averageHandleTime"] },
+  { name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true, kind: "timestamp" },
+  { name: "calls", aliases: ["volume", "contacts", "offered", "count", "arrivals"], required: true, kind: "number" },
+  { name: "ahtSeconds", aliases: ["aht", "ahtSec", "handleTimeSeconds", "averageHandleTime"], kind: "duration" },
   { name: "channel", aliases: ["media", "mediaType"] },
   { name: "queue", aliases: ["skill", "split", "service"] },
-  { name: "orders", aliases: ["sales", "bookings", "reservations"] },
+  { name: "orders", aliases: ["sales", "bookings", "reservations"], kind: "number" },
 ];
 
 /** One row of a volume CSV. */
@@ -64,7 +64,7 @@ export interface VolumeSeries {
 }
 
 /** Options of {@link parseVolumeCsv}. */
-export interface VolumeCsvOptions {
+export interface VolumeCsvOptions extends CsvDateOptions {
   /** File name for problems. */
   readonly file: string;
   /** Interval length in minutes; inferred from the timestamps when absent. */
@@ -81,11 +81,6 @@ export interface VolumeCsvOptions {
   readonly channels?: readonly string[];
   /** Problems reported before the rest are only counted. @defaultValue 50 */
   readonly maxProblems?: number;
-}
-
-function parseCount(cell: string): number {
-  if (cell === "") return Number.NaN;
-  return Number(cell);
 }
 
 /**
@@ -132,68 +127,59 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   let hasAht = ahtCol !== undefined;
   let hasOrders = ordersCol !== undefined;
 
+  const cells = new CsvCells(table, problems, options);
+  const channelSet = new Set<string>();
   for (const record of table.records) {
-    const { line, cells } = record;
+    const { line } = record;
+    const row = record.cells;
     let ok = true;
-    const tsText = cells[tsCol]!;
-    const parsed = parseLocalTimestamp(tsText);
-    if (parsed === null) {
-      bad(line, tsCol, `timestamp ${JSON.stringify(tsText)} is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00`, tsText);
-      ok = false;
-    } else if (style === undefined) {
-      style = parsed.style;
-    }
-    const callsText = cells[callsCol]!;
-    const calls = parseCount(callsText);
-    if (!Number.isFinite(calls) || calls < 0) {
-      bad(line, callsCol, `calls must be a non-negative number, got ${JSON.stringify(callsText)}`, callsText);
-      ok = false;
-    }
+    const parsed = cells.timestamp(record, tsCol, "timestamp");
+    if (parsed === null) ok = false;
+    else if (style === undefined) style = parsed.style;
+    const calls = cells.number(record, callsCol, "calls");
+    if (calls === null) ok = false;
     let ahtSeconds: number | undefined;
     if (ahtCol !== undefined) {
-      const t = cells[ahtCol]!;
-      if (t === "") {
+      if (row[ahtCol] === "") {
         // An interval with no handled contacts has no AHT; allowed when calls are zero.
-        if (calls > 0) {
-          bad(line, ahtCol, "ahtSeconds is empty while calls are above zero", t);
+        if (calls !== null && calls > 0) {
+          bad(line, ahtCol, "ahtSeconds is empty while calls are above zero", "");
           ok = false;
         }
         hasAht = hasAht && calls === 0;
       } else {
-        ahtSeconds = Number(t);
-        if (!Number.isFinite(ahtSeconds) || ahtSeconds < 0) {
-          bad(line, ahtCol, `ahtSeconds must be a non-negative number of seconds, got ${JSON.stringify(t)}`, t);
-          ok = false;
-        }
+        const read = cells.duration(record, ahtCol, "ahtSeconds");
+        if (read === null) ok = false;
+        else ahtSeconds = read;
       }
     }
     let channel = "voice";
     if (channelCol !== undefined) {
-      channel = cells[channelCol]!.trim();
+      channel = row[channelCol]!.trim();
       if (channel === "") {
         bad(line, channelCol, "channel is empty", channel);
         ok = false;
       } else if (allowed !== undefined && !allowed.has(channel)) {
-        bad(line, channelCol, `unknown channel ${JSON.stringify(channel)}; expected one of ${[...allowed].join(", ")}`, channel);
+        bad(line, channelCol, `unknown channel ${quoteCell(channel)}; expected one of ${[...allowed].join(", ")}`, channel.slice(0, 40));
         ok = false;
       }
     }
     let orders: number | undefined;
     if (ordersCol !== undefined) {
-      const t = cells[ordersCol]!;
-      if (t === "") {
+      if (row[ordersCol] === "") {
         hasOrders = false;
       } else {
-        orders = Number(t);
-        if (!Number.isFinite(orders) || orders < 0) {
-          bad(line, ordersCol, `orders must be a non-negative number, got ${JSON.stringify(t)}`, t);
-          ok = false;
-        }
+        const read = cells.number(record, ordersCol, "orders");
+        if (read === null) ok = false;
+        else orders = read;
       }
     }
-    if (!ok || parsed === null) continue;
-    if (!channelOrder.includes(channel)) channelOrder.push(channel);
-    const queue = queueCol === undefined ? undefined : cells[queueCol]!.trim();
+    if (!ok || parsed === null || calls === null) continue;
+    if (!channelSet.has(channel)) {
+      channelSet.add(channel);
+      channelOrder.push(channel);
+    }
+    const queue = queueCol === undefined ? undefined : row[queueCol]!.trim();
     rows.push({
       line,
       localMs: parsed.localMs,
@@ -204,6 +190,7 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       ...(orders === undefined ? {} : { orders }),
     });
   }
+  cells.finish();
   if (table.records.length === 0) {
     problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   }

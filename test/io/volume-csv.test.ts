@@ -60,7 +60,7 @@ describe("parseVolumeCsv", () => {
       ["2026-12-01T11:00", "ten"],
     ]);
     expect(problemsOf(() => parseVolumeCsv(text, { file: "v.csv" }))).toEqual([
-      'v.csv:3:1: timestamp "2026-12-01 9am" is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00',
+      'v.csv:3:1: timestamp "2026-12-01 9am" is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00 (other forms: --date-format)',
       'v.csv:4:2: calls must be a non-negative number, got "-3"',
       'v.csv:5:2: calls must be a non-negative number, got "ten"',
     ]);

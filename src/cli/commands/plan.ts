@@ -9,7 +9,7 @@ import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan
 import { solveInWorker } from "../../io/solve-in-worker.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
-import { parseChoiceOption, parseNumberOption } from "../options.js";
+import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption } from "../options.js";
 import { progressPrinter } from "../progress.js";
 
 interface PlanFlags {
@@ -21,6 +21,7 @@ interface PlanFlags {
   history?: string;
   orders?: string;
   ordersTarget?: string;
+  dateFormat?: string;
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
@@ -45,6 +46,7 @@ export const planCommand: CommandModule = {
       .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
       .option("--orders <file>", "daily orders CSV, date,orders (replaces the plan file's)")
       .option("--orders-target <n>", "orders planned for the month (replaces the plan file's)")
+      .option("--date-format <pattern>", `${dateFormatHelp} (replaces the plan file's dateFormat)`)
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -58,6 +60,7 @@ export const planCommand: CommandModule = {
             ...(flags.calendar === undefined ? {} : { calendar: parseChoiceOption("--calendar", flags.calendar, ["gregorian", "persian"]) }),
             ...(flags.history === undefined ? {} : { history: flags.history }),
             ...(flags.orders === undefined ? {} : { orders: flags.orders }),
+            ...(flags.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", flags.dateFormat) }),
             ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
           },
         });

@@ -16,7 +16,7 @@ import {
   type StaffingPlan,
   type StaffingSummary,
 } from "../../staffing/index.js";
-import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
+import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -31,6 +31,7 @@ interface StaffOptions {
   hoursPerFte?: string;
   interval?: string;
   intervals?: boolean;
+  dateFormat?: string;
   format: string;
   out?: string;
 }
@@ -231,6 +232,7 @@ export const staffCommand: CommandModule = {
       .option("--hours-per-fte <hours>", "paid hours of one FTE per month (default 160)")
       .option("--interval <minutes>", "interval length (inferred from the timestamps when absent)")
       .option("--intervals", "table/md: one row per interval instead of per day")
+      .option("--date-format <pattern>", dateFormatHelp)
       .option("--format <format>", `output format: ${formats.join(", ")}`, "table")
       .option("--out <file>", "write to a file (atomically) instead of stdout")
       .action(async (volumes: string, o: StaffOptions) => {
@@ -239,6 +241,7 @@ export const staffCommand: CommandModule = {
         const base: StaffingConfig = o.config === undefined ? {} : readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
         const series = readVolumeCsv(volumes, {
           cwd: io.cwd,
+          ...(o.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", o.dateFormat) }),
           ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
           ...(base.openingHours === undefined ? {} : { openingHours: base.openingHours }),
         });
