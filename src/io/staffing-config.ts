@@ -16,8 +16,25 @@ import { readJsonFile, zodProblems } from "./json.js";
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
-const fraction = z.number().min(0).max(1);
-const shrinkageFraction = z.number().min(0).lt(1, { message: "must be below 1 (a fraction: 0.3 means 30%)" });
+/**
+ * Ratios in the staffing config are fractions (0.8 = 80%), as in the library; fields holding
+ * percent say so in their name (`employerOverheadPercent`, `gapPercent`). A number above 1 here is
+ * a percent written in the wrong unit and is refused with both readings.
+ */
+const percentWrittenAsFraction = (v: number) => {
+  const fractionText = String(Number((v / 100).toPrecision(12)));
+  return `${v} would read as ${Number((v * 100).toPrecision(12))}% (this field is a fraction); write ${fractionText} for ${v}%`;
+};
+const fraction = z.number().min(0).superRefine((v, ctx) => {
+  if (v > 1) ctx.addIssue({ code: "custom", message: percentWrittenAsFraction(v) });
+});
+const shrinkageFraction = z.number().min(0).superRefine((v, ctx) => {
+  if (v > 1) ctx.addIssue({ code: "custom", message: percentWrittenAsFraction(v) });
+  else if (v === 1) ctx.addIssue({ code: "custom", message: "must be below 1 (a fraction: 0.3 means 30%)" });
+});
+const occupancyFraction = z.number().gt(0).superRefine((v, ctx) => {
+  if (v > 1) ctx.addIssue({ code: "custom", message: percentWrittenAsFraction(v) });
+});
 
 const shrinkageComponentSchema = z
   .object({
@@ -41,7 +58,7 @@ const queueFields = {
   targetServiceLevel: fraction.optional().describe("share answered within targetAnswerSeconds, 0.8 = 80%"),
   targetAnswerSeconds: nonNegative.optional(),
   targetAsaSeconds: positive.optional(),
-  maxOccupancy: z.number().gt(0).max(1).optional(),
+  maxOccupancy: occupancyFraction.optional(),
   minimumAgents: z.int().min(0).optional().describe("fewest agents while open"),
   shrinkage: shrinkageSchema.optional().describe("replaces the top-level shrinkage for this channel"),
 };
@@ -69,7 +86,7 @@ const deferredSchema = z
     type: z.literal("deferred"),
     ahtSeconds: positive.optional(),
     responseSeconds: positive.optional().describe("response window (default 86400 = 24 h)"),
-    maxOccupancy: z.number().gt(0).max(1).optional(),
+    maxOccupancy: occupancyFraction.optional(),
     minimumAgents: z.int().min(0).optional(),
     initialBacklog: nonNegative.optional().describe("items waiting before the first interval"),
     shrinkage: shrinkageSchema.optional(),

@@ -108,7 +108,7 @@ describe("wfm plan", () => {
     writeFileSync(join(dir, "bad-staffing.json"), JSON.stringify(plan));
     const badStaffing = await runCli(["plan", "--config", "bad-staffing.json"], { cwd: dir });
     expect(badStaffing.status).toBe(2);
-    expect(badStaffing.stderr).toBe("bad-staffing.json: staffing.channels.voice.targetServiceLevel: Too big: expected number to be <=1\n");
+    expect(badStaffing.stderr).toBe("bad-staffing.json: staffing.channels.voice.targetServiceLevel: 80 would read as 8000% (this field is a fraction); write 0.8 for 80%\n");
 
     plan.staffing.channels.voice.targetServiceLevel = 0.8;
     plan.history = "missing.csv";

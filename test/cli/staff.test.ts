@@ -125,7 +125,7 @@ describe("wfm staff", () => {
     });
     const bad = await runCli(["staff", "v.csv", "--aht", "180", "--config", "bad.json"], { cwd });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('bad.json: channels.voice.targetServiceLevel: Too big: expected number to be <=1\nbad.json: channels.voice: Unrecognized key: "colour"\n');
+    expect(bad.stderr).toBe('bad.json: channels.voice.targetServiceLevel: 80 would read as 8000% (this field is a fraction); write 0.8 for 80%\nbad.json: channels.voice: Unrecognized key: "colour"\n');
     const shrink = await runCli(["staff", "v.csv", "--aht", "180", "--target", "80/20", "--config", "shrink.json"], { cwd });
     expect(shrink.status).toBe(2);
     expect(shrink.stderr).toBe("shrink.json: shrinkage: components must be below 100% in total at every hour (sunday 00:00 totals 110.0%), got 1.1\n");

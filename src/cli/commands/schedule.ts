@@ -189,7 +189,7 @@ export const scheduleCommand: CommandModule = {
       .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
         const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
-        const gapFlag = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true });
+        const gapFlag = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true, smallPercent: true });
         if (flags.dbai !== undefined) {
           if (requirements !== undefined || flags.shifts !== undefined) {
             throw new WfmError({ code: "invalid-option", option: "--dbai", message: "solves a benchmark file on its own; drop the requirements file and --shifts" });
