@@ -4,6 +4,7 @@ import { currencyMinorUnits, toMoney, type Money } from "../cost/money.js";
 import { WfmError } from "../errors.js";
 import { parseJsonExact as parseJsonKeepingNumbers, zodProblems } from "./json.js";
 import { readTextFile } from "./read-file.js";
+import { roleNameSchema } from "./staffing-config.js";
 
 /**
  * The cost config (`wfm cost --config cost.json`, `wfm schema cost`): currency, wages per site and
@@ -115,7 +116,7 @@ const siteSchema = z
 
 const supportSchema = z
   .strictObject({
-    role: z.string().min(1).describe("Role name: qa, team-lead, wfm, reporting..."),
+    role: roleNameSchema.describe("Role name, camelCase and the same as in the staffing config: qa, teamLead, wfm, reporting..."),
     site: z.string().min(1).optional().describe("Site of the role (for seats); the first site by default"),
     ...wageFields,
     agentsPerPerson: z.number().positive().optional().describe("One person per this many agent FTE (QA 10-15, team leads ~15)"),

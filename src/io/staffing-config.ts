@@ -14,6 +14,22 @@ import { readJsonFile, zodProblems } from "./json.js";
  * @module
  */
 
+/**
+ * A supporting role's name, identical in the staffing and the cost config: camelCase
+ * (`qa`, `teamLead`, `wfm`), so `team-lead` in one file never misses `teamLead` in the other.
+ */
+export const roleNameSchema = z.string().superRefine((v, ctx) => {
+  if (/^[a-z][a-zA-Z0-9]*$/.test(v)) return;
+  const camel = v
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+(.)?/g, (_, c: string | undefined) => (c === undefined ? "" : c.toUpperCase()));
+  ctx.addIssue({
+    code: "custom",
+    message: `role names are camelCase and the same in every config: write ${JSON.stringify(camel === "" ? "qa" : camel)}, not ${JSON.stringify(v.slice(0, 40))}`,
+  });
+});
+
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
 /**
@@ -105,11 +121,11 @@ export const staffingConfigSchema = z
       .describe("settings per channel name as written in the volume file's channel column (voice when it has none)"),
     shrinkage: shrinkageSchema.optional(),
     supportRatios: z
-      .array(z.object({ role: z.string().min(1), agentsPerRole: positive }).strict())
+      .array(z.object({ role: roleNameSchema, agentsPerRole: positive }).strict())
       .optional()
       .describe("default: qa 1 per 12 agents, teamLead 1 per 15"),
     fixedRoles: z
-      .array(z.object({ role: z.string().min(1), headcount: nonNegative, fte: nonNegative.optional() }).strict())
+      .array(z.object({ role: roleNameSchema, headcount: nonNegative, fte: nonNegative.optional() }).strict())
       .optional(),
     hoursPerFtePerMonth: positive.optional().describe("paid hours of one full-time agent in a month (default 160)"),
     openingHours: z

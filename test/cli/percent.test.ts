@@ -62,3 +62,14 @@ describe("percent and fraction fields in configs", () => {
     ]);
   });
 });
+
+describe("role names are the same in every config", () => {
+  it("a role name that is not camelCase is refused in the cost and the staffing config, with the name to write", () => {
+    const cost = { currency: "EUR", hoursPerFte: 160, sites: [{ name: "a", agentSharePercent: 100, monthlyWage: 3000 }], supportingStaff: [{ role: "team-lead", agentsPerPerson: 15, monthlyWage: 3300 }] };
+    expect(problemsOf(() => costModelFromConfig(cost, "cost.json"))).toEqual(['cost.json: supportingStaff[0].role: role names are camelCase and the same in every config: write "teamLead", not "team-lead"']);
+    const staffing = { supportRatios: [{ role: "Team Lead", agentsPerRole: 15 }] };
+    expect(problemsOf(() => staffingConfigFromJson(staffing, "staffing.json"))).toEqual([
+      'staffing.json: supportRatios[0].role: role names are camelCase and the same in every config: write "teamLead", not "Team Lead"',
+    ]);
+  });
+});

@@ -42,7 +42,7 @@ function planFolder(): string {
       hoursPerFte: 160,
       employerOverheadPercent: 20,
       sites: [{ name: "hq", agentSharePercent: 100, hourlyWage: "14.10", seatCostPerMonth: "250" }],
-      supportingStaff: [{ role: "team-lead", agentsPerPerson: 15, monthlyWage: "3100" }],
+      supportingStaff: [{ role: "teamLead", agentsPerPerson: 15, monthlyWage: "3100" }],
       otherCosts: [{ name: "facilities", perMonth: "5000" }],
     },
     scenarios: { scenarios: [{ name: "ivr", description: "10% of calls self-served", deflect: [{ channel: "voice", percent: 10 }] }] },
