@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { planMonth } from "../../plan/plan-month.js";
-import { writeFolderAtomic } from "../../io/output.js";
+import { checkOutputFolder, writeFolderAtomic, type OutputMarker } from "../../io/output.js";
 import { loadPlanConfig } from "../../io/plan-config.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
@@ -24,6 +24,18 @@ interface PlanFlags {
   dateFormat?: string;
 }
 
+/**
+ * The marker of a `wfm plan` output folder: `--force` replaces a folder only when its `.wfm-plan`
+ * file lists every file in it (or, for outputs written before the marker, when it holds only the
+ * files a plan writes, summary.json among them).
+ */
+export const planOutputMarker: OutputMarker = {
+  file: ".wfm-plan",
+  command: "wfm plan",
+  legacyFiles: ["summary.json", "forecast.csv", "staffing.csv", "schedule.csv", "coverage.csv", "costs.csv", "scenarios.csv", "report.md", "report.html"],
+  legacyRequired: "summary.json",
+};
+
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
 
 /**
@@ -40,7 +52,7 @@ export const planCommand: CommandModule = {
       .description("run the monthly cycle: KPIs, forecast, staffing, schedule, cost, scenarios; write a report folder")
       .requiredOption("--config <file>", "plan.json (see `wfm schema plan`)")
       .option("--out <folder>", "output folder", "plan-output")
-      .option("--force", "replace the output folder if it exists")
+      .option("--force", "replace the output folder if it is a previous wfm plan output (never a folder of other files)")
       .option("--month <YYYY-MM>", "the month to plan (replaces the plan file's)")
       .option("--calendar <name>", "gregorian or persian (replaces the plan file's)")
       .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
@@ -52,6 +64,8 @@ export const planCommand: CommandModule = {
         const step = (text: string) => {
           if (io.stderrIsTTY) io.stderr(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}\n`);
         };
+        // The output folder is checked before any work, not after minutes of solving.
+        checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), marker: planOutputMarker });
         step(`reading ${flags.config} and its files`);
         const loaded = loadPlanConfig(flags.config, {
           cwd: io.cwd,
@@ -64,6 +78,7 @@ export const planCommand: CommandModule = {
             ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
           },
         });
+        checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), inputs: loaded.inputs, marker: planOutputMarker });
         const progress = progressPrinter(io);
         const options = loaded.options;
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
@@ -103,7 +118,7 @@ export const planCommand: CommandModule = {
         files.set("report.md", renderReportMarkdown(report));
         files.set("report.html", renderReportHtml(report));
         const out = resolve(io.cwd, flags.out);
-        writeFolderAtomic(out, files, { force: Boolean(flags.force), inputs: loaded.inputs });
+        writeFolderAtomic(out, files, { force: Boolean(flags.force), inputs: loaded.inputs, marker: planOutputMarker });
         const h = plan.headline;
         io.stdout(
           [
