@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
+import type { OpeningHours } from "../calendar/local-time.js";
 import { planningMonth, type PlanningCalendar } from "../calendar/planning-month.js";
 import type { CostModel } from "../cost/cost-model.js";
 import type { Scenario } from "../cost/scenarios.js";
@@ -95,6 +96,8 @@ export interface LoadedPlan {
   readonly options: PlanMonthOptions;
   /** Files read, so outputs never overwrite them. */
   readonly inputs: readonly string[];
+  /** The history file as shown, the opening hours inferred from it (when the config has none) and its closed days. */
+  readonly history: { readonly file: string; readonly inferredOpeningHours?: OpeningHours; readonly closedDays: readonly number[] };
 }
 
 function embeddedOrFile<T>(
@@ -231,7 +234,10 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
       ...(config.forecast?.planTo === undefined ? {} : { planTo: config.forecast.planTo }),
     },
     ...(lastMonth === undefined ? {} : { lastMonth }),
-    staffing: staffing as StaffingConfig,
+    // Without openingHours in the staffing config, the hours inferred from the history are used.
+    staffing: (staffing!.openingHours === undefined && history!.inferredOpeningHours !== undefined
+      ? { ...staffing!, openingHours: history!.inferredOpeningHours }
+      : staffing) as StaffingConfig,
     ...(shifts === undefined
       ? {}
       : {
@@ -244,5 +250,13 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
         }),
     ...(cost === undefined ? {} : { cost: { model: cost, ...(scenarios === undefined ? {} : { scenarios }) } }),
   };
-  return { options: planOptions, inputs: [...new Set(inputs)] };
+  return {
+    options: planOptions,
+    inputs: [...new Set(inputs)],
+    history: {
+      file: displayPath(historyPath, cwd),
+      ...(staffing!.openingHours === undefined && history!.inferredOpeningHours !== undefined ? { inferredOpeningHours: history!.inferredOpeningHours } : {}),
+      closedDays: history!.closedDays,
+    },
+  };
 }

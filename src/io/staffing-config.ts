@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WfmError } from "../errors.js";
 import { dayNames, type OpeningHours } from "../calendar/local-time.js";
+import { validateOpeningHours } from "../calendar/opening-hours.js";
 import type { StaffingConfig } from "../staffing/plan.js";
 import { validateShrinkage } from "../staffing/shrinkage.js";
 import { readJsonFile, zodProblems } from "./json.js";
@@ -176,6 +177,17 @@ export function staffingConfigFromJson(value: unknown, file: string): StaffingCo
   }
   const { $schema: _ignored, openingHours, ...rest } = parsed.data;
   const config: StaffingConfig = { ...rest, ...(openingHours === undefined ? {} : { openingHours: openingHoursFromJson(openingHours) }) };
+  if (config.openingHours !== undefined) {
+    try {
+      validateOpeningHours(config.openingHours, "staffing config");
+    } catch (error) {
+      if (!(error instanceof WfmError)) throw error;
+      // "staffing config: config.openingHours.monday[1] must be a range that overlaps no other (...)"
+      const [, path = "openingHours", rest2 = error.message] = /^staffing config: config\.(\S+) (.*)$/.exec(error.message) ?? [];
+      const parts = path.replace(/\[(\d+)\]/g, ".$1").split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      throw new WfmError({ code: "invalid-config", file, path: parts, message: rest2.replace(/, got \{.*$/, "") });
+    }
+  }
   const shrinkages: [string, StaffingConfig["shrinkage"]][] = [["shrinkage", config.shrinkage]];
   for (const [name, channel] of Object.entries(config.channels ?? {})) shrinkages.push([`channels.${name}.shrinkage`, channel.shrinkage]);
   for (const [path, shrinkage] of shrinkages) {

@@ -1,12 +1,15 @@
 import {
   isOpenAt,
+  localDayOfWeek,
   localMinuteOfDay,
+  localStartOfDay,
   millisecondsInMinute,
   parseLocalTimestamp,
   formatLocalTimestamp,
   type OpeningHours,
   type TimestampStyle,
 } from "../calendar/local-time.js";
+import { formatOpeningHours, inferOpeningHours } from "../calendar/opening-hours.js";
 import { WfmError } from "../errors.js";
 import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
@@ -61,6 +64,14 @@ export interface VolumeSeries {
   readonly hasAht: boolean;
   /** Whether every row has an order count. */
   readonly hasOrders: boolean;
+  /**
+   * Opening hours inferred from the rows when the options gave none (`undefined` for a file
+   * with rows around the clock, daily data, or rows spanning less than a day): see
+   * `inferOpeningHours`.
+   */
+  readonly inferredOpeningHours?: OpeningHours;
+  /** Days between the first and the last row with no row at all (closed days), local midnights. */
+  readonly closedDays: readonly number[];
 }
 
 /** Options of {@link parseVolumeCsv}. */
@@ -217,8 +228,35 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   }
   const stepMs = intervalMinutes * millisecondsInMinute;
   const daily = intervalMinutes === 1440;
+  // Without opening hours in the options, each series' own weekly pattern tells when the centre
+  // is closed, and days without any row of the series are closed days.
+  const infer = openingHours === undefined && !daily && 1440 % intervalMinutes === 0 && Number.isInteger(intervalMinutes);
+  const inferred = infer ? inferOpeningHours({ starts: rows.map((r) => r.localMs), intervalMinutes }) : undefined;
+  // Hours inferred from less than a day of rows say nothing about the centre: not reported.
+  let firstMs = Infinity;
+  let lastMs = -Infinity;
+  for (const row of rows) {
+    if (row.localMs < firstMs) firstMs = row.localMs;
+    if (row.localMs > lastMs) lastMs = row.localMs;
+  }
+  const reportInferred = inferred?.openingHours !== undefined && lastMs - firstMs >= 86_400_000 - stepMs;
+  const hoursText = openingHours !== undefined ? formatOpeningHours(openingHours) : formatOpeningHours(inferred?.openingHours);
+  const gapHint =
+    openingHours !== undefined
+      ? `, within openingHours of the config (${hoursText})`
+      : `; opening hours inferred from the file: ${hoursText} (if the centre was closed then, set openingHours in the staffing config)`;
+  const dayMs = 86_400_000;
+  const fileDays = new Set<number>();
+  for (const row of rows) fileDays.add(localStartOfDay(row.localMs));
 
   for (const list of series.values()) {
+    const own = infer ? inferOpeningHours({ starts: list.map((r) => r.localMs), intervalMinutes }) : undefined;
+    const slotsPerDay = 1440 / intervalMinutes;
+    const ownDays = infer ? new Set(list.map((r) => localStartOfDay(r.localMs))) : undefined;
+    const openAt = (t: number) =>
+      own === undefined
+        ? isOpenAt(openingHours, t)
+        : ownDays!.has(localStartOfDay(t)) && own.openSlots[localDayOfWeek(t) * slotsPerDay + Math.floor(localMinuteOfDay(t) / intervalMinutes)] === 1;
     for (let i = 0; i < list.length; i++) {
       const row = list[i]!;
       const minute = localMinuteOfDay(row.localMs);
@@ -244,14 +282,14 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         let missing = 0;
         let firstMissing = -1;
         for (let t = previous.localMs + stepMs; t < row.localMs; t += stepMs) {
-          if (daily || isOpenAt(openingHours, t)) {
+          if (daily || openAt(t)) {
             if (firstMissing < 0) firstMissing = t;
             missing++;
           }
         }
         if (missing > 0) {
           const span = missing === 1 ? `interval ${formatLocalTimestamp(firstMissing, style)} is` : `${missing} intervals from ${formatLocalTimestamp(firstMissing, style)} are`;
-          bad(row.line, tsCol, `gap in the series${where}: ${span} missing before this row${openingHours === undefined ? " (if the centre is closed then, give its opening hours in the config)" : ""}`);
+          bad(row.line, tsCol, `gap in the series${where}: ${span} missing before this row${daily ? "" : gapHint}`);
         }
       }
     }
@@ -266,7 +304,22 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
     channels: channelOrder,
     hasAht,
     hasOrders,
+    ...(reportInferred ? { inferredOpeningHours: inferred!.openingHours! } : {}),
+    closedDays: closedDaysOf(fileDays, dayMs),
   };
+}
+
+function closedDaysOf(days: ReadonlySet<number>, dayMs: number): number[] {
+  if (days.size === 0) return [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const d of days) {
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const out: number[] = [];
+  for (let d = first; d <= last; d += dayMs) if (!days.has(d)) out.push(d);
+  return out;
 }
 
 function seriesName(row: VolumeRow): string {

@@ -67,4 +67,24 @@ describe("a planner's own export on the command line", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('latin1.csv:2:19: the file is not UTF-8 text (byte 0xE9); save it as UTF-8 (Excel: "CSV UTF-8") or UTF-16 with a byte-order mark\n');
   });
+
+  it("a business-hours centre: wfm forecast output feeds wfm staff with no config, the inferred hours reported", async () => {
+    const rows = ["timestamp,calls"];
+    // Four weeks of Monday-Friday 08:00-20:00 in 30-minute intervals, from Monday 2026-11-02.
+    for (let d = 0; d < 28; d++) {
+      const day = new Date(Date.UTC(2026, 10, 2 + d));
+      if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+      for (let m = 8 * 60; m < 20 * 60; m += 30) rows.push(`${day.toISOString().slice(0, 10)}T${String(m / 60 | 0).padStart(2, "0")}:${String(m % 60).padStart(2, "0")},${20 + ((d * 3 + m / 30) % 7)}`);
+    }
+    const cwd = folderWith({ "history.csv": `${rows.join("\n")}\n` });
+    const forecast = await runCli(["forecast", "history.csv", "--start", "2026-11-30", "--days", "7", "--out", "forecast.csv"], { cwd });
+    expect(forecast.status).toBe(0);
+    const staff = await runCli(["staff", "forecast.csv", "--target", "80/20", "--aht", "180", "--format", "json"], { cwd });
+    expect(staff.stderr).toBe("");
+    expect(staff.status).toBe(0);
+    const plan = JSON.parse(staff.stdout) as { intervals: { timestamp: string }[]; notes: string[] };
+    // Five weekdays x 24 half-hours.
+    expect(plan.intervals).toHaveLength(120);
+    expect(plan.notes).toEqual(["opening hours inferred from forecast.csv (no openingHours in the config): Mon-Fri 08:00-20:00, Sat-Sun closed"]);
+  });
 });

@@ -7,6 +7,8 @@ import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
 import { solveInWorker } from "../../io/solve-in-worker.js";
+import { isOpenAt, parseLocalTimestamp } from "../../calendar/local-time.js";
+import { businessHoursNotes } from "../business-hours.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption } from "../options.js";
@@ -22,6 +24,7 @@ interface PlanFlags {
   orders?: string;
   ordersTarget?: string;
   dateFormat?: string;
+  strict?: boolean;
 }
 
 /**
@@ -58,6 +61,7 @@ export const planCommand: CommandModule = {
       .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
       .option("--orders <file>", "daily orders CSV, date,orders (replaces the plan file's)")
       .option("--orders-target <n>", "orders planned for the month (replaces the plan file's)")
+      .option("--strict", "fail (exit 2) when forecast contacts fall outside the staffing config's openingHours, instead of a note")
       .option("--date-format <pattern>", `${dateFormatHelp} (replaces the plan file's dateFormat)`)
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
@@ -108,6 +112,27 @@ export const planCommand: CommandModule = {
             );
           }
         }
+        // Forecast contacts in intervals the config's openingHours close get 0 agents: say so.
+        const configHours = loaded.history.inferredOpeningHours === undefined ? options.staffing.openingHours : undefined;
+        const closedCalls = { intervals: 0, calls: 0 };
+        if (configHours !== undefined) {
+          for (const r of plan.staffing.intervals) {
+            const at = parseLocalTimestamp(r.timestamp);
+            if (r.calls > 0 && at !== null && !isOpenAt(configHours, at.localMs)) {
+              closedCalls.intervals++;
+              closedCalls.calls += r.calls;
+            }
+          }
+        }
+        const notes = businessHoursNotes({
+          file: loaded.history.file,
+          configHours,
+          inferredHours: loaded.history.inferredOpeningHours,
+          closedDays: loaded.history.closedDays,
+          closedCalls,
+          strict: flags.strict === true,
+          configName: "the staffing config",
+        });
         step("writing the report");
         const report = await buildPlanReport(plan, dailyTotals(options.history.rows), {
           footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
@@ -148,6 +173,7 @@ export const planCommand: CommandModule = {
                     .map((s) => `${s.name} ${s.deltaFraction === null ? "" : `${s.deltaFraction > 0 ? "+" : ""}${(s.deltaFraction * 100).toFixed(1)}%`}`)
                     .join(", ")}`,
                 ]),
+            ...notes.map((note) => `  note: ${note}`),
             `  open ${flags.out}/report.html in a browser`,
             "",
           ].join("\n"),
