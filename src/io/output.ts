@@ -93,6 +93,7 @@ const listed = (names: readonly string[]) => {
  * @param options.force - whether `--force` was given
  * @param options.inputs - input files, which must not lie inside the folder
  * @param options.marker - how the command's own outputs are recognised
+ * @param options.forceFlag - whether the command has a `--force` flag to suggest. @defaultValue true
  * @throws {WfmError} `output-exists`, `would-overwrite-input` or `invalid-file`
  * @example
  * ```ts
@@ -101,9 +102,9 @@ const listed = (names: readonly string[]) => {
  */
 export function checkOutputFolder(
   folder: string,
-  options: { force?: boolean; inputs?: readonly string[]; option?: string; marker?: OutputMarker; cwd?: string } = {},
+  options: { force?: boolean; inputs?: readonly string[]; option?: string; marker?: OutputMarker; cwd?: string; forceFlag?: boolean } = {},
 ): void {
-  const { force = false, inputs = [], option = "--out", marker, cwd = process.cwd() } = options;
+  const { force = false, inputs = [], option = "--out", marker, cwd = process.cwd(), forceFlag = true } = options;
   const target = canonicalPath(resolve(cwd, folder));
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) {
@@ -112,7 +113,8 @@ export function checkOutputFolder(
   const entries = readdirSync(target).sort();
   if (entries.length === 0) return;
   if (!force) {
-    throw new WfmError({ code: "output-exists", option, message: `${folder} already exists; pass --force to replace it`, value: folder });
+    const fix = forceFlag ? "pass --force to replace it" : "choose a new folder";
+    throw new WfmError({ code: "output-exists", option, message: `${folder} already exists; ${fix}`, value: folder });
   }
   for (const input of inputs) {
     const inputPath = canonicalPath(input);

@@ -1,4 +1,5 @@
 import {
+  dayNames,
   isOpenAt,
   localDayOfWeek,
   localMinuteOfDay,
@@ -70,7 +71,10 @@ export interface VolumeSeries {
    * `inferOpeningHours`.
    */
   readonly inferredOpeningHours?: OpeningHours;
-  /** Days between the first and the last row with no row at all (closed days), local midnights. */
+  /**
+   * Days between the first and the last row with no row at all (closed days: holidays), local
+   * midnights; weekdays the opening hours close all day are not listed.
+   */
   readonly closedDays: readonly number[];
 }
 
@@ -305,7 +309,11 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
     hasAht,
     hasOrders,
     ...(reportInferred ? { inferredOpeningHours: inferred!.openingHours! } : {}),
-    closedDays: closedDaysOf(fileDays, dayMs),
+    closedDays: closedDaysOf(fileDays, dayMs).filter((d) => {
+      // A weekday the opening hours close all day is not news.
+      const hours = openingHours ?? inferred?.openingHours;
+      return hours === undefined || (hours[dayNames[localDayOfWeek(d)]!]?.length ?? 0) > 0;
+    }),
   };
 }
 

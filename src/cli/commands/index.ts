@@ -2,6 +2,7 @@ import type { CommandModule } from "../command.js";
 import { costCommand } from "./cost.js";
 import { erlangCommand } from "./erlang.js";
 import { forecastCommand } from "./forecast.js";
+import { initCommand } from "./init.js";
 import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
 import { scheduleCommand } from "./schedule.js";
@@ -22,4 +23,5 @@ export const commands: readonly CommandModule[] = [
   scheduleCommand,
   costCommand,
   schemaCommand,
+  initCommand,
 ];
