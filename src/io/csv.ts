@@ -362,7 +362,10 @@ const singleComma = /^[+-]?\d+,\d+$/;
 const ambiguousComma = /^[+-]?[1-9]\d{0,2},\d{3}$/;
 const ambiguousDot = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 
-type NumberRead = { value: number } | { error: "not-a-number" | "non-decimal" } | { error: "ambiguous"; thousands: number; decimal: number };
+type NumberRead =
+  | { value: number }
+  | { error: "not-a-number" | "non-decimal" }
+  | { error: "ambiguous"; thousands: number; decimal: number; separator?: "point" | "comma" };
 
 function classifyEvidence(cell: string): DecimalEvidence {
   if (dotGroupsCommaDecimal.test(cell) || dotGroups.test(cell)) return "comma";
@@ -380,8 +383,9 @@ function classifyEvidence(cell: string): DecimalEvidence {
  * grouping by spaces or apostrophes (`1 200`), by commas or dots when the other separator marks
  * the decimals (`1,200.5`, `1.200,5`) or when there are several groups (`1,200,000`), and
  * decimal commas (`12,5`). A cell like `1,200` or `1.200` is read by the decimal separator the
- * file's other number cells show (`12.5` elsewhere: 1200; `12,5` elsewhere: 1.2); a `1,200` in a
- * file that shows neither is refused with both readings, never guessed.
+ * file's other number cells show (`12.5` elsewhere: 1200; `12,5` elsewhere: 1.2); in a file that
+ * shows neither it is refused with both readings, never guessed (except `1.200` in a
+ * comma-separated file, which can only use a decimal point).
  *
  * Timestamps are ISO 8601 (`2026-12-01T08:00`, `2026-12-01 08:00:00`, `2026-12-01`), or follow
  * `dateFormat`; day-first or month-first dates without `dateFormat` are refused, naming the flag.
@@ -437,7 +441,13 @@ export class CsvCells {
   #readNumber(raw: string): NumberRead {
     const text = asciiDigits(raw);
     if (plainNumber.test(text)) {
-      if (ambiguousDot.test(text) && this.#decimalEvidence() === "comma") return { value: Number(text.replace(".", "")) };
+      // `1.200` is 1.2 in a ',' file; in a ';' or tab file it may be 1200 with a dot grouping
+      // thousands, read by the file's other numbers.
+      if (ambiguousDot.test(text) && this.#table.delimiter !== ",") {
+        const evidence = this.#decimalEvidence();
+        if (evidence === "comma") return { value: Number(text.replace(".", "")) };
+        if (evidence !== "dot") return { error: "ambiguous", thousands: Number(text.replace(".", "")), decimal: Number(text), separator: "point" };
+      }
       return { value: Number(text) };
     }
     if (nonDecimal.test(text)) return { error: "non-decimal" };
@@ -475,7 +485,7 @@ export class CsvCells {
       return this.#add(
         record,
         column,
-        `${field} ${quoteCell(cell)} is ambiguous: ${read.thousands} with a thousands separator or ${read.decimal} with a decimal comma, and no other number in the file shows which; write ${read.thousands} or ${read.decimal}`,
+        `${field} ${quoteCell(cell)} is ambiguous: ${read.thousands} with a thousands separator or ${read.decimal} with a decimal ${read.separator ?? "comma"}, and no other number in the file shows which; write ${read.thousands} or ${read.decimal}`,
       );
     }
     return this.#add(record, column, `${field} must be ${expected}, got ${quoteCell(cell)}${cell === "" ? " (write 0 for none)" : ""}`);

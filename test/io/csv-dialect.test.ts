@@ -297,6 +297,17 @@ describe("dialect pieces", () => {
     expect(numberIn("1.200", ["3,5"])).toBe(1200);
     expect(numberIn("1.200", ["3.5"])).toBe(1.2);
     expect(numberIn("1,200", ["3.5", "3,5"])).toBeNull();
+    // No evidence in a ';' file: refused, never guessed.
+    expect(numberIn("1.200")).toBeNull();
+  });
+
+  it("'1.200' in a ';' file whose numbers show no decimal separator: both readings", () => {
+    const text = "timestamp;calls\n2026-12-01T08:00;1.200\n2026-12-01T08:30;850\n";
+    expect(problemsOf(() => parseVolumeCsv(text, { file: "v.csv" }))).toEqual([
+      'v.csv:2:2: calls "1.200" is ambiguous: 1200 with a thousands separator or 1.2 with a decimal point, and no other number in the file shows which; write 1200 or 1.2',
+    ]);
+    // In a ',' file the dot can only be a decimal point.
+    expect(parseVolumeCsv("timestamp,calls\n2026-12-01T08:00,1.200\n2026-12-01T08:30,850\n", { file: "v.csv" }).rows[0]!.calls).toBe(1.2);
   });
 
   it.each(["0x64", "0b101", "0o17", "Infinity", "NaN", "1_000", "12 5", "1,20,0", ""])("refuses %j", (cell) => {

@@ -124,9 +124,11 @@ describe("parseVolumeCsv", () => {
 
   it("a day without rows between others is a closed day, not a gap, when the hours are inferred", () => {
     const rows: [string, string][] = [];
-    for (const day of ["2026-11-30", "2026-12-02"]) for (let h = 8; h < 20; h++) rows.push([`${day}T${String(h).padStart(2, "0")}:00`, "5"]);
+    // Monday-Wednesday of one week, Monday and Wednesday of the next: Tuesday 2026-12-08 is a
+    // closed day (a holiday); Thursday to Sunday never have rows, so they are closed weekdays.
+    for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-07", "2026-12-09"]) for (let h = 8; h < 20; h++) rows.push([`${day}T${String(h).padStart(2, "0")}:00`, "5"]);
     const series = parseVolumeCsv(hourly(rows), { file: "v.csv" });
-    expect(series.closedDays).toEqual([Date.UTC(2026, 11, 1)]);
+    expect(series.closedDays).toEqual([Date.UTC(2026, 11, 8)]);
   });
 
   it("reports a missing required column with the accepted headers", () => {
