@@ -23,6 +23,9 @@ import { readTextFile } from "./read-file.js";
  * | `waitSeconds` | **total** answer wait of the answered, seconds | totalWaitSeconds, answerWaitSeconds, answerDelaySeconds |
  * | `asaSeconds` | **average** speed of answer, seconds (used when `waitSeconds` is absent) | asa, averageSpeedOfAnswer |
  * | `orders` | orders in the interval, once per timestamp | sales, bookings, reservations |
+ *
+ * Times in seconds may also be written `hh:mm:ss` or `mm:ss`; delimiters, encodings, dates and
+ * number formats are read by the dialect layer (`io/csv.ts`).
  */
 export const kpiCsvColumns: readonly CsvColumnSpec[] = [
   { kind: "timestamp", name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true },

@@ -103,7 +103,11 @@ export interface VolumeCsvOptions extends CsvDateOptions {
  * `queue` and `orders` columns (header aliases: {@link volumeCsvColumns}).
  *
  * Timestamps are the local start of each interval: `YYYY-MM-DDTHH:mm[:ss]`, `YYYY-MM-DD HH:mm`,
- * or `YYYY-MM-DD` for daily data, with or without a UTC offset. The interval length is the most
+ * or `YYYY-MM-DD` for daily data, with or without a UTC offset (one per file), or a date column
+ * plus an hour column, or any form given as `dateFormat`; handle times are seconds or `hh:mm:ss`;
+ * delimiters, encodings and number formats are read by the dialect layer (`io/csv.ts`). Without
+ * `openingHours`, the file's own weekly pattern tells when the centre is closed
+ * (`inferredOpeningHours`). The interval length is the most
  * common step between consecutive rows of a series (one series per channel and queue), snapped to
  * 5, 6, 10, 15, 30, 60 minutes or a day, unless `intervalMinutes` is given.
  *

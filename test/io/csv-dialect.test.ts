@@ -185,6 +185,22 @@ describe("refused exports: each message pinned", () => {
     ]);
   });
 
+  it("a date column that already holds a time, beside a time column", () => {
+    expect(problemsOf(() => parseVolumeCsv("date,hour,calls\n2026-12-01T08:00,09:00,1\n", { file: "v.csv" }))).toEqual([
+      'v.csv:2:1: timestamp "2026-12-01T08:00 09:00": the date column already has a time of day; give the time in one column only',
+    ]);
+  });
+
+  it("a Solar Hijri date that does not exist, and Gregorian rows among Solar Hijri ones", () => {
+    // Mehr (month 7) has 30 days.
+    expect(problemsOf(() => parseVolumeCsv("timestamp,calls\n1404-07-31 08:00,1\n", { file: "v.csv", calendar: "persian" }))).toEqual([
+      'v.csv:2:1: timestamp "1404-07-31 08:00" is not a Solar Hijri date-time; expected e.g. 1404-09-01T08:00 or 1404-09-01 08:00',
+    ]);
+    expect(problemsOf(() => parseVolumeCsv("timestamp,calls\n1404-09-01 08:00,1\n2025-11-22 08:30,1\n", { file: "v.csv", calendar: "persian" }))).toEqual([
+      'v.csv:3:1: timestamp "2025-11-22 08:30" is a Gregorian date, but line 2 is Solar Hijri ("1404-09-01 08:00"); write every row in one calendar',
+    ]);
+  });
+
   it("a timestamp that matches no --date-format", () => {
     expect(problemsOf(() => parseVolumeCsv("timestamp,calls\n2026-12-01T08:00,1\n", { file: "v.csv", dateFormat: "dd/MM/yyyy HH:mm" }))).toEqual([
       'v.csv:2:1: timestamp "2026-12-01T08:00" does not match --date-format "dd/MM/yyyy HH:mm"',
