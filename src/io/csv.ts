@@ -217,7 +217,9 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
   const { file, columns } = options;
   const delimiter = detectDelimiter(text, file);
   const seen = ` (read with the delimiter ${delimiterNames[delimiter]})`;
-  let rows: { record: string[]; line: number }[];
+  // Records and their line numbers as parallel arrays: no object per row until the end.
+  let recs: string[][] = [];
+  let lineNos: number[] = [];
   const parseOptions = {
     bom: true,
     delimiter,
@@ -227,20 +229,21 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
     ...(delimiter === "\t" ? { rtrim: false, ltrim: false } : {}),
   };
   try {
-    rows = [];
     // Line numbers: a file without quotes has one record per non-empty line, numbered by a scan of
     // the text; csv-parse's per-record context (`on_record`, `info`) doubles the parse time, so it
     // is used only for files with quotes, or when the scan does not match the records.
     const lines = text.includes('"') ? null : nonEmptyLineNumbers(text);
     if (lines !== null) {
       const records = parse(text, parseOptions) as string[][];
-      if (records.length === lines.length) rows = records.map((record, i) => ({ record, line: lines[i]! }));
+      if (records.length === lines.length) [recs, lineNos] = [records, lines];
     }
-    if (rows.length === 0) {
-      rows = parse(text, {
+    if (recs.length === 0) {
+      const withLines = parse(text, {
         ...parseOptions,
         on_record: (record: string[], context: { lines: number }) => ({ record, line: context.lines }) as unknown as string[],
       }) as unknown as { record: string[]; line: number }[];
+      recs = withLines.map((r) => r.record);
+      lineNos = withLines.map((r) => r.line);
     }
   } catch (error) {
     const e = error as { message?: string; lines?: number; column?: number | string };
@@ -253,17 +256,34 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
       message: `not valid CSV${seen}: ${reason.length > 200 ? `${reason.slice(0, 200)}...` : reason}`,
     });
   }
-  if (delimiter === "\t") for (const row of rows) for (let i = 0; i < row.record.length; i++) row.record[i] = row.record[i]!.trim();
-  // Lines of delimiters only (`;;;`, what spreadsheets write below the data) are blank lines.
-  rows = rows.filter((row) => row.record.some((cell) => cell !== ""));
+  if (delimiter === "\t") for (const record of recs) for (let i = 0; i < record.length; i++) record[i] = record[i]!.trim();
+  // Lines of delimiters only (`;;;`, what spreadsheets write below the data) are blank lines:
+  // dropped in place.
+  let kept = 0;
+  for (let i = 0; i < recs.length; i++) {
+    const record = recs[i]!;
+    let blank = true;
+    for (let k = 0; k < record.length; k++) {
+      if (record[k] !== "") {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
+    recs[kept] = record;
+    lineNos[kept] = lineNos[i]!;
+    kept++;
+  }
+  recs.length = kept;
+  lineNos.length = kept;
+  const rows = { length: kept };
   const problems = new ProblemList();
   if (rows.length === 0) {
     throw new WfmError({ code: "invalid-csv", file, line: 1, message: "the file is empty; expected a header row" });
   }
-  const headerRow = rows[0]!;
-  const header = [...headerRow.record];
+  const header = [...recs[0]!];
   while (header.length > 1 && header[header.length - 1] === "") header.pop();
-  const headerLine = headerRow.line;
+  const headerLine = lineNos[0]!;
   const lookup = new Map<string, string>();
   for (const column of columns) {
     for (const alias of [column.name, ...(column.aliases ?? [])]) lookup.set(normaliseHeader(alias), column.name);
@@ -315,20 +335,20 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
   problems.throwIfAny();
   const records: CsvRecord[] = [];
   for (let i = 1; i < rows.length; i++) {
-    const row = rows[i]!;
-    let record = row.record;
+    let record = recs[i]!;
+    const line = lineNos[i]!;
     if (record.length > header.length && record.slice(header.length).every((cell) => cell === "")) record = record.slice(0, header.length);
     if (record.length !== header.length) {
       problems.add({
         code: "invalid-csv",
         file,
-        line: row.line,
+        line,
         column: Math.min(record.length, header.length) + 1,
         message: `expected ${header.length} fields as in the header, found ${record.length}${seen}`,
       });
       continue;
     }
-    records.push({ line: row.line, cells: record });
+    records.push({ line, cells: record });
   }
   problems.throwIfAny();
   return { file, delimiter, header, columns: found, timeColumns, specs: columns, records };
