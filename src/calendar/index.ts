@@ -17,8 +17,10 @@ export {
   dayNames,
   isOpenAt,
 } from "./local-time.js";
-export type { TimestampStyle, ParsedLocalTimestamp, DayName, OpeningHours } from "./local-time.js";
+export type { TimestampStyle, ParsedLocalTimestamp, DayName, OpeningHours, OpeningRange } from "./local-time.js";
 export { parseDayOfWeek, startOfLocalWeek, defaultWeekendDays, isLocalWeekend, weekdayOrder, dayOfWeekName } from "./week.js";
 export type { DayOfWeek } from "./week.js";
-export { planningMonth, calendarDayOfMonth } from "./planning-month.js";
+export { planningMonth, calendarDayOfMonth, persianDateToLocalMs } from "./planning-month.js";
 export type { PlanningCalendar, PlanningMonth } from "./planning-month.js";
+export { validateOpeningHours, inferOpeningHours, formatOpeningHours, openingHoursToJson } from "./opening-hours.js";
+export type { InferredOpeningHours } from "./opening-hours.js";

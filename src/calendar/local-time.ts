@@ -158,15 +158,21 @@ export const dayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday",
 /** A day name. */
 export type DayName = (typeof dayNames)[number];
 
-/**
- * The hours a centre is open, per day of the week. An interval is open when its start lies in
- * one of the day's ranges. A range whose `closeMinute` is not after `openMinute` runs past
- * midnight into the next day (22:00-06:00).
- */
-export interface OpeningHours {
-  /** Ranges per day name; a day missing from the record is closed all day. */
-  readonly [day: string]: readonly { readonly openMinute: number; readonly closeMinute: number }[] | undefined;
+/** One open range of a day: minutes since midnight, `closeMinute` exclusive. */
+export interface OpeningRange {
+  /** Opening minute, 0..1439. */
+  readonly openMinute: number;
+  /** Closing minute, 0..1440; not after `openMinute` means the range runs past midnight. */
+  readonly closeMinute: number;
 }
+
+/**
+ * The hours a centre is open, per day of the week (only the seven day names). An interval is
+ * open when its start lies in one of the day's ranges. A range whose `closeMinute` is not after
+ * `openMinute` runs past midnight into the next day (22:00-06:00). A day left out is closed all
+ * day. Validated by `validateOpeningHours` (`calendar/opening-hours.ts`).
+ */
+export type OpeningHours = { readonly [Day in DayName]?: readonly OpeningRange[] };
 
 /**
  * Whether an interval starting at `localMs` is inside the opening hours. With `hours` undefined

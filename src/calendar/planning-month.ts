@@ -86,3 +86,27 @@ export function calendarDayOfMonth(localMs: number, calendar: PlanningCalendar =
   // Local noon of the same calendar date: its Jalali fields do not depend on the time zone.
   return getJalaliDate(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12));
 }
+
+/**
+ * Wall-clock milliseconds of local midnight of a Solar Hijri (Persian) date, or `null` when the
+ * date does not exist (month outside 1-12, day past the month's end: Esfand has 30 days only in
+ * leap years). Converted with `date-fns-jalali` from calendar fields, so the result does not
+ * depend on the machine's time zone.
+ *
+ * @param options.year - Solar Hijri year, e.g. 1404
+ * @param options.month - 1 (Farvardin) to 12 (Esfand)
+ * @param options.day - 1 to 31
+ * @example
+ * ```ts
+ * formatLocalDate(persianDateToLocalMs({ year: 1404, month: 9, day: 1 })!); //=> "2025-11-22"
+ * persianDateToLocalMs({ year: 1404, month: 7, day: 31 }); //=> null (Mehr has 30 days)
+ * ```
+ * @see Borkowski, "The Persian calendar for 3000 years", Earth, Moon and Planets 74 (1996).
+ */
+export function persianDateToLocalMs(options: { year: number; month: number; day: number }): number | null {
+  const { year, month, day } = options;
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1) return null;
+  const first = newDate(year, month - 1, 1);
+  if (day > getDaysInMonth(first)) return null;
+  return Date.UTC(first.getFullYear(), first.getMonth(), first.getDate()) + (day - 1) * millisecondsInDay;
+}

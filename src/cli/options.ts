@@ -1,9 +1,11 @@
 import { WfmError } from "../errors.js";
+import { dateFormatProblem } from "../io/csv.js";
 
 /**
  * Parsers for command-line values. Each throws a {@link WfmError} whose problem names the
  * option, so the user sees e.g. `--target: expected PERCENT/SECONDS such as 80/20, got "80"`.
- * Percent flags accept `85` or `85%` and return a fraction (0.85).
+ * Percent flags accept `85` or `85%` and return a fraction (0.85); a value between 0 and 1 needs
+ * its `%` sign (`0.5%`), since `0.85` is almost always a fraction meant as 85%.
  */
 
 function optionError(option: string, message: string, value: unknown): never {
@@ -40,22 +42,41 @@ export function parseNumberOption(
 }
 
 /**
- * A percentage `85` or `85%` as a fraction in [0, 1] (or [0, max/100]).
+ * A percentage `85` or `85%` as a fraction in [0, 1] (or [0, max/100]). A value strictly
+ * between 0 and 1 needs its `%` sign, unless `smallPercent` says small percentages are the norm
+ * (a solver's relative gap: `--gap 0.5` is 0.5%, and reading it as 50% is never intended).
  *
  * @example
  * ```ts
  * parsePercentOption("--shrinkage", "30%"); //=> 0.3
  * ```
  */
-export function parsePercentOption(option: string, raw: string, bounds: { maxPercent?: number; exclusiveMax?: boolean } = {}): number {
-  const { maxPercent = 100, exclusiveMax = false } = bounds;
+export function parsePercentOption(option: string, raw: string, bounds: { maxPercent?: number; exclusiveMax?: boolean; smallPercent?: boolean } = {}): number {
+  const { maxPercent = 100, exclusiveMax = false, smallPercent = false } = bounds;
+  const signed = /%\s*$/.test(raw);
   const text = raw.trim().replace(/%$/, "").trim();
   const value = text === "" ? Number.NaN : Number(text);
   const range = exclusiveMax ? `from 0 up to (not including) ${maxPercent}` : `from 0 to ${maxPercent}`;
   if (!Number.isFinite(value) || value < 0 || value > maxPercent || (exclusiveMax && value === maxPercent)) {
     optionError(option, `expected a percentage ${range} such as 85 or 85%, got ${JSON.stringify(raw)}`, raw);
   }
+  if (!signed && !smallPercent) refuseFractionAsPercent(option, value, raw, (p) => p);
   return value / 100;
+}
+
+/**
+ * Percent flags take percent: a value strictly between 0 and 1 without a `%` sign is almost
+ * always a fraction meant as percent (`--max-occupancy 0.85`), which would read as 0.85%. It is
+ * refused with both readings; `0.85%` states the small percentage explicitly.
+ */
+function refuseFractionAsPercent(option: string, value: number, raw: string, show: (percent: string) => string): void {
+  if (!(value > 0 && value < 1)) return;
+  const asPercent = String(Number((value * 100).toPrecision(12)));
+  optionError(
+    option,
+    `${raw.trim()} reads as ${show(`${value}%`)}; write ${show(asPercent)} or ${show(`${asPercent}%`)} for ${asPercent}%, or ${show(`${value}%`)} if you mean ${value}%`,
+    raw,
+  );
 }
 
 /** A service-level target: the fraction to answer and the answer time in seconds. */
@@ -81,6 +102,7 @@ export function parseTargetOption(option: string, raw: string): ServiceLevelTarg
   if (!match || !(percent >= 0 && percent <= 100) || !Number.isFinite(seconds)) {
     optionError(option, `expected PERCENT/SECONDS such as 80/20, got ${JSON.stringify(raw)}`, raw);
   }
+  if (!/%/.test(raw)) refuseFractionAsPercent(option, percent, raw, (p) => `${p}/${match![2]}`);
   return { targetServiceLevel: percent / 100, targetAnswerSeconds: seconds };
 }
 
@@ -95,4 +117,39 @@ export function parseTargetOption(option: string, raw: string): ServiceLevelTarg
 export function parseChoiceOption<T extends string>(option: string, raw: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(raw)) return raw as T;
   return optionError(option, `expected one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`, raw);
+}
+
+/**
+ * A `--date-format` value: a date-fns pattern such as `dd/MM/yyyy HH:mm` for the input files'
+ * timestamps (see `dateFormatProblem` in `io/csv.ts`).
+ *
+ * @example
+ * ```ts
+ * parseDateFormatOption("--date-format", "dd/MM/yyyy HH:mm"); //=> "dd/MM/yyyy HH:mm"
+ * ```
+ */
+export function parseDateFormatOption(option: string, raw: string): string {
+  const problem = dateFormatProblem(raw);
+  if (problem !== null) optionError(option, problem, raw);
+  return raw;
+}
+
+/** The help text of `--date-format`, the same in every command. */
+export const dateFormatHelp = 'date-fns pattern of the input timestamps when not ISO, e.g. "dd/MM/yyyy HH:mm" (day-first dates are never guessed)';
+
+/**
+ * The reader options of `--date-format` (validated) and a calendar, for spreading into a CSV
+ * reader's options.
+ *
+ * @example
+ * ```ts
+ * csvDates({ dateFormat: "dd/MM/yyyy" }); //=> { dateFormat: "dd/MM/yyyy" }
+ * csvDates({}, "persian"); //=> { calendar: "persian" }
+ * ```
+ */
+export function csvDates(flags: { readonly dateFormat?: string | undefined }, calendar?: "gregorian" | "persian"): { dateFormat?: string; calendar?: "gregorian" | "persian" } {
+  return {
+    ...(flags.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", flags.dateFormat) }),
+    ...(calendar === undefined ? {} : { calendar }),
+  };
 }

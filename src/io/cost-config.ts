@@ -4,6 +4,7 @@ import { currencyMinorUnits, toMoney, type Money } from "../cost/money.js";
 import { WfmError } from "../errors.js";
 import { parseJsonExact as parseJsonKeepingNumbers, zodProblems } from "./json.js";
 import { readTextFile } from "./read-file.js";
+import { roleNameSchema } from "./staffing-config.js";
 
 /**
  * The cost config (`wfm cost --config cost.json`, `wfm schema cost`): currency, wages per site and
@@ -36,12 +37,42 @@ export const moneySchema = z
 /** A signed decimal number (a change in percent or seconds): decimal text or a number. */
 export const decimalSchema = z.union([z.string().regex(decimalPattern, { message: "expected a number such as -12.5" }), z.number()]);
 
-/** A percentage 0..100 (decimal text or a number), described as `what`. */
+const percentTextPattern = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%?\s*$/;
+const withoutPercentSign = (v: string | number): string | number => (typeof v === "string" ? v.replace(/%\s*$/, "").trim() : v);
+
+/**
+ * A percentage 0..100 (decimal text or a number), described as `what`. Fields whose name ends in
+ * `Percent` are percent throughout the configs (every other ratio is a fraction 0..1), so a value
+ * strictly between 0 and 1 is refused with both readings unless written with its sign (`"0.5%"`):
+ * `employerOverheadPercent: 0.28` is almost always 28% written as a fraction.
+ */
 export const percentSchema = (what: string) =>
   z
-    .union([z.string().regex(decimalPattern, { message: "expected a number such as 30" }), z.number()])
-    .refine((v) => { const m = exactDecimal(v); return m === null || (m.gte(0) && m.lte(100)); }, { message: "must be a percentage from 0 to 100" })
-    .describe(`${what}, percent 0..100`);
+    .union([z.string().regex(percentTextPattern, { message: 'expected a number such as 30 (or "0.5%")' }), z.number()])
+    .superRefine((v, ctx) => {
+      const m = exactDecimal(withoutPercentSign(v));
+      if (m === null) return;
+      if (m.lt(0) || m.gt(100)) ctx.addIssue({ code: "custom", message: "must be a percentage from 0 to 100" });
+      else if (m.gt(0) && m.lt(1) && !(typeof v === "string" && v.includes("%"))) {
+        const percent = m.times(100).toString();
+        ctx.addIssue({ code: "custom", message: `${m.toString()} reads as ${m.toString()}%; write ${percent} for ${percent}%, or "${m.toString()}%" if you mean ${m.toString()}%` });
+      }
+    })
+    .describe(`${what}, percent 0..100 (a value below 1 needs its sign: "0.5%")`);
+
+/**
+ * A signed change in percent (`-10` = 10% less): decimal text or a number. As with
+ * {@link percentSchema}, a value strictly between -1 and 1 needs its sign (`"-0.5%"`).
+ */
+export const signedPercentSchema = z
+  .union([z.string().regex(percentTextPattern, { message: 'expected a number such as -12.5 (or "-0.5%")' }), z.number()])
+  .superRefine((v, ctx) => {
+    const m = exactDecimal(withoutPercentSign(v));
+    if (m === null || m.isZero() || m.abs().gte(1) || (typeof v === "string" && v.includes("%"))) return;
+    const percent = m.times(100).toString();
+    ctx.addIssue({ code: "custom", message: `${m.toString()} reads as ${m.toString()}%; write ${percent} for ${percent}%, or "${m.toString()}%" if you mean ${m.toString()}%` });
+  })
+  .describe('A change in percent, e.g. -10 (a value between -1 and 1 needs its sign: "-0.5%")');
 
 /**
  * The JSON keys whose numeric values are kept as decimal text when a config is read (money and
@@ -85,7 +116,7 @@ const siteSchema = z
 
 const supportSchema = z
   .strictObject({
-    role: z.string().min(1).describe("Role name: qa, team-lead, wfm, reporting..."),
+    role: roleNameSchema.describe("Role name, camelCase and the same as in the staffing config: qa, teamLead, wfm, reporting..."),
     site: z.string().min(1).optional().describe("Site of the role (for seats); the first site by default"),
     ...wageFields,
     agentsPerPerson: z.number().positive().optional().describe("One person per this many agent FTE (QA 10-15, team leads ~15)"),
@@ -129,7 +160,7 @@ export const costConfigSchema = z
       if (names.has(s.name)) ctx.addIssue({ code: "custom", path: ["sites", i, "name"], message: `site ${JSON.stringify(s.name)} is listed twice` });
       names.add(s.name);
     });
-    const parts = c.sites.map((s) => exactDecimal(s.agentSharePercent));
+    const parts = c.sites.map((s) => exactDecimal(withoutPercentSign(s.agentSharePercent)));
     const shares = parts.reduce<Money>((sum, p) => sum.plus(p ?? 0), toMoney(0));
     if (parts.every((p) => p !== null) && !shares.eq(100)) ctx.addIssue({ code: "custom", path: ["sites"], message: `agentSharePercent must sum to 100 over the sites, got ${shares.toString()}` });
     (c.supportingStaff ?? []).forEach((r, i) => {
@@ -170,7 +201,7 @@ const wageOf = (w: { hourlyWage?: string | number | undefined; monthlyWage?: str
  * percentToFraction("33.3"); //=> 0.333
  * ```
  */
-export const percentToFraction = (p: string | number): number => toMoney(p).dividedBy(100).toNumber();
+export const percentToFraction = (p: string | number): number => toMoney(withoutPercentSign(p)).dividedBy(100).toNumber();
 
 /**
  * A percentage as an exact fraction {@link Money}.
@@ -180,7 +211,7 @@ export const percentToFraction = (p: string | number): number => toMoney(p).divi
  * percentToMoney(23.5).toString(); //=> "0.235"
  * ```
  */
-export const percentToMoney = (p: string | number): Money => toMoney(p).dividedBy(100);
+export const percentToMoney = (p: string | number): Money => toMoney(withoutPercentSign(p)).dividedBy(100);
 
 /**
  * Validates a parsed cost config and converts it to the library's {@link CostModel}.

@@ -20,7 +20,7 @@
  * @module
  */
 import type { SpecialDay, SpecialDayKind } from "../forecast/types.js";
-import { ProblemList, parseCsv, readDateCell } from "./csv.js";
+import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 const kinds: readonly SpecialDayKind[] = ["holiday", "campaign", "outage", "closed"];
@@ -35,12 +35,12 @@ const kinds: readonly SpecialDayKind[] = ["holiday", "campaign", "outage", "clos
  * //=> [{ dateMs: 937785600000, label: "Yom Kippur", kind: "holiday" }]
  * ```
  */
-export function parseHolidaysCsv(text: string, options: { file: string }): SpecialDay[] {
+export function parseHolidaysCsv(text: string, options: { file: string } & CsvDateOptions): SpecialDay[] {
   const { file } = options;
   const table = parseCsv(text, {
     file,
     columns: [
-      { name: "date", aliases: ["day", "timestamp"], required: true },
+      { name: "date", aliases: ["day", "timestamp"], required: true, kind: "timestamp" },
       { name: "label", aliases: ["name", "event", "description"], required: true },
       { name: "kind", aliases: ["type", "category"] },
     ],
@@ -49,9 +49,10 @@ export function parseHolidaysCsv(text: string, options: { file: string }): Speci
   const labelCol = table.columns.get("label")!;
   const kindCol = table.columns.get("kind");
   const problems = new ProblemList();
+  const cells = new CsvCells(table, problems, options);
   const out: SpecialDay[] = [];
   for (const record of table.records) {
-    const dateMs = readDateCell(record, dateCol, file, problems);
+    const dateMs = cells.date(record, dateCol, "date");
     if (dateMs === null) continue;
     const label = (record.cells[labelCol] ?? "").trim();
     if (label === "") {
@@ -61,16 +62,18 @@ export function parseHolidaysCsv(text: string, options: { file: string }): Speci
     const kindText = kindCol === undefined ? "" : (record.cells[kindCol] ?? "").trim().toLowerCase();
     const kind = (kindText === "" ? "holiday" : kindText) as SpecialDayKind;
     if (!kinds.includes(kind)) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: kindCol! + 1, message: `kind must be one of ${kinds.join(", ")}, got ${JSON.stringify(kindText)}`, value: kindText });
+      problems.add({ code: "invalid-csv", file, line: record.line, column: kindCol! + 1, message: `kind must be one of ${kinds.join(", ")}, got ${quoteCell(kindText)}` });
       continue;
     }
     out.push({ dateMs, label, kind });
   }
+  cells.finish();
   problems.throwIfAny();
   return out;
 }
 
 /** Reads a special-days CSV from disk (see {@link parseHolidaysCsv}). */
-export function readHolidaysCsv(path: string, options: { cwd?: string; option?: string } = {}): SpecialDay[] {
-  return parseHolidaysCsv(readTextFile(path, options), { file: path });
+export function readHolidaysCsv(path: string, options: { cwd?: string; option?: string } & CsvDateOptions = {}): SpecialDay[] {
+  const { cwd, option, ...dates } = options;
+  return parseHolidaysCsv(readTextFile(path, { ...(cwd === undefined ? {} : { cwd }), ...(option === undefined ? {} : { option }) }), { file: path, ...dates });
 }

@@ -1,6 +1,6 @@
-import { formatLocalTimestamp, parseLocalTimestamp } from "../calendar/local-time.js";
+import { formatLocalTimestamp } from "../calendar/local-time.js";
 import type { KpiInterval, KpiOrders } from "../cost/kpi.js";
-import { ProblemList, parseCsv, type CsvColumnSpec } from "./csv.js";
+import { CsvCells, ProblemList, parseCsv, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -23,21 +23,24 @@ import { readTextFile } from "./read-file.js";
  * | `waitSeconds` | **total** answer wait of the answered, seconds | totalWaitSeconds, answerWaitSeconds, answerDelaySeconds |
  * | `asaSeconds` | **average** speed of answer, seconds (used when `waitSeconds` is absent) | asa, averageSpeedOfAnswer |
  * | `orders` | orders in the interval, once per timestamp | sales, bookings, reservations |
+ *
+ * Times in seconds may also be written `hh:mm:ss` or `mm:ss`; delimiters, encodings, dates and
+ * number formats are read by the dialect layer (`io/csv.ts`).
  */
 export const kpiCsvColumns: readonly CsvColumnSpec[] = [
-  { name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true },
+  { kind: "timestamp", name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true },
   { name: "channel", aliases: ["media", "mediaType"] },
-  { name: "offered", aliases: ["calls", "callsOffered", "contactsOffered", "received", "volume"], required: true },
-  { name: "answered", aliases: ["handled", "callsAnswered", "callsHandled", "accepted"] },
-  { name: "abandoned", aliases: ["abandons", "callsAbandoned", "lost"] },
-  { name: "answeredWithinTarget", aliases: ["answeredWithinSl", "withinSl", "answeredInSl", "slAnswered", "withinTarget"] },
-  { name: "shortAbandoned", aliases: ["shortAbandons", "abandonedShort"] },
-  { name: "handleSeconds", aliases: ["handleTime", "handleTimeSeconds", "totalHandleSeconds"] },
-  { name: "ahtSeconds", aliases: ["aht", "averageHandleTime", "ahtSec"] },
-  { name: "staffedSeconds", aliases: ["staffedTime", "staffedTimeSeconds", "loggedInSeconds"] },
-  { name: "waitSeconds", aliases: ["totalWaitSeconds", "answerWaitSeconds", "answerDelaySeconds"] },
-  { name: "asaSeconds", aliases: ["asa", "averageSpeedOfAnswer"] },
-  { name: "orders", aliases: ["sales", "bookings", "reservations"] },
+  { kind: "number", name: "offered", aliases: ["calls", "callsOffered", "contactsOffered", "received", "volume"], required: true },
+  { kind: "number", name: "answered", aliases: ["handled", "callsAnswered", "callsHandled", "accepted"] },
+  { kind: "number", name: "abandoned", aliases: ["abandons", "callsAbandoned", "lost"] },
+  { kind: "number", name: "answeredWithinTarget", aliases: ["answeredWithinSl", "withinSl", "answeredInSl", "slAnswered", "withinTarget"] },
+  { kind: "number", name: "shortAbandoned", aliases: ["shortAbandons", "abandonedShort"] },
+  { kind: "duration", name: "handleSeconds", aliases: ["handleTime", "handleTimeSeconds", "totalHandleSeconds"] },
+  { kind: "duration", name: "ahtSeconds", aliases: ["aht", "averageHandleTime", "ahtSec"] },
+  { kind: "duration", name: "staffedSeconds", aliases: ["staffedTime", "staffedTimeSeconds", "loggedInSeconds"] },
+  { kind: "duration", name: "waitSeconds", aliases: ["totalWaitSeconds", "answerWaitSeconds", "answerDelaySeconds"] },
+  { kind: "duration", name: "asaSeconds", aliases: ["asa", "averageSpeedOfAnswer"] },
+  { kind: "number", name: "orders", aliases: ["sales", "bookings", "reservations"] },
 ];
 
 /** A validated KPI report file. */
@@ -88,7 +91,7 @@ const countKeys: readonly CountKey[] = [
  * report.intervals[0]; //=> { localMs: 1790841600000, channel: "voice", offered: 10, answered: 8, handleSeconds: 1600 }
  * ```
  */
-export function parseKpiCsv(text: string, options: { readonly file: string; readonly maxProblems?: number }): KpiReportFile {
+export function parseKpiCsv(text: string, options: { readonly file: string; readonly maxProblems?: number } & CsvDateOptions): KpiReportFile {
   const { file, maxProblems = 50 } = options;
   const table = parseCsv(text, { file, columns: kpiCsvColumns });
   const problems = new ProblemList(maxProblems);
@@ -106,24 +109,20 @@ export function parseKpiCsv(text: string, options: { readonly file: string; read
   const channels: string[] = [];
   const seen = new Map<string, number>();
   const orderAt = new Map<number, { orders: number; line: number }>();
-  const stampCache = new Map<string, ReturnType<typeof parseLocalTimestamp>>();
+  const reader = new CsvCells(table, problems, options);
+  const durations = new Set(kpiCsvColumns.filter((c) => c.kind === "duration").map((c) => c.name));
+  const channelSet = new Set<string>();
   for (const record of table.records) {
     if (problems.full) break;
     const { line, cells } = record;
-    const tsText = cells[tsCol]!;
-    // Rows of several channels share a timestamp: parse each text once.
-    let parsed = stampCache.get(tsText);
-    if (parsed === undefined) stampCache.set(tsText, (parsed = parseLocalTimestamp(tsText)));
-    if (parsed === null) problem(line, tsCol, `timestamp ${JSON.stringify(tsText)} is not a date-time such as 2026-10-01T08:00`);
+    const parsed = reader.timestamp(record, tsCol, "timestamp");
     const channel = channelCol === undefined ? "voice" : cells[channelCol]!.toLowerCase();
     if (channelCol !== undefined && channel === "") problem(line, channelCol, "channel is empty");
     const values: Partial<Record<CountKey, number>> = {};
     let rowOk = parsed !== null;
     for (const [key, index] of countColumns) {
-      const cell = cells[index]!;
-      const value = cell === "" ? Number.NaN : Number(cell);
-      if (!Number.isFinite(value) || value < 0) {
-        problem(line, index, `${key} must be a non-negative number, got ${JSON.stringify(cell)}${cell === "" ? " (write 0 for none)" : ""}`);
+      const value = durations.has(key) ? reader.duration(record, index, key) : reader.number(record, index, key);
+      if (value === null) {
         rowOk = false;
         continue;
       }
@@ -157,7 +156,10 @@ export function parseKpiCsv(text: string, options: { readonly file: string; read
         problem(line, col("orders")!, `orders ${values.orders} differs from ${earlier.orders} on line ${earlier.line} for the same timestamp (orders are counted once per interval)`);
       }
     }
-    if (!channels.includes(channel)) channels.push(channel);
+    if (!channelSet.has(channel)) {
+      channelSet.add(channel);
+      channels.push(channel);
+    }
     const answered = values.answered;
     const handleSeconds = useAht ? (answered === undefined ? undefined : values.ahtSeconds! * answered) : values.handleSeconds;
     const waitSeconds = useAsa ? (answered === undefined ? undefined : values.asaSeconds! * answered) : values.waitSeconds;
@@ -171,6 +173,7 @@ export function parseKpiCsv(text: string, options: { readonly file: string; read
     if (waitSeconds !== undefined) interval.waitSeconds = waitSeconds;
     intervals.push(interval);
   }
+  reader.finish();
   if (useAht && !present.has("answered")) {
     problems.add({ code: "invalid-csv", file, line: 1, column: col("ahtSeconds")! + 1, message: "ahtSeconds needs an answered column to give total handle time (or give handleSeconds)" });
   }
@@ -199,6 +202,7 @@ export function parseKpiCsv(text: string, options: { readonly file: string; read
  * @param options.option - the option or argument that named it
  * @throws {WfmError} `file-not-found`, `invalid-file` or `invalid-csv`
  */
-export function readKpiCsv(path: string, options: { readonly cwd?: string; readonly option?: string } = {}): KpiReportFile {
-  return parseKpiCsv(readTextFile(path, options), { file: path });
+export function readKpiCsv(path: string, options: { readonly cwd?: string; readonly option?: string } & CsvDateOptions = {}): KpiReportFile {
+  const { cwd, option, ...dates } = options;
+  return parseKpiCsv(readTextFile(path, { ...(cwd === undefined ? {} : { cwd }), ...(option === undefined ? {} : { option }) }), { file: path, ...dates });
 }

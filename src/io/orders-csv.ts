@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ProblemList, parseCsv, readDateCell } from "./csv.js";
+import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -20,43 +20,42 @@ import { readTextFile } from "./read-file.js";
  * //=> [{ dateMs: 1793491200000, orders: 1200 }]
  * ```
  */
-export function parseOrdersCsv(text: string, options: { file: string }): { dateMs: number; orders: number }[] {
+export function parseOrdersCsv(text: string, options: { file: string } & CsvDateOptions): { dateMs: number; orders: number }[] {
   const { file } = options;
   const table = parseCsv(text, {
     file,
     columns: [
-      { name: "date", aliases: ["day", "timestamp"], required: true },
-      { name: "orders", aliases: ["sales", "bookings", "reservations", "totalReservations"], required: true },
+      { name: "date", aliases: ["day", "timestamp"], required: true, kind: "timestamp" },
+      { name: "orders", aliases: ["sales", "bookings", "reservations", "totalReservations"], required: true, kind: "number" },
     ],
   });
   const dateCol = table.columns.get("date")!;
   const ordersCol = table.columns.get("orders")!;
   const problems = new ProblemList();
+  const cells = new CsvCells(table, problems, options);
   const seen = new Map<number, number>();
   const out: { dateMs: number; orders: number }[] = [];
   for (const record of table.records) {
-    const dateMs = readDateCell(record, dateCol, file, problems);
+    const dateMs = cells.date(record, dateCol, "date");
     if (dateMs === null) continue;
-    const cell = (record.cells[ordersCol] ?? "").trim();
-    if (cell === "") continue;
-    const orders = Number(cell);
-    if (!Number.isFinite(orders) || orders < 0) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: ordersCol + 1, message: `orders must be a non-negative number, got ${JSON.stringify(cell)}`, value: cell });
-      continue;
-    }
+    if ((record.cells[ordersCol] ?? "") === "") continue;
+    const orders = cells.number(record, ordersCol, "orders");
+    if (orders === null) continue;
     if (seen.has(dateMs)) {
       const dateText = record.cells[dateCol]!;
-      problems.add({ code: "invalid-csv", file, line: record.line, column: dateCol + 1, message: `date ${dateText} repeats line ${seen.get(dateMs)}`, value: dateText });
+      problems.add({ code: "invalid-csv", file, line: record.line, column: dateCol + 1, message: `date ${quoteCell(dateText)} repeats line ${seen.get(dateMs)}` });
       continue;
     }
     seen.set(dateMs, record.line);
     out.push({ dateMs, orders });
   }
+  cells.finish();
   problems.throwIfAny();
   return out.sort((a, b) => a.dateMs - b.dateMs);
 }
 
 /** Reads a daily orders CSV from disk (see {@link parseOrdersCsv}). */
-export function readOrdersCsv(path: string, options: { cwd?: string; option?: string } = {}): { dateMs: number; orders: number }[] {
-  return parseOrdersCsv(readTextFile(path, options), { file: path });
+export function readOrdersCsv(path: string, options: { cwd?: string; option?: string } & CsvDateOptions = {}): { dateMs: number; orders: number }[] {
+  const { cwd, option, ...dates } = options;
+  return parseOrdersCsv(readTextFile(path, { ...(cwd === undefined ? {} : { cwd }), ...(option === undefined ? {} : { option }) }), { file: path, ...dates });
 }

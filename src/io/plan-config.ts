@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
+import type { OpeningHours } from "../calendar/local-time.js";
 import { planningMonth, type PlanningCalendar } from "../calendar/planning-month.js";
 import type { CostModel } from "../cost/cost-model.js";
 import type { Scenario } from "../cost/scenarios.js";
@@ -8,6 +9,7 @@ import type { ForecastMethodChoice, SpecialDay } from "../forecast/types.js";
 import type { PlanMonthOptions, PlanTeam } from "../plan/plan-month.js";
 import type { StaffingConfig } from "../staffing/plan.js";
 import { costConfigSchema, costModelFromConfig, parseJsonExact, zodProblems } from "./cost-config.js";
+import { dateFormatProblem } from "./csv.js";
 import { readHolidaysCsv } from "./holidays.js";
 import { readKpiCsv } from "./kpi-csv.js";
 import { readOrdersCsv } from "./orders-csv.js";
@@ -33,6 +35,14 @@ export const planConfigSchema = z.strictObject({
   calendar: z.enum(["gregorian", "persian"]).optional().describe("Calendar of the month (default gregorian)"),
   history: z.string().min(1).describe("Volume CSV of the past months: timestamp, calls, optional channel and ahtSeconds"),
   intervalMinutes: z.number().int().positive().optional().describe("Interval length; inferred from the history when absent"),
+  dateFormat: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = dateFormatProblem(value);
+      if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional()
+    .describe('date-fns pattern of the timestamps in the CSV files when not ISO 8601, e.g. "dd/MM/yyyy HH:mm" (day-first or month-first dates are never guessed)'),
   holidays: z.string().min(1).optional().describe("Special days CSV: date,label,kind (holiday, campaign, outage, closed)"),
   orders: z.string().min(1).optional().describe("Daily orders CSV: date,orders"),
   ordersTarget: z.number().positive().optional().describe("Orders planned for the month (sales target): cost per order, and the driver forecast"),
@@ -76,6 +86,8 @@ export interface PlanOverrides {
   readonly orders?: string;
   /** Orders planned for the month. */
   readonly ordersTarget?: number;
+  /** date-fns pattern of the CSV timestamps. */
+  readonly dateFormat?: string;
 }
 
 /** A plan config with every referenced file read and validated. */
@@ -84,6 +96,8 @@ export interface LoadedPlan {
   readonly options: PlanMonthOptions;
   /** Files read, so outputs never overwrite them. */
   readonly inputs: readonly string[];
+  /** The history file as shown, the opening hours inferred from it (when the config has none) and its closed days. */
+  readonly history: { readonly file: string; readonly inferredOpeningHours?: OpeningHours; readonly closedDays: readonly number[] };
 }
 
 function embeddedOrFile<T>(
@@ -135,6 +149,7 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
     if (o.history !== undefined) target.history = resolve(cwd, o.history);
     if (o.orders !== undefined) target.orders = resolve(cwd, o.orders);
     if (o.ordersTarget !== undefined) target.ordersTarget = o.ordersTarget;
+    if (o.dateFormat !== undefined) target.dateFormat = o.dateFormat;
   }
   const parsed = planConfigSchema.safeParse(raw);
   if (!parsed.success) throw new WfmError(zodProblems(parsed.error, path));
@@ -168,18 +183,20 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
   };
 
   const staffing = collect(() => embeddedOrFile(config.staffing, baseDir, path, "staffing", staffingConfigFromJson, inputs, cwd));
+  const dates = { calendar, ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat }) };
   const historyPath = at(config.history);
   const history = collect(() =>
     readVolumeCsv(displayPath(historyPath, cwd), {
       cwd,
+      ...dates,
       ...(config.intervalMinutes === undefined ? {} : { intervalMinutes: config.intervalMinutes }),
       ...(staffing?.openingHours === undefined ? {} : { openingHours: staffing.openingHours }),
     }),
   );
-  const events: SpecialDay[] | undefined = config.holidays === undefined ? [] : collect(() => readHolidaysCsv(displayPath(at(config.holidays!), cwd), { cwd }));
-  const orders = config.orders === undefined ? undefined : collect(() => readOrdersCsv(displayPath(at(config.orders!), cwd), { cwd }));
-  const report = config.lastMonthReport === undefined ? undefined : collect(() => readKpiCsv(displayPath(at(config.lastMonthReport!), cwd), { cwd }));
-  const tickets = config.tickets === undefined ? undefined : collect(() => readTicketCsv(displayPath(at(config.tickets!), cwd), { cwd }));
+  const events: SpecialDay[] | undefined = config.holidays === undefined ? [] : collect(() => readHolidaysCsv(displayPath(at(config.holidays!), cwd), { cwd, ...dates }));
+  const orders = config.orders === undefined ? undefined : collect(() => readOrdersCsv(displayPath(at(config.orders!), cwd), { cwd, ...dates }));
+  const report = config.lastMonthReport === undefined ? undefined : collect(() => readKpiCsv(displayPath(at(config.lastMonthReport!), cwd), { cwd, ...dates }));
+  const tickets = config.tickets === undefined ? undefined : collect(() => readTicketCsv(displayPath(at(config.tickets!), cwd), { cwd, ...dates }));
   const shifts: ShiftsConfig | undefined = config.shifts === undefined ? undefined : collect(() => embeddedOrFile(config.shifts, baseDir, path, "shifts", shiftsConfigFromJson, inputs, cwd));
   const cost: CostModel | undefined = config.cost === undefined ? undefined : collect(() => embeddedOrFile(config.cost, baseDir, path, "cost", costModelFromConfig, inputs, cwd, true));
   const scenarios: Scenario[] | undefined =
@@ -217,7 +234,10 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
       ...(config.forecast?.planTo === undefined ? {} : { planTo: config.forecast.planTo }),
     },
     ...(lastMonth === undefined ? {} : { lastMonth }),
-    staffing: staffing as StaffingConfig,
+    // Without openingHours in the staffing config, the hours inferred from the history are used.
+    staffing: (staffing!.openingHours === undefined && history!.inferredOpeningHours !== undefined
+      ? { ...staffing!, openingHours: history!.inferredOpeningHours }
+      : staffing) as StaffingConfig,
     ...(shifts === undefined
       ? {}
       : {
@@ -230,5 +250,13 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
         }),
     ...(cost === undefined ? {} : { cost: { model: cost, ...(scenarios === undefined ? {} : { scenarios }) } }),
   };
-  return { options: planOptions, inputs: [...new Set(inputs)] };
+  return {
+    options: planOptions,
+    inputs: [...new Set(inputs)],
+    history: {
+      file: displayPath(historyPath, cwd),
+      ...(staffing!.openingHours === undefined && history!.inferredOpeningHours !== undefined ? { inferredOpeningHours: history!.inferredOpeningHours } : {}),
+      closedDays: history!.closedDays,
+    },
+  };
 }

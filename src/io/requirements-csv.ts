@@ -1,6 +1,6 @@
-import { parseLocalTimestamp, type TimestampStyle, millisecondsInMinute } from "../calendar/local-time.js";
+import { type TimestampStyle, millisecondsInMinute } from "../calendar/local-time.js";
 import { WfmError } from "../errors.js";
-import { ProblemList, parseCsv, type CsvColumnSpec } from "./csv.js";
+import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -16,13 +16,13 @@ import { readTextFile } from "./read-file.js";
 
 /** Columns accepted in a requirements CSV. */
 export const requirementsCsvColumns: readonly CsvColumnSpec[] = [
-  { name: "timestamp", aliases: ["time", "datetime", "interval", "intervalStart", "start", "period"], required: true },
-  { name: "scheduledAgents", aliases: ["scheduled"] },
-  { name: "requiredAgents", aliases: ["required"] },
-  { name: "agents", aliases: ["staff", "headcount", "requirement"] },
+  { name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true, kind: "timestamp" },
+  { name: "scheduledAgents", aliases: ["scheduled"], kind: "number" },
+  { name: "requiredAgents", aliases: ["required"], kind: "number" },
+  { name: "agents", aliases: ["staff", "headcount", "requirement"], kind: "number" },
   { name: "channel", aliases: ["media"] },
-  { name: "calls", aliases: ["volume", "contacts", "offered"] },
-  { name: "ahtSeconds", aliases: ["aht"] },
+  { name: "calls", aliases: ["volume", "contacts", "offered"], kind: "number" },
+  { name: "ahtSeconds", aliases: ["aht"], kind: "duration" },
 ];
 
 /** A requirement curve read from CSV. */
@@ -59,7 +59,7 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * //=> [3, 4]
  * ```
  */
-export function parseRequirementsCsv(text: string, options: { file: string }): RequirementsCsv {
+export function parseRequirementsCsv(text: string, options: { file: string } & CsvDateOptions): RequirementsCsv {
   const { file } = options;
   const table = parseCsv(text, { file, columns: requirementsCsvColumns });
   const columnName = (["scheduledAgents", "requiredAgents", "agents"] as const).find((name) => table.columns.has(name));
@@ -68,10 +68,14 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
       code: "invalid-csv",
       file,
       line: 1,
-      message: `missing the agents column: expected scheduledAgents, requiredAgents or agents; header is ${JSON.stringify(table.header.join(","))}`,
+      message: `missing the agents column: expected scheduledAgents, requiredAgents or agents; header is ${quoteCell(table.header.join(table.delimiter))}`,
     });
   }
   const problems = new ProblemList();
+  const cells = new CsvCells(table, problems, options);
+  // The workload is optional: a file whose calls or handle times do not read is scheduled
+  // without it (a scratch problem list keeps those cells' problems out of the file's).
+  const scratch = new CsvCells(table, new ProblemList(1), options);
   const tsIndex = table.columns.get("timestamp")!;
   const agentsIndex = table.columns.get(columnName)!;
   const callsIndex = table.columns.get("calls");
@@ -83,33 +87,28 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
   let hasWorkload = callsIndex !== undefined && ahtIndex !== undefined;
   const channels = new Set<string>();
   for (const record of table.records) {
-    const ts = parseLocalTimestamp(record.cells[tsIndex]!);
-    if (ts === null) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: tsIndex + 1, message: `timestamp must be YYYY-MM-DDTHH:MM, got ${JSON.stringify(record.cells[tsIndex])}` });
-      continue;
-    }
+    const ts = cells.timestamp(record, tsIndex, "timestamp");
+    if (ts === null) continue;
     style ??= ts.style;
     if (ts.localMs < previous) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: tsIndex + 1, message: `timestamps must not go backwards: ${record.cells[tsIndex]} comes after a later one` });
+      problems.add({ code: "invalid-csv", file, line: record.line, column: tsIndex + 1, message: `timestamps must not go backwards: ${quoteCell(cells.timestampText(record, tsIndex, "timestamp"))} comes after a later one` });
     }
     previous = Math.max(previous, ts.localMs);
-    const agents = Number(record.cells[agentsIndex]);
-    if (record.cells[agentsIndex] === "" || !Number.isFinite(agents) || agents < 0) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: agentsIndex + 1, message: `${columnName} must be a non-negative number, got ${JSON.stringify(record.cells[agentsIndex])}` });
-      continue;
-    }
+    const agents = cells.number(record, agentsIndex, columnName);
+    if (agents === null) continue;
     let calls = 0;
     let aht = 0;
     if (hasWorkload) {
-      calls = Number(record.cells[callsIndex!]);
-      aht = Number(record.cells[ahtIndex!]);
-      if (!Number.isFinite(calls) || calls < 0 || !Number.isFinite(aht) || aht < 0 || record.cells[ahtIndex!] === "") hasWorkload = false;
+      const c = record.cells[callsIndex!] === "" ? null : scratch.number(record, callsIndex!, "calls");
+      const a = record.cells[ahtIndex!] === "" ? null : scratch.duration(record, ahtIndex!, "ahtSeconds");
+      if (c === null || a === null) hasWorkload = false;
+      else [calls, aht] = [c, a];
     }
     const channel = channelIndex === undefined ? "voice" : record.cells[channelIndex]!;
     channels.add(channel);
     const entry = byTime.get(ts.localMs) ?? { agents: 0, calls: 0, handle: 0, channels: new Set<string>() };
     if (entry.channels.has(channel)) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: tsIndex + 1, message: `timestamp ${record.cells[tsIndex]} appears twice${channelIndex === undefined ? "" : ` for channel ${channel}`}` });
+      problems.add({ code: "invalid-csv", file, line: record.line, column: tsIndex + 1, message: `timestamp ${quoteCell(cells.timestampText(record, tsIndex, "timestamp"))} appears twice${channelIndex === undefined ? "" : ` for channel ${quoteCell(channel)}`}` });
     }
     entry.channels.add(channel);
     entry.agents += agents;
@@ -117,6 +116,7 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
     entry.handle += calls * aht;
     byTime.set(ts.localMs, entry);
   }
+  cells.finish();
   problems.throwIfAny();
   const times = [...byTime.keys()].sort((a, b) => a - b);
   if (times.length === 0) throw new WfmError({ code: "invalid-csv", file, line: 2, message: "the file has no rows" });
@@ -154,6 +154,7 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
  *
  * @throws {WfmError} `file-not-found`, `invalid-file` or `invalid-csv`
  */
-export function readRequirementsCsv(path: string, options: { cwd?: string; option?: string } = {}): RequirementsCsv {
-  return parseRequirementsCsv(readTextFile(path, options), { file: path });
+export function readRequirementsCsv(path: string, options: { cwd?: string; option?: string } & CsvDateOptions = {}): RequirementsCsv {
+  const { cwd, option, ...dates } = options;
+  return parseRequirementsCsv(readTextFile(path, { ...(cwd === undefined ? {} : { cwd }), ...(option === undefined ? {} : { option }) }), { file: path, ...dates });
 }

@@ -3,7 +3,7 @@ import type { Wage } from "../cost/cost-model.js";
 import { toMoney } from "../cost/money.js";
 import type { Scenario } from "../cost/scenarios.js";
 import { WfmError } from "../errors.js";
-import { decimalSchema, moneySchema, parseJsonExact, percentSchema, percentToFraction, percentToMoney, zodProblems } from "./cost-config.js";
+import { decimalSchema, moneySchema, parseJsonExact, percentSchema, percentToFraction, percentToMoney, signedPercentSchema, zodProblems } from "./cost-config.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -29,7 +29,7 @@ const scenarioSchema = z.strictObject({
   aht: z
     .array(
       z
-        .strictObject({ channel: channelField, changeSeconds: decimalSchema.optional(), changePercent: decimalSchema.optional() })
+        .strictObject({ channel: channelField, changeSeconds: decimalSchema.optional(), changePercent: signedPercentSchema.optional() })
         .refine((a) => a.changeSeconds !== undefined || a.changePercent !== undefined, { message: "give changeSeconds or changePercent" }),
     )
     .optional()
@@ -38,7 +38,18 @@ const scenarioSchema = z.strictObject({
     .array(
       z.strictObject({
         channel: channelField,
-        target: z.string().regex(targetPattern, { message: "expected PERCENT/SECONDS such as 90/20" }).refine((t) => { const m = targetPattern.exec(t); return m === null || Number(m[1]) <= 100; }, { message: "the percentage must be at most 100" }),
+        target: z
+          .string()
+          .regex(targetPattern, { message: "expected PERCENT/SECONDS such as 90/20" })
+          .refine((t) => { const m = targetPattern.exec(t); return m === null || Number(m[1]) <= 100; }, { message: "the percentage must be at most 100" })
+          .superRefine((t, ctx) => {
+            const m = targetPattern.exec(t);
+            const p = m === null ? 0 : Number(m[1]);
+            if (m !== null && p > 0 && p < 1 && !t.includes("%")) {
+              const percent = String(Number((p * 100).toPrecision(12)));
+              ctx.addIssue({ code: "custom", message: `${t.trim()} reads as ${p}%/${m[2]}; write ${percent}/${m[2]} for ${percent}%, or "${p}%/${m[2]}" if you mean ${p}%` });
+            }
+          }),
       }),
     )
     .optional()
@@ -49,7 +60,7 @@ const scenarioSchema = z.strictObject({
     .describe("New occupancy cap"),
   chatConcurrency: z.number().int().min(1).optional().describe("Chats one agent handles at once"),
   wages: z
-    .array(z.strictObject({ site: siteField, changePercent: decimalSchema }))
+    .array(z.strictObject({ site: siteField, changePercent: signedPercentSchema }))
     .optional()
     .describe("Wage change of a site's agents (KPI-based pay, a raise), percent"),
   relocate: z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WfmError } from "../errors.js";
 import { dayNames, type OpeningHours } from "../calendar/local-time.js";
+import { validateOpeningHours } from "../calendar/opening-hours.js";
 import type { StaffingConfig } from "../staffing/plan.js";
 import { validateShrinkage } from "../staffing/shrinkage.js";
 import { readJsonFile, zodProblems } from "./json.js";
@@ -14,10 +15,43 @@ import { readJsonFile, zodProblems } from "./json.js";
  * @module
  */
 
+/**
+ * A supporting role's name, identical in the staffing and the cost config: camelCase
+ * (`qa`, `teamLead`, `wfm`), so `team-lead` in one file never misses `teamLead` in the other.
+ */
+export const roleNameSchema = z.string().superRefine((v, ctx) => {
+  if (/^[a-z][a-zA-Z0-9]*$/.test(v)) return;
+  const camel = v
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+(.)?/g, (_, c: string | undefined) => (c === undefined ? "" : c.toUpperCase()));
+  ctx.addIssue({
+    code: "custom",
+    message: `role names are camelCase and the same in every config: write ${JSON.stringify(camel === "" ? "qa" : camel)}, not ${JSON.stringify(v.slice(0, 40))}`,
+  });
+});
+
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();
-const fraction = z.number().min(0).max(1);
-const shrinkageFraction = z.number().min(0).lt(1, { message: "must be below 1 (a fraction: 0.3 means 30%)" });
+/**
+ * Ratios in the staffing config are fractions (0.8 = 80%), as in the library; fields holding
+ * percent say so in their name (`employerOverheadPercent`, `gapPercent`). A number above 1 here is
+ * a percent written in the wrong unit and is refused with both readings.
+ */
+const percentWrittenAsFraction = (v: number) => {
+  const fractionText = String(Number((v / 100).toPrecision(12)));
+  return `${v} would read as ${Number((v * 100).toPrecision(12))}% (this field is a fraction); write ${fractionText} for ${v}%`;
+};
+const fraction = z.number().min(0).superRefine((v, ctx) => {
+  if (v > 1) ctx.addIssue({ code: "custom", message: percentWrittenAsFraction(v) });
+});
+const shrinkageFraction = z.number().min(0).superRefine((v, ctx) => {
+  if (v > 1) ctx.addIssue({ code: "custom", message: percentWrittenAsFraction(v) });
+  else if (v === 1) ctx.addIssue({ code: "custom", message: "must be below 1 (a fraction: 0.3 means 30%)" });
+});
+const occupancyFraction = z.number().gt(0).superRefine((v, ctx) => {
+  if (v > 1) ctx.addIssue({ code: "custom", message: percentWrittenAsFraction(v) });
+});
 
 const shrinkageComponentSchema = z
   .object({
@@ -41,7 +75,7 @@ const queueFields = {
   targetServiceLevel: fraction.optional().describe("share answered within targetAnswerSeconds, 0.8 = 80%"),
   targetAnswerSeconds: nonNegative.optional(),
   targetAsaSeconds: positive.optional(),
-  maxOccupancy: z.number().gt(0).max(1).optional(),
+  maxOccupancy: occupancyFraction.optional(),
   minimumAgents: z.int().min(0).optional().describe("fewest agents while open"),
   shrinkage: shrinkageSchema.optional().describe("replaces the top-level shrinkage for this channel"),
 };
@@ -69,7 +103,7 @@ const deferredSchema = z
     type: z.literal("deferred"),
     ahtSeconds: positive.optional(),
     responseSeconds: positive.optional().describe("response window (default 86400 = 24 h)"),
-    maxOccupancy: z.number().gt(0).max(1).optional(),
+    maxOccupancy: occupancyFraction.optional(),
     minimumAgents: z.int().min(0).optional(),
     initialBacklog: nonNegative.optional().describe("items waiting before the first interval"),
     shrinkage: shrinkageSchema.optional(),
@@ -88,11 +122,11 @@ export const staffingConfigSchema = z
       .describe("settings per channel name as written in the volume file's channel column (voice when it has none)"),
     shrinkage: shrinkageSchema.optional(),
     supportRatios: z
-      .array(z.object({ role: z.string().min(1), agentsPerRole: positive }).strict())
+      .array(z.object({ role: roleNameSchema, agentsPerRole: positive }).strict())
       .optional()
       .describe("default: qa 1 per 12 agents, teamLead 1 per 15"),
     fixedRoles: z
-      .array(z.object({ role: z.string().min(1), headcount: nonNegative, fte: nonNegative.optional() }).strict())
+      .array(z.object({ role: roleNameSchema, headcount: nonNegative, fte: nonNegative.optional() }).strict())
       .optional(),
     hoursPerFtePerMonth: positive.optional().describe("paid hours of one full-time agent in a month (default 160)"),
     openingHours: z
@@ -143,6 +177,17 @@ export function staffingConfigFromJson(value: unknown, file: string): StaffingCo
   }
   const { $schema: _ignored, openingHours, ...rest } = parsed.data;
   const config: StaffingConfig = { ...rest, ...(openingHours === undefined ? {} : { openingHours: openingHoursFromJson(openingHours) }) };
+  if (config.openingHours !== undefined) {
+    try {
+      validateOpeningHours(config.openingHours, "staffing config");
+    } catch (error) {
+      if (!(error instanceof WfmError)) throw error;
+      // "staffing config: config.openingHours.monday[1] must be a range that overlaps no other (...)"
+      const [, path = "openingHours", rest2 = error.message] = /^staffing config: config\.(\S+) (.*)$/.exec(error.message) ?? [];
+      const parts = path.replace(/\[(\d+)\]/g, ".$1").split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      throw new WfmError({ code: "invalid-config", file, path: parts, message: rest2.replace(/, got \{.*$/, "") });
+    }
+  }
   const shrinkages: [string, StaffingConfig["shrinkage"]][] = [["shrinkage", config.shrinkage]];
   for (const [name, channel] of Object.entries(config.channels ?? {})) shrinkages.push([`channels.${name}.shrinkage`, channel.shrinkage]);
   for (const [path, shrinkage] of shrinkages) {

@@ -1,6 +1,5 @@
-import { parseLocalTimestamp } from "../calendar/local-time.js";
 import type { Ticket } from "../cost/tickets.js";
-import { ProblemList, parseCsv, type CsvColumnSpec } from "./csv.js";
+import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -19,9 +18,9 @@ import { readTextFile } from "./read-file.js";
  */
 export const ticketCsvColumns: readonly CsvColumnSpec[] = [
   { name: "id", aliases: ["ticketId", "caseId", "number", "ticket"], required: true },
-  { name: "createdAt", aliases: ["created", "createdTime", "openedAt", "opened"], required: true },
-  { name: "resolvedAt", aliases: ["resolved", "resolvedTime", "closedAt", "closed", "solvedAt"] },
-  { name: "contacts", aliases: ["contactCount", "interactions", "touches"] },
+  { name: "createdAt", aliases: ["created", "createdTime", "openedAt", "opened"], required: true, kind: "timestamp" },
+  { name: "resolvedAt", aliases: ["resolved", "resolvedTime", "closedAt", "closed", "solvedAt"], kind: "timestamp" },
+  { name: "contacts", aliases: ["contactCount", "interactions", "touches"], kind: "number" },
   { name: "resolvedAtFirstContact", aliases: ["fcr", "firstContactResolution", "resolvedFirstContact"] },
 ];
 
@@ -52,7 +51,7 @@ const falsy = new Set(["false", "no", "n", "0"]);
  * //=> { id: "T1", createdMs: 1790841600000, resolvedMs: 1790847000000, resolvedAtFirstContact: true }
  * ```
  */
-export function parseTicketCsv(text: string, options: { readonly file: string; readonly maxProblems?: number }): TicketFile {
+export function parseTicketCsv(text: string, options: { readonly file: string; readonly maxProblems?: number } & CsvDateOptions): TicketFile {
   const { file, maxProblems = 50 } = options;
   const table = parseCsv(text, { file, columns: ticketCsvColumns });
   const problems = new ProblemList(maxProblems);
@@ -63,9 +62,11 @@ export function parseTicketCsv(text: string, options: { readonly file: string; r
   const contactsCol = col("contacts");
   const fcrCol = col("resolvedAtFirstContact");
   const problem = (line: number, column: number, message: string) => problems.add({ code: "invalid-csv", file, line, column: column + 1, message });
+  const reader = new CsvCells(table, problems, options);
   const ids = new Map<string, number>();
   const tickets: Ticket[] = [];
-  for (const { line, cells } of table.records) {
+  for (const record of table.records) {
+    const { line, cells } = record;
     if (problems.full) break;
     const id = cells[idCol]!;
     let ok = true;
@@ -73,22 +74,18 @@ export function parseTicketCsv(text: string, options: { readonly file: string; r
       problem(line, idCol, "id is empty");
       ok = false;
     } else if (ids.has(id)) {
-      problem(line, idCol, `id ${JSON.stringify(id)} repeats line ${ids.get(id)}`);
+      problem(line, idCol, `id ${quoteCell(id)} repeats line ${ids.get(id)}`);
       ok = false;
     } else ids.set(id, line);
-    const created = parseLocalTimestamp(cells[createdCol]!);
-    if (created === null) {
-      problem(line, createdCol, `createdAt ${JSON.stringify(cells[createdCol])} is not a date-time such as 2026-10-01T08:00`);
-      ok = false;
-    }
+    const created = reader.timestamp(record, createdCol, "createdAt");
+    if (created === null) ok = false;
     let resolvedMs: number | undefined;
     if (resolvedCol !== undefined && cells[resolvedCol] !== "") {
-      const resolved = parseLocalTimestamp(cells[resolvedCol]!);
+      const resolved = reader.timestamp(record, resolvedCol, "resolvedAt");
       if (resolved === null) {
-        problem(line, resolvedCol, `resolvedAt ${JSON.stringify(cells[resolvedCol])} is not a date-time such as 2026-10-01T08:00 (leave it empty for an open ticket)`);
         ok = false;
       } else if (created !== null && resolved.localMs < created.localMs) {
-        problem(line, resolvedCol, `resolvedAt ${cells[resolvedCol]} is before createdAt ${cells[createdCol]}`);
+        problem(line, resolvedCol, `resolvedAt ${quoteCell(cells[resolvedCol]!)} is before createdAt ${quoteCell(cells[createdCol]!)}`);
         ok = false;
       } else resolvedMs = resolved.localMs;
     }
@@ -98,13 +95,14 @@ export function parseTicketCsv(text: string, options: { readonly file: string; r
       if (truthy.has(text)) first = true;
       else if (falsy.has(text)) first = false;
       else {
-        problem(line, fcrCol, `resolvedAtFirstContact must be true or false (yes/no, 1/0), got ${JSON.stringify(cells[fcrCol])}`);
+        problem(line, fcrCol, `resolvedAtFirstContact must be true or false (yes/no, 1/0), got ${quoteCell(cells[fcrCol]!)}`);
         ok = false;
       }
     } else if (contactsCol !== undefined && cells[contactsCol] !== "") {
-      const n = Number(cells[contactsCol]);
-      if (!Number.isInteger(n) || n < 1) {
-        problem(line, contactsCol, `contacts must be a whole number of at least 1, got ${JSON.stringify(cells[contactsCol])}`);
+      const n = reader.number(record, contactsCol, "contacts", { expected: "a whole number of at least 1" });
+      if (n === null) ok = false;
+      else if (!Number.isInteger(n) || n < 1) {
+        problem(line, contactsCol, `contacts must be a whole number of at least 1, got ${quoteCell(cells[contactsCol]!)}`);
         ok = false;
       } else first = n === 1;
     }
@@ -116,6 +114,7 @@ export function parseTicketCsv(text: string, options: { readonly file: string; r
       ...(first === undefined || resolvedMs === undefined ? {} : { resolvedAtFirstContact: first }),
     });
   }
+  reader.finish();
   if (table.records.length === 0) problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   problems.throwIfAny();
   return { file, tickets, hasFcr: contactsCol !== undefined || fcrCol !== undefined, hasResolution: resolvedCol !== undefined };
@@ -126,6 +125,7 @@ export function parseTicketCsv(text: string, options: { readonly file: string; r
  *
  * @throws {WfmError} `file-not-found`, `invalid-file` or `invalid-csv`
  */
-export function readTicketCsv(path: string, options: { readonly cwd?: string; readonly option?: string } = {}): TicketFile {
-  return parseTicketCsv(readTextFile(path, options), { file: path });
+export function readTicketCsv(path: string, options: { readonly cwd?: string; readonly option?: string } & CsvDateOptions = {}): TicketFile {
+  const { cwd, option, ...dates } = options;
+  return parseTicketCsv(readTextFile(path, { ...(cwd === undefined ? {} : { cwd }), ...(option === undefined ? {} : { option }) }), { file: path, ...dates });
 }

@@ -1,14 +1,18 @@
 import {
+  dayNames,
   isOpenAt,
+  localDayOfWeek,
   localMinuteOfDay,
+  localStartOfDay,
   millisecondsInMinute,
   parseLocalTimestamp,
   formatLocalTimestamp,
   type OpeningHours,
   type TimestampStyle,
 } from "../calendar/local-time.js";
+import { formatOpeningHours, inferOpeningHours } from "../calendar/opening-hours.js";
 import { WfmError } from "../errors.js";
-import { ProblemList, parseCsv, type CsvColumnSpec } from "./csv.js";
+import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /** Interval lengths that can be inferred from timestamps, in minutes (1440 = daily data). */
@@ -19,12 +23,12 @@ export const inferableIntervalMinutes = [5, 6, 10, 15, 30, 60, 1440] as const;
  * `_` and `-`, so `AHT_Seconds` and `aht seconds` both mean `ahtSeconds`).
  */
 export const volumeCsvColumns: readonly CsvColumnSpec[] = [
-  { name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true },
-  { name: "calls", aliases: ["volume", "contacts", "offered", "count", "arrivals"], required: true },
-  { name: "ahtSeconds", aliases: ["aht", "ahtSec", "handleTimeSeconds", "averageHandleTime"] },
+  { name: "timestamp", aliases: ["time", "datetime", "date", "interval", "intervalStart", "start", "period"], required: true, kind: "timestamp" },
+  { name: "calls", aliases: ["volume", "contacts", "offered", "count", "arrivals"], required: true, kind: "number" },
+  { name: "ahtSeconds", aliases: ["aht", "ahtSec", "handleTimeSeconds", "averageHandleTime"], kind: "duration" },
   { name: "channel", aliases: ["media", "mediaType"] },
   { name: "queue", aliases: ["skill", "split", "service"] },
-  { name: "orders", aliases: ["sales", "bookings", "reservations"] },
+  { name: "orders", aliases: ["sales", "bookings", "reservations"], kind: "number" },
 ];
 
 /** One row of a volume CSV. */
@@ -61,10 +65,21 @@ export interface VolumeSeries {
   readonly hasAht: boolean;
   /** Whether every row has an order count. */
   readonly hasOrders: boolean;
+  /**
+   * Opening hours inferred from the rows when the options gave none (`undefined` for a file
+   * with rows around the clock, daily data, or rows spanning less than a day): see
+   * `inferOpeningHours`.
+   */
+  readonly inferredOpeningHours?: OpeningHours;
+  /**
+   * Days between the first and the last row with no row at all (closed days: holidays), local
+   * midnights; weekdays the opening hours close all day are not listed.
+   */
+  readonly closedDays: readonly number[];
 }
 
 /** Options of {@link parseVolumeCsv}. */
-export interface VolumeCsvOptions {
+export interface VolumeCsvOptions extends CsvDateOptions {
   /** File name for problems. */
   readonly file: string;
   /** Interval length in minutes; inferred from the timestamps when absent. */
@@ -83,17 +98,16 @@ export interface VolumeCsvOptions {
   readonly maxProblems?: number;
 }
 
-function parseCount(cell: string): number {
-  if (cell === "") return Number.NaN;
-  return Number(cell);
-}
-
 /**
  * Reads and validates a volume CSV: `timestamp,calls` plus optional `ahtSeconds`, `channel`,
  * `queue` and `orders` columns (header aliases: {@link volumeCsvColumns}).
  *
  * Timestamps are the local start of each interval: `YYYY-MM-DDTHH:mm[:ss]`, `YYYY-MM-DD HH:mm`,
- * or `YYYY-MM-DD` for daily data, with or without a UTC offset. The interval length is the most
+ * or `YYYY-MM-DD` for daily data, with or without a UTC offset (one per file), or a date column
+ * plus an hour column, or any form given as `dateFormat`; handle times are seconds or `hh:mm:ss`;
+ * delimiters, encodings and number formats are read by the dialect layer (`io/csv.ts`). Without
+ * `openingHours`, the file's own weekly pattern tells when the centre is closed
+ * (`inferredOpeningHours`). The interval length is the most
  * common step between consecutive rows of a series (one series per channel and queue), snapped to
  * 5, 6, 10, 15, 30, 60 minutes or a day, unless `intervalMinutes` is given.
  *
@@ -132,68 +146,59 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   let hasAht = ahtCol !== undefined;
   let hasOrders = ordersCol !== undefined;
 
+  const cells = new CsvCells(table, problems, options);
+  const channelSet = new Set<string>();
   for (const record of table.records) {
-    const { line, cells } = record;
+    const { line } = record;
+    const row = record.cells;
     let ok = true;
-    const tsText = cells[tsCol]!;
-    const parsed = parseLocalTimestamp(tsText);
-    if (parsed === null) {
-      bad(line, tsCol, `timestamp ${JSON.stringify(tsText)} is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00`, tsText);
-      ok = false;
-    } else if (style === undefined) {
-      style = parsed.style;
-    }
-    const callsText = cells[callsCol]!;
-    const calls = parseCount(callsText);
-    if (!Number.isFinite(calls) || calls < 0) {
-      bad(line, callsCol, `calls must be a non-negative number, got ${JSON.stringify(callsText)}`, callsText);
-      ok = false;
-    }
+    const parsed = cells.timestamp(record, tsCol, "timestamp");
+    if (parsed === null) ok = false;
+    else if (style === undefined) style = parsed.style;
+    const calls = cells.number(record, callsCol, "calls");
+    if (calls === null) ok = false;
     let ahtSeconds: number | undefined;
     if (ahtCol !== undefined) {
-      const t = cells[ahtCol]!;
-      if (t === "") {
+      if (row[ahtCol] === "") {
         // An interval with no handled contacts has no AHT; allowed when calls are zero.
-        if (calls > 0) {
-          bad(line, ahtCol, "ahtSeconds is empty while calls are above zero", t);
+        if (calls !== null && calls > 0) {
+          bad(line, ahtCol, "ahtSeconds is empty while calls are above zero", "");
           ok = false;
         }
         hasAht = hasAht && calls === 0;
       } else {
-        ahtSeconds = Number(t);
-        if (!Number.isFinite(ahtSeconds) || ahtSeconds < 0) {
-          bad(line, ahtCol, `ahtSeconds must be a non-negative number of seconds, got ${JSON.stringify(t)}`, t);
-          ok = false;
-        }
+        const read = cells.duration(record, ahtCol, "ahtSeconds");
+        if (read === null) ok = false;
+        else ahtSeconds = read;
       }
     }
     let channel = "voice";
     if (channelCol !== undefined) {
-      channel = cells[channelCol]!.trim();
+      channel = row[channelCol]!.trim();
       if (channel === "") {
         bad(line, channelCol, "channel is empty", channel);
         ok = false;
       } else if (allowed !== undefined && !allowed.has(channel)) {
-        bad(line, channelCol, `unknown channel ${JSON.stringify(channel)}; expected one of ${[...allowed].join(", ")}`, channel);
+        bad(line, channelCol, `unknown channel ${quoteCell(channel)}; expected one of ${[...allowed].join(", ")}`, channel.slice(0, 40));
         ok = false;
       }
     }
     let orders: number | undefined;
     if (ordersCol !== undefined) {
-      const t = cells[ordersCol]!;
-      if (t === "") {
+      if (row[ordersCol] === "") {
         hasOrders = false;
       } else {
-        orders = Number(t);
-        if (!Number.isFinite(orders) || orders < 0) {
-          bad(line, ordersCol, `orders must be a non-negative number, got ${JSON.stringify(t)}`, t);
-          ok = false;
-        }
+        const read = cells.number(record, ordersCol, "orders");
+        if (read === null) ok = false;
+        else orders = read;
       }
     }
-    if (!ok || parsed === null) continue;
-    if (!channelOrder.includes(channel)) channelOrder.push(channel);
-    const queue = queueCol === undefined ? undefined : cells[queueCol]!.trim();
+    if (!ok || parsed === null || calls === null) continue;
+    if (!channelSet.has(channel)) {
+      channelSet.add(channel);
+      channelOrder.push(channel);
+    }
+    const queue = queueCol === undefined ? undefined : row[queueCol]!.trim();
     rows.push({
       line,
       localMs: parsed.localMs,
@@ -204,6 +209,7 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       ...(orders === undefined ? {} : { orders }),
     });
   }
+  cells.finish();
   if (table.records.length === 0) {
     problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   }
@@ -230,8 +236,35 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   }
   const stepMs = intervalMinutes * millisecondsInMinute;
   const daily = intervalMinutes === 1440;
+  // Without opening hours in the options, each series' own weekly pattern tells when the centre
+  // is closed, and days without any row of the series are closed days.
+  const infer = openingHours === undefined && !daily && 1440 % intervalMinutes === 0 && Number.isInteger(intervalMinutes);
+  const inferred = infer ? inferOpeningHours({ starts: rows.map((r) => r.localMs), intervalMinutes }) : undefined;
+  // Hours inferred from less than a day of rows say nothing about the centre: not reported.
+  let firstMs = Infinity;
+  let lastMs = -Infinity;
+  for (const row of rows) {
+    if (row.localMs < firstMs) firstMs = row.localMs;
+    if (row.localMs > lastMs) lastMs = row.localMs;
+  }
+  const reportInferred = inferred?.openingHours !== undefined && lastMs - firstMs >= 86_400_000 - stepMs;
+  const hoursText = openingHours !== undefined ? formatOpeningHours(openingHours) : formatOpeningHours(inferred?.openingHours);
+  const gapHint =
+    openingHours !== undefined
+      ? `, within openingHours of the config (${hoursText})`
+      : `; opening hours inferred from the file: ${hoursText} (if the centre was closed then, set openingHours in the staffing config)`;
+  const dayMs = 86_400_000;
+  const fileDays = new Set<number>();
+  for (const row of rows) fileDays.add(localStartOfDay(row.localMs));
 
   for (const list of series.values()) {
+    const own = infer ? inferOpeningHours({ starts: list.map((r) => r.localMs), intervalMinutes }) : undefined;
+    const slotsPerDay = 1440 / intervalMinutes;
+    const ownDays = infer ? new Set(list.map((r) => localStartOfDay(r.localMs))) : undefined;
+    const openAt = (t: number) =>
+      own === undefined
+        ? isOpenAt(openingHours, t)
+        : ownDays!.has(localStartOfDay(t)) && own.openSlots[localDayOfWeek(t) * slotsPerDay + Math.floor(localMinuteOfDay(t) / intervalMinutes)] === 1;
     for (let i = 0; i < list.length; i++) {
       const row = list[i]!;
       const minute = localMinuteOfDay(row.localMs);
@@ -257,14 +290,14 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         let missing = 0;
         let firstMissing = -1;
         for (let t = previous.localMs + stepMs; t < row.localMs; t += stepMs) {
-          if (daily || isOpenAt(openingHours, t)) {
+          if (daily || openAt(t)) {
             if (firstMissing < 0) firstMissing = t;
             missing++;
           }
         }
         if (missing > 0) {
           const span = missing === 1 ? `interval ${formatLocalTimestamp(firstMissing, style)} is` : `${missing} intervals from ${formatLocalTimestamp(firstMissing, style)} are`;
-          bad(row.line, tsCol, `gap in the series${where}: ${span} missing before this row${openingHours === undefined ? " (if the centre is closed then, give its opening hours in the config)" : ""}`);
+          bad(row.line, tsCol, `gap in the series${where}: ${span} missing before this row${daily ? "" : gapHint}`);
         }
       }
     }
@@ -279,7 +312,26 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
     channels: channelOrder,
     hasAht,
     hasOrders,
+    ...(reportInferred ? { inferredOpeningHours: inferred!.openingHours! } : {}),
+    closedDays: closedDaysOf(fileDays, dayMs).filter((d) => {
+      // A weekday the opening hours close all day is not news.
+      const hours = openingHours ?? inferred?.openingHours;
+      return hours === undefined || (hours[dayNames[localDayOfWeek(d)]!]?.length ?? 0) > 0;
+    }),
   };
+}
+
+function closedDaysOf(days: ReadonlySet<number>, dayMs: number): number[] {
+  if (days.size === 0) return [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const d of days) {
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  const out: number[] = [];
+  for (let d = first; d <= last; d += dayMs) if (!days.has(d)) out.push(d);
+  return out;
 }
 
 function seriesName(row: VolumeRow): string {

@@ -1,4 +1,5 @@
 import { WfmError, invalidArgument } from "../errors.js";
+import { validateOpeningHours } from "../calendar/opening-hours.js";
 import { formatLocalDate, formatLocalTimestamp, isOpenAt, localDayOfWeek, localMinuteOfDay, localStartOfDay, millisecondsInDay, type OpeningHours } from "../calendar/local-time.js";
 import { erlangA, erlangC, requiredAgents } from "../queueing/index.js";
 import { requiredChatAgents, chatQueue } from "./chat.js";
@@ -506,6 +507,7 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   if (!(Number.isFinite(hoursPerFtePerMonth) && hoursPerFtePerMonth > 0)) invalidArgument(fn, "config.hoursPerFtePerMonth", "a positive finite number", hoursPerFtePerMonth);
   const baseShrinkage: ShrinkageConfig = config.shrinkage ?? { components: [] };
   validateShrinkage(baseShrinkage, `${fn}: config.shrinkage`);
+  if (config.openingHours !== undefined) validateOpeningHours(config.openingHours, fn);
   const intervalSeconds = intervalMinutes * 60;
   const intervalHours = intervalMinutes / 60;
 

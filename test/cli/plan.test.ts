@@ -42,7 +42,7 @@ function planFolder(): string {
       hoursPerFte: 160,
       employerOverheadPercent: 20,
       sites: [{ name: "hq", agentSharePercent: 100, hourlyWage: "14.10", seatCostPerMonth: "250" }],
-      supportingStaff: [{ role: "team-lead", agentsPerPerson: 15, monthlyWage: "3100" }],
+      supportingStaff: [{ role: "teamLead", agentsPerPerson: 15, monthlyWage: "3100" }],
       otherCosts: [{ name: "facilities", perMonth: "5000" }],
     },
     scenarios: { scenarios: [{ name: "ivr", description: "10% of calls self-served", deflect: [{ channel: "voice", percent: 10 }] }] },
@@ -60,7 +60,8 @@ describe("wfm plan", () => {
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("CLI test centre: plan for 2026-12 written to out/");
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(expectedFiles);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([".wfm-plan", ...expectedFiles]);
+    expect(JSON.parse(readFileSync(join(dir, "out", ".wfm-plan"), "utf8")).command).toBe("wfm plan");
     const summary = JSON.parse(readFileSync(join(dir, "out", "summary.json"), "utf8"));
     expect(summary.period).toEqual({ label: "2026-12", calendar: "gregorian", start: "2026-12-01", end: "2027-01-01", days: 31, intervalMinutes: 60 });
     expect(summary.headline.currency).toBe("EUR");
@@ -81,7 +82,7 @@ describe("wfm plan", () => {
     expect((await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir })).status).toBe(0);
     const again = await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir });
     expect(again.status).toBe(2);
-    expect(again.stderr).toBe(`--out: ${join(dir, "out")} already exists; pass --force to replace it\n`);
+    expect(again.stderr).toBe("--out: out already exists; pass --force to replace it\n");
     const forced = await runCli(["plan", "--config", "plan.json", "--out", "out", "--force"], { cwd: dir });
     expect(forced.status).toBe(0);
   });
@@ -90,8 +91,39 @@ describe("wfm plan", () => {
     const dir = planFolder();
     const run = await runCli(["plan", "--config", "plan.json", "--out", ".", "--force"], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^--out: refusing to replace .*: it holds the input file /);
+    expect(run.stderr).toBe("--out: refusing to replace .: it is not a wfm plan output (no .wfm-plan file) and holds history.csv, plan.json; choose another folder\n");
     expect(existsSync(join(dir, "history.csv"))).toBe(true);
+  });
+
+  it("--force never deletes a folder of other files, and says what is there, before any work", async () => {
+    const dir = planFolder();
+    mkdirSync(join(dir, "out"));
+    writeFileSync(join(dir, "out", "payroll-2026.xlsx"), "not a plan");
+    // A config that does not exist: the refusal comes first, so nothing was read or solved.
+    const run = await runCli(["plan", "--config", "missing.json", "--out", "out", "--force"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("--out: refusing to replace out: it is not a wfm plan output (no .wfm-plan file) and holds payroll-2026.xlsx; choose another folder\n");
+    expect(readFileSync(join(dir, "out", "payroll-2026.xlsx"), "utf8")).toBe("not a plan");
+  });
+
+  it("--force refuses a previous plan output to which the user added a file, naming it", async () => {
+    const dir = planFolder();
+    expect((await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir })).status).toBe(0);
+    writeFileSync(join(dir, "out", "my-notes.txt"), "keep me");
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "out", "--force"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("--out: refusing to replace out: besides a wfm plan output it holds my-notes.txt, which wfm plan did not write; move it or choose another folder\n");
+    expect(readFileSync(join(dir, "out", "my-notes.txt"), "utf8")).toBe("keep me");
+  });
+
+  it("--force replaces an output written before the marker existed (only plan files, summary.json among them)", async () => {
+    const dir = planFolder();
+    mkdirSync(join(dir, "old"));
+    for (const name of ["summary.json", "report.html", "staffing.csv"]) writeFileSync(join(dir, "old", name), "{}");
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "old", "--force"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(dir, "old")).sort()).toEqual([".wfm-plan", ...expectedFiles]);
   });
 
   it("reports every config problem on its own line with exit 2", async () => {
@@ -108,7 +140,7 @@ describe("wfm plan", () => {
     writeFileSync(join(dir, "bad-staffing.json"), JSON.stringify(plan));
     const badStaffing = await runCli(["plan", "--config", "bad-staffing.json"], { cwd: dir });
     expect(badStaffing.status).toBe(2);
-    expect(badStaffing.stderr).toBe("bad-staffing.json: staffing.channels.voice.targetServiceLevel: Too big: expected number to be <=1\n");
+    expect(badStaffing.stderr).toBe("bad-staffing.json: staffing.channels.voice.targetServiceLevel: 80 would read as 8000% (this field is a fraction); write 0.8 for 80%\n");
 
     plan.staffing.channels.voice.targetServiceLevel = 0.8;
     plan.history = "missing.csv";
@@ -143,7 +175,7 @@ describe("wfm plan", () => {
     const summary = JSON.parse(readFileSync(join(dir, "out", "summary.json"), "utf8"));
     expect(summary.cost.orders).toBe(45000);
     expect(summary.schedule).toBeNull();
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["costs.csv", "forecast.csv", "report.html", "report.md", "staffing.csv", "summary.json"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([".wfm-plan", "costs.csv", "forecast.csv", "report.html", "report.md", "staffing.csv", "summary.json"]);
 
     const badTarget = await runCli(["plan", "--config", "plan.json", "--orders-target", "lots"], { cwd: dir });
     expect(badTarget.status).toBe(2);

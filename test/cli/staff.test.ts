@@ -48,7 +48,7 @@ describe("wfm staff", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const plan = JSON.parse(run.stdout) as { intervals: Record<string, unknown>[]; days: { channel: string }[]; totals: { channels: { channel: string }[]; agentFte: number } };
-    expect(Object.keys(plan)).toEqual(["intervals", "days", "totals"]);
+    expect(Object.keys(plan)).toEqual(["intervals", "days", "totals", "notes"]);
     expect(plan.intervals).toHaveLength(1440);
     expect(Object.keys(plan.intervals[0]!).slice(0, 3)).toEqual(["timestamp", "channel", "channelType"]);
     expect(plan.intervals[0]).toMatchObject({ timestamp: "2026-11-01T00:00", channel: "voice", channelType: "voice" });
@@ -125,7 +125,7 @@ describe("wfm staff", () => {
     });
     const bad = await runCli(["staff", "v.csv", "--aht", "180", "--config", "bad.json"], { cwd });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('bad.json: channels.voice.targetServiceLevel: Too big: expected number to be <=1\nbad.json: channels.voice: Unrecognized key: "colour"\n');
+    expect(bad.stderr).toBe('bad.json: channels.voice.targetServiceLevel: 80 would read as 8000% (this field is a fraction); write 0.8 for 80%\nbad.json: channels.voice: Unrecognized key: "colour"\n');
     const shrink = await runCli(["staff", "v.csv", "--aht", "180", "--target", "80/20", "--config", "shrink.json"], { cwd });
     expect(shrink.status).toBe(2);
     expect(shrink.stderr).toBe("shrink.json: shrinkage: components must be below 100% in total at every hour (sunday 00:00 totals 110.0%), got 1.1\n");
@@ -143,9 +143,30 @@ describe("wfm staff", () => {
     expect(withHours.stderr).toBe("");
     expect(withHours.status).toBe(0);
     expect((JSON.parse(withHours.stdout) as { intervals: unknown[] }).intervals).toHaveLength(24);
-    const without = await runCli(["staff", "v.csv", "--target", "80/20"], { cwd });
-    expect(without.status).toBe(2);
-    expect(without.stderr).toContain("gap in the series");
+    // Without openingHours the hours inferred from the file are used and reported.
+    const without = await runCli(["staff", "v.csv", "--target", "80/20", "--format", "json"], { cwd });
+    expect(without.stderr).toBe("");
+    expect(without.status).toBe(0);
+    const plan = JSON.parse(without.stdout) as { intervals: unknown[]; notes: string[] };
+    expect(plan.intervals).toHaveLength(24);
+    expect(plan.notes).toEqual(["opening hours inferred from v.csv (no openingHours in the config): Mon-Tue 08:00-20:00, Wed-Sun closed"]);
+  });
+
+  it("calls in intervals the config closes: a note with their count, or exit 2 with --strict", async () => {
+    const rows = ["timestamp,calls,ahtSeconds"];
+    for (let h = 8; h < 20; h++) rows.push(`2026-11-23T${String(h).padStart(2, "0")}:00,${h >= 18 ? 10 : 60},200`);
+    const config = { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } }, openingHours: { monday: ["08:00-18:00"] } };
+    const cwd = folderWith({ "v.csv": `${rows.join("\n")}\n`, "staffing.json": JSON.stringify(config) });
+    const table = await runCli(["staff", "v.csv", "--config", "staffing.json"], { cwd });
+    expect(table.status).toBe(0);
+    // 18:00 and 19:00 have 10 calls each: 2 intervals, 20 calls.
+    expect(table.stdout).toContain("note: 2 intervals with 20 calls fall outside openingHours of staffing.json (Mon 08:00-18:00, Tue-Sun closed) and get 0 agents; fix openingHours, or pass --strict to make this an error\n");
+    const json = await runCli(["staff", "v.csv", "--config", "staffing.json", "--format", "json"], { cwd });
+    expect((JSON.parse(json.stdout) as { notes: string[] }).notes).toHaveLength(1);
+    const strict = await runCli(["staff", "v.csv", "--config", "staffing.json", "--strict"], { cwd });
+    expect(strict.status).toBe(2);
+    expect(strict.stdout).toBe("");
+    expect(strict.stderr).toBe("--strict: 2 intervals with 20 calls fall outside openingHours of staffing.json (Mon 08:00-18:00, Tue-Sun closed) and get 0 agents; fix openingHours or the volumes\n");
   });
 
   it("wfm schema staffing prints the JSON Schema of staffing.json", async () => {

@@ -14,7 +14,7 @@ describe("special days CSV (date,label,kind)", () => {
   it("reports every bad cell with line and column", () => {
     const text = "date,label,kind\n2026-02-30,X,holiday\n2026-03-01,,holiday\n2026-03-02,Y,party\n";
     expect(() => parseHolidaysCsv(text, { file: "h.csv" })).toThrow(
-      ['h.csv:2:1: date must be YYYY-MM-DD, got "2026-02-30"', "h.csv:3:2: label must not be empty", 'h.csv:4:3: kind must be one of holiday, campaign, outage, closed, got "party"'].join("\n"),
+      ['h.csv:2:1: date "2026-02-30" is not a date; expected e.g. 2026-12-01 (other forms: --date-format)', "h.csv:3:2: label must not be empty", 'h.csv:4:3: kind must be one of holiday, campaign, outage, closed, got "party"'].join("\n"),
     );
   });
 });
@@ -25,7 +25,7 @@ describe("orders CSV (date,orders)", () => {
   });
   it("rejects negative orders and repeated dates", () => {
     expect(() => parseOrdersCsv("date,orders\n2026-01-01,-3\n2026-01-02,5\n2026-01-02,6\n", { file: "o.csv" })).toThrow(
-      ['o.csv:2:2: orders must be a non-negative number, got "-3"', "o.csv:4:1: date 2026-01-02 repeats line 3"].join("\n"),
+      ['o.csv:2:2: orders must be a non-negative number, got "-3"', 'o.csv:4:1: date "2026-01-02" repeats line 3'].join("\n"),
     );
   });
 });

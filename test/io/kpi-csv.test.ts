@@ -51,7 +51,7 @@ describe("parseKpiCsv", () => {
     ].join("\n");
     expect(problemsOf(() => parseKpiCsv(text, { file: "r.csv" }))).toEqual([
       "r.csv:2:5: answeredWithinTarget 9 is more than answered 8",
-      'r.csv:3:1: timestamp "2026-13-01T08:00" is not a date-time such as 2026-10-01T08:00',
+      'r.csv:3:1: timestamp "2026-13-01T08:00" is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00 (other forms: --date-format)',
       'r.csv:4:2: offered must be a non-negative number, got "ten"',
       'r.csv:5:3: answered must be a non-negative number, got "" (write 0 for none)',
       "r.csv:6:4: answered 9 + abandoned 2 is more than offered 10",

@@ -41,11 +41,11 @@ describe("parseRequirementsCsv", () => {
     } catch (error) {
       expect((error as WfmError).message.split("\n")).toEqual([
         'r.csv:2:2: agents must be a non-negative number, got "x"',
-        'r.csv:3:1: timestamp must be YYYY-MM-DDTHH:MM, got "yesterday"',
+        'r.csv:3:1: timestamp "yesterday" is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00 (other forms: --date-format)',
       ]);
     }
     expect(() => parseRequirementsCsv("timestamp,agents\n2026-12-07T08:00,1\n2026-12-07T08:00,3\n", { file: "r.csv" })).toThrow(
-      "r.csv:3:1: timestamp 2026-12-07T08:00 appears twice",
+      'r.csv:3:1: timestamp "2026-12-07T08:00" appears twice',
     );
     expect(() => parseRequirementsCsv("timestamp,calls\n2026-12-07T08:00,1\n", { file: "r.csv" })).toThrow(
       'r.csv:1: missing the agents column: expected scheduledAgents, requiredAgents or agents; header is "timestamp,calls"',

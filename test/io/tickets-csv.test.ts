@@ -31,8 +31,8 @@ describe("parseTicketCsv", () => {
     ].join("\n");
     expect(problemsOf(() => parseTicketCsv(text, { file: "t.csv" }))).toEqual([
       "t.csv:2:1: id is empty",
-      't.csv:3:2: createdAt "yesterday" is not a date-time such as 2026-10-01T08:00',
-      "t.csv:4:3: resolvedAt 2026-10-01T08:00 is before createdAt 2026-10-02T08:00",
+      't.csv:3:2: createdAt "yesterday" is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00 (other forms: --date-format)',
+      't.csv:4:3: resolvedAt "2026-10-01T08:00" is before createdAt "2026-10-02T08:00"',
       't.csv:5:4: contacts must be a whole number of at least 1, got "0"',
       't.csv:6:1: id "C" repeats line 5',
     ]);

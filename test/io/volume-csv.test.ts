@@ -60,7 +60,7 @@ describe("parseVolumeCsv", () => {
       ["2026-12-01T11:00", "ten"],
     ]);
     expect(problemsOf(() => parseVolumeCsv(text, { file: "v.csv" }))).toEqual([
-      'v.csv:3:1: timestamp "2026-12-01 9am" is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00',
+      'v.csv:3:1: timestamp "2026-12-01 9am" is not a date-time; expected e.g. 2026-12-01T08:00 or 2026-12-01 08:00 (other forms: --date-format)',
       'v.csv:4:2: calls must be a non-negative number, got "-3"',
       'v.csv:5:2: calls must be a non-negative number, got "ten"',
     ]);
@@ -94,7 +94,7 @@ describe("parseVolumeCsv", () => {
     expect(problemsOf(() => parseVolumeCsv(text, { file: "v.csv" }))).toEqual([
       "v.csv:4:1: duplicate interval 2026-12-01T09:00: line 3 has it too",
       "v.csv:5:1: rows out of order: 2026-12-01T08:00 comes after 2026-12-01T09:00 on line 4",
-      "v.csv:6:1: gap in the series: 3 intervals from 2026-12-01T09:00 are missing before this row (if the centre is closed then, give its opening hours in the config)",
+      "v.csv:6:1: gap in the series: 3 intervals from 2026-12-01T09:00 are missing before this row; opening hours inferred from the file: Mon closed, Tue 08:00-14:00, Wed-Sun closed (if the centre was closed then, set openingHours in the staffing config)",
       "v.csv:8:1: timestamp 2026-12-01T13:30 does not start a 60-minute interval (wrong interval length?)",
     ]);
   });
@@ -106,7 +106,29 @@ describe("parseVolumeCsv", () => {
     const weekday = [{ openMinute: 7 * 60, closeMinute: 21 * 60 }];
     const series = parseVolumeCsv(text, { file: "v.csv", openingHours: { monday: weekday, tuesday: weekday } });
     expect(series.rows).toHaveLength(28);
-    expect(problemsOf(() => parseVolumeCsv(text, { file: "v.csv" }))[0]).toContain("gap in the series: 10 intervals from 2026-11-30T21:00");
+    // Without opening hours the file's own pattern is used: 07:00-21:00 on both days (2026-11-30
+    // is a Monday), the 10 night hours between them a closure, not a gap.
+    const inferred = parseVolumeCsv(text, { file: "v.csv" });
+    expect(inferred.rows).toHaveLength(28);
+    expect(inferred.inferredOpeningHours).toEqual({ monday: weekday, tuesday: weekday });
+    expect(inferred.closedDays).toEqual([]);
+    // A missing hour inside the hours stays a gap, and the message names the field and the hours.
+    const withGap = hourly(rows.filter(([t]) => t !== "2026-12-01T12:00"));
+    expect(problemsOf(() => parseVolumeCsv(withGap, { file: "v.csv" }))).toEqual([
+      "v.csv:21:1: gap in the series: interval 2026-12-01T12:00 is missing before this row; opening hours inferred from the file: Mon-Tue 07:00-21:00, Wed-Sun closed (if the centre was closed then, set openingHours in the staffing config)",
+    ]);
+    expect(problemsOf(() => parseVolumeCsv(withGap, { file: "v.csv", openingHours: { monday: weekday, tuesday: weekday } }))).toEqual([
+      "v.csv:21:1: gap in the series: interval 2026-12-01T12:00 is missing before this row, within openingHours of the config (Mon-Tue 07:00-21:00, Wed-Sun closed)",
+    ]);
+  });
+
+  it("a day without rows between others is a closed day, not a gap, when the hours are inferred", () => {
+    const rows: [string, string][] = [];
+    // Monday-Wednesday of one week, Monday and Wednesday of the next: Tuesday 2026-12-08 is a
+    // closed day (a holiday); Thursday to Sunday never have rows, so they are closed weekdays.
+    for (const day of ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-07", "2026-12-09"]) for (let h = 8; h < 20; h++) rows.push([`${day}T${String(h).padStart(2, "0")}:00`, "5"]);
+    const series = parseVolumeCsv(hourly(rows), { file: "v.csv" });
+    expect(series.closedDays).toEqual([Date.UTC(2026, 11, 8)]);
   });
 
   it("reports a missing required column with the accepted headers", () => {

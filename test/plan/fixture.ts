@@ -54,7 +54,7 @@ export function smallPlanOptions(): PlanMonthOptions {
       hoursPerFte: 160,
       employerOverheadPercent: "25",
       sites: [{ name: "hq", agentSharePercent: "100", hourlyWage: "15.50", seatCostPerMonth: "300" }],
-      supportingStaff: [{ role: "team-lead", agentsPerPerson: 15, monthlyWage: "3300" }],
+      supportingStaff: [{ role: "teamLead", agentsPerPerson: 15, monthlyWage: "3300" }],
       otherCosts: [{ name: "telephony", perHandledMinute: "0.012", channel: "voice" }],
     },
     "cost",

@@ -15,7 +15,7 @@ import { readScenarioConfig } from "../../io/scenario-config.js";
 import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { StaffingIntervalInput } from "../../staffing/plan.js";
-import { parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
+import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -33,6 +33,7 @@ interface CostOptions {
   orders?: string;
   scenarios?: string;
   schedule?: string;
+  dateFormat?: string;
   format: string;
   out?: string;
 }
@@ -66,7 +67,7 @@ interface Inputs {
 function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: number | undefined): Inputs {
   if (o.staffing === undefined) optionError("--staffing", "--volumes needs --staffing staffing.json (the staffing config: targets, AHT, shrinkage)");
   const config = readStaffingConfig(o.staffing!, { cwd: io.cwd, option: "--staffing" });
-  const series = readVolumeCsv(o.volumes!, { cwd: io.cwd, option: "--volumes", ...(config.openingHours === undefined ? {} : { openingHours: config.openingHours }) });
+  const series = readVolumeCsv(o.volumes!, { cwd: io.cwd, option: "--volumes", ...csvDates(o), ...(config.openingHours === undefined ? {} : { openingHours: config.openingHours }) });
   const key = (channel: string, queue: string | undefined) => (queue === undefined || queue === "" ? channel : `${channel}:${queue}`);
   const intervals: StaffingIntervalInput[] = series.rows.map((row) => ({
     localMs: row.localMs,
@@ -115,7 +116,7 @@ function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): In
   }
   if (o.kpi === undefined && o.shrinkage !== undefined) optionError("--shrinkage", "--shrinkage grosses up the staffed time of a --kpi report; --staffed-hours are paid hours already");
   if (o.kpi !== undefined) {
-    const file = readKpiCsv(o.kpi, { cwd: io.cwd, option: "--kpi" });
+    const file = readKpiCsv(o.kpi, { cwd: io.cwd, option: "--kpi", ...csvDates(o) });
     files.push(o.kpi);
     const months = [...new Set(file.intervals.map((r) => localMonthOf(r.localMs)))].sort();
     const month = o.month ?? months[months.length - 1]!;
@@ -354,6 +355,7 @@ export const costCommand: CommandModule = {
       .option("--orders <n>", "orders in the month (cost per order)")
       .option("--scenarios <file>", "what-if scenarios (wfm schema scenarios); needs --volumes and --staffing")
       .option("--schedule <file>", "projected: take the paid hours from a schedule (wfm schedule --format json) instead of the staffing plan")
+      .option("--date-format <pattern>", dateFormatHelp)
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write to a file (atomically) instead of standard output")
       .action(async (o: CostOptions) => {

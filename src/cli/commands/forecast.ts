@@ -13,7 +13,7 @@ import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } fro
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
-import { parseChoiceOption, parseNumberOption } from "../options.js";
+import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption } from "../options.js";
 
 const methodChoices = ["auto", "seasonal-naive", "seasonal-average", "holt-winters", "top-down", "driver", "combined"] as const;
 const formatChoices = ["csv", "json", "table"] as const;
@@ -32,6 +32,7 @@ interface ForecastFlags {
   backtest?: boolean;
   quantile: string;
   weekStart: string;
+  dateFormat?: string;
   format?: string;
   out?: string;
 }
@@ -92,6 +93,7 @@ export const forecastCommand: CommandModule = {
       .option("--backtest", "print the rolling-origin accuracy table of every method")
       .option("--quantile <q>", "planning quantile in (0.5, 1): upper = q-quantile, lower = (1-q)-quantile", "0.8")
       .option("--week-start <day>", "first day of the week in table output (e.g. saturday)", "monday")
+      .option("--date-format <pattern>", dateFormatHelp)
       .option("--format <format>", `output format: ${formatChoices.join(", ")} (default csv; the --backtest table defaults to table)`)
       .option("--out <file>", "write the forecast to this file instead of standard output")
       .action(async (history: string, flags: ForecastFlags) => {
@@ -108,10 +110,10 @@ export const forecastCommand: CommandModule = {
         if (method === "driver" && ordersTarget === undefined) optionError("--orders-target", "--method driver needs --orders-target N (orders planned for the period)");
         if (ordersTarget !== undefined && method !== "driver") optionError("--orders-target", "--orders-target is used by --method driver only");
 
-        const series = readVolumeCsv(history, { cwd: io.cwd, allowGaps: true });
-        const events: SpecialDay[] = flags.holidays ? readHolidaysCsv(flags.holidays, { cwd: io.cwd, option: "--holidays" }) : [];
+        const series = readVolumeCsv(history, { cwd: io.cwd, allowGaps: true, ...csvDates(flags, parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar) });
+        const events: SpecialDay[] = flags.holidays ? readHolidaysCsv(flags.holidays, { cwd: io.cwd, option: "--holidays", ...csvDates(flags, parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar) }) : [];
         let orders: { dateMs: number; orders: number }[] | undefined;
-        if (flags.orders) orders = readOrdersCsv(flags.orders, { cwd: io.cwd, option: "--orders" });
+        if (flags.orders) orders = readOrdersCsv(flags.orders, { cwd: io.cwd, option: "--orders", ...csvDates(flags, parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar) });
         else if (series.hasOrders) {
           const byDay = new Map<number, number>();
           for (const row of series.rows) {

@@ -2,6 +2,7 @@ import type { CommandModule } from "../command.js";
 import { costCommand } from "./cost.js";
 import { erlangCommand } from "./erlang.js";
 import { forecastCommand } from "./forecast.js";
+import { initCommand } from "./init.js";
 import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
 import { reviewCommand } from "./review.js";
@@ -26,4 +27,5 @@ export const commands: readonly CommandModule[] = [
   costCommand,
   reviewCommand,
   schemaCommand,
+  initCommand,
 ];

@@ -7,7 +7,7 @@ import { writeFileAtomic } from "../../io/output.js";
 import { renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readTicketCsv } from "../../io/tickets-csv.js";
 import { WfmError } from "../../errors.js";
-import { parseChoiceOption, parseNumberOption } from "../options.js";
+import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -19,6 +19,7 @@ interface KpiCommandOptions {
   by: string;
   targetSeconds?: string;
   shortAbandonSeconds?: string;
+  dateFormat?: string;
   format: string;
   out?: string;
 }
@@ -157,6 +158,7 @@ export const kpiCommand: CommandModule = {
       .option("--by <period>", "month (with the change vs the previous month), day, or hour (of day)", "month")
       .option("--target-seconds <seconds>", "the threshold T behind answeredWithinTarget (for the definitions)")
       .option("--short-abandon-seconds <seconds>", "the threshold behind shortAbandoned (for the definitions)")
+      .option("--date-format <pattern>", dateFormatHelp)
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write to a file (atomically) instead of standard output")
       .action(async (reportPath: string, options: KpiCommandOptions) => {
@@ -167,8 +169,8 @@ export const kpiCommand: CommandModule = {
         }
         const targetAnswerSeconds = options.targetSeconds === undefined ? undefined : parseNumberOption("--target-seconds", options.targetSeconds, { min: 0 });
         const shortAbandonSeconds = options.shortAbandonSeconds === undefined ? undefined : parseNumberOption("--short-abandon-seconds", options.shortAbandonSeconds, { min: 0 });
-        const file = readKpiCsv(reportPath, { cwd: io.cwd, option: "<report>" });
-        const tickets = options.tickets === undefined ? undefined : readTicketCsv(options.tickets, { cwd: io.cwd, option: "--tickets" });
+        const file = readKpiCsv(reportPath, { cwd: io.cwd, option: "<report>", ...csvDates(options) });
+        const tickets = options.tickets === undefined ? undefined : readTicketCsv(options.tickets, { cwd: io.cwd, option: "--tickets", ...csvDates(options) });
         const months = new Set(file.intervals.map((r) => localMonthOf(r.localMs)));
         if (options.month !== undefined && !months.has(options.month)) {
           throw new WfmError({ code: "invalid-option", option: "--month", message: `${reportPath} has no rows in ${options.month}; it covers ${[...months].sort().join(", ")}`, value: options.month });

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { planMonth } from "../../plan/plan-month.js";
-import { writeFolderAtomic } from "../../io/output.js";
+import { checkOutputFolder, writeFolderAtomic, type OutputMarker } from "../../io/output.js";
 import { loadPlanConfig } from "../../io/plan-config.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
@@ -9,9 +9,11 @@ import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan
 import { solveInWorker } from "../../io/solve-in-worker.js";
 import { readLastMonthReview, withCalibration } from "./plan-review.js";
 import { simulateInWorkers } from "../../io/simulate-in-workers.js";
+import { isOpenAt, parseLocalTimestamp } from "../../calendar/local-time.js";
+import { businessHoursNotes } from "../business-hours.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
-import { parseChoiceOption, parseNumberOption } from "../options.js";
+import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption } from "../options.js";
 import { progressPrinter } from "../progress.js";
 
 interface PlanFlags {
@@ -27,7 +29,21 @@ interface PlanFlags {
   review?: string;
   reviewActual?: string;
   replications: string;
+  dateFormat?: string;
+  strict?: boolean;
 }
+
+/**
+ * The marker of a `wfm plan` output folder: `--force` replaces a folder only when its `.wfm-plan`
+ * file lists every file in it (or, for outputs written before the marker, when it holds only the
+ * files a plan writes, summary.json among them).
+ */
+export const planOutputMarker: OutputMarker = {
+  file: ".wfm-plan",
+  command: "wfm plan",
+  legacyFiles: ["summary.json", "forecast.csv", "staffing.csv", "schedule.csv", "coverage.csv", "costs.csv", "scenarios.csv", "report.md", "report.html"],
+  legacyRequired: "summary.json",
+};
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
 
@@ -56,7 +72,7 @@ export const planCommand: CommandModule = {
       .description("run the monthly cycle: KPIs, forecast, staffing, schedule, cost, scenarios; write a report folder")
       .requiredOption("--config <file>", "plan.json (see `wfm schema plan`)")
       .option("--out <folder>", "output folder", "plan-output")
-      .option("--force", "replace the output folder if it exists")
+      .option("--force", "replace the output folder if it is a previous wfm plan output (never a folder of other files)")
       .option("--month <YYYY-MM>", "the month to plan (replaces the plan file's)")
       .option("--calendar <name>", "gregorian or persian (replaces the plan file's)")
       .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
@@ -66,11 +82,15 @@ export const planCommand: CommandModule = {
       .option("--review <folder>", "last month's wfm review folder (or, with --review-actual, last month's plan folder): the report opens with a \"Last month: plan vs actual\" section")
       .option("--review-actual <file>", "last month's interval report, reviewed against the plan folder given to --review")
       .option("--replications <n>", "simulation replications of the staffing plan and schedule (0: no simulation)", "20")
+      .option("--strict", "fail (exit 2) when forecast contacts fall outside the staffing config's openingHours, instead of a note")
+      .option("--date-format <pattern>", `${dateFormatHelp} (replaces the plan file's dateFormat)`)
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
           if (io.stderrIsTTY) io.stderr(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}\n`);
         };
+        // The output folder is checked before any work, not after minutes of solving.
+        checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), marker: planOutputMarker });
         step(`reading ${flags.config} and its files`);
         const loaded = loadPlanConfig(flags.config, {
           cwd: io.cwd,
@@ -79,10 +99,12 @@ export const planCommand: CommandModule = {
             ...(flags.calendar === undefined ? {} : { calendar: parseChoiceOption("--calendar", flags.calendar, ["gregorian", "persian"]) }),
             ...(flags.history === undefined ? {} : { history: flags.history }),
             ...(flags.orders === undefined ? {} : { orders: flags.orders }),
+            ...(flags.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", flags.dateFormat) }),
             ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
           },
         });
         const replications = parseNumberOption("--replications", flags.replications, { min: 0, integer: true });
+        checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), inputs: loaded.inputs, marker: planOutputMarker });
         const progress = progressPrinter(io);
         const options = withCalibration(loaded.options, flags.calibration, io);
         const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
@@ -114,6 +136,27 @@ export const planCommand: CommandModule = {
             );
           }
         }
+        // Forecast contacts in intervals the config's openingHours close get 0 agents: say so.
+        const configHours = loaded.history.inferredOpeningHours === undefined ? options.staffing.openingHours : undefined;
+        const closedCalls = { intervals: 0, calls: 0 };
+        if (configHours !== undefined) {
+          for (const r of plan.staffing.intervals) {
+            const at = parseLocalTimestamp(r.timestamp);
+            if (r.calls > 0 && at !== null && !isOpenAt(configHours, at.localMs)) {
+              closedCalls.intervals++;
+              closedCalls.calls += r.calls;
+            }
+          }
+        }
+        const notes = businessHoursNotes({
+          file: loaded.history.file,
+          configHours,
+          inferredHours: loaded.history.inferredOpeningHours,
+          closedDays: loaded.history.closedDays,
+          closedCalls,
+          strict: flags.strict === true,
+          configName: "the staffing config",
+        });
         step("writing the report");
         const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
           footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
@@ -125,7 +168,11 @@ export const planCommand: CommandModule = {
         files.set("report.md", renderReportMarkdown(report));
         files.set("report.html", renderReportHtml(report));
         const out = resolve(io.cwd, flags.out);
-        writeFolderAtomic(out, files, { force: Boolean(flags.force), inputs: [...loaded.inputs, ...(lastReview?.inputs ?? []), ...(flags.calibration === undefined ? [] : [resolve(io.cwd, flags.calibration)])] });
+        writeFolderAtomic(out, files, {
+          force: Boolean(flags.force),
+          inputs: [...loaded.inputs, ...(lastReview?.inputs ?? []), ...(flags.calibration === undefined ? [] : [resolve(io.cwd, flags.calibration)])],
+          marker: planOutputMarker,
+        });
         const h = plan.headline;
         io.stdout(
           [
@@ -156,6 +203,7 @@ export const planCommand: CommandModule = {
                     .map((s) => `${s.name} ${s.deltaFraction === null ? "" : `${s.deltaFraction > 0 ? "+" : ""}${(s.deltaFraction * 100).toFixed(1)}%`}`)
                     .join(", ")}`,
                 ]),
+            ...notes.map((note) => `  note: ${note}`),
             `  open ${flags.out}/report.html in a browser`,
             "",
           ].join("\n"),

@@ -13,7 +13,7 @@ import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../.
 import { scheduleReport, type CoverageInterval, type ScheduledShift, type ScheduleReport } from "../../schedule/report.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
-import { parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
+import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
 import { progressPrinter } from "../progress.js";
 
 interface ScheduleFlags {
@@ -24,6 +24,7 @@ interface ScheduleFlags {
   format?: string;
   out?: string;
   coverage?: string;
+  dateFormat?: string;
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -183,11 +184,12 @@ export const scheduleCommand: CommandModule = {
       .option("--gap <percent>", "stop within this relative gap, e.g. 1 or 1% (default 0.01%)")
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write the output to a file (atomically) instead of stdout")
+      .option("--date-format <pattern>", dateFormatHelp)
       .option("--coverage <file>", "also write per-interval coverage CSV (timestamp,required,scheduled,shortfall,excess,...)")
       .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
         const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
-        const gapFlag = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true });
+        const gapFlag = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true, smallPercent: true });
         if (flags.dbai !== undefined) {
           if (requirements !== undefined || flags.shifts !== undefined) {
             throw new WfmError({ code: "invalid-option", option: "--dbai", message: "solves a benchmark file on its own; drop the requirements file and --shifts" });
@@ -202,7 +204,7 @@ export const scheduleCommand: CommandModule = {
           throw new WfmError({ code: "invalid-option", option: "--shifts", message: "required: the shift config JSON (templates, breaks, penalties); see wfm schema shifts" });
         }
         const config = readShiftsConfig(flags.shifts, { cwd: io.cwd, option: "--shifts" });
-        const curve = refineCurve(readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements" }), config.settings);
+        const curve = refineCurve(readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements", ...csvDates(flags) }), config.settings);
         let built;
         try {
           built = buildTemplateProblem({

@@ -16,7 +16,8 @@ import {
   type StaffingPlan,
   type StaffingSummary,
 } from "../../staffing/index.js";
-import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
+import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
+import { businessHoursNotes } from "../business-hours.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -31,6 +32,8 @@ interface StaffOptions {
   hoursPerFte?: string;
   interval?: string;
   intervals?: boolean;
+  strict?: boolean;
+  dateFormat?: string;
   format: string;
   out?: string;
 }
@@ -231,6 +234,8 @@ export const staffCommand: CommandModule = {
       .option("--hours-per-fte <hours>", "paid hours of one FTE per month (default 160)")
       .option("--interval <minutes>", "interval length (inferred from the timestamps when absent)")
       .option("--intervals", "table/md: one row per interval instead of per day")
+      .option("--date-format <pattern>", dateFormatHelp)
+      .option("--strict", "fail (exit 2) when intervals outside the config's openingHours have calls, instead of a note")
       .option("--format <format>", `output format: ${formats.join(", ")}`, "table")
       .option("--out <file>", "write to a file (atomically) instead of stdout")
       .action(async (volumes: string, o: StaffOptions) => {
@@ -239,16 +244,18 @@ export const staffCommand: CommandModule = {
         const base: StaffingConfig = o.config === undefined ? {} : readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
         const series = readVolumeCsv(volumes, {
           cwd: io.cwd,
+          ...(o.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", o.dateFormat) }),
           ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
           ...(base.openingHours === undefined ? {} : { openingHours: base.openingHours }),
         });
         const key = (channel: string, queue: string | undefined) => (queue === undefined || queue === "" ? channel : `${channel}:${queue}`);
-        const names: string[] = [];
-        for (const row of series.rows) {
-          const name = key(row.channel, row.queue);
-          if (!names.includes(name)) names.push(name);
-        }
-        const config = effectiveConfig(base, names, o, series.hasAht, o.config);
+        const nameSet = new Set<string>();
+        for (const row of series.rows) nameSet.add(key(row.channel, row.queue));
+        const names = [...nameSet];
+        // Without openingHours in the config, the hours inferred from the file are used.
+        const withHours: StaffingConfig =
+          base.openingHours === undefined && series.inferredOpeningHours !== undefined ? { ...base, openingHours: series.inferredOpeningHours } : base;
+        const config = effectiveConfig(withHours, names, o, series.hasAht, o.config);
         const ahtOverride = o.aht === undefined ? undefined : Number(o.aht);
         const plan = planStaffing({
           intervalMinutes: series.intervalMinutes,
@@ -258,6 +265,22 @@ export const staffCommand: CommandModule = {
             return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
           }),
         });
+        const closedCalls = { intervals: 0, calls: 0 };
+        for (const r of plan.intervals) {
+          if (!r.open && r.calls > 0) {
+            closedCalls.intervals++;
+            closedCalls.calls += r.calls;
+          }
+        }
+        const notes = businessHoursNotes({
+          file: volumes,
+          configHours: base.openingHours,
+          inferredHours: series.inferredOpeningHours,
+          closedDays: series.closedDays,
+          closedCalls,
+          strict: o.strict === true,
+          configName: o.config ?? "the staffing config",
+        });
         const stamp = (r: StaffingInterval) => formatLocalTimestamp(r.localMs, series.style);
         let text: string;
         if (format === "json") {
@@ -265,11 +288,14 @@ export const staffCommand: CommandModule = {
             intervals: plan.intervals.map(({ localMs: _localMs, ...rest }) => ({ timestamp: formatLocalTimestamp(_localMs, series.style), ...rest })),
             days: plan.days,
             totals: plan.totals,
+            notes,
           });
         } else if (format === "csv") {
           text = renderTable(plan.intervals, intervalColumns(stamp, "csv"), "csv");
+          for (const note of notes) io.stderr(`note: ${note}\n`);
         } else {
           text = renderReport(plan, config, volumes, format, o.intervals === true, stamp);
+          if (notes.length > 0) text += `${format === "md" ? "\n" : ""}${notes.map((n) => `${format === "md" ? "- " : ""}note: ${n}`).join("\n")}\n`;
         }
         if (o.out === undefined) {
           io.stdout(text);
