@@ -10,6 +10,7 @@ import {
   type QueueingModel,
 } from "../../queueing/index.js";
 import { scheduled } from "../../queueing/required-agents.js";
+import { reachesTarget, withinLimit } from "../../queueing/limits.js";
 import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
@@ -199,15 +200,15 @@ export function answerErlang(request: ErlangRequest): ErlangAnswer {
 
 function failedTargets(request: ErlangRequest, m: AnyQueueMetrics): string[] {
   const failed: string[] = [];
-  if (request.targetServiceLevel !== undefined && !(m.serviceLevel >= request.targetServiceLevel)) {
+  if (request.targetServiceLevel !== undefined && !reachesTarget(m.serviceLevel, request.targetServiceLevel)) {
     failed.push(`the service level target ${givenPercent(request.targetServiceLevel)} within ${givenSeconds(m.targetAnswerSeconds)}`);
   }
-  if (request.targetAsaSeconds !== undefined && !(m.asaSeconds <= request.targetAsaSeconds)) failed.push(`the ASA target ${givenSeconds(request.targetAsaSeconds)}`);
-  if (request.maxOccupancy !== undefined && !(m.occupancy <= request.maxOccupancy)) failed.push(`the occupancy cap ${givenPercent(request.maxOccupancy)}`);
-  if (request.maxAbandonProbability !== undefined && !((m.abandonProbability ?? 0) <= request.maxAbandonProbability)) {
+  if (request.targetAsaSeconds !== undefined && !withinLimit(m.asaSeconds, request.targetAsaSeconds)) failed.push(`the ASA target ${givenSeconds(request.targetAsaSeconds)}`);
+  if (request.maxOccupancy !== undefined && !withinLimit(m.occupancy, request.maxOccupancy)) failed.push(`the occupancy cap ${givenPercent(request.maxOccupancy)}`);
+  if (request.maxAbandonProbability !== undefined && !withinLimit(m.abandonProbability ?? 0, request.maxAbandonProbability)) {
     failed.push(`the abandonment cap ${givenPercent(request.maxAbandonProbability)}`);
   }
-  if (request.maxBlocking !== undefined && !((m.blockingProbability ?? 0) <= request.maxBlocking)) failed.push(`the blocking cap ${givenPercent(request.maxBlocking)}`);
+  if (request.maxBlocking !== undefined && !withinLimit(m.blockingProbability ?? 0, request.maxBlocking)) failed.push(`the blocking cap ${givenPercent(request.maxBlocking)}`);
   return failed;
 }
 
