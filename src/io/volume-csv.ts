@@ -208,22 +208,111 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
     problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   }
   if (rows.length === 0) problems.throwIfAny();
+
+  // Split into series (channel x queue) in file order.
+  const series = new Map<string, { label: string; rows: VolumeRow[] }>();
+  for (const row of rows) {
+    const key = `${row.channel}\u0000${row.queue ?? ""}`;
+    let entry = series.get(key);
+    if (entry === undefined) {
+      const label = row.channel === "voice" && row.queue === undefined && channelCol === undefined ? "" : seriesName(row);
+      series.set(key, (entry = { label, rows: [] }));
+    }
+    entry.rows.push(row);
+  }
+  const intervalMinutes = checkIntervalSeries([...series.values()], {
+    file,
+    timestampColumn: tsCol,
+    style,
+    problems,
+    allowGaps,
+    ...(options.intervalMinutes === undefined ? {} : { intervalMinutes: options.intervalMinutes }),
+    ...(openingHours === undefined ? {} : { openingHours }),
+  });
+  problems.throwIfAny();
+
+  return {
+    file,
+    intervalMinutes,
+    style: style ?? { separator: "T", seconds: false, dateOnly: intervalMinutes === 1440, offset: null },
+    rows,
+    channels: channelOrder,
+    hasAht,
+    hasOrders,
+  };
+}
+
+/** A timestamped row of an interval series (see {@link checkIntervalSeries}). */
+export interface SeriesPoint {
+  /** 1-based line in the file. */
+  readonly line: number;
+  /** Interval start as wall-clock milliseconds. */
+  readonly localMs: number;
+}
+
+/** One series of rows in file order, e.g. one channel; `label` ("channel chat") names it in problems, "" for a file's only series. */
+export interface LabelledSeries {
+  readonly label: string;
+  readonly rows: readonly SeriesPoint[];
+}
+
+/** Options of {@link checkIntervalSeries}. */
+export interface IntervalSeriesCheckOptions {
+  /** File name for problems. */
+  readonly file: string;
+  /** 0-based column of the timestamp (problems name it 1-based). */
+  readonly timestampColumn: number;
+  /** How the file writes timestamps (problems quote them the same way). */
+  readonly style: TimestampStyle | undefined;
+  /** Problems found so far (bad cells); the checks add theirs. When it already holds problems, rows were dropped and gaps are not reported (a dropped row would look like one). */
+  readonly problems: ProblemList;
+  /** Interval length in minutes; inferred from the rows when absent (the most common step). */
+  readonly intervalMinutes?: number;
+  /** Opening hours: intervals outside them may be absent without being a gap. */
+  readonly openingHours?: OpeningHours;
+  /** Accept missing intervals. @defaultValue false */
+  readonly allowGaps?: boolean;
+  /**
+   * What a gap problem advises, in parentheses after it.
+   * @defaultValue "if the centre is closed then, give its opening hours in the config" (none with opening hours)
+   */
+  readonly gapAdvice?: string;
+  /**
+   * How the user gives the interval when it cannot be inferred.
+   * @defaultValue "give it with --interval MINUTES"
+   */
+  readonly intervalAdvice?: string;
+}
+
+/**
+ * The series checks every interval file gets (volumes for `wfm staff` and `wfm forecast`,
+ * requirements for `wfm schedule`): the interval length (given, or the most common step between
+ * consecutive rows of a series, one of {@link inferableIntervalMinutes}), then per series every
+ * row off the interval grid, every duplicate interval, every row out of order and every gap (an
+ * interval missing while the centre is open), each a problem naming the row's line and the
+ * timestamp column. Problems go to `options.problems`; the caller throws them.
+ *
+ * @returns the interval length in minutes
+ * @throws {WfmError} `invalid-csv` when the interval cannot be inferred (with the problems found before)
+ *
+ * @example
+ * ```ts
+ * const problems = new ProblemList();
+ * checkIntervalSeries([{ label: "", rows: [{ line: 2, localMs: 0 }, { line: 3, localMs: 3_600_000 }, { line: 4, localMs: 3_660_000 }] }],
+ *   { file: "r.csv", timestampColumn: 0, style: undefined, problems }); //=> 60
+ * problems.size; //=> 1 (line 4 is 1 minute after the previous row)
+ * ```
+ */
+export function checkIntervalSeries(series: readonly LabelledSeries[], options: IntervalSeriesCheckOptions): number {
+  const { file, timestampColumn: tsCol, style, problems, openingHours, allowGaps = false } = options;
+  const advice = options.gapAdvice ?? (openingHours === undefined ? "if the centre is closed then, give its opening hours in the config" : "");
+  const bad = (line: number, message: string) => problems.add({ code: "invalid-csv", file, line, column: tsCol + 1, message });
   // Rows with bad cells are left out of the series checks below, which still run so that every
   // problem is reported at once; only gaps are not, as a dropped row would look like one.
   const droppedRows = problems.size > 0;
-
-  // Split into series (channel x queue) in file order.
-  const series = new Map<string, VolumeRow[]>();
-  for (const row of rows) {
-    const key = `${row.channel}\u0000${row.queue ?? ""}`;
-    let list = series.get(key);
-    if (list === undefined) series.set(key, (list = []));
-    list.push(row);
-  }
-
   let intervalMinutes: number;
   try {
-    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series, file);
+    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series, file, options.intervalAdvice ?? "give it with --interval MINUTES");
   } catch (error) {
     problems.throwIfAny();
     throw error;
@@ -231,28 +320,24 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   const stepMs = intervalMinutes * millisecondsInMinute;
   const daily = intervalMinutes === 1440;
 
-  for (const list of series.values()) {
+  for (const { label, rows: list } of series) {
+    const where = label === "" ? "" : ` (${label})`;
     for (let i = 0; i < list.length; i++) {
       const row = list[i]!;
       const minute = localMinuteOfDay(row.localMs);
       if (daily ? minute !== 0 : minute % intervalMinutes !== 0) {
-        bad(
-          row.line,
-          tsCol,
-          `timestamp ${formatLocalTimestamp(row.localMs, style)} does not start a ${describeInterval(intervalMinutes)} interval (wrong interval length?)`,
-        );
+        bad(row.line, `timestamp ${formatLocalTimestamp(row.localMs, style)} does not start a ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
         continue;
       }
       if (i === 0) continue;
       const previous = list[i - 1]!;
       const delta = row.localMs - previous.localMs;
-      const where = row.channel === "voice" && row.queue === undefined && channelCol === undefined ? "" : ` (${seriesName(row)})`;
       if (delta === 0) {
-        bad(row.line, tsCol, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where}: line ${previous.line} has it too`);
+        bad(row.line, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where}: line ${previous.line} has it too`);
       } else if (delta < 0) {
-        bad(row.line, tsCol, `rows out of order${where}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
+        bad(row.line, `rows out of order${where}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
       } else if (delta % stepMs !== 0) {
-        bad(row.line, tsCol, `${formatLocalTimestamp(row.localMs, style)} is ${delta / millisecondsInMinute} minutes after the previous row, not a multiple of the ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
+        bad(row.line, `${formatLocalTimestamp(row.localMs, style)} is ${delta / millisecondsInMinute} minutes after the previous row, not a multiple of the ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
       } else if (delta > stepMs && !allowGaps && !droppedRows) {
         let missing = 0;
         let firstMissing = -1;
@@ -264,22 +349,12 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         }
         if (missing > 0) {
           const span = missing === 1 ? `interval ${formatLocalTimestamp(firstMissing, style)} is` : `${missing} intervals from ${formatLocalTimestamp(firstMissing, style)} are`;
-          bad(row.line, tsCol, `gap in the series${where}: ${span} missing before this row${openingHours === undefined ? " (if the centre is closed then, give its opening hours in the config)" : ""}`);
+          bad(row.line, `gap in the series${where}: ${span} missing before this row${advice === "" ? "" : ` (${advice})`}`);
         }
       }
     }
   }
-  problems.throwIfAny();
-
-  return {
-    file,
-    intervalMinutes,
-    style: style ?? { separator: "T", seconds: false, dateOnly: daily, offset: null },
-    rows,
-    channels: channelOrder,
-    hasAht,
-    hasOrders,
-  };
+  return intervalMinutes;
 }
 
 function seriesName(row: VolumeRow): string {
@@ -294,9 +369,9 @@ function describeInterval(minutes: number): string {
  * The interval length of a file: the most common positive step between consecutive rows of
  * each series, which must be one of {@link inferableIntervalMinutes}.
  */
-function inferIntervalMinutes(series: ReadonlyMap<string, readonly VolumeRow[]>, file: string): number {
+function inferIntervalMinutes(series: readonly LabelledSeries[], file: string, advice: string): number {
   const counts = new Map<number, number>();
-  for (const list of series.values()) {
+  for (const { rows: list } of series) {
     for (let i = 1; i < list.length; i++) {
       const delta = (list[i]!.localMs - list[i - 1]!.localMs) / millisecondsInMinute;
       if (delta > 0) counts.set(delta, (counts.get(delta) ?? 0) + 1);
@@ -314,15 +389,15 @@ function inferIntervalMinutes(series: ReadonlyMap<string, readonly VolumeRow[]>,
     throw new WfmError({
       code: "invalid-csv",
       file,
-      option: "--interval",
-      message: "cannot infer the interval length from a single row per series; give it with --interval MINUTES",
+      ...(advice.includes("--interval") ? { option: "--interval" } : {}),
+      message: `cannot infer the interval length from a single row per series; ${advice}`,
     });
   }
   if (!(inferableIntervalMinutes as readonly number[]).includes(best)) {
     throw new WfmError({
       code: "invalid-csv",
       file,
-      message: `rows are mostly ${best} minutes apart, which is not an interval length (5, 6, 10, 15, 30, 60 minutes or a day); give it with --interval MINUTES`,
+      message: `rows are mostly ${best} minutes apart, which is not an interval length (5, 6, 10, 15, 30, 60 minutes or a day); ${advice}`,
     });
   }
   return best;
