@@ -665,8 +665,8 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       days.push({ date, ...summarise("all", all, fteHoursOfDay(day)) });
     }
   }
-  const first = dayKeys.length > 0 ? Math.min(...dayKeys) : 0;
-  const last = dayKeys.length > 0 ? Math.max(...dayKeys) : 0;
+  const first = dayKeys.length > 0 ? dayKeys.reduce((m, d) => Math.min(m, d), Number.POSITIVE_INFINITY) : 0;
+  const last = dayKeys.length > 0 ? dayKeys.reduce((m, d) => Math.max(m, d), Number.NEGATIVE_INFINITY) : 0;
   let hoursPerFte = 0;
   if (dayKeys.length > 0) for (let d = first; d <= last; d += millisecondsInDay) hoursPerFte += fteHoursOfDay(d);
   const channels: StaffingSummary[] = [];

@@ -142,7 +142,7 @@ function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): In
     if (peakAgents === undefined && has("staffedSeconds") && file.intervalMinutes !== null) {
       const perStamp = new Map<number, number>();
       for (const r of rows) perStamp.set(r.localMs, (perStamp.get(r.localMs) ?? 0) + r.staffedSeconds!);
-      peakAgents = (Math.max(...perStamp.values()) / (file.intervalMinutes * 60)) * gross;
+      peakAgents = ([...perStamp.values()].reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY) / (file.intervalMinutes * 60)) * gross;
     }
     if (file.orders.length > 0) reportOrders = file.orders.filter((x) => localMonthOf(x.localMs) === month).reduce((a, x) => a + x.orders, 0);
     source = `${o.kpi} ${month} (actual)`;

@@ -122,11 +122,11 @@ export const forecastCommand: CommandModule = {
         }
         if (method === "driver" && orders === undefined) optionError("--orders", "--method driver needs past orders: --orders FILE, or an orders column in the history");
 
-        const firstMs = Math.min(...series.rows.map((r) => r.localMs));
+        const firstMs = series.rows.reduce((m, r) => Math.min(m, r.localMs), Number.POSITIVE_INFINITY);
         if (firstMs >= startLocalMs) {
           optionError(flags.month !== undefined ? "--month" : "--start", `${label} starts on ${formatLocalDate(startLocalMs)}, but the history ${history} starts on ${formatLocalDate(firstMs)}: nothing to learn from`);
         }
-        const lastBefore = Math.max(...series.rows.filter((r) => r.localMs < startLocalMs).map((r) => r.localMs));
+        const lastBefore = series.rows.reduce((m, r) => (r.localMs < startLocalMs ? Math.max(m, r.localMs) : m), Number.NEGATIVE_INFINITY);
         const spanDays = Math.floor(lastBefore / millisecondsInDay) - Math.floor(firstMs / millisecondsInDay) + 1;
         if (spanDays < 7) {
           throw new WfmError({
@@ -272,7 +272,7 @@ function dailyTable(rows: readonly OutRow[], weekStart: DayOfWeek, multi: boolea
     if (week.length === 0) return;
     out.push(...week);
     const total = (f: (d: Day) => number) => week.reduce((s, d) => s + f(d), 0);
-    out.push({ label: `week of ${formatLocalDate(currentWeek!)}`, weekday: "", channel: channelCount > 1 ? "all" : week[0]!.channel, calls: total((d) => d.calls), lower: Number.NaN, upper: Number.NaN, peak: Math.max(...week.map((d) => d.peak)), intervals: total((d) => d.intervals) });
+    out.push({ label: `week of ${formatLocalDate(currentWeek!)}`, weekday: "", channel: channelCount > 1 ? "all" : week[0]!.channel, calls: total((d) => d.calls), lower: Number.NaN, upper: Number.NaN, peak: week.reduce((m, d) => Math.max(m, d.peak), Number.NEGATIVE_INFINITY), intervals: total((d) => d.intervals) });
     week = [];
   };
   for (const [key, d] of days) {

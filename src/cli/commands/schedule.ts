@@ -112,7 +112,7 @@ function describeIntervals(intervals: readonly number[], startLocalMs: number, i
     while (j + 1 < intervals.length && intervals[j + 1] === intervals[j]! + 1) j++;
     const from = startLocalMs + intervals[i]! * intervalMinutes * 60_000;
     const to = startLocalMs + (intervals[j]! + 1) * intervalMinutes * 60_000;
-    const peak = Math.max(...intervals.slice(i, j + 1).map((t) => required[t]!));
+    const peak = intervals.slice(i, j + 1).reduce((m, t) => Math.max(m, required[t]!), Number.NEGATIVE_INFINITY);
     lines.push(`${formatLocalTimestamp(from, style)} to ${formatLocalTimestamp(to, style)}: up to ${peak} agents required and no shift template covers it`);
     i = j + 1;
   }
