@@ -10,7 +10,10 @@
  *
  * @module
  */
-import { getDate as getJalaliDate, getDaysInMonth, newDate } from "date-fns-jalali";
+// One module per function: the package root loads all of date-fns-jalali (0.1 s of start-up).
+import { getDate as getJalaliDate } from "date-fns-jalali/getDate";
+import { getDaysInMonth } from "date-fns-jalali/getDaysInMonth";
+import { newDate } from "date-fns-jalali/newDate";
 import { millisecondsInDay } from "./local-time.js";
 import { invalidArgument } from "../errors.js";
 

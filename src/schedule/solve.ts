@@ -1,4 +1,4 @@
-import highsLoader, { type Highs, type HighsCallbackMap } from "highs";
+import type { Highs, HighsCallbackMap } from "highs";
 import { WfmError, invalidArgument } from "../errors.js";
 import { buildShiftModel, type ShiftModel } from "./model.js";
 import { columnIntervals, type ShiftProblem } from "./problem.js";
@@ -77,12 +77,22 @@ export interface ScheduleSolution {
 
 let highsPromise: Promise<Highs> | undefined;
 
-/** Loads the HiGHS WebAssembly runtime once per process (or page). */
+/**
+ * The solver package, imported on first use: through a variable, so that neither Node at start-up
+ * nor a bundler building the core for a browser loads it (its loader imports `node:module`). A
+ * page that schedules passes its own loaded runtime as `highs`.
+ */
+const highsPackage = "highs";
+
+/** Loads the HiGHS WebAssembly runtime once per process (or page), importing the package on first use. */
 export function loadHighsRuntime(): Promise<Highs> {
-  // The package ships CommonJS typings; at run time the ESM build's default export is the loader
-  // itself, while a CommonJS interop may wrap it in `{ default }`.
-  const loader = ((highsLoader as unknown as { default?: unknown }).default ?? highsLoader) as () => Promise<Highs>;
-  highsPromise ??= loader();
+  highsPromise ??= (import(/* @vite-ignore */ /* webpackIgnore: true */ highsPackage) as Promise<{ default?: unknown }>).then((module) => {
+    // The package ships CommonJS typings; at run time the ESM build's default export is the loader
+    // itself, while a CommonJS interop may wrap it in `{ default }` (once or twice).
+    let loader: unknown = module.default ?? module;
+    while (typeof loader !== "function" && loader !== null && typeof loader === "object" && "default" in loader) loader = (loader as { default: unknown }).default;
+    return (loader as () => Promise<Highs>)();
+  });
   return highsPromise;
 }
 
