@@ -17,14 +17,17 @@ export function readTextFile(path: string, options: { cwd?: string; option?: str
   let isFile = false;
   try {
     isFile = statSync(absolute).isFile();
-  } catch {
-    throw new WfmError({ code: "file-not-found", ...where, message: `file not found: ${path}`, value: path });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new WfmError({ code: "file-not-found", ...where, message: `file not found: ${path}`, value: path });
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WfmError({ code: "invalid-file", ...where, message: `cannot read ${path}: ${reason}`, value: path });
   }
   if (!isFile) throw new WfmError({ code: "invalid-file", ...where, message: `${path} is not a file`, value: path });
   try {
     return readFileSync(absolute, "utf8");
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WfmError({ code: "invalid-file", ...where, message: `cannot read ${path}: ${reason}`, value: path });
   }
 }

@@ -183,6 +183,7 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
     fail(problems, ["cyclicWeek"], `a cyclic week needs exactly 7 days of requirements, got ${(required.length * intervalMinutes) / 1440} days`);
   }
   const names = new Set<string>();
+  const maxShiftMinutes = 1440;
   settings.templates.forEach((template, i) => {
     const path = ["templates", i];
     if (names.has(template.name)) fail(problems, [...path, "name"], `template name ${JSON.stringify(template.name)} is used twice`);
@@ -197,6 +198,12 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
     multiple(template.minLengthMinutes, "minLengthMinutes");
     multiple(template.maxLengthMinutes, "maxLengthMinutes");
     multiple(template.lengthStepMinutes, "lengthStepMinutes");
+    for (const field of ["minLengthMinutes", "maxLengthMinutes"] as const) {
+      const value = template[field];
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= maxShiftMinutes)) {
+        fail(problems, [...path, field], `${field} must be a whole number of minutes from 1 to ${maxShiftMinutes} (a shift lasts at most 24 hours), got ${value}`, value);
+      }
+    }
     (template.breaks ?? []).forEach((rule, r) => {
       multiple(rule.durationMinutes, `breaks[${r}].durationMinutes`);
       multiple(rule.earliestStartAfterMinutes, `breaks[${r}].earliestStartAfterMinutes`);

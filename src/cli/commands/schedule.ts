@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { formatLocalDate, formatLocalTimestamp, localStartOfDay, millisecondsInDay, type TimestampStyle } from "../../calendar/local-time.js";
 import { WfmError } from "../../errors.js";
 import { parseDbaiInstance } from "../../io/dbai.js";
-import { writeFileAtomic } from "../../io/output.js";
+import { checkOutputPaths, writeFileAtomic, writeFilesAtomic, type OutputFile } from "../../io/output.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readRequirementsCsv, type RequirementsCsv } from "../../io/requirements-csv.js";
 import { readShiftsConfig } from "../../io/shifts-config.js";
@@ -99,9 +99,17 @@ function readLatin1(path: string, cwd: string, option: string): string {
     if (!statSync(absolute).isFile()) throw new WfmError({ code: "invalid-file", option, message: `${path} is not a file`, value: path });
   } catch (error) {
     if (error instanceof WfmError) throw error;
-    throw new WfmError({ code: "file-not-found", option, message: `file not found: ${path}`, value: path });
+    const code = (error as { code?: unknown }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new WfmError({ code: "file-not-found", option, message: `file not found: ${path}`, value: path });
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WfmError({ code: "invalid-file", option, message: `cannot read ${path}: ${reason}`, value: path });
   }
-  return readFileSync(absolute, "latin1");
+  try {
+    return readFileSync(absolute, "latin1");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WfmError({ code: "invalid-file", option, message: `cannot read ${path}: ${reason}`, value: path });
+  }
 }
 
 function describeIntervals(intervals: readonly number[], startLocalMs: number, intervalMinutes: number, required: readonly number[], style: TimestampStyle): string[] {
@@ -201,6 +209,13 @@ export const scheduleCommand: CommandModule = {
         if (flags.shifts === undefined) {
           throw new WfmError({ code: "invalid-option", option: "--shifts", message: "required: the shift config JSON (templates, breaks, penalties); see wfm schema shifts" });
         }
+        const inputs = [resolve(io.cwd, requirements), resolve(io.cwd, flags.shifts)];
+        // Every output is checked before the solve, and written together after it (all or none).
+        const outputTargets = [
+          ...(flags.out === undefined ? [] : [{ path: resolve(io.cwd, flags.out), option: "--out" }]),
+          ...(flags.coverage === undefined ? [] : [{ path: resolve(io.cwd, flags.coverage), option: "--coverage" }]),
+        ];
+        checkOutputPaths(outputTargets, { inputs });
         const config = readShiftsConfig(flags.shifts, { cwd: io.cwd, option: "--shifts" });
         const curve = refineCurve(readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements" }), config.settings);
         let built;
@@ -238,7 +253,6 @@ export const scheduleCommand: CommandModule = {
         }
         const workload = curve.calls && curve.ahtSeconds ? { calls: curve.calls, ahtSeconds: curve.ahtSeconds, ...(config.targetAnswerSeconds === undefined ? {} : { targetAnswerSeconds: config.targetAnswerSeconds }) } : undefined;
         const report = scheduleReport({ built, solution, ...(workload ? { workload } : {}) });
-        const inputs = [resolve(io.cwd, requirements), resolve(io.cwd, flags.shifts)];
         let output: string;
         if (format === "json") {
           const t = report.totals;
@@ -263,12 +277,14 @@ export const scheduleCommand: CommandModule = {
           const shiftHeading = format === "md" ? "\n## Shifts\n\n" : "\n";
           output = `${heading}${renderKeyValues(summaryPairs(report, { requirementColumn: curve.column }), format)}${shiftHeading}${renderTable(report.shifts, shiftColumns(), format)}`;
         }
+        const files: OutputFile[] = [];
+        if (flags.out !== undefined) files.push({ path: resolve(io.cwd, flags.out), content: output, option: "--out" });
         if (flags.coverage !== undefined) {
           const csv = renderTable(report.coverage, coverageColumns(curve.style, workload !== undefined), "csv");
-          writeFileAtomic(resolve(io.cwd, flags.coverage), csv, { inputs, option: "--coverage" });
+          files.push({ path: resolve(io.cwd, flags.coverage), content: csv, option: "--coverage" });
         }
-        if (flags.out !== undefined) writeFileAtomic(resolve(io.cwd, flags.out), output, { inputs });
-        else io.stdout(output);
+        writeFilesAtomic(files, { inputs });
+        if (flags.out === undefined) io.stdout(output);
       });
   },
 };
