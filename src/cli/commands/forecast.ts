@@ -8,7 +8,7 @@ import { forecastByChannel } from "../../forecast/by-channel.js";
 import type { ForecastMethodChoice, SpecialDay } from "../../forecast/types.js";
 import { readHolidaysCsv } from "../../io/holidays.js";
 import { readOrdersCsv } from "../../io/orders-csv.js";
-import { writeFileAtomic } from "../../io/output.js";
+import { checkOutputPaths, writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { CommandModule } from "../command.js";
@@ -34,6 +34,7 @@ interface ForecastFlags {
   weekStart: string;
   format?: string;
   out?: string;
+  forceHistory?: boolean;
 }
 
 function optionError(option: string, message: string, value?: unknown): never {
@@ -58,6 +59,29 @@ function period(flags: ForecastFlags): { startLocalMs: number; endLocalMs: numbe
     return { startLocalMs: parsed.localMs, endLocalMs: parsed.localMs + days * millisecondsInDay, label: `${days} days from ${flags.start}` };
   }
   return optionError("--month", "say what to forecast: --month YYYY-MM, or --start YYYY-MM-DD [--days N]");
+}
+
+/** A history that ends more than this many days before the forecast starts is refused without --force-history. */
+export const staleHistoryDays = 31;
+
+/** "1097 days (about 3.0 years)": a span of days, with months or years when long. */
+function describeDays(days: number): string {
+  if (days >= 365) return `${days} days (about ${(days / 365.25).toFixed(1)} years)`;
+  if (days >= 60) return `${days} days (about ${(days / 30.44).toFixed(1)} months)`;
+  return `${days} day${days === 1 ? "" : "s"}`;
+}
+
+/**
+ * Refuses (or, with --force-history, notes) a history that ends long before the forecast period:
+ * a year-old history, or one read in the wrong calendar, forecasts a world that has moved on.
+ * Returns the note to print, or null when the history is recent.
+ */
+function staleHistory(history: string, endMs: number, startLocalMs: number, force: boolean, option: string): string | null {
+  const days = Math.floor((startLocalMs - endMs) / millisecondsInDay);
+  if (days <= staleHistoryDays) return null;
+  const text = `the history ${history} ends on ${formatLocalDate(endMs - 1)}, ${describeDays(days)} before the forecast starts on ${formatLocalDate(startLocalMs)}`;
+  if (force) return `${text}; forecasting from it anyway (--force-history)`;
+  return optionError(option, `${text} (more than ${staleHistoryDays} days): check the dates and --calendar, or pass --force-history to forecast from it anyway`);
 }
 
 interface OutRow {
@@ -94,6 +118,7 @@ export const forecastCommand: CommandModule = {
       .option("--week-start <day>", "first day of the week in table output (e.g. saturday)", "monday")
       .option("--format <format>", `output format: ${formatChoices.join(", ")} (default csv; the --backtest table defaults to table)`)
       .option("--out <file>", "write the forecast to this file instead of standard output")
+      .option("--force-history", `forecast from a history that ends more than ${staleHistoryDays} days before the period (noted on stderr)`)
       .action(async (history: string, flags: ForecastFlags) => {
         const method = parseChoiceOption("--method", flags.method, methodChoices) as ForecastMethodChoice;
         const format = flags.format === undefined ? "csv" : parseChoiceOption("--format", flags.format, formatChoices);
@@ -108,6 +133,8 @@ export const forecastCommand: CommandModule = {
         if (method === "driver" && ordersTarget === undefined) optionError("--orders-target", "--method driver needs --orders-target N (orders planned for the period)");
         if (ordersTarget !== undefined && method !== "driver") optionError("--orders-target", "--orders-target is used by --method driver only");
 
+        const inputs = [resolve(io.cwd, history), ...(flags.holidays ? [resolve(io.cwd, flags.holidays)] : []), ...(flags.orders ? [resolve(io.cwd, flags.orders)] : [])];
+        if (flags.out !== undefined) checkOutputPaths([{ path: resolve(io.cwd, flags.out), option: "--out" }], { inputs });
         const series = readVolumeCsv(history, { cwd: io.cwd, allowGaps: true });
         const events: SpecialDay[] = flags.holidays ? readHolidaysCsv(flags.holidays, { cwd: io.cwd, option: "--holidays" }) : [];
         let orders: { dateMs: number; orders: number }[] | undefined;
@@ -135,6 +162,7 @@ export const forecastCommand: CommandModule = {
             message: `at least 7 days of history before ${formatLocalDate(startLocalMs)} are needed (one of each weekday), found ${spanDays}`,
           });
         }
+        const staleNote = staleHistory(history, lastBefore + series.intervalMinutes * 60_000, startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--start");
         const results = forecastByChannel({
           rows: series.rows,
           intervalMinutes: series.intervalMinutes,
@@ -151,6 +179,7 @@ export const forecastCommand: CommandModule = {
         const rows: OutRow[] = results.flatMap(({ channel, result }) => result.rows.map((row) => ({ ...row, channel })));
         rows.sort((a, b) => a.localMs - b.localMs || a.channel.localeCompare(b.channel));
 
+        if (staleNote !== null) io.stderr(`note: ${staleNote}\n`);
         for (const { channel, result } of results) {
           const prefix = multi ? `${channel}: ` : "";
           const chosen = result.backtest.methods.find((m) => m.method === result.method);
@@ -229,7 +258,6 @@ export const forecastCommand: CommandModule = {
           io.stdout(text);
         }
         if (flags.out !== undefined) {
-          const inputs = [resolve(io.cwd, history), ...(flags.holidays ? [resolve(io.cwd, flags.holidays)] : []), ...(flags.orders ? [resolve(io.cwd, flags.orders)] : [])];
           writeFileAtomic(resolve(io.cwd, flags.out), forecastText, { inputs, option: "--out" });
         } else if (!flags.backtest) {
           io.stdout(forecastText);
