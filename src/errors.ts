@@ -74,8 +74,10 @@ export class WfmError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(problems: Problem | readonly Problem[]) {
-    const list: readonly Problem[] = Array.isArray(problems) ? problems : [problems as Problem];
-    if (list.length === 0) throw new TypeError("WfmError needs at least one problem");
+    const given: readonly Problem[] = Array.isArray(problems) ? problems : [problems as Problem];
+    if (given.length === 0) throw new TypeError("WfmError needs at least one problem");
+    // A message never echoes a whole input: quoted text is cut to a short prefix.
+    const list = given.map((p) => (p.message.length > maxQuotedCharacters ? { ...p, message: clipQuoted(p.message) } : p));
     const first = list[0]!;
     super(list.map(formatProblem).join("\n"));
     this.name = "WfmError";
@@ -110,6 +112,25 @@ export function invalidArgument(fn: string, field: string, expectation: string, 
   });
 }
 
+/** Longest quoted input an error message repeats; longer text is cut, with its length said. */
+export const maxQuotedCharacters = 60;
+
+/**
+ * Cuts every double-quoted text longer than {@link maxQuotedCharacters} in a message to its
+ * first characters, saying how long it was, so a 300 MB cell never reaches the terminal.
+ *
+ * @example
+ * ```ts
+ * clipQuoted(`calls must be a number, got "${"9".repeat(100)}x"`);
+ * //=> 'calls must be a number, got "999999999999999999999999999999999999999999999999999999999999..." (101 characters)'
+ * ```
+ */
+export function clipQuoted(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
+    inner.length <= maxQuotedCharacters ? whole : `"${inner.slice(0, maxQuotedCharacters)}..." (${inner.length} characters)`,
+  );
+}
+
 /**
  * Renders a value for an error message: strings quoted, numbers and the rest as JavaScript prints them.
  *
@@ -120,7 +141,7 @@ export function invalidArgument(fn: string, field: string, expectation: string, 
  * ```
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return JSON.stringify(value.length > maxQuotedCharacters ? `${value.slice(0, maxQuotedCharacters)}...` : value);
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
   if (value === undefined) return "undefined";
   if (value === null) return "null";

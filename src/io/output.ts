@@ -129,21 +129,13 @@ export function writeFileAtomic(
 }
 
 /**
- * Writes a set of files into a new output folder atomically: everything goes to a temporary sibling
- * folder first, which is renamed into place at the end. An existing non-empty folder is refused
- * unless `force` is set; with `force` the old folder is replaced only after the new one is complete.
+ * Checks an output folder before a command does its work (see {@link writeFolderAtomic}): refuses
+ * a path that is a file, a non-empty folder without `force`, and a folder holding an input.
  *
- * @param folder - the output folder
- * @param files - file name (no slashes) to content
- * @param options.force - replace an existing folder
- * @param options.inputs - input files that must not live inside the folder being replaced
+ * @returns whether the folder exists
  * @throws {WfmError} `output-exists`, `would-overwrite-input` or `invalid-file`
  */
-export function writeFolderAtomic(
-  folder: string,
-  files: ReadonlyMap<string, string | Uint8Array>,
-  options: { force?: boolean; inputs?: readonly string[]; option?: string } = {},
-): void {
+export function checkOutputFolder(folder: string, options: { force?: boolean; inputs?: readonly string[]; option?: string } = {}): boolean {
   const { force = false, inputs = [], option = "--out" } = options;
   const target = canonicalPath(folder);
   const exists = existsSync(target);
@@ -166,6 +158,28 @@ export function writeFolderAtomic(
       }
     }
   }
+  return exists;
+}
+
+/**
+ * Writes a set of files into a new output folder atomically: everything goes to a temporary sibling
+ * folder first, which is renamed into place at the end. An existing non-empty folder is refused
+ * unless `force` is set; with `force` the old folder is replaced only after the new one is complete.
+ *
+ * @param folder - the output folder
+ * @param files - file name (no slashes) to content
+ * @param options.force - replace an existing folder
+ * @param options.inputs - input files that must not live inside the folder being replaced
+ * @throws {WfmError} `output-exists`, `would-overwrite-input` or `invalid-file`
+ */
+export function writeFolderAtomic(
+  folder: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  options: { force?: boolean; inputs?: readonly string[]; option?: string } = {},
+): void {
+  const { force = false, inputs = [], option = "--out" } = options;
+  const target = canonicalPath(folder);
+  const exists = checkOutputFolder(folder, { force, inputs, option });
   const parent = dirname(target);
   if (!existsSync(parent)) mkdirSync(parent, { recursive: true });
   const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;

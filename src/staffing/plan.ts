@@ -260,12 +260,48 @@ const noCalls = (agents: number, abandon: boolean): QueueSolution => ({
   abandonProbability: abandon ? 0 : null,
 });
 
-function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, where: () => string): QueueSolution {
+/** Where an interval's solve happens: its text ("voice 2026-12-01T09:00"), its index in `intervals` and its channel. */
+interface SolveSite {
+  readonly where: () => string;
+  readonly index: number;
+  readonly channel: string;
+}
+
+/** The config field whose target no staffing meets (the limits of requiredAgents, as N grows). */
+function unreachableTarget(c: { targetServiceLevel?: number; targetAsaSeconds?: number; maxOccupancy?: number; maxAbandonProbability?: number }): string {
+  if (c.targetAsaSeconds === 0) return "targetAsaSeconds";
+  if (c.maxOccupancy === 0) return "maxOccupancy";
+  if (c.maxAbandonProbability === 0) return "maxAbandonProbability";
+  return "targetServiceLevel";
+}
+
+/** An infeasible target: named by its config field (the target, not the interval, is at fault). */
+function infeasibleTarget(site: SolveSite, c: Parameters<typeof unreachableTarget>[0], reason: string, calls: number): never {
+  throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${reason}`, path: ["config", "channels", site.channel, unreachableTarget(c)], value: calls });
+}
+
+/** Runs a queueing solve for one interval; a problem it finds is reported at `intervals[index]`. */
+function atInterval<T>(site: SolveSite, solve: () => T): T {
+  try {
+    return solve();
+  } catch (error) {
+    if (!(error instanceof WfmError)) throw error;
+    throw new WfmError(
+      error.problems.map((p) => ({
+        ...p,
+        message: `planStaffing: ${site.where()}: ${p.message.replace(/^[A-Za-z]+: /, "")}`,
+        path: ["intervals", site.index, ...(p.path ?? [])],
+      })),
+    );
+  }
+}
+
+function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
   const minimum = c.minimumAgents ?? 0;
   const patient = c.patienceSeconds === undefined;
   if (calls === 0) return noCalls(minimum, !patient);
   const target = { targetServiceLevel: c.targetServiceLevel!, targetAnswerSeconds: c.targetAnswerSeconds! };
-  const solved = requiredAgents({
+  const solved = atInterval(site, () => requiredAgents({
     model: patient ? "erlang-c" : "erlang-a",
     callsPerInterval: calls,
     intervalSeconds,
@@ -275,10 +311,8 @@ function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, in
     ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
     ...(c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds }),
     ...(c.maxAbandonProbability === undefined ? {} : { maxAbandonProbability: c.maxAbandonProbability }),
-  });
-  if (!solved.feasible) {
-    throw new WfmError({ code: "infeasible", message: `planStaffing: ${where()}: ${solved.reason}`, path: ["intervals"], value: calls });
-  }
+  }));
+  if (!solved.feasible) infeasibleTarget(site, c, solved.reason, calls);
   const agents = Math.max(solved.agents, minimum);
   let metrics: { serviceLevel: number; asaSeconds: number; occupancy: number; waitProbability: number; abandonProbability?: number } = solved;
   if (agents > solved.agents) {
@@ -295,12 +329,12 @@ function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, in
   };
 }
 
-function solveChat(c: ChatChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, where: () => string): QueueSolution {
+function solveChat(c: ChatChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
   const minimum = c.minimumAgents ?? 0;
   if (calls === 0) return noCalls(minimum, false);
   const k = c.concurrency ?? 1;
   const f = c.handleTimeFactorPerExtraChat ?? 0;
-  const solved = requiredChatAgents({
+  const solved = atInterval(site, () => requiredChatAgents({
     callsPerInterval: calls,
     intervalSeconds,
     ahtSeconds,
@@ -310,10 +344,8 @@ function solveChat(c: ChatChannelConfig, calls: number, ahtSeconds: number, inte
     targetServiceLevel: c.targetServiceLevel!,
     targetAsaSeconds: c.targetAsaSeconds,
     maxOccupancy: c.maxOccupancy,
-  });
-  if (!solved.feasible) {
-    throw new WfmError({ code: "infeasible", message: `planStaffing: ${where()}: ${solved.reason}`, path: ["intervals"], value: calls });
-  }
+  }));
+  if (!solved.feasible) infeasibleTarget(site, c, solved.reason, calls);
   const metrics =
     solved.agents >= minimum
       ? solved
@@ -610,8 +642,8 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       const key = Number.isInteger(row.calls) && Number.isInteger(a) && row.calls < 2 ** 31 && a < 2 ** 21 ? row.calls * 2 ** 21 + a : -1;
       let solution = key >= 0 ? cache.get(key) : undefined;
       if (solution === undefined) {
-        const where = () => `${name} ${formatLocalTimestamp(row.localMs)}`;
-        solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, where) : solveChat(c, row.calls, aht[i]!, intervalSeconds, where);
+        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(row.localMs)}`, index: rows[i]!.index, channel: name };
+        solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, site) : solveChat(c, row.calls, aht[i]!, intervalSeconds, site);
         if (key >= 0) cache.set(key, solution);
       }
       finish(i, solution.requiredAgents, solution, null);

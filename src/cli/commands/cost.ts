@@ -15,7 +15,7 @@ import { readScenarioConfig } from "../../io/scenario-config.js";
 import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { StaffingIntervalInput } from "../../staffing/plan.js";
-import { parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
+import { parseChoiceOption, parseDecimal, parseNumberOption, parsePercentOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -46,7 +46,7 @@ function parseChannelList(option: string, raw: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const part of raw.split(",")) {
     const m = /^\s*([^=\s]+)\s*=\s*([^\s]+)\s*$/.exec(part);
-    const value = m ? Number(m[2]) : Number.NaN;
+    const value = m ? parseDecimal(m[2]!) : Number.NaN;
     if (!m || !Number.isFinite(value) || value < 0) optionError(option, `expected CHANNEL=NUMBER pairs such as voice=52000,chat=18000, got ${JSON.stringify(raw)}`, raw);
     if (out.has(m![1]!)) optionError(option, `channel ${m![1]} is given twice`, raw);
     out.set(m![1]!, value);

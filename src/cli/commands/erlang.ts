@@ -152,8 +152,43 @@ export interface ErlangAnswer {
   readonly reason?: string;
 }
 
-/** Runs the request through the queueing engine. */
+/** The flag behind each option of the queueing functions, for their errors. */
+const flagOfOption: Readonly<Record<string, string>> = {
+  callsPerInterval: "--calls",
+  intervalSeconds: "--interval",
+  ahtSeconds: "--aht",
+  trafficErlangs: "--traffic",
+  agents: "--agents",
+  lines: "--agents",
+  patienceSeconds: "--patience",
+  targetServiceLevel: "--target",
+  targetAnswerSeconds: "--target",
+  targetAsaSeconds: "--max-asa",
+  maxOccupancy: "--max-occupancy",
+  maxAbandonProbability: "--max-abandon",
+  maxBlocking: "--max-blocking",
+  shrinkage: "--shrinkage",
+};
+
+/**
+ * Runs the request through the queueing engine; a problem the engine finds (e.g. calls so large
+ * that the traffic overflows) is reported against the flag that gave the value.
+ */
 export function answerErlang(request: ErlangRequest): ErlangAnswer {
+  try {
+    return answerErlangUnchecked(request);
+  } catch (error) {
+    if (!(error instanceof WfmError)) throw error;
+    throw new WfmError(
+      error.problems.map((p) => {
+        const flag = typeof p.path?.[0] === "string" ? flagOfOption[p.path[0]] : undefined;
+        return flag === undefined ? p : { ...p, option: flag, message: p.message.replace(/^[A-Za-z]+: /, "") };
+      }),
+    );
+  }
+}
+
+function answerErlangUnchecked(request: ErlangRequest): ErlangAnswer {
   const { model, traffic, agents, targetAnswerSeconds, patienceSeconds } = request;
   const targets = {
     ...(request.targetServiceLevel !== undefined ? { targetServiceLevel: request.targetServiceLevel } : {}),

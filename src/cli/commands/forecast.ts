@@ -13,7 +13,7 @@ import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } fro
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
-import { parseChoiceOption, parseNumberOption } from "../options.js";
+import { parseChoiceOption, parseDecimal, parseNumberOption } from "../options.js";
 
 const methodChoices = ["auto", "seasonal-naive", "seasonal-average", "holt-winters", "top-down", "driver", "combined"] as const;
 const formatChoices = ["csv", "json", "table"] as const;
@@ -122,7 +122,7 @@ export const forecastCommand: CommandModule = {
       .action(async (history: string, flags: ForecastFlags) => {
         const method = parseChoiceOption("--method", flags.method, methodChoices) as ForecastMethodChoice;
         const format = flags.format === undefined ? "csv" : parseChoiceOption("--format", flags.format, formatChoices);
-        const quantile = Number(flags.quantile.trim() === "" ? Number.NaN : flags.quantile);
+        const quantile = parseDecimal(flags.quantile);
         if (!(quantile > 0.5 && quantile < 1)) {
           optionError("--quantile", `expected a probability above 0.5 and below 1 such as 0.8, got ${JSON.stringify(flags.quantile)}`, flags.quantile);
         }

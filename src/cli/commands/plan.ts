@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { WfmError } from "../../errors.js";
 import { planMonth } from "../../plan/plan-month.js";
-import { writeFolderAtomic } from "../../io/output.js";
+import { checkOutputFolder, writeFolderAtomic } from "../../io/output.js";
 import { loadPlanConfig } from "../../io/plan-config.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
@@ -24,6 +25,25 @@ interface PlanFlags {
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * Runs planMonth; a problem with a staffing target that no staffing meets (e.g. a 100% service
+ * level) is reported at the plan file's `staffing` field.
+ */
+async function planMonthLocated(planFile: string, options: Parameters<typeof planMonth>[0]): ReturnType<typeof planMonth> {
+  try {
+    return await planMonth(options);
+  } catch (error) {
+    if (!(error instanceof WfmError)) throw error;
+    throw new WfmError(
+      error.problems.map((p) =>
+        p.file === undefined && p.path?.[0] === "config"
+          ? { ...p, file: planFile, path: ["staffing", ...p.path.slice(1)], message: p.message.replace(/^planStaffing: /, "") }
+          : p,
+      ),
+    );
+  }
+}
 
 /**
  * `wfm plan --config plan.json --out FOLDER`: the whole monthly cycle (last month's KPIs, forecast,
@@ -61,10 +81,11 @@ export const planCommand: CommandModule = {
             ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
           },
         });
+        checkOutputFolder(resolve(io.cwd, flags.out), { force: Boolean(flags.force), inputs: loaded.inputs });
         const progress = progressPrinter(io);
         const options = loaded.options;
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
-        const plan = await planMonth({
+        const plan = await planMonthLocated(flags.config, {
           ...options,
           ...(options.schedule === undefined
             ? {}

@@ -18,6 +18,7 @@ import {
 } from "../../staffing/index.js";
 import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import type { CommandModule } from "../command.js";
+import { locateStaffingProblems } from "../locate-problems.js";
 import type { CliIo } from "../io.js";
 
 interface StaffOptions {
@@ -250,14 +251,19 @@ export const staffCommand: CommandModule = {
         }
         const config = effectiveConfig(base, names, o, series.hasAht, o.config);
         const ahtOverride = o.aht === undefined ? undefined : Number(o.aht);
-        const plan = planStaffing({
-          intervalMinutes: series.intervalMinutes,
-          config,
-          intervals: series.rows.map((row) => {
-            const ahtSeconds = ahtOverride ?? row.ahtSeconds;
-            return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
-          }),
-        });
+        let plan: ReturnType<typeof planStaffing>;
+        try {
+          plan = planStaffing({
+            intervalMinutes: series.intervalMinutes,
+            config,
+            intervals: series.rows.map((row) => {
+              const ahtSeconds = ahtOverride ?? row.ahtSeconds;
+              return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
+            }),
+          });
+        } catch (error) {
+          throw locateStaffingProblems(error, { volumesFile: volumes, rows: series.rows, ...(o.config === undefined ? {} : { configFile: o.config }) });
+        }
         const stamp = (r: StaffingInterval) => formatLocalTimestamp(r.localMs, series.style);
         let text: string;
         if (format === "json") {
