@@ -112,6 +112,33 @@ export function invalidArgument(fn: string, field: string, expectation: string, 
   });
 }
 
+/**
+ * Throws a {@link WfmError} (`invalid-argument`) unless a library function's options argument is
+ * an object: a call with none (or with null, a number, a string) is named instead of failing on a
+ * property read with a TypeError.
+ *
+ * @param fn - the public function's name, e.g. `"planStaffing"`
+ * @param options - what the caller passed
+ * @param required - the options that must be given (checked for presence; each function checks their values)
+ * @throws {WfmError} when `options` is not an object, or a required option is missing (named)
+ *
+ * @example
+ * ```ts
+ * requireOptions("planStaffing", undefined);
+ * // throws WfmError: planStaffing: options must be an object, got undefined
+ * requireOptions("kpiReport", {}, ["intervals"]);
+ * // throws WfmError: kpiReport: intervals must be given, got undefined
+ * ```
+ */
+export function requireOptions(fn: string, options: unknown, required: readonly string[] = []): void {
+  if (typeof options !== "object" || options === null) {
+    throw new WfmError({ code: "invalid-argument", message: `${fn}: options must be an object, got ${describeValue(options)}`, path: [], value: options });
+  }
+  for (const field of required) {
+    if ((options as Record<string, unknown>)[field] === undefined) invalidArgument(fn, field, "given", undefined);
+  }
+}
+
 /** Longest quoted input an error message repeats; longer text is cut, with its length said. */
 export const maxQuotedCharacters = 60;
 
@@ -166,6 +193,7 @@ export function describeValue(value: unknown): string {
  * ```
  */
 export function formatProblem(problem: Problem): string {
+  requireOptions("formatProblem", problem, ["message"]);
   const where: string[] = [];
   if (problem.file !== undefined) {
     let loc = problem.file;
@@ -191,6 +219,7 @@ export function formatProblem(problem: Problem): string {
  * ```
  */
 export function formatPath(path: readonly (string | number)[]): string {
+  if (!Array.isArray(path)) return "";
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;

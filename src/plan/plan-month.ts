@@ -5,7 +5,7 @@ import { kpiReport, type KpiReportOptions, type KpiRow, type KpiChange } from ".
 import { compareScenarios, type Scenario } from "../cost/scenarios.js";
 import { staffingPlanner, withScheduledHours, workFromStaffingPlan } from "../cost/staffing-planner.js";
 import { ticketKpis, type Ticket, type TicketKpis } from "../cost/tickets.js";
-import { WfmError, invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { forecastByChannel, type ChannelVolumeRow } from "../forecast/by-channel.js";
 import type { DriverInput } from "../forecast/forecast.js";
 import type { ForecastMethodChoice, SpecialDay } from "../forecast/types.js";
@@ -267,6 +267,7 @@ const finiteOrNull = (value: number | null | undefined, decimals: number) =>
  * ```
  */
 export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> {
+  requireOptions("planMonth", options, ["period", "history", "staffing"]);
   const { period, history, events = [], staffing: staffingConfig } = options;
   const intervalMinutes = history.intervalMinutes;
   if (intervalMinutes >= 1440) invalidArgument("planMonth", "history.intervalMinutes", "an intraday interval (at most 720 minutes)", intervalMinutes);

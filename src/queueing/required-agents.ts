@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { erlangAFromRecursion, erlangAZeroTraffic, publicErlangA } from "./erlang-a.js";
 import { erlangBFromRecursion } from "./erlang-b.js";
 import { erlangCFromRecursion, erlangCZeroTraffic } from "./erlang-c.js";
@@ -128,6 +128,7 @@ const smallestThreshold = 1e-300;
  * ```
  */
 export function requiredAgents(options: RequiredAgentsOptions): RequiredAgentsResult {
+  requireOptions("requiredAgents", options);
   const fn = "requiredAgents";
   const model: QueueingModel = options.model ?? (options.patienceSeconds !== undefined ? "erlang-a" : "erlang-c");
   if (model !== "erlang-a" && model !== "erlang-b" && model !== "erlang-c") {

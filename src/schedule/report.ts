@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import { millisecondsInMinute } from "../calendar/local-time.js";
 import { erlangC } from "../queueing/index.js";
 import type { ScheduleSolution, ScheduleStatus } from "./solve.js";
@@ -82,6 +83,7 @@ export interface IntervalWorkload {
  * ```
  */
 export function scheduleReport(options: { built: TemplateProblem; solution: ScheduleSolution; workload?: IntervalWorkload }): ScheduleReport {
+  requireOptions("scheduleReport", options, ["built", "solution"]);
   const { built, solution, workload } = options;
   const { problem, series } = built;
   const intervalMs = series.intervalMinutes * millisecondsInMinute;

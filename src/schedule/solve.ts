@@ -1,5 +1,5 @@
 import type { Highs, HighsCallbackMap } from "highs";
-import { WfmError, invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { buildShiftModel, type ShiftModel } from "./model.js";
 import { columnIntervals, type ShiftProblem } from "./problem.js";
 import { verifySchedule, type ShiftAssignment, type VerifiedSchedule } from "./verify.js";
@@ -100,6 +100,7 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : Date
 
 /** Intervals with a positive requirement that no column covers at all. */
 export function uncoverableIntervals(problem: ShiftProblem): number[] {
+  requireOptions("uncoverableIntervals", problem, ["required", "columns"]);
   const horizon = problem.required.length;
   const covered = new Uint8Array(horizon);
   for (const column of problem.columns) {
@@ -344,6 +345,7 @@ function readAssignment(problem: ShiftProblem, model: ShiftModel, colValue: Arra
  * ```
  */
 export async function solveShiftProblem(problem: ShiftProblem, options: SolveShiftOptions = {}): Promise<ScheduleSolution> {
+  requireOptions("solveShiftProblem", problem, ["intervalMinutes", "required", "cyclic", "templateNames", "columns", "groupCount", "groupPenalty", "shortfallCostPerInterval", "excessCostPerInterval", "hardCoverage"]);
   const { timeLimitSeconds = 60, relativeGap = 1e-4, onProgress, shouldStop } = options;
   if (!(timeLimitSeconds > 0) || !Number.isFinite(timeLimitSeconds)) {
     invalidArgument("solveShiftProblem", "timeLimitSeconds", "a positive finite number", timeLimitSeconds);

@@ -1,5 +1,5 @@
 import { dayNames, localDayOfWeek, localStartOfDay, millisecondsInDay, millisecondsInMinute, type DayName } from "../calendar/local-time.js";
-import { WfmError, invalidArgument, type Problem } from "../errors.js";
+import { WfmError, invalidArgument, type Problem, requireOptions } from "../errors.js";
 import type { BreakRule, CountLimit, ShiftColumn, ShiftProblem, TourColumn } from "./problem.js";
 
 /** A break or lunch rule of a shift template, in minutes relative to the shift start. */
@@ -167,6 +167,7 @@ function daysOffPatterns(workDays: number, consecutive: boolean): boolean[][] {
  * ```
  */
 export function buildTemplateProblem(options: { series: RequirementSeries; settings: ShiftSettings }): TemplateProblem {
+  requireOptions("buildTemplateProblem", options, ["series", "settings"]);
   const { series, settings } = options;
   const { intervalMinutes, required, startLocalMs } = series;
   if (!(intervalMinutes > 0) || 1440 % intervalMinutes !== 0) {
@@ -407,6 +408,7 @@ const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? a : g
  * ```
  */
 export function shiftGridMinutes(settings: ShiftSettings, intervalMinutes: number): number {
+  requireOptions("shiftGridMinutes", settings, ["templates"]);
   let step = intervalMinutes;
   for (const t of settings.templates) {
     for (const m of [t.earliestStartMinute, t.latestStartMinute, t.startStepMinutes, t.minLengthMinutes, t.maxLengthMinutes, t.lengthStepMinutes]) {

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { ChatQueueOptions } from "./chat.js";
 import { seededRandom } from "./random.js";
 
@@ -75,6 +75,7 @@ function figure(values: readonly number[]): SimulatedFigure {
  * ```
  */
 export function simulateChatQueue(options: ChatSimulationOptions): ChatSimulationResult {
+  requireOptions("simulateChatQueue", options);
   const fn = "simulateChatQueue";
   const {
     callsPerInterval,

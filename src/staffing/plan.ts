@@ -1,4 +1,4 @@
-import { WfmError, invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { formatLocalDate, formatLocalTimestamp, isOpenAt, localDayOfWeek, localMinuteOfDay, localStartOfDay, millisecondsInDay, type OpeningHours } from "../calendar/local-time.js";
 import { erlangA, erlangC, requiredAgents } from "../queueing/index.js";
 import { requiredChatAgents, chatQueue } from "./chat.js";
@@ -236,6 +236,7 @@ export interface StaffingPlan {
  * ```
  */
 export function defaultChannelType(channel: string): ChannelType {
+  if (typeof channel !== "string") invalidArgument("defaultChannelType", "channel", "a channel name", channel);
   const name = channel.trim().toLowerCase();
   if (name === "chat" || name === "chats" || name === "messaging") return "chat";
   if (["email", "emails", "e-mail", "ticket", "tickets", "case", "cases", "backoffice", "back-office", "deferred"].includes(name)) return "deferred";
@@ -529,6 +530,7 @@ function summarise(channel: string, acc: Accumulator, fteHours: number): Staffin
  * ```
  */
 export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
+  requireOptions("planStaffing", options);
   const fn = "planStaffing";
   const { intervals, intervalMinutes, config } = options;
   if (!(Number.isFinite(intervalMinutes) && intervalMinutes > 0 && intervalMinutes <= 1440)) {
