@@ -24,6 +24,7 @@ export const requirementsCsvColumns: readonly CsvColumnSpec[] = [
   { name: "channel", aliases: ["media"] },
   { name: "calls", aliases: ["volume", "contacts", "offered"] },
   { name: "ahtSeconds", aliases: ["aht"] },
+  { name: "shrinkage" },
 ];
 
 /** A requirement curve read from CSV. */
@@ -41,6 +42,10 @@ export interface RequirementsCsv {
   readonly calls?: readonly number[];
   /** Call-weighted AHT per interval, seconds, with `calls`. */
   readonly ahtSeconds?: readonly number[];
+  /** Shrinkage per interval (a fraction), with `calls`, when the file has the column (`wfm staff` writes it). */
+  readonly shrinkage?: readonly number[];
+  /** The channel of the workload, with `calls`, when the file names it. */
+  readonly channel?: string;
 }
 
 /**
@@ -76,7 +81,9 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
   const callsIndex = table.columns.get("calls");
   const ahtIndex = table.columns.get("ahtSeconds");
   const channelIndex = table.columns.get("channel");
-  const byTime = new Map<number, { agents: number; calls: number; handle: number }>();
+  const shrinkageIndex = table.columns.get("shrinkage");
+  let hasShrinkage = shrinkageIndex !== undefined;
+  const byTime = new Map<number, { agents: number; calls: number; handle: number; shrinkage: number }>();
   let style: TimestampStyle | undefined;
   const series = new Map<string, SeriesPoint[]>();
   let hasWorkload = callsIndex !== undefined && ahtIndex !== undefined;
@@ -105,7 +112,16 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
     let points = series.get(channel);
     if (points === undefined) series.set(channel, (points = []));
     points.push({ line: record.line, localMs: ts.localMs });
-    const entry = byTime.get(ts.localMs) ?? { agents: 0, calls: 0, handle: 0 };
+    let shrinkage = 0;
+    if (hasShrinkage) {
+      const cell = record.cells[shrinkageIndex!]!;
+      shrinkage = Number(cell);
+      if (cell === "" || !(shrinkage >= 0 && shrinkage < 1)) {
+        problems.add({ code: "invalid-csv", file, line: record.line, column: shrinkageIndex! + 1, message: `shrinkage must be a fraction from 0 up to (not including) 1, got ${JSON.stringify(cell)}` });
+        hasShrinkage = false;
+      }
+    }
+    const entry = byTime.get(ts.localMs) ?? { agents: 0, calls: 0, handle: 0, shrinkage };
     entry.agents += agents;
     entry.calls += calls;
     entry.handle += calls * aht;
@@ -142,11 +158,13 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
   const required = new Array<number>(count).fill(0);
   const calls = new Array<number>(count).fill(0);
   const aht = new Array<number>(count).fill(0);
+  const shrinkage = new Array<number>(count).fill(0);
   for (const [ms, entry] of byTime) {
     const t = Math.round((ms - start) / (stepMinutes * millisecondsInMinute));
     required[t] = entry.agents;
     calls[t] = entry.calls;
     aht[t] = entry.calls > 0 ? entry.handle / entry.calls : 0;
+    shrinkage[t] = entry.shrinkage;
   }
   const withWorkload = hasWorkload && channels.size === 1;
   return {
@@ -157,6 +175,8 @@ export function parseRequirementsCsv(text: string, options: { file: string }): R
     startLocalMs: start,
     required,
     ...(withWorkload ? { calls, ahtSeconds: aht } : {}),
+    ...(withWorkload && hasShrinkage ? { shrinkage } : {}),
+    ...(withWorkload && channelIndex !== undefined ? { channel: [...channels][0]! } : {}),
   };
 }
 

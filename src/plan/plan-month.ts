@@ -9,14 +9,12 @@ import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { forecastByChannel, type ChannelVolumeRow } from "../forecast/by-channel.js";
 import type { DriverInput } from "../forecast/forecast.js";
 import type { ForecastMethodChoice, SpecialDay } from "../forecast/types.js";
-import { erlangA } from "../queueing/erlang-a.js";
-import { erlangC } from "../queueing/erlang-c.js";
 import type { ShiftProblem } from "../schedule/problem.js";
 import { scheduleReport } from "../schedule/report.js";
 import { solveShiftProblem, type ScheduleSolution, type SolveShiftOptions } from "../schedule/solve.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../schedule/templates.js";
-import { chatQueue } from "../staffing/chat.js";
-import { defaultChannelType, planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
+import { deliveredService } from "../staffing/delivered.js";
+import { planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
 
 /** The month being planned: `planningMonth(...)` gives it. */
 export interface PlanPeriod {
@@ -468,29 +466,6 @@ function weightedServiceLevel(weights: readonly { calls: number; serviceLevel: n
   return calls > 0 ? sum / calls : null;
 }
 
-/** Service level a channel gets from `agents` on contacts in one interval, by its own model. */
-function deliveredServiceLevel(config: StaffingConfig, channel: string, calls: number, ahtSeconds: number, agents: number, intervalSeconds: number): number | null {
-  const channelConfig = config.channels?.[channel];
-  const type = channelConfig?.type ?? defaultChannelType(channel);
-  if (type === "deferred" || calls <= 0 || !(ahtSeconds > 0)) return null;
-  const targetAnswerSeconds = channelConfig !== undefined && "targetAnswerSeconds" in channelConfig && channelConfig.targetAnswerSeconds !== undefined ? channelConfig.targetAnswerSeconds : 20;
-  if (type === "chat" && channelConfig?.type === "chat") {
-    return chatQueue({
-      callsPerInterval: calls,
-      intervalSeconds,
-      ahtSeconds,
-      agents,
-      concurrency: channelConfig.concurrency ?? 1,
-      handleTimeFactorPerExtraChat: channelConfig.handleTimeFactorPerExtraChat ?? 0,
-      targetAnswerSeconds,
-    }).serviceLevel;
-  }
-  if (channelConfig?.type === "voice" && channelConfig.patienceSeconds !== undefined) {
-    return erlangA({ callsPerInterval: calls, intervalSeconds, ahtSeconds, agents, patienceSeconds: channelConfig.patienceSeconds, targetAnswerSeconds }).serviceLevel;
-  }
-  return erlangC({ callsPerInterval: calls, intervalSeconds, ahtSeconds, agents, targetAnswerSeconds }).serviceLevel;
-}
-
 async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, config: StaffingConfig, period: PlanPeriod): Promise<ScheduledTeams> {
   const { settings, timeLimitSeconds = 30, relativeGap = 0.01, solve = solveShiftProblem, onProgress } = options;
   const channels = [...new Set(plan.intervals.map((i) => i.channel))];
@@ -550,9 +525,21 @@ async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, c
       for (let slot = first; slot < first + perInterval; slot++) floor += report.coverage[slot]?.scheduled ?? 0;
       floor /= perInterval;
       const share = i.scheduledAgents / required[first]!;
-      const onContacts = Math.floor(floor * share * (1 - i.shrinkage) + 1e-9);
-      const sl = deliveredServiceLevel(config, i.channel, i.calls, i.ahtSeconds, onContacts, plan.intervalMinutes * 60);
-      if (sl === null) continue;
+      const channelConfig = config.channels?.[i.channel];
+      const delivered =
+        i.ahtSeconds > 0
+          ? deliveredService({
+              callsPerInterval: i.calls,
+              intervalSeconds: plan.intervalMinutes * 60,
+              ahtSeconds: i.ahtSeconds,
+              scheduledAgents: floor * share,
+              shrinkage: i.shrinkage,
+              channelName: i.channel,
+              ...(channelConfig === undefined ? {} : { channel: channelConfig }),
+            })
+          : null;
+      if (delivered === null || i.calls <= 0) continue;
+      const sl = delivered.serviceLevel;
       result.coverageWeights.push({ calls: i.calls, serviceLevel: sl });
       teamCalls += i.calls;
       teamSl += i.calls * sl;

@@ -8,6 +8,7 @@ import { checkOutputPaths, writeFileAtomic, writeFilesAtomic, type OutputFile } 
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readRequirementsCsv, type RequirementsCsv } from "../../io/requirements-csv.js";
 import { readShiftsConfig } from "../../io/shifts-config.js";
+import { readStaffingConfig } from "../../io/staffing-config.js";
 import { solveDbaiInWorker, solveInWorker } from "../../io/solve-in-worker.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../../schedule/templates.js";
 import { scheduleReport, type CoverageInterval, type ScheduledShift, type ScheduleReport } from "../../schedule/report.js";
@@ -24,6 +25,7 @@ interface ScheduleFlags {
   format?: string;
   out?: string;
   coverage?: string;
+  staffing?: string;
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -142,6 +144,7 @@ function refineCurve(curve: RequirementsCsv, settings: ShiftSettings): Requireme
     required: spread(curve.required, (v) => v),
     ...(curve.calls ? { calls: spread(curve.calls, (v) => v / k) } : {}),
     ...(curve.ahtSeconds ? { ahtSeconds: spread(curve.ahtSeconds, (v) => v) } : {}),
+    ...(curve.shrinkage ? { shrinkage: spread(curve.shrinkage, (v) => v) } : {}),
   };
 }
 
@@ -192,6 +195,7 @@ export const scheduleCommand: CommandModule = {
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write the output to a file (atomically) instead of stdout")
       .option("--coverage <file>", "also write per-interval coverage CSV (timestamp,required,scheduled,shortfall,excess,...)")
+      .option("--staffing <file>", "staffing config: the channel's model (patience, chat concurrency) for the delivered service level")
       .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
         const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
@@ -209,7 +213,7 @@ export const scheduleCommand: CommandModule = {
         if (flags.shifts === undefined) {
           throw new WfmError({ code: "invalid-option", option: "--shifts", message: "required: the shift config JSON (templates, breaks, penalties); see wfm schema shifts" });
         }
-        const inputs = [resolve(io.cwd, requirements), resolve(io.cwd, flags.shifts)];
+        const inputs = [resolve(io.cwd, requirements), resolve(io.cwd, flags.shifts), ...(flags.staffing === undefined ? [] : [resolve(io.cwd, flags.staffing)])];
         // Every output is checked before the solve, and written together after it (all or none).
         const outputTargets = [
           ...(flags.out === undefined ? [] : [{ path: resolve(io.cwd, flags.out), option: "--out" }]),
@@ -217,6 +221,8 @@ export const scheduleCommand: CommandModule = {
         ];
         checkOutputPaths(outputTargets, { inputs });
         const config = readShiftsConfig(flags.shifts, { cwd: io.cwd, option: "--shifts" });
+        // The channel's model for the delivered service level (patience: Erlang A; chat: concurrency).
+        const staffing = flags.staffing === undefined ? undefined : readStaffingConfig(flags.staffing, { cwd: io.cwd, option: "--staffing" });
         const curve = refineCurve(readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements" }), config.settings);
         let built;
         try {
@@ -251,7 +257,18 @@ export const scheduleCommand: CommandModule = {
         if (solution.assignment === null) {
           throw new WfmError({ code: "solver-failed", message: `no schedule found (status ${solution.status}); raise --time-limit` });
         }
-        const workload = curve.calls && curve.ahtSeconds ? { calls: curve.calls, ahtSeconds: curve.ahtSeconds, ...(config.targetAnswerSeconds === undefined ? {} : { targetAnswerSeconds: config.targetAnswerSeconds }) } : undefined;
+        const channelConfig = staffing?.channels?.[curve.channel ?? "voice"];
+        const workload =
+          curve.calls && curve.ahtSeconds
+            ? {
+                calls: curve.calls,
+                ahtSeconds: curve.ahtSeconds,
+                ...(config.targetAnswerSeconds === undefined ? {} : { targetAnswerSeconds: config.targetAnswerSeconds }),
+                ...(curve.shrinkage === undefined ? {} : { shrinkage: curve.shrinkage }),
+                ...(curve.channel === undefined ? {} : { channelName: curve.channel }),
+                ...(channelConfig === undefined ? {} : { channel: channelConfig }),
+              }
+            : undefined;
         const report = scheduleReport({ built, solution, ...(workload ? { workload } : {}) });
         let output: string;
         if (format === "json") {
