@@ -94,7 +94,7 @@ const staffing = {
   },
   supportRatios: [
     { role: "qa", agentsPerRole: 12 },
-    { role: "teamLead", agentsPerRole: 15 },
+    { role: "team-lead", agentsPerRole: 15 },
   ],
   fixedRoles: [
     { role: "wfm", headcount: 2 },

@@ -90,7 +90,7 @@ export const staffingConfigSchema = z
     supportRatios: z
       .array(z.object({ role: z.string().min(1), agentsPerRole: positive }).strict())
       .optional()
-      .describe("default: qa 1 per 12 agents, teamLead 1 per 15"),
+      .describe("default: qa 1 per 12 agents, team-lead 1 per 15"),
     fixedRoles: z
       .array(z.object({ role: z.string().min(1), headcount: nonNegative, fte: nonNegative.optional() }).strict())
       .optional(),

@@ -14,6 +14,7 @@ import { scheduleReport } from "../schedule/report.js";
 import { solveShiftProblem, type ScheduleSolution, type SolveShiftOptions } from "../schedule/solve.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../schedule/templates.js";
 import { deliveredService } from "../staffing/delivered.js";
+import { defaultSupportRatios, supportingStaff } from "../staffing/supporting-staff.js";
 import { planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
 
 /** The month being planned: `planningMonth(...)` gives it. */
@@ -196,6 +197,8 @@ export interface PlanResult {
     readonly contactsByChannel: Readonly<Record<string, number>>;
     readonly agentFte: number;
     readonly totalFte: number;
+    /** What the agent FTE (and the supporting staff sized on it, in the headline, the staffing section and the cost) come from. */
+    readonly supportBasis: string;
     /** Expected service level, contact-weighted: the schedule's when there is one, else the staffing plan's. */
     readonly serviceLevel: number | null;
     readonly currency: string | null;
@@ -393,6 +396,10 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
   // Paid agent hours: the schedule's when there is one (what will be paid), else the staffing plan's.
   const paidAgentHours = schedule === null ? totals.all.scheduledHours : [...schedule.paidHours.values()].reduce((a, b) => a + b, 0);
   const agentFte = totals.hoursPerFte > 0 ? paidAgentHours / totals.hoursPerFte : 0;
+  // Supporting staff are sized once, on the agent FTE the month pays (the schedule's paid hours
+  // when there is one, as the cost is), and shown the same in the headline and the staffing section.
+  const support = supportingStaff({ agentFte, ratios: staffingConfig.supportRatios ?? defaultSupportRatios, fixedRoles: staffingConfig.fixedRoles ?? [] });
+  const staffingTotals: StaffingTotals = { ...totals, supportingStaff: support, totalFte: totals.agentFte + support.fte };
   return {
     name: options.name ?? "Contact centre",
     period: {
@@ -407,7 +414,8 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
       contacts: Object.values(contactsByChannel).reduce((a, b) => a + b, 0),
       contactsByChannel,
       agentFte: round(agentFte, 2),
-      totalFte: round(agentFte + totals.supportingStaff.fte, 2),
+      totalFte: round(agentFte + support.fte, 2),
+      supportBasis: schedule === null ? "the staffing plan's scheduled hours" : "the schedule's paid hours",
       serviceLevel: finiteOrNull(scheduleSl ?? totals.all.serviceLevel, 6),
       currency: cost?.currency ?? null,
       totalCost: cost?.total ?? null,
@@ -437,7 +445,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
       })),
       intervals: forecastIntervals,
     },
-    staffing: { totals, days: staffingPlan.days, intervals: staffingIntervals },
+    staffing: { totals: staffingTotals, days: staffingPlan.days, intervals: staffingIntervals },
     schedule: schedule === null ? null : { teams: schedule.teams, shifts: schedule.shifts, coverage: schedule.coverage },
     cost,
     scenarios,

@@ -9,7 +9,7 @@ import { invalidArgument, requireOptions } from "../errors.js";
 
 /** A role sized as one person per `agentsPerRole` agents. */
 export interface SupportRatio {
-  /** Role name, e.g. `"qa"`, `"teamLead"`. */
+  /** Role name, e.g. `"qa"`, `"team-lead"`. */
   readonly role: string;
   /** Agents (FTE) per person in the role, > 0. */
   readonly agentsPerRole: number;
@@ -28,7 +28,7 @@ export interface FixedRole {
 /** The default ratios: QA 1 per 12 agents (the usual range is 10-15), team leads 1 per 15. */
 export const defaultSupportRatios: readonly SupportRatio[] = [
   { role: "qa", agentsPerRole: 12 },
-  { role: "teamLead", agentsPerRole: 15 },
+  { role: "team-lead", agentsPerRole: 15 },
 ];
 
 /** One supporting role in a plan. */
@@ -67,7 +67,7 @@ export interface SupportingStaff {
  * supportingStaff({ agentFte: 100, fixedRoles: [{ role: "wfm", headcount: 2 }] });
  * //=> { roles: [
  * //   { role: "qa", basis: "ratio", agentsPerRole: 12, fte: 8.333..., headcount: 9 },
- * //   { role: "teamLead", basis: "ratio", agentsPerRole: 15, fte: 6.666..., headcount: 7 },
+ * //   { role: "team-lead", basis: "ratio", agentsPerRole: 15, fte: 6.666..., headcount: 7 },
  * //   { role: "wfm", basis: "fixed", agentsPerRole: null, fte: 2, headcount: 2 } ],
  * //   fte: 17, headcount: 18 }
  * ```

@@ -88,7 +88,7 @@ describe("scheduledAgents", () => {
 describe("supportingStaff", () => {
   it("QA 1 per 12 and team leads 1 per 15 by default, plus fixed roles (hand computed)", () => {
     const staff = supportingStaff({ agentFte: 100, fixedRoles: [{ role: "wfm", headcount: 2 }, { role: "complaints", headcount: 1, fte: 0.5 }] });
-    expect(staff.roles.map((r) => [r.role, r.headcount])).toEqual([["qa", 9], ["teamLead", 7], ["wfm", 2], ["complaints", 1]]);
+    expect(staff.roles.map((r) => [r.role, r.headcount])).toEqual([["qa", 9], ["team-lead", 7], ["wfm", 2], ["complaints", 1]]);
     expect(staff.roles[0]!.fte).toBeCloseTo(100 / 12, 12);
     expect(staff.fte).toBeCloseTo(100 / 12 + 100 / 15 + 2 + 0.5, 12);
     expect(staff.headcount).toBe(19);

@@ -218,7 +218,7 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
         rows: [...t.channels, t.all].map((c) => [c.channel, num(c.calls), pct(c.serviceLevel), num(c.asaSeconds, 1), pct(c.occupancy), num(c.scheduledHours), num(c.fte, 1), num(c.peakScheduledAgents)]),
       },
       {
-        title: "Supporting staff",
+        title: `Supporting staff (sized on ${plan.headline.supportBasis}, as in the headline and the cost)`,
         columns: ["role", "FTE", "headcount"],
         numeric: [1, 2],
         rows: t.supportingStaff.roles.map((r) => [r.role, num(r.fte, 1), num(r.headcount)]),
