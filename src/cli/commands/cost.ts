@@ -217,7 +217,7 @@ function breakdownText(b: CostBreakdown, source: string, notes: readonly string[
     [
       { key: "channel", value: (c) => c.channel, align: "left" },
       { key: "cost", title: `cost ${b.currency}`, value: (c) => c.cost, align: "right" },
-      { key: "contacts", title: "handled contacts", value: (c) => fmtNumber(c.handledContacts, 1), align: "right" },
+      { key: "contacts", title: "handled contacts", value: (c) => fmtNumber(Math.round(c.handledContacts), 0), align: "right" },
       { key: "minutes", title: "handled minutes", value: (c) => fmtNumber(c.handledMinutes, 1), align: "right" },
       { key: "perContact", title: "per contact", value: (c) => c.costPerContact ?? "-", align: "right" },
       { key: "perMinute", title: "per handled minute", value: (c) => c.costPerHandledMinute ?? "-", align: "right" },
