@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
+import { staleHistory, staleHistoryDays } from "../stale-history.js";
 import { planMonth } from "../../plan/plan-month.js";
 import { checkOutputFolder, writeFolderAtomic } from "../../io/output.js";
 import { loadPlanConfig } from "../../io/plan-config.js";
@@ -20,6 +21,7 @@ interface PlanFlags {
   month?: string;
   calendar?: string;
   history?: string;
+  forceHistory?: boolean;
   orders?: string;
   ordersTarget?: string;
 }
@@ -65,6 +67,7 @@ export const planCommand: CommandModule = {
       .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
       .option("--orders <file>", "daily orders CSV, date,orders (replaces the plan file's)")
       .option("--orders-target <n>", "orders planned for the month (replaces the plan file's)")
+      .option("--force-history", `plan from a history that ends more than ${staleHistoryDays} days before the month (noted on stderr)`)
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -82,8 +85,13 @@ export const planCommand: CommandModule = {
           },
         });
         checkOutputFolder(resolve(io.cwd, flags.out), { force: Boolean(flags.force), inputs: loaded.inputs });
-        const progress = progressPrinter(io);
         const options = loaded.options;
+        const historyEnd = options.history.rows.reduce((m, r) => (r.localMs < options.period.startLocalMs ? Math.max(m, r.localMs) : m), Number.NEGATIVE_INFINITY);
+        if (Number.isFinite(historyEnd)) {
+          const note = staleHistory(flags.history ?? "of the plan", historyEnd + options.history.intervalMinutes * 60_000, options.period.startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--config");
+          if (note !== null) io.stderr(`note: ${note}\n`);
+        }
+        const progress = progressPrinter(io);
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
         const plan = await planMonthLocated(flags.config, {
           ...options,
