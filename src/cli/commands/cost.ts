@@ -5,16 +5,13 @@ import { localMonthOf } from "../../cost/kpi.js";
 import { roundMoney, type Money } from "../../cost/money.js";
 import { compareScenarios, type PlannedWork, type ScenarioResult, type StaffingPlanner } from "../../cost/scenarios.js";
 import { staffingPlanner, withScheduledHours } from "../../cost/staffing-planner.js";
-import { readScheduleResult } from "../../io/schedule-result.js";
 import { WfmError } from "../../errors.js";
-import { readCostConfig } from "../../io/cost-config.js";
 import { readKpiCsv } from "../../io/kpi-csv.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
-import { readScenarioConfig } from "../../io/scenario-config.js";
-import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { StaffingIntervalInput } from "../../staffing/plan.js";
+import { loadConfigReaders, type ConfigReaders } from "../config-readers.js";
 import { parseChoiceOption, parseDecimal, parseNumberOption, parsePercentOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
@@ -63,7 +60,7 @@ interface Inputs {
   readonly notes: readonly string[];
 }
 
-function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: number | undefined): Inputs {
+function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: number | undefined, { readStaffingConfig, readScheduleResult }: ConfigReaders): Inputs {
   if (o.staffing === undefined) optionError("--staffing", "--volumes needs --staffing staffing.json (the staffing config: targets, AHT, shrinkage)");
   const config = readStaffingConfig(o.staffing!, { cwd: io.cwd, option: "--staffing" });
   const series = readVolumeCsv(o.volumes!, { cwd: io.cwd, option: "--volumes", ...(config.openingHours === undefined ? {} : { openingHours: config.openingHours }) });
@@ -371,9 +368,11 @@ export const costCommand: CommandModule = {
           optionError("--schedule", "scenarios are costed from recomputed staffing plans, not from a schedule: drop --schedule or --scenarios (wfm plan does both)");
         }
         const orders = o.orders === undefined ? undefined : parseNumberOption("--orders", o.orders, { min: 0 });
+        const readers = await loadConfigReaders();
+        const { readCostConfig, readScenarioConfig } = readers;
         const model = readCostConfig(o.config!, { cwd: io.cwd, option: "--config" });
         const scenarios = o.scenarios === undefined ? undefined : readScenarioConfig(o.scenarios, { cwd: io.cwd, option: "--scenarios" });
-        const inputs = o.volumes !== undefined ? projectedInputs(o, io, model, orders) : actualInputs(o, io, orders);
+        const inputs = o.volumes !== undefined ? projectedInputs(o, io, model, orders, readers) : actualInputs(o, io, orders);
         seatCheck(model, inputs.work.activity, o.config!);
         let text: string;
         if (scenarios === undefined) {

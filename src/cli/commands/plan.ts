@@ -4,7 +4,7 @@ import { WfmError } from "../../errors.js";
 import { staleHistory, staleHistoryDays } from "../stale-history.js";
 import { planMonth } from "../../plan/plan-month.js";
 import { checkOutputFolder, writeFolderAtomic } from "../../io/output.js";
-import { loadPlanConfig } from "../../io/plan-config.js";
+import { loadConfigReaders } from "../config-readers.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
@@ -74,6 +74,7 @@ export const planCommand: CommandModule = {
           if (io.stderrIsTTY) io.stderr(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}\n`);
         };
         step(`reading ${flags.config} and its files`);
+        const { loadPlanConfig } = await loadConfigReaders();
         const loaded = loadPlanConfig(flags.config, {
           cwd: io.cwd,
           overrides: {

@@ -7,8 +7,7 @@ import { parseDbaiInstance } from "../../io/dbai.js";
 import { checkOutputPaths, writeFileAtomic, writeFilesAtomic, type OutputFile } from "../../io/output.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readRequirementsCsv, type RequirementsCsv } from "../../io/requirements-csv.js";
-import { readShiftsConfig } from "../../io/shifts-config.js";
-import { readStaffingConfig } from "../../io/staffing-config.js";
+import { loadConfigReaders } from "../config-readers.js";
 import { solveDbaiInWorker, solveInWorker } from "../../io/solve-in-worker.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../../schedule/templates.js";
 import { scheduleReport, type CoverageInterval, type ScheduledShift, type ScheduleReport } from "../../schedule/report.js";
@@ -220,6 +219,7 @@ export const scheduleCommand: CommandModule = {
           ...(flags.coverage === undefined ? [] : [{ path: resolve(io.cwd, flags.coverage), option: "--coverage" }]),
         ];
         checkOutputPaths(outputTargets, { inputs });
+        const { readShiftsConfig, readStaffingConfig } = await loadConfigReaders();
         const config = readShiftsConfig(flags.shifts, { cwd: io.cwd, option: "--shifts" });
         // The channel's model for the delivered service level (patience: Erlang A; chat: concurrency).
         const staffing = flags.staffing === undefined ? undefined : readStaffingConfig(flags.staffing, { cwd: io.cwd, option: "--staffing" });

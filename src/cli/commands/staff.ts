@@ -4,7 +4,6 @@ import { formatLocalTimestamp } from "../../calendar/local-time.js";
 import { WfmError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
-import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import {
   defaultChannelType,
@@ -18,6 +17,7 @@ import {
 } from "../../staffing/index.js";
 import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import type { CommandModule } from "../command.js";
+import { loadConfigReaders } from "../config-readers.js";
 import { locateStaffingProblems } from "../locate-problems.js";
 import type { CliIo } from "../io.js";
 
@@ -237,7 +237,7 @@ export const staffCommand: CommandModule = {
       .action(async (volumes: string, o: StaffOptions) => {
         const format = parseChoiceOption("--format", o.format, formats);
         const intervalMinutes = o.interval === undefined ? undefined : parseNumberOption("--interval", o.interval, { min: 0, exclusiveMin: true });
-        const base: StaffingConfig = o.config === undefined ? {} : readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
+        const base: StaffingConfig = o.config === undefined ? {} : (await loadConfigReaders()).readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
         const series = readVolumeCsv(volumes, {
           cwd: io.cwd,
           ...(intervalMinutes === undefined ? {} : { intervalMinutes }),
