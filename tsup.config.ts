@@ -9,13 +9,16 @@ export default defineConfig({
     cli: "src/cli/index.ts",
     "solver-worker": "src/io/solver-worker.ts",
     "simulation-worker": "src/io/simulation-worker.ts",
+    // Its own chunk: money (decimal.js) is dropped by a bundler building an app that imports
+    // only erlangC (the package has no side effects).
+    money: "src/cost/money.ts",
   },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", cli: "src/cli/index.ts" } },
   sourcemap: false,
   clean: true,
   target: "node20",
-  splitting: false,
+  splitting: true,
   treeshake: true,
   define: { __WFM_VERSION__: JSON.stringify(version) },
 });

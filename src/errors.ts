@@ -74,8 +74,10 @@ export class WfmError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(problems: Problem | readonly Problem[]) {
-    const list: readonly Problem[] = Array.isArray(problems) ? problems : [problems as Problem];
-    if (list.length === 0) throw new TypeError("WfmError needs at least one problem");
+    const given: readonly Problem[] = Array.isArray(problems) ? problems : [problems as Problem];
+    if (given.length === 0) throw new TypeError("WfmError needs at least one problem");
+    // A message never echoes a whole input: quoted text is cut to a short prefix.
+    const list = given.map((p) => (p.message.length > maxQuotedCharacters ? { ...p, message: clipQuoted(p.message) } : p));
     const first = list[0]!;
     super(list.map(formatProblem).join("\n"));
     this.name = "WfmError";
@@ -111,6 +113,52 @@ export function invalidArgument(fn: string, field: string, expectation: string, 
 }
 
 /**
+ * Throws a {@link WfmError} (`invalid-argument`) unless a library function's options argument is
+ * an object: a call with none (or with null, a number, a string) is named instead of failing on a
+ * property read with a TypeError.
+ *
+ * @param fn - the public function's name, e.g. `"planStaffing"`
+ * @param options - what the caller passed
+ * @param required - the options that must be given (checked for presence; each function checks their values)
+ * @throws {WfmError} when `options` is not an object, or a required option is missing (named)
+ *
+ * @example
+ * ```ts
+ * requireOptions("planStaffing", undefined);
+ * // throws WfmError: planStaffing: options must be an object, got undefined
+ * requireOptions("kpiReport", {}, ["intervals"]);
+ * // throws WfmError: kpiReport: intervals must be given, got undefined
+ * ```
+ */
+export function requireOptions(fn: string, options: unknown, required: readonly string[] = []): void {
+  if (typeof options !== "object" || options === null) {
+    throw new WfmError({ code: "invalid-argument", message: `${fn}: options must be an object, got ${describeValue(options)}`, path: [], value: options });
+  }
+  for (const field of required) {
+    if ((options as Record<string, unknown>)[field] === undefined) invalidArgument(fn, field, "given", undefined);
+  }
+}
+
+/** Longest quoted input an error message repeats; longer text is cut, with its length said. */
+export const maxQuotedCharacters = 60;
+
+/**
+ * Cuts every double-quoted text longer than {@link maxQuotedCharacters} in a message to its
+ * first characters, saying how long it was, so a 300 MB cell never reaches the terminal.
+ *
+ * @example
+ * ```ts
+ * clipQuoted(`calls must be a number, got "${"9".repeat(100)}x"`);
+ * //=> 'calls must be a number, got "999999999999999999999999999999999999999999999999999999999999..." (101 characters)'
+ * ```
+ */
+export function clipQuoted(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
+    inner.length <= maxQuotedCharacters ? whole : `"${inner.slice(0, maxQuotedCharacters)}..." (${inner.length} characters)`,
+  );
+}
+
+/**
  * Renders a value for an error message: strings quoted, numbers and the rest as JavaScript prints them.
  *
  * @example
@@ -120,7 +168,7 @@ export function invalidArgument(fn: string, field: string, expectation: string, 
  * ```
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return JSON.stringify(value.length > maxQuotedCharacters ? `${value.slice(0, maxQuotedCharacters)}...` : value);
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
   if (value === undefined) return "undefined";
   if (value === null) return "null";
@@ -145,6 +193,7 @@ export function describeValue(value: unknown): string {
  * ```
  */
 export function formatProblem(problem: Problem): string {
+  requireOptions("formatProblem", problem, ["message"]);
   const where: string[] = [];
   if (problem.file !== undefined) {
     let loc = problem.file;
@@ -170,6 +219,7 @@ export function formatProblem(problem: Problem): string {
  * ```
  */
 export function formatPath(path: readonly (string | number)[]): string {
+  if (!Array.isArray(path)) return "";
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;

@@ -60,6 +60,7 @@ const timestampPattern =
  * ```
  */
 export function parseLocalTimestamp(text: string): ParsedLocalTimestamp | null {
+  if (typeof text !== "string") return null;
   const match = timestampPattern.exec(text.trim());
   if (!match) return null;
   const year = Number(match[1]);
@@ -186,7 +187,7 @@ export type OpeningHours = { readonly [Day in DayName]?: readonly OpeningRange[]
  * ```
  */
 export function isOpenAt(hours: OpeningHours | undefined, localMs: number): boolean {
-  if (hours === undefined) return true;
+  if (hours === undefined || hours === null) return true;
   const minute = localMinuteOfDay(localMs);
   const today = dayNames[localDayOfWeek(localMs)]!;
   const yesterday = dayNames[(localDayOfWeek(localMs) + 6) % 7]!;

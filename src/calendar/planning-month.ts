@@ -10,9 +10,12 @@
  *
  * @module
  */
-import { getDate as getJalaliDate, getDaysInMonth, newDate } from "date-fns-jalali";
+// One module per function: the package root loads all of date-fns-jalali (0.1 s of start-up).
+import { getDate as getJalaliDate } from "date-fns-jalali/getDate";
+import { getDaysInMonth } from "date-fns-jalali/getDaysInMonth";
+import { newDate } from "date-fns-jalali/newDate";
 import { millisecondsInDay } from "./local-time.js";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /** The calendar a planning month is written in. */
 export type PlanningCalendar = "gregorian" | "persian";
@@ -51,6 +54,7 @@ export interface PlanningMonth {
  * ```
  */
 export function planningMonth(options: { month: string; calendar?: PlanningCalendar }): PlanningMonth {
+  requireOptions("planningMonth", options);
   const { month: text, calendar = "gregorian" } = options;
   const match = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(text);
   const year = match ? Number(match[1]) : Number.NaN;

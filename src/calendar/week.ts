@@ -31,6 +31,7 @@ const abbreviations: Readonly<Record<string, DayOfWeek>> = {
  * ```
  */
 export function parseDayOfWeek(text: string): DayOfWeek | null {
+  if (typeof text !== "string") return null;
   const key = text.trim().toLowerCase();
   if (/^[0-6]$/.test(key)) return Number(key) as DayOfWeek;
   return abbreviations[key] ?? null;
@@ -73,6 +74,7 @@ export function startOfLocalWeek(localMs: number, weekStartsOn: DayOfWeek): numb
  * ```
  */
 export function defaultWeekendDays(country: string): readonly DayOfWeek[] {
+  if (typeof country !== "string") invalidArgument("defaultWeekendDays", "country", "an ISO 3166 country code such as \"IR\"", country);
   switch (country.trim().toUpperCase()) {
     case "IR":
     case "AF":
@@ -102,6 +104,7 @@ export function defaultWeekendDays(country: string): readonly DayOfWeek[] {
  * ```
  */
 export function isLocalWeekend(localMs: number, weekendDays: readonly DayOfWeek[]): boolean {
+  if (!Array.isArray(weekendDays)) invalidArgument("isLocalWeekend", "weekendDays", "an array of weekday numbers (0 = Sunday)", weekendDays);
   return weekendDays.includes(localDayOfWeek(localMs) as DayOfWeek);
 }
 

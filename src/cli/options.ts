@@ -12,6 +12,24 @@ function optionError(option: string, message: string, value: unknown): never {
   throw new WfmError({ code: "invalid-option", option, message, value });
 }
 
+/** Decimal notation only: `12`, `-3.5`, `.5`, `1e3`; not `0x64`, `0b11`, `1_000` or `Infinity`. */
+const decimalNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A number written in decimal notation, or NaN (hexadecimal, binary, octal, `Infinity`, empty
+ * text): `Number("0x64")` is 100, which a count must not be.
+ *
+ * @example
+ * ```ts
+ * parseDecimal("1e3"); //=> 1000
+ * parseDecimal("0x64"); //=> NaN
+ * ```
+ */
+export function parseDecimal(text: string): number {
+  const trimmed = text.trim();
+  return decimalNumber.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 /**
  * A finite number, optionally bounded.
  *
@@ -25,8 +43,7 @@ export function parseNumberOption(
   raw: string,
   bounds: { min?: number; max?: number; exclusiveMin?: boolean; integer?: boolean } = {},
 ): number {
-  const text = raw.trim();
-  const value = text === "" ? Number.NaN : Number(text);
+  const value = parseDecimal(raw);
   const { min, max, exclusiveMin = false, integer = false } = bounds;
   const kind = integer ? "a whole number" : "a number";
   let expectation = kind;
@@ -54,8 +71,7 @@ export function parseNumberOption(
 export function parsePercentOption(option: string, raw: string, bounds: { maxPercent?: number; exclusiveMax?: boolean; smallPercent?: boolean } = {}): number {
   const { maxPercent = 100, exclusiveMax = false, smallPercent = false } = bounds;
   const signed = /%\s*$/.test(raw);
-  const text = raw.trim().replace(/%$/, "").trim();
-  const value = text === "" ? Number.NaN : Number(text);
+  const value = parseDecimal(raw.trim().replace(/%$/, ""));
   const range = exclusiveMax ? `from 0 up to (not including) ${maxPercent}` : `from 0 to ${maxPercent}`;
   if (!Number.isFinite(value) || value < 0 || value > maxPercent || (exclusiveMax && value === maxPercent)) {
     optionError(option, `expected a percentage ${range} such as 85 or 85%, got ${JSON.stringify(raw)}`, raw);

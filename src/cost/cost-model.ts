@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { allocateRounded, divideMoney, roundMoney, sumMoney, toMoney, zeroMoney, type Money, type MoneyRounding } from "./money.js";
 
 /**
@@ -234,6 +234,7 @@ function splitExact(amount: Money, weights: readonly number[]): Money[] {
  * ```
  */
 export function costBreakdown(options: { readonly model: CostModel; readonly activity: CostActivity }): CostBreakdown {
+  requireOptions("costBreakdown", options, ["model", "activity"]);
   const { model, activity } = options;
   const { hoursPerFte, sites, supportingStaff, otherCosts } = model;
   const months = activity.months ?? 1;
@@ -445,6 +446,7 @@ export interface RoundedCost {
  * ```
  */
 export function roundCost(breakdown: CostBreakdown, options: { readonly rateDecimals?: number } = {}): RoundedCost {
+  requireOptions("roundCost", breakdown, ["currency", "minorUnits", "rounding", "basis", "months", "agentHours", "agentFte", "supportHeadcount", "seats", "handledContacts", "handledMinutes", "orders", "lines", "total", "channels", "costPerHandledMinute", "costPerContact", "costPerOrder"]);
   const { minorUnits, rounding } = breakdown;
   const rateDecimals = options.rateDecimals ?? minorUnits + 2;
   const lineParts = allocateRounded(

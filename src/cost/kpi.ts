@@ -1,5 +1,5 @@
 import { formatLocalDate, millisecondsInHour, millisecondsInDay } from "../calendar/local-time.js";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /**
  * Last month's contact-centre KPIs from an interval report.
@@ -314,6 +314,7 @@ function daysInMonth(month: string): number {
  * ```
  */
 export function kpiReport(options: KpiReportOptions): KpiReport {
+  requireOptions("kpiReport", options, ["intervals"]);
   const { intervals, orders = [], targetAnswerSeconds, shortAbandonSeconds } = options;
   const keys = dateKeys();
   if (intervals.length === 0) invalidArgument("kpiReport", "intervals", "a non-empty list of interval rows", intervals);

@@ -76,6 +76,7 @@ export const zeroMoney: Money = new MoneyDecimal(0);
  * ```
  */
 export function sumMoney(amounts: readonly Money[]): Money {
+  if (!Array.isArray(amounts)) invalidArgument("sumMoney", "amounts", "an array of amounts", amounts);
   let total = zeroMoney;
   for (const amount of amounts) total = total.plus(amount);
   return total;
@@ -205,6 +206,8 @@ export function allocateRounded(
  * ```
  */
 export function divideMoney(amount: Money, divisor: number | Money): Money | null {
+  if (!(amount instanceof DecimalJs)) invalidArgument("divideMoney", "amount", "an amount (toMoney)", amount);
+  if (!(typeof divisor === "number" || divisor instanceof DecimalJs)) invalidArgument("divideMoney", "divisor", "a number or an amount", divisor);
   const d = typeof divisor === "number" ? toMoney(divisor, "divisor") : divisor;
   if (d.isZero()) return null;
   return amount.dividedBy(d);

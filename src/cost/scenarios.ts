@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { costBreakdown, type AgentSite, type CostActivity, type CostBreakdown, type CostModel, type Wage } from "./cost-model.js";
 import { sumMoney, toMoney, zeroMoney, type Money } from "./money.js";
 
@@ -110,6 +110,7 @@ function selectSites(model: CostModel, site: string | undefined, field: string):
  * ```
  */
 export function applyCostLevers(model: CostModel, levers: CostLevers): CostModel {
+  requireOptions("applyCostLevers", model, ["currency", "minorUnits", "hoursPerFte", "employerOverheadRate", "sites", "supportingStaff", "otherCosts"]);
   type Mutable = { -readonly [K in keyof AgentSite]: AgentSite[K] };
   const sites: Mutable[] = model.sites.map((s) => ({ ...s }));
   const shares = new Map<string, Money>(sites.map((s) => [s.name, toMoney(s.agentShare)]));
@@ -197,6 +198,7 @@ export function compareScenarios(options: {
   readonly planner: StaffingPlanner;
   readonly scenarios: readonly Scenario[];
 }): { readonly base: ScenarioResult; readonly scenarios: readonly ScenarioResult[] } {
+  requireOptions("compareScenarios", options, ["model", "planner", "scenarios"]);
   const { model, planner, scenarios } = options;
   const names = new Set<string>(["base"]);
   scenarios.forEach((s, i) => {

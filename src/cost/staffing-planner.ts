@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { defaultChannelType, planStaffing, type ChannelConfig, type StaffingConfig, type StaffingIntervalInput, type StaffingPlan } from "../staffing/plan.js";
 import type { ChannelActivity, CostActivity } from "./cost-model.js";
 import type { PlannedWork, StaffingLevers, StaffingPlanner } from "./scenarios.js";
@@ -28,6 +28,7 @@ export interface StaffingPlannerOptions {
  * ```
  */
 export function workFromStaffingPlan(options: { readonly plan: StaffingPlan; readonly orders?: number }): PlannedWork {
+  requireOptions("workFromStaffingPlan", options, ["plan"]);
   const { plan, orders } = options;
   const byChannel = new Map<string, { agentHours: number; handledContacts: number; handledMinutes: number }>();
   for (const interval of plan.intervals) {
@@ -67,6 +68,7 @@ export function applyStaffingLevers(
   options: StaffingPlannerOptions,
   levers: StaffingLevers,
 ): { readonly intervals: readonly StaffingIntervalInput[]; readonly config: StaffingConfig } {
+  requireOptions("applyStaffingLevers", options, ["intervals", "intervalMinutes", "config"]);
   const fn = "applyStaffingLevers";
   const names = [...new Set(options.intervals.map((r) => r.channel ?? "voice"))];
   const known = (channel: string | undefined, field: string) => {
@@ -162,6 +164,7 @@ export function withScheduledHours(
   activity: CostActivity,
   options: { readonly paidHours: number; readonly channels?: readonly string[]; readonly peakAgents?: number },
 ): CostActivity {
+  requireOptions("withScheduledHours", activity, ["basis", "channels"]);
   const { paidHours, peakAgents } = options;
   if (!(Number.isFinite(paidHours) && paidHours >= 0)) invalidArgument("withScheduledHours", "paidHours", "a finite number >= 0", paidHours);
   const team = options.channels ?? activity.channels.map((c) => c.channel);

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { localMonthOf } from "./kpi.js";
 
 /** One ticket (case) from a ticket export. */
@@ -55,6 +55,7 @@ export interface TicketKpis {
  * ```
  */
 export function ticketKpis(options: { readonly tickets: readonly Ticket[]; readonly month: string }): TicketKpis {
+  requireOptions("ticketKpis", options, ["tickets", "month"]);
   const { tickets, month } = options;
   const inMonth = tickets.filter((t) => localMonthOf(t.createdMs) === month);
   const resolved = inMonth.filter((t) => t.resolvedMs !== undefined);

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /** Accuracy of a set of forecasts against actuals. */
 export interface Accuracy {
@@ -49,6 +49,7 @@ export function forecastAccuracy(options: {
   actual: ArrayLike<number>;
   mapeMinimum?: number;
 }): Accuracy {
+  requireOptions("forecastAccuracy", options, ["forecast", "actual"]);
   const { forecast, actual, mapeMinimum = 10 } = options;
   if (forecast.length !== actual.length) {
     invalidArgument("forecastAccuracy", "forecast", `the same length as actual (${actual.length})`, forecast.length);

@@ -1,3 +1,4 @@
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { VolumePoint } from "./types.js";
 import { forecastVolume, type ForecastVolumeOptions, type ForecastVolumeResult } from "./forecast.js";
 
@@ -26,6 +27,7 @@ export interface ChannelVolumeRow {
  * ```
  */
 export function pointsByChannel(rows: readonly ChannelVolumeRow[]): Map<string, VolumePoint[]> {
+  if (!Array.isArray(rows)) invalidArgument("pointsByChannel", "rows", "an array of volume rows", rows);
   const cells = new Map<string, Map<number, { calls: number; ahtNum: number; ahtDen: number; hasAht: boolean }>>();
   for (const row of rows) {
     let channel = cells.get(row.channel);
@@ -71,6 +73,7 @@ export interface ChannelForecast {
 export function forecastByChannel(
   options: Omit<ForecastVolumeOptions, "points"> & { readonly rows: readonly ChannelVolumeRow[] },
 ): ChannelForecast[] {
+  requireOptions("forecastByChannel", options, ["rows"]);
   const { rows, ...rest } = options;
   return [...pointsByChannel(rows)].map(([channel, points]) => ({ channel, result: forecastVolume({ ...rest, points }) }));
 }

@@ -9,7 +9,7 @@
  * @module
  */
 import { localDayOfWeek, millisecondsInDay } from "../calendar/local-time.js";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /** One day of history: calls and orders. */
 export interface DailyDriverPoint {
@@ -46,6 +46,7 @@ export interface ContactRatio {
  * ```
  */
 export function contactRatio(options: { history: readonly DailyDriverPoint[]; windowDays?: number }): ContactRatio {
+  requireOptions("contactRatio", options, ["history"]);
   const { history, windowDays = 28 } = options;
   if (!Number.isInteger(windowDays) || windowDays < 1) invalidArgument("contactRatio", "windowDays", "a whole number of at least 1", windowDays);
   const both = history
@@ -94,6 +95,7 @@ export function spreadOrderTarget(options: {
   history: readonly DailyDriverPoint[];
   profileWeeks?: number;
 }): { dateMs: number; orders: number }[] {
+  requireOptions("spreadOrderTarget", options);
   const { targetOrders, days, history, profileWeeks = 8 } = options;
   if (!(targetOrders >= 0) || !Number.isFinite(targetOrders)) invalidArgument("spreadOrderTarget", "targetOrders", "a non-negative finite number", targetOrders);
   if (days.length === 0) invalidArgument("spreadOrderTarget", "days", "at least one day", 0);
@@ -127,6 +129,7 @@ export function contactsFromOrders(options: {
   ratio: ContactRatio;
   perWeekday?: boolean;
 }): { dateMs: number; calls: number }[] {
+  requireOptions("contactsFromOrders", options, ["orders", "ratio"]);
   const { orders, ratio, perWeekday = false } = options;
   return orders.map((o) => ({
     dateMs: o.dateMs,

@@ -21,7 +21,7 @@
  */
 import { localStartOfDay, millisecondsInDay, millisecondsInMinute } from "../calendar/local-time.js";
 import type { PlanningCalendar } from "../calendar/planning-month.js";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { forecastAccuracy, type Accuracy } from "./accuracy.js";
 import { contactRatio, spreadOrderTarget, type DailyDriverPoint } from "./driver.js";
 import { buildIntervalGrid, gridWeekday, truncateGrid, type IntervalGrid } from "./grid.js";
@@ -231,6 +231,7 @@ function bounds(f: number, c: { kappa: number; lo: number; hi: number }): [numbe
  * ```
  */
 export function forecastVolume(options: ForecastVolumeOptions): ForecastVolumeResult {
+  requireOptions("forecastVolume", options);
   const {
     points,
     intervalMinutes,
@@ -401,6 +402,7 @@ export function forecastVolume(options: ForecastVolumeOptions): ForecastVolumeRe
  * ```
  */
 export function ahtByIntervalOfWeek(context: FitContext, weeks = 8): Float64Array {
+  requireOptions("ahtByIntervalOfWeek", context, ["grid", "excluded"]);
   const { grid, excluded } = context;
   const spd = grid.slotsPerDay;
   const num = new Float64Array(7 * spd);

@@ -10,7 +10,7 @@
  * @module
  */
 import { localDayOfWeek, millisecondsInDay, millisecondsInMinute, minutesInDay } from "../calendar/local-time.js";
-import { invalidArgument, WfmError } from "../errors.js";
+import { invalidArgument, WfmError, requireOptions } from "../errors.js";
 import type { VolumePoint } from "./types.js";
 
 /** History laid out by day and interval of the day. */
@@ -46,6 +46,7 @@ export interface IntervalGrid {
  * ```
  */
 export function gridWeekday(grid: Pick<IntervalGrid, "firstDayMs">, day: number): number {
+  requireOptions("gridWeekday", grid, ["firstDayMs"]);
   return localDayOfWeek(grid.firstDayMs + day * millisecondsInDay);
 }
 
@@ -59,6 +60,7 @@ export function gridWeekday(grid: Pick<IntervalGrid, "firstDayMs">, day: number)
  * ```
  */
 export function isOpenWeekday(grid: Pick<IntervalGrid, "openSlots" | "slotsPerDay">, weekday: number): boolean {
+  requireOptions("isOpenWeekday", grid, ["openSlots", "slotsPerDay"]);
   for (let s = 0; s < grid.slotsPerDay; s++) if (grid.openSlots[weekday * grid.slotsPerDay + s]) return true;
   return false;
 }
@@ -84,6 +86,7 @@ export function buildIntervalGrid(options: {
   intervalMinutes: number;
   openingWeeks?: number;
 }): IntervalGrid {
+  requireOptions("buildIntervalGrid", options);
   const { points, intervalMinutes, openingWeeks = 12 } = options;
   if (!Number.isInteger(intervalMinutes) || intervalMinutes <= 0 || minutesInDay % intervalMinutes !== 0) {
     invalidArgument("buildIntervalGrid", "intervalMinutes", "a whole number of minutes dividing 1440", intervalMinutes);
@@ -161,6 +164,7 @@ export function buildIntervalGrid(options: {
  * ```
  */
 export function truncateGrid(grid: IntervalGrid, days: number, openingWeeks = 12): IntervalGrid {
+  requireOptions("truncateGrid", grid, ["days", "slotsPerDay", "calls", "observed"]);
   const n = Math.max(0, Math.min(days, grid.days));
   const spd = grid.slotsPerDay;
   const calls = grid.calls.subarray(0, n * spd);

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { minimizeBounded } from "./optimize.js";
 
 /** Seasonal form of Holt-Winters. */
@@ -129,6 +129,7 @@ export function holtWintersDaily(
     horizonDays: number;
   } & HoltWintersOptions,
 ): HoltWintersResult {
+  requireOptions("holtWintersDaily", options);
   const { totals, excluded, horizonDays, seasonality = "multiplicative", fitHorizonDays = 14, fitOrigins = 8, parameters } = options;
   if (!Number.isInteger(horizonDays) || horizonDays < 1) invalidArgument("holtWintersDaily", "horizonDays", "a whole number of at least 1", horizonDays);
   if (totals.length < 14) invalidArgument("holtWintersDaily", "totals", "at least 14 days of history", totals.length);

@@ -8,7 +8,7 @@
  */
 import { millisecondsInDay } from "../calendar/local-time.js";
 import { calendarDayOfMonth, type PlanningCalendar } from "../calendar/planning-month.js";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { gridWeekday, type IntervalGrid } from "./grid.js";
 import { holtWintersDaily, type HoltWintersOptions } from "./holt-winters.js";
 import { mean, median, trimmedMean } from "./robust.js";
@@ -74,6 +74,7 @@ function checkHorizon(fn: string, horizonDays: number): void {
  * ```
  */
 export function seasonalNaive(options: { context: FitContext; horizonDays: number }): IntervalForecast {
+  requireOptions("seasonalNaive", options);
   const { context, horizonDays } = options;
   checkHorizon("seasonalNaive", horizonDays);
   const { grid } = context;
@@ -118,6 +119,7 @@ export interface SeasonalAverageOptions {
  * ```
  */
 export function seasonalAverage(options: { context: FitContext; horizonDays: number } & SeasonalAverageOptions): IntervalForecast {
+  requireOptions("seasonalAverage", options);
   const { context, horizonDays, weeks = 4, aggregation = "mean", decay = 0.7, skipExcluded = true } = options;
   checkHorizon("seasonalAverage", horizonDays);
   if (!Number.isInteger(weeks) || weeks < 1) invalidArgument("seasonalAverage", "weeks", "a whole number of at least 1", weeks);
@@ -171,6 +173,7 @@ export function seasonalAverage(options: { context: FitContext; horizonDays: num
  * ```
  */
 export function intradayProfiles(options: { context: FitContext; weeks?: number; estimator?: "median" | "ratio" }): Float64Array[] {
+  requireOptions("intradayProfiles", options, ["context"]);
   const { context, weeks = 8, estimator = "median" } = options;
   const { grid } = context;
   const spd = grid.slotsPerDay;
@@ -245,6 +248,7 @@ export interface TopDownOptions {
  * ```
  */
 export function dailyLevelForecast(options: { context: FitContext; horizonDays: number } & TopDownOptions): Float64Array {
+  requireOptions("dailyLevelForecast", options);
   const { context, horizonDays, levelWeeks = 2, weekdayWeeks = 8, dayOfMonthWeight = 0 } = options;
   checkHorizon("dailyLevelForecast", horizonDays);
   const { grid, excluded } = context;
@@ -335,6 +339,7 @@ export function dailyLevelForecast(options: { context: FitContext; horizonDays: 
  * ```
  */
 export function splitDaily(options: { context: FitContext; daily: ArrayLike<number>; profileWeeks?: number }): IntervalForecast {
+  requireOptions("splitDaily", options, ["context", "daily"]);
   const { context, daily, profileWeeks = 8 } = options;
   const { grid } = context;
   const spd = grid.slotsPerDay;
@@ -366,6 +371,7 @@ export function splitDaily(options: { context: FitContext; daily: ArrayLike<numb
  * ```
  */
 export function topDown(options: { context: FitContext; horizonDays: number } & TopDownOptions): IntervalForecast {
+  requireOptions("topDown", options, ["context", "horizonDays"]);
   const daily = dailyLevelForecast(options);
   return splitDaily({ context: options.context, daily, profileWeeks: options.profileWeeks ?? 8 });
 }
@@ -382,6 +388,7 @@ export function topDown(options: { context: FitContext; horizonDays: number } & 
  * ```
  */
 export function holtWinters(options: { context: FitContext; horizonDays: number } & HoltWintersOptions & { profileWeeks?: number }): IntervalForecast {
+  requireOptions("holtWinters", options);
   const { context, horizonDays } = options;
   checkHorizon("holtWinters", horizonDays);
   const base = { ...options, totals: context.grid.dailyTotals, excluded: context.excluded, weekdayOfDay0: gridWeekday(context.grid, 0) };
@@ -403,6 +410,7 @@ export function holtWinters(options: { context: FitContext; horizonDays: number 
  * ```
  */
 export function combineForecasts(forecasts: readonly IntervalForecast[]): IntervalForecast {
+  if (!Array.isArray(forecasts)) invalidArgument("combineForecasts", "forecasts", "an array of interval forecasts", forecasts);
   if (forecasts.length === 0) invalidArgument("combineForecasts", "forecasts", "at least one forecast", 0);
   const n = forecasts[0]!.length;
   const out = new Float64Array(n);
@@ -426,6 +434,7 @@ export function combineForecasts(forecasts: readonly IntervalForecast[]): Interv
  * ```
  */
 export function combinedDefault(options: { context: FitContext; horizonDays: number }): IntervalForecast {
+  requireOptions("combinedDefault", options, ["context", "horizonDays"]);
   const { context, horizonDays } = options;
   return combineForecasts([
     seasonalAverage({ context, horizonDays, weeks: 4 }),

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /** Result of {@link minimizeBounded}. */
 export interface MinimizeResult {
@@ -41,6 +41,7 @@ export function minimizeBounded(options: {
   maxEvaluations?: number;
   tolerance?: number;
 }): MinimizeResult {
+  requireOptions("minimizeBounded", options, ["f", "start", "lower", "upper"]);
   const { f, start, lower, upper, maxEvaluations = 200, tolerance = 1e-8 } = options;
   const n = start.length;
   if (n === 0 || lower.length !== n || upper.length !== n) {

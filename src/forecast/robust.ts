@@ -1,10 +1,17 @@
+import { invalidArgument } from "../errors.js";
+
 /**
  * Small robust statistics used by the forecasting methods.
  * @module
  */
 
+/** Throws unless `values` is an array (of numbers; non-finite entries are ignored). */
+function requireValues(fn: string, values: unknown): void {
+  if (!Array.isArray(values)) invalidArgument(fn, "values", "an array of numbers", values);
+}
+
 /**
- * Median of the finite values (NaN for none). Mean of the two middle values for an even count.
+ * Median of the finite values; NaN when there are none (`median([])`: callers test for it). Mean of the two middle values for an even count.
  *
  * @example
  * ```ts
@@ -13,6 +20,7 @@
  * ```
  */
 export function median(values: readonly number[]): number {
+  requireValues("median", values);
   const s = values.filter(Number.isFinite).sort((a, b) => a - b);
   const n = s.length;
   if (n === 0) return Number.NaN;
@@ -25,6 +33,8 @@ export function median(values: readonly number[]): number {
  *
  * @param values - sample (non-finite values are ignored)
  * @param p - probability in [0, 1]
+ * @returns NaN when `values` has no finite value
+ * @throws {WfmError} `invalid-argument` when `values` is not an array or `p` is outside [0, 1]
  * @example
  * ```ts
  * quantile([1, 2, 3, 4], 0.5); //=> 2.5
@@ -32,9 +42,11 @@ export function median(values: readonly number[]): number {
  * ```
  */
 export function quantile(values: readonly number[], p: number): number {
+  requireValues("quantile", values);
+  if (!(typeof p === "number" && p >= 0 && p <= 1)) invalidArgument("quantile", "p", "a probability from 0 to 1", p);
   const s = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (s.length === 0) return Number.NaN;
-  const h = (s.length - 1) * Math.min(1, Math.max(0, p));
+  const h = (s.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(s.length - 1, lo + 1);
   return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
@@ -49,6 +61,8 @@ export function quantile(values: readonly number[], p: number): number {
  * ```
  */
 export function trimmedMean(values: readonly number[], fraction: number): number {
+  requireValues("trimmedMean", values);
+  if (!(typeof fraction === "number" && fraction >= 0 && fraction < 0.5)) invalidArgument("trimmedMean", "fraction", "a fraction from 0 up to (not including) 0.5", fraction);
   const s = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (s.length === 0) return Number.NaN;
   const k = Math.min(Math.floor(s.length * fraction), Math.floor((s.length - 1) / 2));
@@ -66,6 +80,7 @@ export function trimmedMean(values: readonly number[], fraction: number): number
  * ```
  */
 export function mean(values: readonly number[]): number {
+  requireValues("mean", values);
   let sum = 0;
   let n = 0;
   for (const v of values) {

@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 /**
  * Special days: anomalous days found in the history, and dated events from a calendar.
  *
@@ -43,6 +44,7 @@ export interface AnomalousDay {
  * ```
  */
 export function detectAnomalousDays(options: { grid: IntervalGrid; weeks?: number; threshold?: number }): AnomalousDay[] {
+  requireOptions("detectAnomalousDays", options, ["grid"]);
   const { grid, weeks = 8, threshold = 3.5 } = options;
   const out: AnomalousDay[] = [];
   const totals = grid.dailyTotals;
@@ -95,6 +97,7 @@ export function specialDayFactors(options: {
   events: readonly SpecialDay[];
   excluded: Uint8Array;
 }): SpecialDayFactor[] {
+  requireOptions("specialDayFactors", options, ["grid", "events", "excluded"]);
   const { grid, events, excluded } = options;
   const ratios = new Map<string, number[]>();
   for (const e of events) {

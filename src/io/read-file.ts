@@ -98,8 +98,11 @@ export function readTextFile(path: string, options: { cwd?: string; option?: str
     const stat = statSync(absolute);
     isFile = stat.isFile();
     size = stat.size;
-  } catch {
-    throw new WfmError({ code: "file-not-found", ...where, message: `file not found: ${path}`, value: path });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new WfmError({ code: "file-not-found", ...where, message: `file not found: ${path}`, value: path });
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WfmError({ code: "invalid-file", ...where, message: `cannot read ${path}: ${reason}`, value: path });
   }
   if (!isFile) throw new WfmError({ code: "invalid-file", ...where, message: `${path} is not a file`, value: path });
   if (size > maxInputBytes) {
@@ -114,7 +117,7 @@ export function readTextFile(path: string, options: { cwd?: string; option?: str
   try {
     bytes = readFileSync(absolute);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new WfmError({ code: "invalid-file", ...where, message: `cannot read ${path}: ${reason}`, value: path });
   }
   return decodeText(bytes, path);

@@ -159,3 +159,17 @@ export function toJsonRows(value: unknown): string {
   };
   return `${write(value, "")}\n`;
 }
+
+/**
+ * Counts as shown: each rounded to a whole number once, at output, and their total the sum of the
+ * shown values (never the rounded sum of the exact ones, which can differ by one per row).
+ *
+ * @example
+ * ```ts
+ * wholeCountsWithTotal([10.4, 20.4, 30.4]); //=> { shown: [10, 20, 30], total: 60 } (the exact sum 61.2 would show 61)
+ * ```
+ */
+export function wholeCountsWithTotal(values: readonly number[]): { shown: number[]; total: number } {
+  const shown = values.map((v) => Math.round(v));
+  return { shown, total: shown.reduce((a, b) => a + b, 0) };
+}

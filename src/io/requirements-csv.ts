@@ -1,6 +1,7 @@
 import { type TimestampStyle, millisecondsInMinute } from "../calendar/local-time.js";
 import { WfmError } from "../errors.js";
 import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
+import { checkIntervalSeries, type SeriesPoint } from "./volume-csv.js";
 import { readTextFile } from "./read-file.js";
 
 /**
@@ -23,6 +24,7 @@ export const requirementsCsvColumns: readonly CsvColumnSpec[] = [
   { name: "channel", aliases: ["media"] },
   { name: "calls", aliases: ["volume", "contacts", "offered"], kind: "number" },
   { name: "ahtSeconds", aliases: ["aht"], kind: "duration" },
+  { name: "shrinkage", kind: "number" },
 ];
 
 /** A requirement curve read from CSV. */
@@ -34,15 +36,17 @@ export interface RequirementsCsv {
   readonly style: TimestampStyle;
   /** Wall-clock ms of the first interval. */
   readonly startLocalMs: number;
-  /** Agents per interval, gaps filled with 0. */
+  /** Agents per interval (channels summed; an interval no channel has requires 0). */
   readonly required: readonly number[];
   /** Calls per interval, when the file has calls and handle times from a single channel. */
   readonly calls?: readonly number[];
   /** Call-weighted AHT per interval, seconds, with `calls`. */
   readonly ahtSeconds?: readonly number[];
+  /** Shrinkage per interval (a fraction), with `calls`, when the file has the column (`wfm staff` writes it). */
+  readonly shrinkage?: readonly number[];
+  /** The channel of the workload, with `calls`, when the file names it. */
+  readonly channel?: string;
 }
-
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /**
  * Parses a requirements CSV (see the module comment).
@@ -50,8 +54,8 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * @param text - the file content
  * @param options.file - the name used in problems
  * @returns the curve on a regular interval grid
- * @throws {WfmError} `invalid-csv`: every bad cell with file:line:column, no agents column, an
- *   irregular interval grid, timestamps out of order
+ * @throws {WfmError} `invalid-csv`: every bad cell with file:line:column, no agents column, and
+ *   every row off the interval grid, duplicated, out of order or after a gap (line and column)
  *
  * @example
  * ```ts
@@ -81,19 +85,17 @@ export function parseRequirementsCsv(text: string, options: { file: string } & C
   const callsIndex = table.columns.get("calls");
   const ahtIndex = table.columns.get("ahtSeconds");
   const channelIndex = table.columns.get("channel");
-  const byTime = new Map<number, { agents: number; calls: number; handle: number; channels: Set<string> }>();
+  const shrinkageIndex = table.columns.get("shrinkage");
+  let hasShrinkage = shrinkageIndex !== undefined;
+  const byTime = new Map<number, { agents: number; calls: number; handle: number; shrinkage: number }>();
   let style: TimestampStyle | undefined;
-  let previous = -Infinity;
+  const series = new Map<string, SeriesPoint[]>();
   let hasWorkload = callsIndex !== undefined && ahtIndex !== undefined;
   const channels = new Set<string>();
   for (const record of table.records) {
     const ts = cells.timestamp(record, tsIndex, "timestamp");
     if (ts === null) continue;
     style ??= ts.style;
-    if (ts.localMs < previous) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: tsIndex + 1, message: `timestamps must not go backwards: ${quoteCell(cells.timestampText(record, tsIndex, "timestamp"))} comes after a later one` });
-    }
-    previous = Math.max(previous, ts.localMs);
     const agents = cells.number(record, agentsIndex, columnName);
     if (agents === null) continue;
     let calls = 0;
@@ -106,36 +108,66 @@ export function parseRequirementsCsv(text: string, options: { file: string } & C
     }
     const channel = channelIndex === undefined ? "voice" : record.cells[channelIndex]!;
     channels.add(channel);
-    const entry = byTime.get(ts.localMs) ?? { agents: 0, calls: 0, handle: 0, channels: new Set<string>() };
-    if (entry.channels.has(channel)) {
-      problems.add({ code: "invalid-csv", file, line: record.line, column: tsIndex + 1, message: `timestamp ${quoteCell(cells.timestampText(record, tsIndex, "timestamp"))} appears twice${channelIndex === undefined ? "" : ` for channel ${quoteCell(channel)}`}` });
+    let points = series.get(channel);
+    if (points === undefined) series.set(channel, (points = []));
+    points.push({ line: record.line, localMs: ts.localMs });
+    let shrinkage = 0;
+    if (hasShrinkage) {
+      const value = cells.number(record, shrinkageIndex!, "shrinkage");
+      if (value === null) {
+        hasShrinkage = false;
+      } else if (!(value >= 0 && value < 1)) {
+        problems.add({ code: "invalid-csv", file, line: record.line, column: shrinkageIndex! + 1, message: `shrinkage must be a fraction from 0 up to (not including) 1, got ${quoteCell(record.cells[shrinkageIndex!]!)}` });
+        hasShrinkage = false;
+      } else {
+        shrinkage = value;
+      }
     }
-    entry.channels.add(channel);
+    const entry = byTime.get(ts.localMs) ?? { agents: 0, calls: 0, handle: 0, shrinkage };
     entry.agents += agents;
     entry.calls += calls;
     entry.handle += calls * aht;
     byTime.set(ts.localMs, entry);
   }
   cells.finish();
+  if (byTime.size === 0) {
+    problems.throwIfAny();
+    throw new WfmError({ code: "invalid-csv", file, line: 2, message: "the file has no rows" });
+  }
+  const labelled = [...series].map(([channel, rows]) => ({ label: channelIndex === undefined ? "" : `channel ${channel}`, rows }));
+  // A file of one timestamp per channel has no step to infer: it is one hour.
+  const single = labelled.every((s) => s.rows.every((row) => row.localMs === s.rows[0]!.localMs));
+  const stepMinutes = checkIntervalSeries(labelled, {
+    file,
+    timestampColumn: tsIndex,
+    style,
+    problems,
+    gapAdvice: "closed intervals are rows with 0 agents",
+    intervalAdvice: "write one row per interval of 5, 6, 10, 15, 30 or 60 minutes",
+    ...(single ? { intervalMinutes: 60 } : {}),
+  });
   problems.throwIfAny();
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  if (times.length === 0) throw new WfmError({ code: "invalid-csv", file, line: 2, message: "the file has no rows" });
-  let stepMinutes = 0;
-  for (let i = 1; i < times.length; i++) stepMinutes = gcd(stepMinutes, Math.round((times[i]! - times[i - 1]!) / millisecondsInMinute));
-  if (stepMinutes === 0) stepMinutes = 60;
   if (1440 % stepMinutes !== 0) {
     throw new WfmError({ code: "invalid-csv", file, message: `the timestamps are ${stepMinutes} minutes apart; the interval must divide a day (15, 30, 60 ...)` });
   }
-  const start = times[0]!;
-  const count = Math.round((times[times.length - 1]! - start) / (stepMinutes * millisecondsInMinute)) + 1;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const ms of byTime.keys()) {
+    if (ms < first) first = ms;
+    if (ms > last) last = ms;
+  }
+  const start = first;
+  const count = Math.round((last - start) / (stepMinutes * millisecondsInMinute)) + 1;
   const required = new Array<number>(count).fill(0);
   const calls = new Array<number>(count).fill(0);
   const aht = new Array<number>(count).fill(0);
+  const shrinkage = new Array<number>(count).fill(0);
   for (const [ms, entry] of byTime) {
     const t = Math.round((ms - start) / (stepMinutes * millisecondsInMinute));
     required[t] = entry.agents;
     calls[t] = entry.calls;
     aht[t] = entry.calls > 0 ? entry.handle / entry.calls : 0;
+    shrinkage[t] = entry.shrinkage;
   }
   const withWorkload = hasWorkload && channels.size === 1;
   return {
@@ -146,6 +178,8 @@ export function parseRequirementsCsv(text: string, options: { file: string } & C
     startLocalMs: start,
     required,
     ...(withWorkload ? { calls, ahtSeconds: aht } : {}),
+    ...(withWorkload && hasShrinkage ? { shrinkage } : {}),
+    ...(withWorkload && channelIndex !== undefined ? { channel: [...channels][0]! } : {}),
   };
 }
 

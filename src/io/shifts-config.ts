@@ -16,6 +16,8 @@ import { readJsonFile, zodProblems } from "./json.js";
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time of day "HH:MM" such as "06:30"' });
 const minutes = z.int().min(0);
 const positiveMinutes = z.int().min(1);
+/** A shift length: at most 24 hours. */
+const shiftMinutes = positiveMinutes.max(1440, { message: "a shift lasts at most 24 hours (1440 minutes)" });
 
 const breakSchema = z
   .object({
@@ -33,8 +35,8 @@ const templateSchema = z
     earliestStart: clock.describe("earliest start time of day"),
     latestStart: clock.optional().describe("latest start time of day (default earliestStart); a night window is 22:00-23:00"),
     startStepMinutes: positiveMinutes.optional().describe("step between starts (default: the interval length)"),
-    lengthMinutes: positiveMinutes.describe("shift length including breaks (the shortest, when maxLengthMinutes is set)"),
-    maxLengthMinutes: positiveMinutes.optional(),
+    lengthMinutes: shiftMinutes.describe("shift length including breaks (the shortest, when maxLengthMinutes is set), at most 1440"),
+    maxLengthMinutes: shiftMinutes.optional(),
     lengthStepMinutes: positiveMinutes.optional().describe("step between lengths (default: the interval length)"),
     days: z.array(z.enum(dayNames)).optional().describe("days it may start on (default every day)"),
     costPerPaidHour: z.number().nonnegative().optional().describe("cost of one paid hour (default 1)"),

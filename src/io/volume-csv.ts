@@ -229,7 +229,7 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
 
   let intervalMinutes: number;
   try {
-    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series, file);
+    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes([...series.values()].map((rows) => ({ label: "", rows })), file, "give it with --interval MINUTES");
   } catch (error) {
     problems.throwIfAny();
     throw error;
@@ -257,51 +257,29 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   const fileDays = new Set<number>();
   for (const row of rows) fileDays.add(localStartOfDay(row.localMs));
 
-  for (const list of series.values()) {
+  const slotsPerDay = 1440 / intervalMinutes;
+  const labelled: LabelledSeries[] = [...series.values()].map((list) => {
     const own = infer ? inferOpeningHours({ starts: list.map((r) => r.localMs), intervalMinutes }) : undefined;
-    const slotsPerDay = 1440 / intervalMinutes;
     const ownDays = infer ? new Set(list.map((r) => localStartOfDay(r.localMs))) : undefined;
-    const openAt = (t: number) =>
-      own === undefined
-        ? isOpenAt(openingHours, t)
-        : ownDays!.has(localStartOfDay(t)) && own.openSlots[localDayOfWeek(t) * slotsPerDay + Math.floor(localMinuteOfDay(t) / intervalMinutes)] === 1;
-    for (let i = 0; i < list.length; i++) {
-      const row = list[i]!;
-      const minute = localMinuteOfDay(row.localMs);
-      if (daily ? minute !== 0 : minute % intervalMinutes !== 0) {
-        bad(
-          row.line,
-          tsCol,
-          `timestamp ${formatLocalTimestamp(row.localMs, style)} does not start a ${describeInterval(intervalMinutes)} interval (wrong interval length?)`,
-        );
-        continue;
-      }
-      if (i === 0) continue;
-      const previous = list[i - 1]!;
-      const delta = row.localMs - previous.localMs;
-      const where = row.channel === "voice" && row.queue === undefined && channelCol === undefined ? "" : ` (${seriesName(row)})`;
-      if (delta === 0) {
-        bad(row.line, tsCol, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where}: line ${previous.line} has it too`);
-      } else if (delta < 0) {
-        bad(row.line, tsCol, `rows out of order${where}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
-      } else if (delta % stepMs !== 0) {
-        bad(row.line, tsCol, `${formatLocalTimestamp(row.localMs, style)} is ${delta / millisecondsInMinute} minutes after the previous row, not a multiple of the ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
-      } else if (delta > stepMs && !allowGaps && !droppedRows) {
-        let missing = 0;
-        let firstMissing = -1;
-        for (let t = previous.localMs + stepMs; t < row.localMs; t += stepMs) {
-          if (daily || openAt(t)) {
-            if (firstMissing < 0) firstMissing = t;
-            missing++;
-          }
-        }
-        if (missing > 0) {
-          const span = missing === 1 ? `interval ${formatLocalTimestamp(firstMissing, style)} is` : `${missing} intervals from ${formatLocalTimestamp(firstMissing, style)} are`;
-          bad(row.line, tsCol, `gap in the series${where}: ${span} missing before this row${daily ? "" : gapHint}`);
-        }
-      }
-    }
-  }
+    const first = list[0]!;
+    return {
+      label: first.channel === "voice" && first.queue === undefined && channelCol === undefined ? "" : seriesName(first),
+      rows: list,
+      openAt: (t: number) =>
+        own === undefined
+          ? isOpenAt(openingHours, t)
+          : ownDays!.has(localStartOfDay(t)) && own.openSlots[localDayOfWeek(t) * slotsPerDay + Math.floor(localMinuteOfDay(t) / intervalMinutes)] === 1,
+    };
+  });
+  checkIntervalSeries(labelled, {
+    file,
+    timestampColumn: tsCol,
+    style,
+    problems,
+    intervalMinutes,
+    allowGaps,
+    gapSuffix: daily ? "" : gapHint,
+  });
   problems.throwIfAny();
 
   return {
@@ -334,6 +312,125 @@ function closedDaysOf(days: ReadonlySet<number>, dayMs: number): number[] {
   return out;
 }
 
+/** A timestamped row of an interval series (see {@link checkIntervalSeries}). */
+export interface SeriesPoint {
+  /** 1-based line in the file. */
+  readonly line: number;
+  /** Interval start as wall-clock milliseconds. */
+  readonly localMs: number;
+}
+
+/** One series of rows in file order, e.g. one channel; `label` ("channel chat") names it in problems, "" for a file's only series. */
+export interface LabelledSeries {
+  readonly label: string;
+  readonly rows: readonly SeriesPoint[];
+  /** Whether the centre is open at a wall-clock time, for this series (e.g. hours inferred from its own rows). @defaultValue the options' `openingHours` */
+  readonly openAt?: (localMs: number) => boolean;
+}
+
+/** Options of {@link checkIntervalSeries}. */
+export interface IntervalSeriesCheckOptions {
+  /** File name for problems. */
+  readonly file: string;
+  /** 0-based column of the timestamp (problems name it 1-based). */
+  readonly timestampColumn: number;
+  /** How the file writes timestamps (problems quote them the same way). */
+  readonly style: TimestampStyle | undefined;
+  /** Problems found so far (bad cells); the checks add theirs. When it already holds problems, rows were dropped and gaps are not reported (a dropped row would look like one). */
+  readonly problems: ProblemList;
+  /** Interval length in minutes; inferred from the rows when absent (the most common step). */
+  readonly intervalMinutes?: number;
+  /** Opening hours: intervals outside them may be absent without being a gap. */
+  readonly openingHours?: OpeningHours;
+  /** Accept missing intervals. @defaultValue false */
+  readonly allowGaps?: boolean;
+  /**
+   * What a gap problem advises, in parentheses after it.
+   * @defaultValue "if the centre is closed then, give its opening hours in the config" (none with opening hours)
+   */
+  readonly gapAdvice?: string;
+  /** Text appended as it is to a gap problem instead of `gapAdvice` in parentheses (e.g. the opening hours the gap was judged by). */
+  readonly gapSuffix?: string;
+  /**
+   * How the user gives the interval when it cannot be inferred.
+   * @defaultValue "give it with --interval MINUTES"
+   */
+  readonly intervalAdvice?: string;
+}
+
+/**
+ * The series checks every interval file gets (volumes for `wfm staff` and `wfm forecast`,
+ * requirements for `wfm schedule`): the interval length (given, or the most common step between
+ * consecutive rows of a series, one of {@link inferableIntervalMinutes}), then per series every
+ * row off the interval grid, every duplicate interval, every row out of order and every gap (an
+ * interval missing while the centre is open), each a problem naming the row's line and the
+ * timestamp column. Problems go to `options.problems`; the caller throws them.
+ *
+ * @returns the interval length in minutes
+ * @throws {WfmError} `invalid-csv` when the interval cannot be inferred (with the problems found before)
+ *
+ * @example
+ * ```ts
+ * const problems = new ProblemList();
+ * checkIntervalSeries([{ label: "", rows: [{ line: 2, localMs: 0 }, { line: 3, localMs: 3_600_000 }, { line: 4, localMs: 3_660_000 }] }],
+ *   { file: "r.csv", timestampColumn: 0, style: undefined, problems }); //=> 60
+ * problems.size; //=> 1 (line 4 is 1 minute after the previous row)
+ * ```
+ */
+export function checkIntervalSeries(series: readonly LabelledSeries[], options: IntervalSeriesCheckOptions): number {
+  const { file, timestampColumn: tsCol, style, problems, openingHours, allowGaps = false } = options;
+  const advice = options.gapAdvice ?? (openingHours === undefined ? "if the centre is closed then, give its opening hours in the config" : "");
+  const bad = (line: number, message: string) => problems.add({ code: "invalid-csv", file, line, column: tsCol + 1, message });
+  // Rows with bad cells are left out of the series checks below, which still run so that every
+  // problem is reported at once; only gaps are not, as a dropped row would look like one.
+  const droppedRows = problems.size > 0;
+  let intervalMinutes: number;
+  try {
+    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series, file, options.intervalAdvice ?? "give it with --interval MINUTES");
+  } catch (error) {
+    problems.throwIfAny();
+    throw error;
+  }
+  const stepMs = intervalMinutes * millisecondsInMinute;
+  const daily = intervalMinutes === 1440;
+
+  for (const { label, rows: list, openAt = (t: number) => isOpenAt(openingHours, t) } of series) {
+    const where = label === "" ? "" : ` (${label})`;
+    for (let i = 0; i < list.length; i++) {
+      const row = list[i]!;
+      const minute = localMinuteOfDay(row.localMs);
+      if (daily ? minute !== 0 : minute % intervalMinutes !== 0) {
+        bad(row.line, `timestamp ${formatLocalTimestamp(row.localMs, style)} does not start a ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
+        continue;
+      }
+      if (i === 0) continue;
+      const previous = list[i - 1]!;
+      const delta = row.localMs - previous.localMs;
+      if (delta === 0) {
+        bad(row.line, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where}: line ${previous.line} has it too`);
+      } else if (delta < 0) {
+        bad(row.line, `rows out of order${where}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
+      } else if (delta % stepMs !== 0) {
+        bad(row.line, `${formatLocalTimestamp(row.localMs, style)} is ${delta / millisecondsInMinute} minutes after the previous row, not a multiple of the ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
+      } else if (delta > stepMs && !allowGaps && !droppedRows) {
+        let missing = 0;
+        let firstMissing = -1;
+        for (let t = previous.localMs + stepMs; t < row.localMs; t += stepMs) {
+          if (daily || openAt(t)) {
+            if (firstMissing < 0) firstMissing = t;
+            missing++;
+          }
+        }
+        if (missing > 0) {
+          const span = missing === 1 ? `interval ${formatLocalTimestamp(firstMissing, style)} is` : `${missing} intervals from ${formatLocalTimestamp(firstMissing, style)} are`;
+          bad(row.line, `gap in the series${where}: ${span} missing before this row${options.gapSuffix ?? (advice === "" ? "" : ` (${advice})`)}`);
+        }
+      }
+    }
+  }
+  return intervalMinutes;
+}
+
 function seriesName(row: VolumeRow): string {
   return row.queue === undefined ? `channel ${row.channel}` : `channel ${row.channel}, queue ${row.queue}`;
 }
@@ -346,9 +443,9 @@ function describeInterval(minutes: number): string {
  * The interval length of a file: the most common positive step between consecutive rows of
  * each series, which must be one of {@link inferableIntervalMinutes}.
  */
-function inferIntervalMinutes(series: ReadonlyMap<string, readonly VolumeRow[]>, file: string): number {
+function inferIntervalMinutes(series: readonly LabelledSeries[], file: string, advice: string): number {
   const counts = new Map<number, number>();
-  for (const list of series.values()) {
+  for (const { rows: list } of series) {
     for (let i = 1; i < list.length; i++) {
       const delta = (list[i]!.localMs - list[i - 1]!.localMs) / millisecondsInMinute;
       if (delta > 0) counts.set(delta, (counts.get(delta) ?? 0) + 1);
@@ -366,15 +463,15 @@ function inferIntervalMinutes(series: ReadonlyMap<string, readonly VolumeRow[]>,
     throw new WfmError({
       code: "invalid-csv",
       file,
-      option: "--interval",
-      message: "cannot infer the interval length from a single row per series; give it with --interval MINUTES",
+      ...(advice.includes("--interval") ? { option: "--interval" } : {}),
+      message: `cannot infer the interval length from a single row per series; ${advice}`,
     });
   }
   if (!(inferableIntervalMinutes as readonly number[]).includes(best)) {
     throw new WfmError({
       code: "invalid-csv",
       file,
-      message: `rows are mostly ${best} minutes apart, which is not an interval length (5, 6, 10, 15, 30, 60 minutes or a day); give it with --interval MINUTES`,
+      message: `rows are mostly ${best} minutes apart, which is not an interval length (5, 6, 10, 15, 30, 60 minutes or a day); ${advice}`,
     });
   }
   return best;

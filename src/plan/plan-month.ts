@@ -5,22 +5,21 @@ import { kpiReport, type KpiReportOptions, type KpiRow, type KpiChange } from ".
 import { compareScenarios, type Scenario } from "../cost/scenarios.js";
 import { staffingPlanner, withScheduledHours, workFromStaffingPlan } from "../cost/staffing-planner.js";
 import { ticketKpis, type Ticket, type TicketKpis } from "../cost/tickets.js";
-import { WfmError, invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { forecastByChannel, type ChannelVolumeRow } from "../forecast/by-channel.js";
 import type { DriverInput } from "../forecast/forecast.js";
 import type { ForecastMethodChoice, SpecialDay } from "../forecast/types.js";
-import { erlangA } from "../queueing/erlang-a.js";
-import { erlangC } from "../queueing/erlang-c.js";
 import type { ShiftProblem } from "../schedule/problem.js";
 import { scheduleReport } from "../schedule/report.js";
 import { solveShiftProblem, type ScheduleSolution, type SolveShiftOptions } from "../schedule/solve.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../schedule/templates.js";
 import { calibrateForecastRows, calibrateStaffingConfig, type PlanCalibration } from "../review/calibration.js";
 import { channelQueueModels, type ChannelQueueModel } from "../review/model.js";
-import { chatQueue } from "../staffing/chat.js";
 import type { SimulationOptions, SimulationResult } from "../simulation/types.js";
 import { planChannelModels, simulatePlan, type PlanChannelModel, type PlanSimulationBasis, type PlanSimulationInput } from "./plan-simulation.js";
-import { defaultChannelType, planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
+import { deliveredService } from "../staffing/delivered.js";
+import { defaultSupportRatios, supportingStaff } from "../staffing/supporting-staff.js";
+import { planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
 
 /** The month being planned: `planningMonth(...)` gives it. */
 export interface PlanPeriod {
@@ -218,6 +217,8 @@ export interface PlanResult {
     readonly contactsByChannel: Readonly<Record<string, number>>;
     readonly agentFte: number;
     readonly totalFte: number;
+    /** What the agent FTE (and the supporting staff sized on it, in the headline, the staffing section and the cost) come from. */
+    readonly supportBasis: string;
     /** Expected service level, contact-weighted: the schedule's when there is one, else the staffing plan's. */
     readonly serviceLevel: number | null;
     readonly currency: string | null;
@@ -306,6 +307,7 @@ const finiteOrNull = (value: number | null | undefined, decimals: number) =>
  * ```
  */
 export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> {
+  requireOptions("planMonth", options, ["period", "history", "staffing"]);
   const { period, history, events = [], calibration } = options;
   const staffingConfig = calibration === undefined ? options.staffing : calibrateStaffingConfig({ config: options.staffing, calibration });
   const intervalMinutes = history.intervalMinutes;
@@ -437,6 +439,10 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
   // Paid agent hours: the schedule's when there is one (what will be paid), else the staffing plan's.
   const paidAgentHours = schedule === null ? totals.all.scheduledHours : [...schedule.paidHours.values()].reduce((a, b) => a + b, 0);
   const agentFte = totals.hoursPerFte > 0 ? paidAgentHours / totals.hoursPerFte : 0;
+  // Supporting staff are sized once, on the agent FTE the month pays (the schedule's paid hours
+  // when there is one, as the cost is), and shown the same in the headline and the staffing section.
+  const support = supportingStaff({ agentFte, ratios: staffingConfig.supportRatios ?? defaultSupportRatios, fixedRoles: staffingConfig.fixedRoles ?? [] });
+  const staffingTotals: StaffingTotals = { ...totals, supportingStaff: support, totalFte: totals.agentFte + support.fte };
   return {
     name: options.name ?? "Contact centre",
     period: {
@@ -451,7 +457,8 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
       contacts: Object.values(contactsByChannel).reduce((a, b) => a + b, 0),
       contactsByChannel,
       agentFte: round(agentFte, 2),
-      totalFte: round(agentFte + totals.supportingStaff.fte, 2),
+      totalFte: round(agentFte + support.fte, 2),
+      supportBasis: schedule === null ? "the staffing plan's scheduled hours" : "the schedule's paid hours",
       serviceLevel: finiteOrNull(scheduleSl ?? totals.all.serviceLevel, 6),
       currency: cost?.currency ?? null,
       totalCost: cost?.total ?? null,
@@ -481,7 +488,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
       })),
       intervals: forecastIntervals,
     },
-    staffing: { totals, days: staffingPlan.days, intervals: staffingIntervals, models: channelQueueModels({ config: staffingConfig, channels: forecasts.map((f) => f.channel) }) },
+    staffing: { totals: staffingTotals, days: staffingPlan.days, intervals: staffingIntervals, models: channelQueueModels({ config: staffingConfig, channels: forecasts.map((f) => f.channel) }) },
     schedule: schedule === null ? null : { teams: schedule.teams, shifts: schedule.shifts, coverage: schedule.coverage },
     cost,
     scenarios,
@@ -567,29 +574,6 @@ function weightedServiceLevel(weights: readonly { calls: number; serviceLevel: n
   return calls > 0 ? sum / calls : null;
 }
 
-/** Service level a channel gets from `agents` on contacts in one interval, by its own model. */
-function deliveredServiceLevel(config: StaffingConfig, channel: string, calls: number, ahtSeconds: number, agents: number, intervalSeconds: number): number | null {
-  const channelConfig = config.channels?.[channel];
-  const type = channelConfig?.type ?? defaultChannelType(channel);
-  if (type === "deferred" || calls <= 0 || !(ahtSeconds > 0)) return null;
-  const targetAnswerSeconds = channelConfig !== undefined && "targetAnswerSeconds" in channelConfig && channelConfig.targetAnswerSeconds !== undefined ? channelConfig.targetAnswerSeconds : 20;
-  if (type === "chat" && channelConfig?.type === "chat") {
-    return chatQueue({
-      callsPerInterval: calls,
-      intervalSeconds,
-      ahtSeconds,
-      agents,
-      concurrency: channelConfig.concurrency ?? 1,
-      handleTimeFactorPerExtraChat: channelConfig.handleTimeFactorPerExtraChat ?? 0,
-      targetAnswerSeconds,
-    }).serviceLevel;
-  }
-  if (channelConfig?.type === "voice" && channelConfig.patienceSeconds !== undefined) {
-    return erlangA({ callsPerInterval: calls, intervalSeconds, ahtSeconds, agents, patienceSeconds: channelConfig.patienceSeconds, targetAnswerSeconds }).serviceLevel;
-  }
-  return erlangC({ callsPerInterval: calls, intervalSeconds, ahtSeconds, agents, targetAnswerSeconds }).serviceLevel;
-}
-
 async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, config: StaffingConfig, period: PlanPeriod): Promise<ScheduledTeams> {
   const { settings, timeLimitSeconds = 30, relativeGap = 0.01, solve = solveShiftProblem, onProgress } = options;
   const channels = [...new Set(plan.intervals.map((i) => i.channel))];
@@ -649,10 +633,30 @@ async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, c
       for (let slot = first; slot < first + perInterval; slot++) floor += report.coverage[slot]?.scheduled ?? 0;
       floor /= perInterval;
       const share = i.scheduledAgents / required[first]!;
-      const onContacts = Math.floor(floor * share * (1 - i.shrinkage) + 1e-9);
-      const sl = deliveredServiceLevel(config, i.channel, i.calls, i.ahtSeconds, onContacts, plan.intervalMinutes * 60);
-      result.floorAgents.push({ timestamp: formatLocalTimestamp(i.localMs), channel: i.channel, calls: i.calls, ahtSeconds: i.ahtSeconds, agents: onContacts, modelServiceLevel: sl === null ? null : round(sl, 6) });
-      if (sl === null) continue;
+      const channelConfig = config.channels?.[i.channel];
+      const delivered =
+        i.ahtSeconds > 0
+          ? deliveredService({
+              callsPerInterval: i.calls,
+              intervalSeconds: plan.intervalMinutes * 60,
+              ahtSeconds: i.ahtSeconds,
+              scheduledAgents: floor * share,
+              shrinkage: i.shrinkage,
+              channelName: i.channel,
+              ...(channelConfig === undefined ? {} : { channel: channelConfig }),
+            })
+          : null;
+      if (delivered === null) continue;
+      result.floorAgents.push({
+        timestamp: formatLocalTimestamp(i.localMs),
+        channel: i.channel,
+        calls: i.calls,
+        ahtSeconds: i.ahtSeconds,
+        agents: delivered.agentsOnContacts,
+        modelServiceLevel: round(delivered.serviceLevel, 6),
+      });
+      if (i.calls <= 0) continue;
+      const sl = delivered.serviceLevel;
       result.coverageWeights.push({ calls: i.calls, serviceLevel: sl });
       teamCalls += i.calls;
       teamSl += i.calls * sl;

@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import { inverseErlangB } from "./inverse-erlang-b.js";
 import { kummerRatio, upperGamma } from "./incomplete-gamma.js";
 import { resolveAgents, resolveAnswerSeconds, resolvePatience, resolveTraffic } from "./traffic.js";
@@ -172,6 +173,7 @@ export function publicErlangA(m: ErlangAInternal): ErlangAResult {
  * Palm (1943); Garnett, Mandelbaum & Reiman, M&SOM 4 (2002) 208-227.
  */
 export function erlangA(options: ErlangAOptions): ErlangAResult {
+  requireOptions("erlangA", options);
   const fn = "erlangA";
   const { trafficErlangs, ahtSeconds } = resolveTraffic(fn, options, true);
   const agents = resolveAgents(fn, "agents", options.agents);

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { inverseErlangB } from "./inverse-erlang-b.js";
 import { resolveAgents, resolveAnswerSeconds, resolveTraffic } from "./traffic.js";
 import type { ErlangBResult, TrafficOptions } from "./types.js";
@@ -59,6 +59,7 @@ export function erlangBFromRecursion(trafficErlangs: number, lines: number, r: n
  * @see Jagerman (1974), Bell System Technical Journal 53, 525-551, for the recursion.
  */
 export function erlangB(options: ErlangBOptions): ErlangBResult {
+  requireOptions("erlangB", options);
   const fn = "erlangB";
   const { trafficErlangs } = resolveTraffic(fn, options, false);
   if (options.lines !== undefined && options.agents !== undefined && options.lines !== options.agents) {

@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import { inverseErlangB } from "./inverse-erlang-b.js";
 import { resolveAgents, resolveAnswerSeconds, resolveTraffic } from "./traffic.js";
 import type { ErlangCResult, TrafficOptions } from "./types.js";
@@ -95,6 +96,7 @@ export function erlangCZeroTraffic(agents: number, targetAnswerSeconds: number):
  * and research prospects", M&SOM 5 (2003) 79-141.
  */
 export function erlangC(options: ErlangCOptions): ErlangCResult {
+  requireOptions("erlangC", options);
   const fn = "erlangC";
   const { trafficErlangs, ahtSeconds } = resolveTraffic(fn, options, true);
   const agents = resolveAgents(fn, "agents", options.agents);

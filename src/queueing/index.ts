@@ -15,6 +15,7 @@ export type { ErlangCOptions } from "./erlang-c.js";
 export { erlangA } from "./erlang-a.js";
 export type { ErlangAOptions } from "./erlang-a.js";
 export { requiredAgents } from "./required-agents.js";
+export { limitTolerance, reachesTarget, unmetWithinLimit, withinLimit } from "./limits.js";
 export type {
   RequiredAgentsOptions,
   RequiredAgentsResult,

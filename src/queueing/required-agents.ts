@@ -1,8 +1,9 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { erlangAFromRecursion, erlangAZeroTraffic, publicErlangA } from "./erlang-a.js";
 import { erlangBFromRecursion } from "./erlang-b.js";
 import { erlangCFromRecursion, erlangCZeroTraffic } from "./erlang-c.js";
 import { advanceInverseErlangB, inverseErlangB, recursionSeed } from "./inverse-erlang-b.js";
+import { unmetWithinLimit as meetsServiceLevel, withinLimit } from "./limits.js";
 import { resolveAnswerSeconds, resolveFraction, resolvePatience, resolveTraffic } from "./traffic.js";
 import type { AnyQueueMetrics, QueueingModel, TrafficOptions } from "./types.js";
 
@@ -83,11 +84,11 @@ interface Evaluated {
 
 function meets(e: Evaluated, t: Targets): boolean {
   const m = e.metrics;
-  if (t.unmetMax !== undefined && !(e.unmet <= t.unmetMax)) return false;
-  if (t.asaMax !== undefined && !(m.asaSeconds <= t.asaMax)) return false;
-  if (t.occupancyMax !== undefined && !(m.occupancy <= t.occupancyMax)) return false;
-  if (t.abandonMax !== undefined && !((m.abandonProbability ?? 0) <= t.abandonMax)) return false;
-  if (t.blockingMax !== undefined && !((m.blockingProbability ?? 0) <= t.blockingMax)) return false;
+  if (t.unmetMax !== undefined && !meetsServiceLevel(e.unmet, t.unmetMax)) return false;
+  if (t.asaMax !== undefined && !withinLimit(m.asaSeconds, t.asaMax)) return false;
+  if (t.occupancyMax !== undefined && !withinLimit(m.occupancy, t.occupancyMax)) return false;
+  if (t.abandonMax !== undefined && !withinLimit(m.abandonProbability ?? 0, t.abandonMax)) return false;
+  if (t.blockingMax !== undefined && !withinLimit(m.blockingProbability ?? 0, t.blockingMax)) return false;
   return true;
 }
 
@@ -127,6 +128,7 @@ const smallestThreshold = 1e-300;
  * ```
  */
 export function requiredAgents(options: RequiredAgentsOptions): RequiredAgentsResult {
+  requireOptions("requiredAgents", options);
   const fn = "requiredAgents";
   const model: QueueingModel = options.model ?? (options.patienceSeconds !== undefined ? "erlang-a" : "erlang-c");
   if (model !== "erlang-a" && model !== "erlang-b" && model !== "erlang-c") {
@@ -244,11 +246,11 @@ export function scheduled(agents: number, shrinkage: number): number {
   return up > 0 && (up - 1) * (1 - shrinkage) >= agents ? up - 1 : up;
 }
 
-/** Smallest n >= 1 with a / n <= cap (exact in float64 comparisons). */
+/** Smallest n >= 1 with a / n within the cap ({@link withinLimit}). */
 function occupancyBound(a: number, cap: number): number {
   let n = Math.max(1, Math.ceil(a / cap));
-  while (n > 1 && a / (n - 1) <= cap) n--;
-  while (a / n > cap) n++;
+  while (n > 1 && withinLimit(a / (n - 1), cap)) n--;
+  while (!withinLimit(a / n, cap)) n++;
   return n;
 }
 
@@ -299,16 +301,16 @@ function scanUpward(
         const excess = n - a;
         const c = 1 / (1 + (rPrevious * excess) / a);
         ok =
-          (unmetMax === undefined || c * Math.exp((-excess * targetAnswerSeconds) / ahtSeconds) <= unmetMax) &&
-          (asaMax === undefined || (c * ahtSeconds) / excess <= asaMax) &&
-          (occupancyMax === undefined || a / n <= occupancyMax);
+          (unmetMax === undefined || meetsServiceLevel(c * Math.exp((-excess * targetAnswerSeconds) / ahtSeconds), unmetMax)) &&
+          (asaMax === undefined || withinLimit((c * ahtSeconds) / excess, asaMax)) &&
+          (occupancyMax === undefined || withinLimit(a / n, occupancyMax));
       }
     } else {
       const b = 1 / r;
       ok =
-        (blockingMax === undefined || b <= blockingMax) &&
-        (unmetMax === undefined || b <= unmetMax) &&
-        (occupancyMax === undefined || (n === 0 ? 0 : (a * (1 - b)) / n) <= occupancyMax);
+        (blockingMax === undefined || withinLimit(b, blockingMax)) &&
+        (unmetMax === undefined || meetsServiceLevel(b, unmetMax)) &&
+        (occupancyMax === undefined || withinLimit(n === 0 ? 0 : (a * (1 - b)) / n, occupancyMax));
     }
     if (ok) return { n, r, rPrevious, rPrevious2 };
     n++;

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { ShiftColumn, ShiftProblem } from "./problem.js";
 import { solveShiftProblem, type ScheduleSolution, type ScheduleStatus, type SolveShiftOptions } from "./solve.js";
 import { verifySchedule } from "./verify.js";
@@ -95,6 +95,7 @@ const minutesInDay = 1440;
  * ```
  */
 export function evaluateDbaiSolution(instance: DbaiInstance, shifts: readonly DbaiShift[]): DbaiEvaluation {
+  requireOptions("evaluateDbaiSolution", instance, ["intervalMinutes", "requirements", "shiftTypes"]);
   const { intervalMinutes, daysPerCycle, requirements } = instance;
   const slotsPerDay = minutesInDay / intervalMinutes;
   const horizon = requirements.length;
@@ -145,6 +146,7 @@ export function evaluateDbaiSolution(instance: DbaiInstance, shifts: readonly Db
 
 /** The (start, length) pairs each DBAI shift type allows, deduplicated, on the slot grid. */
 export function dbaiCandidateShifts(instance: DbaiInstance): { startMinute: number; lengthMinutes: number; days: boolean[] }[] {
+  requireOptions("dbaiCandidateShifts", instance, ["intervalMinutes", "requirements", "shiftTypes"]);
   const step = instance.intervalMinutes;
   const byKey = new Map<string, { startMinute: number; lengthMinutes: number; days: boolean[] }>();
   for (const type of instance.shiftTypes) {
@@ -175,6 +177,7 @@ export function dbaiCandidateShifts(instance: DbaiInstance): { startMinute: numb
  * @throws {WfmError} `invalid-argument` when the slot length does not divide a day
  */
 export function dbaiToShiftProblem(instance: DbaiInstance): { problem: ShiftProblem; candidates: ReturnType<typeof dbaiCandidateShifts> } {
+  requireOptions("dbaiToShiftProblem", instance);
   const { intervalMinutes, daysPerCycle } = instance;
   if (!(intervalMinutes > 0) || minutesInDay % intervalMinutes !== 0) {
     invalidArgument("dbaiToShiftProblem", "intervalMinutes", "a divisor of 1440", intervalMinutes);
@@ -262,6 +265,7 @@ export interface DbaiResult extends DbaiEvaluation {
  * ```
  */
 export async function solveDbai(instance: DbaiInstance, options: SolveShiftOptions = {}): Promise<DbaiResult> {
+  requireOptions("solveDbai", instance, ["intervalMinutes", "requirements", "shiftTypes"]);
   const { problem, candidates } = dbaiToShiftProblem(instance);
   const timeLimitSeconds = options.timeLimitSeconds ?? 60;
   // Phase 1: zero deviation (coverage exactly equal to the requirement), fewest distinct shifts.

@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import { columnIntervals, type ShiftProblem } from "./problem.js";
 
 /**
@@ -116,6 +117,7 @@ function columnUpperBound(problem: ShiftProblem, c: number, tourDriven: boolean)
  * ```
  */
 export function buildShiftModel(problem: ShiftProblem): ShiftModel {
+  requireOptions("buildShiftModel", problem, ["required", "columns"]);
   const horizon = problem.required.length;
   const columns = problem.columns;
   const columnCount = columns.length;

@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 /**
  * The interval-level shift scheduling problem that every front end (shift templates, DBAI
  * benchmark files) is lowered to before the MIP is built.
@@ -125,6 +126,7 @@ export interface ShiftProblem {
 
 /** Intervals of the axis covered by `column` (wrapping when cyclic, truncated otherwise). */
 export function columnIntervals(problem: Pick<ShiftProblem, "cyclic" | "required">, start: number, length: number): number[] {
+  requireOptions("columnIntervals", problem, ["required", "columns"]);
   const horizon = problem.required.length;
   const out: number[] = [];
   for (let k = 0; k < length; k++) {

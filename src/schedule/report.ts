@@ -1,5 +1,7 @@
+import { requireOptions } from "../errors.js";
 import { millisecondsInMinute } from "../calendar/local-time.js";
-import { erlangC } from "../queueing/index.js";
+import { deliveredService } from "../staffing/delivered.js";
+import type { ChannelConfig } from "../staffing/plan.js";
 import type { ScheduleSolution, ScheduleStatus } from "./solve.js";
 import type { TemplateProblem } from "./templates.js";
 
@@ -24,7 +26,7 @@ export interface CoverageInterval {
   readonly excess: number;
   /** Forecast calls of the interval, when known. */
   readonly calls?: number;
-  /** Predicted service level (Erlang C on the scheduled agents), when calls and AHT are known. */
+  /** Service level the schedule delivers (agents on the floor less shrinkage, the channel's model), when calls and AHT are known. */
   readonly serviceLevel?: number;
   /** Predicted average speed of answer, seconds (Infinity when unstable). */
   readonly asaSeconds?: number;
@@ -61,14 +63,21 @@ export interface ScheduleReport {
 export interface IntervalWorkload {
   readonly calls: readonly number[];
   readonly ahtSeconds: readonly number[];
-  /** Service-level answer time, seconds. @defaultValue 20 */
+  /** Service-level answer time, seconds, when the channel config gives none. @defaultValue 20 */
   readonly targetAnswerSeconds?: number;
+  /** Shrinkage per interval (a fraction in [0, 1)): the share of the floor's agents not on contacts. @defaultValue 0 */
+  readonly shrinkage?: readonly number[];
+  /** The channel's name (its type by name, when `channel` is absent). @defaultValue "voice" */
+  readonly channelName?: string;
+  /** The channel's config: Erlang A with a patience, the chat chain for chat, Erlang C otherwise. */
+  readonly channel?: ChannelConfig;
 }
 
 /**
  * Turns a verified solution into shifts, per-interval coverage and totals. With a workload, each
- * interval gets the predicted service level and ASA of the scheduled agents (Erlang C:
- * SL = 1 - C(N, A) e^{-(N - A) T / AHT}), and the totals the call-weighted service level.
+ * interval gets the service level and ASA the schedule delivers ({@link deliveredService}: the
+ * agents on the floor less the interval's shrinkage, through the channel's own model, the same
+ * function `planMonth` uses), and the totals the call-weighted service level.
  *
  * @param options.built - the problem built from templates
  * @param options.solution - the solver's verified solution
@@ -82,6 +91,7 @@ export interface IntervalWorkload {
  * ```
  */
 export function scheduleReport(options: { built: TemplateProblem; solution: ScheduleSolution; workload?: IntervalWorkload }): ScheduleReport {
+  requireOptions("scheduleReport", options, ["built", "solution"]);
   const { built, solution, workload } = options;
   const { problem, series } = built;
   const intervalMs = series.intervalMinutes * millisecondsInMinute;
@@ -121,8 +131,20 @@ export function scheduleReport(options: { built: TemplateProblem; solution: Sche
     if (workload === undefined) return row;
     const calls = workload.calls[t] ?? 0;
     const aht = workload.ahtSeconds[t] ?? 0;
-    if (calls > 0 && aht > 0) {
-      const metrics = erlangC({ callsPerInterval: calls, intervalSeconds: series.intervalMinutes * 60, ahtSeconds: aht, agents: Math.max(0, Math.round(scheduled)), targetAnswerSeconds: target });
+    const metrics =
+      calls > 0 && aht > 0
+        ? deliveredService({
+            callsPerInterval: calls,
+            intervalSeconds: series.intervalMinutes * 60,
+            ahtSeconds: aht,
+            scheduledAgents: Math.max(0, scheduled),
+            shrinkage: workload.shrinkage?.[t] ?? 0,
+            targetAnswerSeconds: target,
+            ...(workload.channelName === undefined ? {} : { channelName: workload.channelName }),
+            ...(workload.channel === undefined ? {} : { channel: workload.channel }),
+          })
+        : null;
+    if (metrics !== null) {
       weightedSl += metrics.serviceLevel * calls;
       callTotal += calls;
       return { ...row, calls, serviceLevel: metrics.serviceLevel, asaSeconds: metrics.asaSeconds };

@@ -1,5 +1,5 @@
-import highsLoader, { type Highs, type HighsCallbackMap } from "highs";
-import { WfmError, invalidArgument } from "../errors.js";
+import type { Highs, HighsCallbackMap } from "highs";
+import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { buildShiftModel, type ShiftModel } from "./model.js";
 import { columnIntervals, type ShiftProblem } from "./problem.js";
 import { verifySchedule, type ShiftAssignment, type VerifiedSchedule } from "./verify.js";
@@ -77,12 +77,22 @@ export interface ScheduleSolution {
 
 let highsPromise: Promise<Highs> | undefined;
 
-/** Loads the HiGHS WebAssembly runtime once per process (or page). */
+/**
+ * The solver package, imported on first use: through a variable, so that neither Node at start-up
+ * nor a bundler building the core for a browser loads it (its loader imports `node:module`). A
+ * page that schedules passes its own loaded runtime as `highs`.
+ */
+const highsPackage = "highs";
+
+/** Loads the HiGHS WebAssembly runtime once per process (or page), importing the package on first use. */
 export function loadHighsRuntime(): Promise<Highs> {
-  // The package ships CommonJS typings; at run time the ESM build's default export is the loader
-  // itself, while a CommonJS interop may wrap it in `{ default }`.
-  const loader = ((highsLoader as unknown as { default?: unknown }).default ?? highsLoader) as () => Promise<Highs>;
-  highsPromise ??= loader();
+  highsPromise ??= (import(/* @vite-ignore */ /* webpackIgnore: true */ highsPackage) as Promise<{ default?: unknown }>).then((module) => {
+    // The package ships CommonJS typings; at run time the ESM build's default export is the loader
+    // itself, while a CommonJS interop may wrap it in `{ default }` (once or twice).
+    let loader: unknown = module.default ?? module;
+    while (typeof loader !== "function" && loader !== null && typeof loader === "object" && "default" in loader) loader = (loader as { default: unknown }).default;
+    return (loader as () => Promise<Highs>)();
+  });
   return highsPromise;
 }
 
@@ -90,6 +100,7 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : Date
 
 /** Intervals with a positive requirement that no column covers at all. */
 export function uncoverableIntervals(problem: ShiftProblem): number[] {
+  requireOptions("uncoverableIntervals", problem, ["required", "columns"]);
   const horizon = problem.required.length;
   const covered = new Uint8Array(horizon);
   for (const column of problem.columns) {
@@ -334,6 +345,7 @@ function readAssignment(problem: ShiftProblem, model: ShiftModel, colValue: Arra
  * ```
  */
 export async function solveShiftProblem(problem: ShiftProblem, options: SolveShiftOptions = {}): Promise<ScheduleSolution> {
+  requireOptions("solveShiftProblem", problem, ["intervalMinutes", "required", "cyclic", "templateNames", "columns", "groupCount", "groupPenalty", "shortfallCostPerInterval", "excessCostPerInterval", "hardCoverage"]);
   const { timeLimitSeconds = 60, relativeGap = 1e-4, onProgress, shouldStop } = options;
   if (!(timeLimitSeconds > 0) || !Number.isFinite(timeLimitSeconds)) {
     invalidArgument("solveShiftProblem", "timeLimitSeconds", "a positive finite number", timeLimitSeconds);

@@ -1,5 +1,5 @@
 import { dayNames, localDayOfWeek, localStartOfDay, millisecondsInDay, millisecondsInMinute, type DayName } from "../calendar/local-time.js";
-import { WfmError, invalidArgument, type Problem } from "../errors.js";
+import { WfmError, invalidArgument, type Problem, requireOptions } from "../errors.js";
 import type { BreakRule, CountLimit, ShiftColumn, ShiftProblem, TourColumn } from "./problem.js";
 
 /** A break or lunch rule of a shift template, in minutes relative to the shift start. */
@@ -167,6 +167,7 @@ function daysOffPatterns(workDays: number, consecutive: boolean): boolean[][] {
  * ```
  */
 export function buildTemplateProblem(options: { series: RequirementSeries; settings: ShiftSettings }): TemplateProblem {
+  requireOptions("buildTemplateProblem", options, ["series", "settings"]);
   const { series, settings } = options;
   const { intervalMinutes, required, startLocalMs } = series;
   if (!(intervalMinutes > 0) || 1440 % intervalMinutes !== 0) {
@@ -183,6 +184,7 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
     fail(problems, ["cyclicWeek"], `a cyclic week needs exactly 7 days of requirements, got ${(required.length * intervalMinutes) / 1440} days`);
   }
   const names = new Set<string>();
+  const maxShiftMinutes = 1440;
   settings.templates.forEach((template, i) => {
     const path = ["templates", i];
     if (names.has(template.name)) fail(problems, [...path, "name"], `template name ${JSON.stringify(template.name)} is used twice`);
@@ -197,6 +199,12 @@ export function buildTemplateProblem(options: { series: RequirementSeries; setti
     multiple(template.minLengthMinutes, "minLengthMinutes");
     multiple(template.maxLengthMinutes, "maxLengthMinutes");
     multiple(template.lengthStepMinutes, "lengthStepMinutes");
+    for (const field of ["minLengthMinutes", "maxLengthMinutes"] as const) {
+      const value = template[field];
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= maxShiftMinutes)) {
+        fail(problems, [...path, field], `${field} must be a whole number of minutes from 1 to ${maxShiftMinutes} (a shift lasts at most 24 hours), got ${value}`, value);
+      }
+    }
     (template.breaks ?? []).forEach((rule, r) => {
       multiple(rule.durationMinutes, `breaks[${r}].durationMinutes`);
       multiple(rule.earliestStartAfterMinutes, `breaks[${r}].earliestStartAfterMinutes`);
@@ -400,6 +408,7 @@ const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? a : g
  * ```
  */
 export function shiftGridMinutes(settings: ShiftSettings, intervalMinutes: number): number {
+  requireOptions("shiftGridMinutes", settings, ["templates"]);
   let step = intervalMinutes;
   for (const t of settings.templates) {
     for (const m of [t.earliestStartMinute, t.latestStartMinute, t.startStepMinutes, t.minLengthMinutes, t.maxLengthMinutes, t.lengthStepMinutes]) {

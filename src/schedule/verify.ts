@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import { columnIntervals, type ShiftProblem } from "./problem.js";
 
 /** Integer counts describing a schedule: the solver's answer, or anyone else's. */
@@ -70,6 +71,7 @@ const isCount = (value: number) => Number.isInteger(value) && value >= 0;
  * ```
  */
 export function verifySchedule(problem: ShiftProblem, assignment: ShiftAssignment): VerifiedSchedule {
+  requireOptions("verifySchedule", problem, ["intervalMinutes", "required", "cyclic", "templateNames", "columns", "groupCount", "groupPenalty", "shortfallCostPerInterval", "excessCostPerInterval", "hardCoverage"]);
   const horizon = problem.required.length;
   const problems: string[] = [];
   const scheduled = new Array<number>(horizon).fill(0);

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { ChatQueueOptions } from "./chat.js";
 import { simulate } from "../simulation/simulate.js";
 import type { SimulatedEstimate } from "../simulation/types.js";
@@ -71,6 +71,7 @@ export interface ChatSimulationResult {
  * ```
  */
 export function simulateChatQueue(options: ChatSimulationOptions): ChatSimulationResult {
+  requireOptions("simulateChatQueue", options);
   const fn = "simulateChatQueue";
   const {
     callsPerInterval,

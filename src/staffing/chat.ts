@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /**
  * Chat with concurrency: N agents, each handling up to k chats at once, where every extra chat an
@@ -213,6 +213,7 @@ function evaluate(lambda: number, agents: number, k: number, thr: Float64Array, 
  * ```
  */
 export function chatQueue(options: ChatQueueOptions): ChatQueueResult {
+  requireOptions("chatQueue", options);
   const { k, f, t } = checkCommon("chatQueue", options);
   const { agents } = options;
   if (!(Number.isInteger(agents) && agents >= 0)) invalidArgument("chatQueue", "agents", "a whole number >= 0", agents);
@@ -237,6 +238,7 @@ export function chatQueue(options: ChatQueueOptions): ChatQueueResult {
  * ```
  */
 export function requiredChatAgents(options: RequiredChatAgentsOptions): RequiredChatAgentsResult {
+  requireOptions("requiredChatAgents", options);
   const fn = "requiredChatAgents";
   const { k, f, t } = checkCommon(fn, options);
   const { targetServiceLevel, targetAsaSeconds, maxOccupancy = 1 } = options;

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /**
  * Deferred work (email, tickets, back-office cases): no caller waits on the line, but every item
@@ -104,6 +104,7 @@ export interface DeferredWorkPlan {
  * ```
  */
 export function planDeferredWork(options: DeferredWorkOptions): DeferredWorkPlan {
+  requireOptions("planDeferredWork", options);
   const fn = "planDeferredWork";
   const { intervals, intervalMinutes, responseSeconds, maxOccupancy = 1, minimumAgents = 0, initialBacklog = 0, agents } = options;
   if (!(Number.isFinite(intervalMinutes) && intervalMinutes > 0)) invalidArgument(fn, "intervalMinutes", "a positive finite number", intervalMinutes);

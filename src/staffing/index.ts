@@ -21,6 +21,8 @@ export type {
   StaffingPlan,
 } from "./plan.js";
 export { chatQueue, requiredChatAgents } from "./chat.js";
+export { deliveredService } from "./delivered.js";
+export type { DeliveredServiceOptions, DeliveredService } from "./delivered.js";
 export type { ChatQueueOptions, ChatQueueResult, RequiredChatAgentsOptions, RequiredChatAgentsResult } from "./chat.js";
 export { simulateChatQueue } from "./chat-simulation.js";
 export { seededRandom, poissonSample } from "./random.js";

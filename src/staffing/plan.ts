@@ -1,4 +1,4 @@
-import { WfmError, invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { validateOpeningHours } from "../calendar/opening-hours.js";
 import { formatLocalDate, formatLocalTimestamp, isOpenAt, localDayOfWeek, localMinuteOfDay, localStartOfDay, millisecondsInDay, type OpeningHours } from "../calendar/local-time.js";
 import { erlangA, erlangC, requiredAgents } from "../queueing/index.js";
@@ -237,6 +237,7 @@ export interface StaffingPlan {
  * ```
  */
 export function defaultChannelType(channel: string): ChannelType {
+  if (typeof channel !== "string") invalidArgument("defaultChannelType", "channel", "a channel name", channel);
   const name = channel.trim().toLowerCase();
   if (name === "chat" || name === "chats" || name === "messaging") return "chat";
   if (["email", "emails", "e-mail", "ticket", "tickets", "case", "cases", "backoffice", "back-office", "deferred"].includes(name)) return "deferred";
@@ -261,12 +262,48 @@ const noCalls = (agents: number, abandon: boolean): QueueSolution => ({
   abandonProbability: abandon ? 0 : null,
 });
 
-function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, where: () => string): QueueSolution {
+/** Where an interval's solve happens: its text ("voice 2026-12-01T09:00"), its index in `intervals` and its channel. */
+interface SolveSite {
+  readonly where: () => string;
+  readonly index: number;
+  readonly channel: string;
+}
+
+/** The config field whose target no staffing meets (the limits of requiredAgents, as N grows). */
+function unreachableTarget(c: { targetServiceLevel?: number; targetAsaSeconds?: number; maxOccupancy?: number; maxAbandonProbability?: number }): string {
+  if (c.targetAsaSeconds === 0) return "targetAsaSeconds";
+  if (c.maxOccupancy === 0) return "maxOccupancy";
+  if (c.maxAbandonProbability === 0) return "maxAbandonProbability";
+  return "targetServiceLevel";
+}
+
+/** An infeasible target: named by its config field (the target, not the interval, is at fault). */
+function infeasibleTarget(site: SolveSite, c: Parameters<typeof unreachableTarget>[0], reason: string, calls: number): never {
+  throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${reason}`, path: ["config", "channels", site.channel, unreachableTarget(c)], value: calls });
+}
+
+/** Runs a queueing solve for one interval; a problem it finds is reported at `intervals[index]`. */
+function atInterval<T>(site: SolveSite, solve: () => T): T {
+  try {
+    return solve();
+  } catch (error) {
+    if (!(error instanceof WfmError)) throw error;
+    throw new WfmError(
+      error.problems.map((p) => ({
+        ...p,
+        message: `planStaffing: ${site.where()}: ${p.message.replace(/^[A-Za-z]+: /, "")}`,
+        path: ["intervals", site.index, ...(p.path ?? [])],
+      })),
+    );
+  }
+}
+
+function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
   const minimum = c.minimumAgents ?? 0;
   const patient = c.patienceSeconds === undefined;
   if (calls === 0) return noCalls(minimum, !patient);
   const target = { targetServiceLevel: c.targetServiceLevel!, targetAnswerSeconds: c.targetAnswerSeconds! };
-  const solved = requiredAgents({
+  const solved = atInterval(site, () => requiredAgents({
     model: patient ? "erlang-c" : "erlang-a",
     callsPerInterval: calls,
     intervalSeconds,
@@ -276,10 +313,8 @@ function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, in
     ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
     ...(c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds }),
     ...(c.maxAbandonProbability === undefined ? {} : { maxAbandonProbability: c.maxAbandonProbability }),
-  });
-  if (!solved.feasible) {
-    throw new WfmError({ code: "infeasible", message: `planStaffing: ${where()}: ${solved.reason}`, path: ["intervals"], value: calls });
-  }
+  }));
+  if (!solved.feasible) infeasibleTarget(site, c, solved.reason, calls);
   const agents = Math.max(solved.agents, minimum);
   let metrics: { serviceLevel: number; asaSeconds: number; occupancy: number; waitProbability: number; abandonProbability?: number } = solved;
   if (agents > solved.agents) {
@@ -296,12 +331,12 @@ function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, in
   };
 }
 
-function solveChat(c: ChatChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, where: () => string): QueueSolution {
+function solveChat(c: ChatChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
   const minimum = c.minimumAgents ?? 0;
   if (calls === 0) return noCalls(minimum, false);
   const k = c.concurrency ?? 1;
   const f = c.handleTimeFactorPerExtraChat ?? 0;
-  const solved = requiredChatAgents({
+  const solved = atInterval(site, () => requiredChatAgents({
     callsPerInterval: calls,
     intervalSeconds,
     ahtSeconds,
@@ -311,10 +346,8 @@ function solveChat(c: ChatChannelConfig, calls: number, ahtSeconds: number, inte
     targetServiceLevel: c.targetServiceLevel!,
     targetAsaSeconds: c.targetAsaSeconds,
     maxOccupancy: c.maxOccupancy,
-  });
-  if (!solved.feasible) {
-    throw new WfmError({ code: "infeasible", message: `planStaffing: ${where()}: ${solved.reason}`, path: ["intervals"], value: calls });
-  }
+  }));
+  if (!solved.feasible) infeasibleTarget(site, c, solved.reason, calls);
   const metrics =
     solved.agents >= minimum
       ? solved
@@ -498,6 +531,7 @@ function summarise(channel: string, acc: Accumulator, fteHours: number): Staffin
  * ```
  */
 export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
+  requireOptions("planStaffing", options);
   const fn = "planStaffing";
   const { intervals, intervalMinutes, config } = options;
   if (!(Number.isFinite(intervalMinutes) && intervalMinutes > 0 && intervalMinutes <= 1440)) {
@@ -612,8 +646,8 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       const key = Number.isInteger(row.calls) && Number.isInteger(a) && row.calls < 2 ** 31 && a < 2 ** 21 ? row.calls * 2 ** 21 + a : -1;
       let solution = key >= 0 ? cache.get(key) : undefined;
       if (solution === undefined) {
-        const where = () => `${name} ${formatLocalTimestamp(row.localMs)}`;
-        solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, where) : solveChat(c, row.calls, aht[i]!, intervalSeconds, where);
+        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(row.localMs)}`, index: rows[i]!.index, channel: name };
+        solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, site) : solveChat(c, row.calls, aht[i]!, intervalSeconds, site);
         if (key >= 0) cache.set(key, solution);
       }
       finish(i, solution.requiredAgents, solution, null);
@@ -667,8 +701,8 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       days.push({ date, ...summarise("all", all, fteHoursOfDay(day)) });
     }
   }
-  const first = dayKeys.length > 0 ? Math.min(...dayKeys) : 0;
-  const last = dayKeys.length > 0 ? Math.max(...dayKeys) : 0;
+  const first = dayKeys.length > 0 ? dayKeys.reduce((m, d) => Math.min(m, d), Number.POSITIVE_INFINITY) : 0;
+  const last = dayKeys.length > 0 ? dayKeys.reduce((m, d) => Math.max(m, d), Number.NEGATIVE_INFINITY) : 0;
   let hoursPerFte = 0;
   if (dayKeys.length > 0) for (let d = first; d <= last; d += millisecondsInDay) hoursPerFte += fteHoursOfDay(d);
   const channels: StaffingSummary[] = [];

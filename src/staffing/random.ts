@@ -1,3 +1,4 @@
+import { invalidArgument } from "../errors.js";
 /**
  * Seeded randomness for simulations and generated example data: the same seed gives the same
  * numbers on every machine, so simulated figures and generated files are reproducible.
@@ -40,6 +41,7 @@ export function seededRandom(seed: number): () => number {
  * ```
  */
 export function poissonSample(mean: number, random: () => number): number {
+  if (typeof random !== "function") invalidArgument("poissonSample", "random", "a generator such as seededRandom(seed)", random);
   if (mean <= 0) return 0;
   if (mean > 50) {
     const u = random();

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { dayNames, localDayOfWeek, localMinuteOfDay, type DayName } from "../calendar/local-time.js";
 
 /**
@@ -75,6 +75,7 @@ function combine(values: readonly number[], method: ShrinkageMethod): number {
  * @throws {WfmError} `invalid-argument` naming the component and field
  */
 export function validateShrinkage(config: ShrinkageConfig, fn = "shrinkage"): ShrinkageConfig {
+  requireOptions("validateShrinkage", config, ["components"]);
   const method = config.method ?? "additive";
   if (method !== "additive" && method !== "multiplicative") invalidArgument(fn, "method", '"additive" or "multiplicative"', method);
   const check = (field: string, value: unknown) => {
@@ -135,6 +136,7 @@ function shrinkageAtUnchecked(config: ShrinkageConfig, localMs: number): Shrinka
  * ```
  */
 export function shrinkageAt(options: { readonly shrinkage: ShrinkageConfig; readonly localMs: number }): ShrinkageAt {
+  requireOptions("shrinkageAt", options, ["shrinkage", "localMs"]);
   return shrinkageAtUnchecked(options.shrinkage, options.localMs);
 }
 
@@ -153,6 +155,7 @@ export function shrinkageAt(options: { readonly shrinkage: ShrinkageConfig; read
  * ```
  */
 export function scheduledAgents(options: { readonly requiredAgents: number; readonly shrinkage: number }): number {
+  requireOptions("scheduledAgents", options);
   const { requiredAgents, shrinkage } = options;
   if (!(Number.isFinite(requiredAgents) && requiredAgents >= 0)) invalidArgument("scheduledAgents", "requiredAgents", "a finite number >= 0", requiredAgents);
   if (!(Number.isFinite(shrinkage) && shrinkage >= 0 && shrinkage < 1)) {

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /**
  * Supporting staff beside the agents: roles sized by a ratio to the agents (QA analysts 1 per
@@ -77,6 +77,7 @@ export function supportingStaff(options: {
   readonly ratios?: readonly SupportRatio[];
   readonly fixedRoles?: readonly FixedRole[];
 }): SupportingStaff {
+  requireOptions("supportingStaff", options);
   const fn = "supportingStaff";
   const { agentFte, ratios = defaultSupportRatios, fixedRoles = [] } = options;
   if (!(Number.isFinite(agentFte) && agentFte >= 0)) invalidArgument(fn, "agentFte", "a finite number >= 0", agentFte);

@@ -173,3 +173,26 @@ describe("wfm forecast on a short history", () => {
     expect(run.stderr).toBe("two.csv: at least 7 days of history before 2026-11-08 are needed (one of each weekday), found 2\n");
   });
 });
+
+describe("wfm forecast from an old history", () => {
+  it("refuses a history that ends years before the month, saying how long, and forecasts from it with --force-history", async () => {
+    const dir = tempDir();
+    writeHistory(dir); // the last row is on Friday 2026-11-27 (weekdays only)
+    // 2026-11-28 (the day after the last row) to 2029-11-28 is 365 + 366 + 365 = 1096 days, + 3 to 2029-12-01 = 1099.
+    const refused = await runCli(["forecast", "history.csv", "--month", "2029-12", "--out", "f.csv"], { cwd: dir });
+    expect(refused.stderr).toBe(
+      "--month: the history history.csv ends on 2026-11-27, 1099 days (about 3.0 years) before the forecast starts on 2029-12-01 (more than 31 days): check the dates and --calendar, or pass --force-history to forecast from it anyway\n",
+    );
+    expect(refused.status).toBe(2);
+    const forced = await runCli(["forecast", "history.csv", "--month", "2029-12", "--force-history", "--out", "f.csv"], { cwd: dir });
+    expect(forced.status).toBe(0);
+    expect(forced.stderr.split("\n")[0]).toBe("note: the history history.csv ends on 2026-11-27, 1099 days (about 3.0 years) before the forecast starts on 2029-12-01; forecasting from it anyway (--force-history)");
+  });
+
+  it("takes a history that ends up to 31 days before the period without a word", async () => {
+    const dir = tempDir();
+    writeHistory(dir); // ends 2026-11-27: 3 days before December, 34 before 2027-01
+    expect((await runCli(["forecast", "history.csv", "--month", "2026-12"], { cwd: dir })).stderr).not.toMatch(/history\.csv ends/);
+    expect((await runCli(["forecast", "history.csv", "--month", "2027-01"], { cwd: dir })).status).toBe(2);
+  });
+});

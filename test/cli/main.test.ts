@@ -15,3 +15,11 @@ describe("wfm main", () => {
     expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 });
+
+describe("wfm schema lists its configs without loading zod", () => {
+  it("names exactly the configs the schemas exist for", async () => {
+    const { configNames } = await import("../../src/cli/commands/schema.js");
+    const { configSchemas } = await import("../../src/io/schemas.js");
+    expect([...configNames]).toEqual(Object.keys(configSchemas).sort());
+  });
+});

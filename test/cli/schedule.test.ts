@@ -62,6 +62,29 @@ describe("wfm schedule", () => {
     expect(lines).toHaveLength(17);
   });
 
+  it("nets shrinkage out of the predicted service level, as wfm plan does (one function: deliveredService)", async () => {
+    // wfm staff's CSV: 200 calls an hour at 180 s (10 Erlangs), 20 scheduled agents at 30% shrinkage.
+    const staffed = [
+      "timestamp,channel,calls,ahtSeconds,requiredAgents,scheduledAgents,shrinkage",
+      ...Array.from({ length: 8 }, (_, k) => `2026-12-07T${String(8 + k).padStart(2, "0")}:00,voice,200,180,14,20,0.3`),
+      "",
+    ].join("\n");
+    const cwd = folderWith({ "r.csv": staffed, "s.json": JSON.stringify({ templates: [{ name: "day", earliestStart: "08:00", lengthMinutes: 480 }] }) });
+    const run = await runCli(["schedule", "r.csv", "--shifts", "s.json", "--coverage", "cov.csv", "--out", "s.txt"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    // 20 on the floor less 30% = 14 on contacts at 10 Erlangs: Erlang C SL within 20 s = 0.888352
+    // (the textbook 100 calls / 30 min / 180 s / 14 agents case), not 0.9985 for all 20 heads.
+    const lines = readFileSync(join(cwd, "cov.csv"), "utf8").trim().split("\n");
+    expect(lines[1]).toMatch(/^2026-12-07T08:00,20,20,0,0,200,0\.88835\d*,/);
+    expect(readFileSync(join(cwd, "s.txt"), "utf8")).toContain("predicted service level  88.8%");
+    // With the channel's patience (Erlang A) from the staffing config, the same floor reads higher (callers who abandon do not wait).
+    writeFileSync(join(cwd, "staffing.json"), JSON.stringify({ channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20, patienceSeconds: 60 } } }));
+    const withModel = await runCli(["schedule", "r.csv", "--shifts", "s.json", "--staffing", "staffing.json", "--format", "json"], { cwd });
+    expect(withModel.status).toBe(0);
+    expect((JSON.parse(withModel.stdout) as { totals: { serviceLevel: number } }).totals.serviceLevel).toBeGreaterThan(0.8884);
+  });
+
   it("prints the summary and the shifts as a table by default", async () => {
     const cwd = folderWith({ "r.csv": curve, "s.json": config });
     const run = await runCli(["schedule", "r.csv", "--shifts", "s.json"], { cwd });

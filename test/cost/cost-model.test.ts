@@ -37,7 +37,7 @@ const model: CostModel = {
   ],
   supportingStaff: [
     { role: "qa", agentsPerPerson: 12, wage: { amount: toMoney(2000), per: "month" } },
-    { role: "team-lead", agentsPerPerson: 15, wage: { amount: toMoney(2200), per: "month" }, site: "A" },
+    { role: "teamLead", agentsPerPerson: 15, wage: { amount: toMoney(2200), per: "month" }, site: "A" },
     { role: "wfm", headcount: 1, wage: { amount: toMoney(15), per: "hour" }, site: "B" },
   ],
   otherCosts: [
@@ -66,7 +66,7 @@ describe("costBreakdown: the hand-computed month", () => {
       ["agents A", "4800", "12.4", "59520"],
       ["agents B", "1600", "10", "16000"],
       ["qa", "4", "2000", "8000"],
-      ["team-lead", "3", "2200", "6600"],
+      ["teamLead", "3", "2200", "6600"],
       ["wfm", "1", "2400", "2400"],
       ["employer overhead", "92520", "0.25", "23130"],
       ["seats A", "37", "200", "7400"],
@@ -78,7 +78,7 @@ describe("costBreakdown: the hand-computed month", () => {
     ]);
     expect(b.total.toString()).toBe("132750");
     expect(b.agentFte.toString()).toBe("40");
-    expect(b.supportHeadcount).toEqual({ qa: 4, "team-lead": 3, wfm: 1 });
+    expect(b.supportHeadcount).toEqual({ qa: 4, "teamLead": 3, wfm: 1 });
     expect(b.seats).toEqual({ A: 37, B: 6 });
   });
 

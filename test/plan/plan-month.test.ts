@@ -7,6 +7,22 @@ let cached: Promise<PlanResult> | undefined;
 const plan = () => (cached ??= planMonth(smallPlanOptions()));
 
 describe("planMonth", () => {
+  it("sizes supporting staff once, on the FTE the month pays: the headline, the staffing section and the cost agree", async () => {
+    const p = await plan();
+    // The schedule's paid hours over the hours of one FTE in the week (160 h x 7 / 31 days) are the agent FTE of the headline and the cost.
+    const paid = p.schedule!.teams.reduce((s, t) => s + t.paidHours, 0);
+    expect(p.headline.agentFte).toBeCloseTo(paid / ((160 * 7) / 31), 2);
+    expect(p.cost!.agentFte).toBe(p.headline.agentFte);
+    expect(p.headline.supportBasis).toBe("the schedule's paid hours");
+    const support = p.staffing.totals.supportingStaff;
+    expect(p.headline.totalFte).toBeCloseTo(p.headline.agentFte + support.fte, 2);
+    // Team leads, 1 per 15 agent FTE in the staffing and the cost config under one name: the same heads.
+    const lead = support.roles.find((r) => r.role === "teamLead")!;
+    expect(lead.headcount).toBe(Math.ceil(p.headline.agentFte / 15));
+    const costLine = p.cost!.lines.find((l) => l.category === "supporting-staff" && l.name === "teamLead")!;
+    expect(Number(costLine.quantity)).toBeCloseTo((lead.headcount * 7) / 31, 4); // person-months of a 7-day week in a 31-day month
+  });
+
   it("forecasts every interval of the period for every channel", async () => {
     const p = await plan();
     expect(p.forecast.intervals).toHaveLength(7 * 24 * 2);

@@ -5,17 +5,14 @@ import { localMonthOf } from "../../cost/kpi.js";
 import { roundMoney, type Money } from "../../cost/money.js";
 import { compareScenarios, type PlannedWork, type ScenarioResult, type StaffingPlanner } from "../../cost/scenarios.js";
 import { staffingPlanner, withScheduledHours } from "../../cost/staffing-planner.js";
-import { readScheduleResult } from "../../io/schedule-result.js";
 import { WfmError } from "../../errors.js";
-import { readCostConfig } from "../../io/cost-config.js";
 import { readKpiCsv } from "../../io/kpi-csv.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
-import { readScenarioConfig } from "../../io/scenario-config.js";
-import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { StaffingIntervalInput } from "../../staffing/plan.js";
-import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
+import { loadConfigReaders, type ConfigReaders } from "../config-readers.js";
+import { csvDates, dateFormatHelp, parseChoiceOption, parseDecimal, parseNumberOption, parsePercentOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -47,7 +44,7 @@ function parseChannelList(option: string, raw: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const part of raw.split(",")) {
     const m = /^\s*([^=\s]+)\s*=\s*([^\s]+)\s*$/.exec(part);
-    const value = m ? Number(m[2]) : Number.NaN;
+    const value = m ? parseDecimal(m[2]!) : Number.NaN;
     if (!m || !Number.isFinite(value) || value < 0) optionError(option, `expected CHANNEL=NUMBER pairs such as voice=52000,chat=18000, got ${JSON.stringify(raw)}`, raw);
     if (out.has(m![1]!)) optionError(option, `channel ${m![1]} is given twice`, raw);
     out.set(m![1]!, value);
@@ -64,7 +61,7 @@ interface Inputs {
   readonly notes: readonly string[];
 }
 
-function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: number | undefined): Inputs {
+function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: number | undefined, { readStaffingConfig, readScheduleResult }: ConfigReaders): Inputs {
   if (o.staffing === undefined) optionError("--staffing", "--volumes needs --staffing staffing.json (the staffing config: targets, AHT, shrinkage)");
   const config = readStaffingConfig(o.staffing!, { cwd: io.cwd, option: "--staffing" });
   const series = readVolumeCsv(o.volumes!, { cwd: io.cwd, option: "--volumes", ...csvDates(o), ...(config.openingHours === undefined ? {} : { openingHours: config.openingHours }) });
@@ -143,7 +140,7 @@ function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): In
     if (peakAgents === undefined && has("staffedSeconds") && file.intervalMinutes !== null) {
       const perStamp = new Map<number, number>();
       for (const r of rows) perStamp.set(r.localMs, (perStamp.get(r.localMs) ?? 0) + r.staffedSeconds!);
-      peakAgents = (Math.max(...perStamp.values()) / (file.intervalMinutes * 60)) * gross;
+      peakAgents = ([...perStamp.values()].reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY) / (file.intervalMinutes * 60)) * gross;
     }
     if (file.orders.length > 0) reportOrders = file.orders.filter((x) => localMonthOf(x.localMs) === month).reduce((a, x) => a + x.orders, 0);
     source = `${o.kpi} ${month} (actual)`;
@@ -218,7 +215,7 @@ function breakdownText(b: CostBreakdown, source: string, notes: readonly string[
     [
       { key: "channel", value: (c) => c.channel, align: "left" },
       { key: "cost", title: `cost ${b.currency}`, value: (c) => c.cost, align: "right" },
-      { key: "contacts", title: "handled contacts", value: (c) => fmtNumber(c.handledContacts, 1), align: "right" },
+      { key: "contacts", title: "handled contacts", value: (c) => fmtNumber(Math.round(c.handledContacts), 0), align: "right" },
       { key: "minutes", title: "handled minutes", value: (c) => fmtNumber(c.handledMinutes, 1), align: "right" },
       { key: "perContact", title: "per contact", value: (c) => c.costPerContact ?? "-", align: "right" },
       { key: "perMinute", title: "per handled minute", value: (c) => c.costPerHandledMinute ?? "-", align: "right" },
@@ -373,9 +370,11 @@ export const costCommand: CommandModule = {
           optionError("--schedule", "scenarios are costed from recomputed staffing plans, not from a schedule: drop --schedule or --scenarios (wfm plan does both)");
         }
         const orders = o.orders === undefined ? undefined : parseNumberOption("--orders", o.orders, { min: 0 });
+        const readers = await loadConfigReaders();
+        const { readCostConfig, readScenarioConfig } = readers;
         const model = readCostConfig(o.config!, { cwd: io.cwd, option: "--config" });
         const scenarios = o.scenarios === undefined ? undefined : readScenarioConfig(o.scenarios, { cwd: io.cwd, option: "--scenarios" });
-        const inputs = o.volumes !== undefined ? projectedInputs(o, io, model, orders) : actualInputs(o, io, orders);
+        const inputs = o.volumes !== undefined ? projectedInputs(o, io, model, orders, readers) : actualInputs(o, io, orders);
         seatCheck(model, inputs.work.activity, o.config!);
         let text: string;
         if (scenarios === undefined) {

@@ -10,6 +10,7 @@ import {
   type QueueingModel,
 } from "../../queueing/index.js";
 import { scheduled } from "../../queueing/required-agents.js";
+import { reachesTarget, withinLimit } from "../../queueing/limits.js";
 import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
@@ -151,8 +152,43 @@ export interface ErlangAnswer {
   readonly reason?: string;
 }
 
-/** Runs the request through the queueing engine. */
+/** The flag behind each option of the queueing functions, for their errors. */
+const flagOfOption: Readonly<Record<string, string>> = {
+  callsPerInterval: "--calls",
+  intervalSeconds: "--interval",
+  ahtSeconds: "--aht",
+  trafficErlangs: "--traffic",
+  agents: "--agents",
+  lines: "--agents",
+  patienceSeconds: "--patience",
+  targetServiceLevel: "--target",
+  targetAnswerSeconds: "--target",
+  targetAsaSeconds: "--max-asa",
+  maxOccupancy: "--max-occupancy",
+  maxAbandonProbability: "--max-abandon",
+  maxBlocking: "--max-blocking",
+  shrinkage: "--shrinkage",
+};
+
+/**
+ * Runs the request through the queueing engine; a problem the engine finds (e.g. calls so large
+ * that the traffic overflows) is reported against the flag that gave the value.
+ */
 export function answerErlang(request: ErlangRequest): ErlangAnswer {
+  try {
+    return answerErlangUnchecked(request);
+  } catch (error) {
+    if (!(error instanceof WfmError)) throw error;
+    throw new WfmError(
+      error.problems.map((p) => {
+        const flag = typeof p.path?.[0] === "string" ? flagOfOption[p.path[0]] : undefined;
+        return flag === undefined ? p : { ...p, option: flag, message: p.message.replace(/^[A-Za-z]+: /, "") };
+      }),
+    );
+  }
+}
+
+function answerErlangUnchecked(request: ErlangRequest): ErlangAnswer {
   const { model, traffic, agents, targetAnswerSeconds, patienceSeconds } = request;
   const targets = {
     ...(request.targetServiceLevel !== undefined ? { targetServiceLevel: request.targetServiceLevel } : {}),
@@ -199,15 +235,15 @@ export function answerErlang(request: ErlangRequest): ErlangAnswer {
 
 function failedTargets(request: ErlangRequest, m: AnyQueueMetrics): string[] {
   const failed: string[] = [];
-  if (request.targetServiceLevel !== undefined && !(m.serviceLevel >= request.targetServiceLevel)) {
+  if (request.targetServiceLevel !== undefined && !reachesTarget(m.serviceLevel, request.targetServiceLevel)) {
     failed.push(`the service level target ${givenPercent(request.targetServiceLevel)} within ${givenSeconds(m.targetAnswerSeconds)}`);
   }
-  if (request.targetAsaSeconds !== undefined && !(m.asaSeconds <= request.targetAsaSeconds)) failed.push(`the ASA target ${givenSeconds(request.targetAsaSeconds)}`);
-  if (request.maxOccupancy !== undefined && !(m.occupancy <= request.maxOccupancy)) failed.push(`the occupancy cap ${givenPercent(request.maxOccupancy)}`);
-  if (request.maxAbandonProbability !== undefined && !((m.abandonProbability ?? 0) <= request.maxAbandonProbability)) {
+  if (request.targetAsaSeconds !== undefined && !withinLimit(m.asaSeconds, request.targetAsaSeconds)) failed.push(`the ASA target ${givenSeconds(request.targetAsaSeconds)}`);
+  if (request.maxOccupancy !== undefined && !withinLimit(m.occupancy, request.maxOccupancy)) failed.push(`the occupancy cap ${givenPercent(request.maxOccupancy)}`);
+  if (request.maxAbandonProbability !== undefined && !withinLimit(m.abandonProbability ?? 0, request.maxAbandonProbability)) {
     failed.push(`the abandonment cap ${givenPercent(request.maxAbandonProbability)}`);
   }
-  if (request.maxBlocking !== undefined && !((m.blockingProbability ?? 0) <= request.maxBlocking)) failed.push(`the blocking cap ${givenPercent(request.maxBlocking)}`);
+  if (request.maxBlocking !== undefined && !withinLimit(m.blockingProbability ?? 0, request.maxBlocking)) failed.push(`the blocking cap ${givenPercent(request.maxBlocking)}`);
   return failed;
 }
 

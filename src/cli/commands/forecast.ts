@@ -8,12 +8,13 @@ import { forecastByChannel } from "../../forecast/by-channel.js";
 import type { ForecastMethodChoice, SpecialDay } from "../../forecast/types.js";
 import { readHolidaysCsv } from "../../io/holidays.js";
 import { readOrdersCsv } from "../../io/orders-csv.js";
-import { writeFileAtomic } from "../../io/output.js";
+import { checkOutputPaths, writeFileAtomic } from "../../io/output.js";
+import { staleHistory, staleHistoryDays } from "../stale-history.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
-import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption } from "../options.js";
+import { csvDates, dateFormatHelp, parseChoiceOption, parseDecimal, parseNumberOption } from "../options.js";
 
 const methodChoices = ["auto", "seasonal-naive", "seasonal-average", "holt-winters", "top-down", "driver", "combined"] as const;
 const formatChoices = ["csv", "json", "table"] as const;
@@ -35,6 +36,7 @@ interface ForecastFlags {
   dateFormat?: string;
   format?: string;
   out?: string;
+  forceHistory?: boolean;
 }
 
 function optionError(option: string, message: string, value?: unknown): never {
@@ -96,10 +98,11 @@ export const forecastCommand: CommandModule = {
       .option("--date-format <pattern>", dateFormatHelp)
       .option("--format <format>", `output format: ${formatChoices.join(", ")} (default csv; the --backtest table defaults to table)`)
       .option("--out <file>", "write the forecast to this file instead of standard output")
+      .option("--force-history", `forecast from a history that ends more than ${staleHistoryDays} days before the period (noted on stderr)`)
       .action(async (history: string, flags: ForecastFlags) => {
         const method = parseChoiceOption("--method", flags.method, methodChoices) as ForecastMethodChoice;
         const format = flags.format === undefined ? "csv" : parseChoiceOption("--format", flags.format, formatChoices);
-        const quantile = Number(flags.quantile.trim() === "" ? Number.NaN : flags.quantile);
+        const quantile = parseDecimal(flags.quantile);
         if (!(quantile > 0.5 && quantile < 1)) {
           optionError("--quantile", `expected a probability above 0.5 and below 1 such as 0.8, got ${JSON.stringify(flags.quantile)}`, flags.quantile);
         }
@@ -110,6 +113,8 @@ export const forecastCommand: CommandModule = {
         if (method === "driver" && ordersTarget === undefined) optionError("--orders-target", "--method driver needs --orders-target N (orders planned for the period)");
         if (ordersTarget !== undefined && method !== "driver") optionError("--orders-target", "--orders-target is used by --method driver only");
 
+        const inputs = [resolve(io.cwd, history), ...(flags.holidays ? [resolve(io.cwd, flags.holidays)] : []), ...(flags.orders ? [resolve(io.cwd, flags.orders)] : [])];
+        if (flags.out !== undefined) checkOutputPaths([{ path: resolve(io.cwd, flags.out), option: "--out" }], { inputs });
         const series = readVolumeCsv(history, { cwd: io.cwd, allowGaps: true, ...csvDates(flags, parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar) });
         const events: SpecialDay[] = flags.holidays ? readHolidaysCsv(flags.holidays, { cwd: io.cwd, option: "--holidays", ...csvDates(flags, parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar) }) : [];
         let orders: { dateMs: number; orders: number }[] | undefined;
@@ -124,11 +129,11 @@ export const forecastCommand: CommandModule = {
         }
         if (method === "driver" && orders === undefined) optionError("--orders", "--method driver needs past orders: --orders FILE, or an orders column in the history");
 
-        const firstMs = Math.min(...series.rows.map((r) => r.localMs));
+        const firstMs = series.rows.reduce((m, r) => Math.min(m, r.localMs), Number.POSITIVE_INFINITY);
         if (firstMs >= startLocalMs) {
           optionError(flags.month !== undefined ? "--month" : "--start", `${label} starts on ${formatLocalDate(startLocalMs)}, but the history ${history} starts on ${formatLocalDate(firstMs)}: nothing to learn from`);
         }
-        const lastBefore = Math.max(...series.rows.filter((r) => r.localMs < startLocalMs).map((r) => r.localMs));
+        const lastBefore = series.rows.reduce((m, r) => (r.localMs < startLocalMs ? Math.max(m, r.localMs) : m), Number.NEGATIVE_INFINITY);
         const spanDays = Math.floor(lastBefore / millisecondsInDay) - Math.floor(firstMs / millisecondsInDay) + 1;
         if (spanDays < 7) {
           throw new WfmError({
@@ -137,6 +142,7 @@ export const forecastCommand: CommandModule = {
             message: `at least 7 days of history before ${formatLocalDate(startLocalMs)} are needed (one of each weekday), found ${spanDays}`,
           });
         }
+        const staleNote = staleHistory(history, lastBefore + series.intervalMinutes * 60_000, startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--start");
         const results = forecastByChannel({
           rows: series.rows,
           intervalMinutes: series.intervalMinutes,
@@ -153,6 +159,7 @@ export const forecastCommand: CommandModule = {
         const rows: OutRow[] = results.flatMap(({ channel, result }) => result.rows.map((row) => ({ ...row, channel })));
         rows.sort((a, b) => a.localMs - b.localMs || a.channel.localeCompare(b.channel));
 
+        if (staleNote !== null) io.stderr(`note: ${staleNote}\n`);
         for (const { channel, result } of results) {
           const prefix = multi ? `${channel}: ` : "";
           const chosen = result.backtest.methods.find((m) => m.method === result.method);
@@ -231,7 +238,6 @@ export const forecastCommand: CommandModule = {
           io.stdout(text);
         }
         if (flags.out !== undefined) {
-          const inputs = [resolve(io.cwd, history), ...(flags.holidays ? [resolve(io.cwd, flags.holidays)] : []), ...(flags.orders ? [resolve(io.cwd, flags.orders)] : [])];
           writeFileAtomic(resolve(io.cwd, flags.out), forecastText, { inputs, option: "--out" });
         } else if (!flags.backtest) {
           io.stdout(forecastText);
@@ -274,7 +280,7 @@ function dailyTable(rows: readonly OutRow[], weekStart: DayOfWeek, multi: boolea
     if (week.length === 0) return;
     out.push(...week);
     const total = (f: (d: Day) => number) => week.reduce((s, d) => s + f(d), 0);
-    out.push({ label: `week of ${formatLocalDate(currentWeek!)}`, weekday: "", channel: channelCount > 1 ? "all" : week[0]!.channel, calls: total((d) => d.calls), lower: Number.NaN, upper: Number.NaN, peak: Math.max(...week.map((d) => d.peak)), intervals: total((d) => d.intervals) });
+    out.push({ label: `week of ${formatLocalDate(currentWeek!)}`, weekday: "", channel: channelCount > 1 ? "all" : week[0]!.channel, calls: total((d) => d.calls), lower: Number.NaN, upper: Number.NaN, peak: week.reduce((m, d) => Math.max(m, d.peak), Number.NEGATIVE_INFINITY), intervals: total((d) => d.intervals) });
     week = [];
   };
   for (const [key, d] of days) {

@@ -1,8 +1,10 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { WfmError } from "../../errors.js";
+import { staleHistory, staleHistoryDays } from "../stale-history.js";
 import { planMonth } from "../../plan/plan-month.js";
 import { checkOutputFolder, writeFolderAtomic, type OutputMarker } from "../../io/output.js";
-import { loadPlanConfig } from "../../io/plan-config.js";
+import { loadConfigReaders } from "../config-readers.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
@@ -23,6 +25,7 @@ interface PlanFlags {
   month?: string;
   calendar?: string;
   history?: string;
+  forceHistory?: boolean;
   orders?: string;
   ordersTarget?: string;
   calibration?: string;
@@ -59,6 +62,25 @@ function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>): string[] {
 }
 
 /**
+ * Runs planMonth; a problem with a staffing target that no staffing meets (e.g. a 100% service
+ * level) is reported at the plan file's `staffing` field.
+ */
+async function planMonthLocated(planFile: string, options: Parameters<typeof planMonth>[0]): ReturnType<typeof planMonth> {
+  try {
+    return await planMonth(options);
+  } catch (error) {
+    if (!(error instanceof WfmError)) throw error;
+    throw new WfmError(
+      error.problems.map((p) =>
+        p.file === undefined && p.path?.[0] === "config"
+          ? { ...p, file: planFile, path: ["staffing", ...p.path.slice(1)], message: p.message.replace(/^planStaffing: /, "") }
+          : p,
+      ),
+    );
+  }
+}
+
+/**
  * `wfm plan --config plan.json --out FOLDER`: the whole monthly cycle (last month's KPIs, forecast,
  * staffing, shift schedule, cost, scenarios) into one folder of files: summary.json, forecast.csv,
  * staffing.csv, schedule.csv, coverage.csv, costs.csv (and scenarios.csv), report.md and
@@ -84,6 +106,7 @@ export const planCommand: CommandModule = {
       .option("--replications <n>", "simulation replications of the staffing plan and schedule (0: no simulation)", "20")
       .option("--strict", "fail (exit 2) when forecast contacts fall outside the staffing config's openingHours, instead of a note")
       .option("--date-format <pattern>", `${dateFormatHelp} (replaces the plan file's dateFormat)`)
+      .option("--force-history", `plan from a history that ends more than ${staleHistoryDays} days before the month (noted on stderr)`)
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -92,6 +115,7 @@ export const planCommand: CommandModule = {
         // The output folder is checked before any work, not after minutes of solving.
         checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), marker: planOutputMarker });
         step(`reading ${flags.config} and its files`);
+        const { loadPlanConfig } = await loadConfigReaders();
         const loaded = loadPlanConfig(flags.config, {
           cwd: io.cwd,
           overrides: {
@@ -105,11 +129,16 @@ export const planCommand: CommandModule = {
         });
         const replications = parseNumberOption("--replications", flags.replications, { min: 0, integer: true });
         checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), inputs: loaded.inputs, marker: planOutputMarker });
-        const progress = progressPrinter(io);
         const options = withCalibration(loaded.options, flags.calibration, io);
+        const historyEnd = options.history.rows.reduce((m, r) => (r.localMs < options.period.startLocalMs ? Math.max(m, r.localMs) : m), Number.NEGATIVE_INFINITY);
+        if (Number.isFinite(historyEnd)) {
+          const note = staleHistory(flags.history ?? "of the plan", historyEnd + options.history.intervalMinutes * 60_000, options.period.startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--config");
+          if (note !== null) io.stderr(`note: ${note}\n`);
+        }
         const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
+        const progress = progressPrinter(io);
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
-        const plan = await planMonth({
+        const plan = await planMonthLocated(flags.config, {
           ...options,
           ...(replications === 0 ? {} : { simulation: { replications, seed: 1, run: (o) => simulateInWorkers(o) } }),
           ...(options.schedule === undefined

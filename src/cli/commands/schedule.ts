@@ -4,10 +4,10 @@ import type { Command } from "commander";
 import { formatLocalDate, formatLocalTimestamp, localStartOfDay, millisecondsInDay, type TimestampStyle } from "../../calendar/local-time.js";
 import { WfmError } from "../../errors.js";
 import { parseDbaiInstance } from "../../io/dbai.js";
-import { writeFileAtomic } from "../../io/output.js";
+import { checkOutputPaths, writeFileAtomic, writeFilesAtomic, type OutputFile } from "../../io/output.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readRequirementsCsv, type RequirementsCsv } from "../../io/requirements-csv.js";
-import { readShiftsConfig } from "../../io/shifts-config.js";
+import { loadConfigReaders } from "../config-readers.js";
 import { solveDbaiInWorker, solveInWorker } from "../../io/solve-in-worker.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../../schedule/templates.js";
 import { scheduleReport, type CoverageInterval, type ScheduledShift, type ScheduleReport } from "../../schedule/report.js";
@@ -25,6 +25,7 @@ interface ScheduleFlags {
   out?: string;
   coverage?: string;
   dateFormat?: string;
+  staffing?: string;
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -100,9 +101,17 @@ function readLatin1(path: string, cwd: string, option: string): string {
     if (!statSync(absolute).isFile()) throw new WfmError({ code: "invalid-file", option, message: `${path} is not a file`, value: path });
   } catch (error) {
     if (error instanceof WfmError) throw error;
-    throw new WfmError({ code: "file-not-found", option, message: `file not found: ${path}`, value: path });
+    const code = (error as { code?: unknown }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new WfmError({ code: "file-not-found", option, message: `file not found: ${path}`, value: path });
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WfmError({ code: "invalid-file", option, message: `cannot read ${path}: ${reason}`, value: path });
   }
-  return readFileSync(absolute, "latin1");
+  try {
+    return readFileSync(absolute, "latin1");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new WfmError({ code: "invalid-file", option, message: `cannot read ${path}: ${reason}`, value: path });
+  }
 }
 
 function describeIntervals(intervals: readonly number[], startLocalMs: number, intervalMinutes: number, required: readonly number[], style: TimestampStyle): string[] {
@@ -113,7 +122,7 @@ function describeIntervals(intervals: readonly number[], startLocalMs: number, i
     while (j + 1 < intervals.length && intervals[j + 1] === intervals[j]! + 1) j++;
     const from = startLocalMs + intervals[i]! * intervalMinutes * 60_000;
     const to = startLocalMs + (intervals[j]! + 1) * intervalMinutes * 60_000;
-    const peak = Math.max(...intervals.slice(i, j + 1).map((t) => required[t]!));
+    const peak = intervals.slice(i, j + 1).reduce((m, t) => Math.max(m, required[t]!), Number.NEGATIVE_INFINITY);
     lines.push(`${formatLocalTimestamp(from, style)} to ${formatLocalTimestamp(to, style)}: up to ${peak} agents required and no shift template covers it`);
     i = j + 1;
   }
@@ -135,6 +144,7 @@ function refineCurve(curve: RequirementsCsv, settings: ShiftSettings): Requireme
     required: spread(curve.required, (v) => v),
     ...(curve.calls ? { calls: spread(curve.calls, (v) => v / k) } : {}),
     ...(curve.ahtSeconds ? { ahtSeconds: spread(curve.ahtSeconds, (v) => v) } : {}),
+    ...(curve.shrinkage ? { shrinkage: spread(curve.shrinkage, (v) => v) } : {}),
   };
 }
 
@@ -186,6 +196,7 @@ export const scheduleCommand: CommandModule = {
       .option("--out <file>", "write the output to a file (atomically) instead of stdout")
       .option("--date-format <pattern>", dateFormatHelp)
       .option("--coverage <file>", "also write per-interval coverage CSV (timestamp,required,scheduled,shortfall,excess,...)")
+      .option("--staffing <file>", "staffing config: the channel's model (patience, chat concurrency) for the delivered service level")
       .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
         const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
@@ -203,7 +214,17 @@ export const scheduleCommand: CommandModule = {
         if (flags.shifts === undefined) {
           throw new WfmError({ code: "invalid-option", option: "--shifts", message: "required: the shift config JSON (templates, breaks, penalties); see wfm schema shifts" });
         }
+        const inputs = [resolve(io.cwd, requirements), resolve(io.cwd, flags.shifts), ...(flags.staffing === undefined ? [] : [resolve(io.cwd, flags.staffing)])];
+        // Every output is checked before the solve, and written together after it (all or none).
+        const outputTargets = [
+          ...(flags.out === undefined ? [] : [{ path: resolve(io.cwd, flags.out), option: "--out" }]),
+          ...(flags.coverage === undefined ? [] : [{ path: resolve(io.cwd, flags.coverage), option: "--coverage" }]),
+        ];
+        checkOutputPaths(outputTargets, { inputs });
+        const { readShiftsConfig, readStaffingConfig } = await loadConfigReaders();
         const config = readShiftsConfig(flags.shifts, { cwd: io.cwd, option: "--shifts" });
+        // The channel's model for the delivered service level (patience: Erlang A; chat: concurrency).
+        const staffing = flags.staffing === undefined ? undefined : readStaffingConfig(flags.staffing, { cwd: io.cwd, option: "--staffing" });
         const curve = refineCurve(readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements", ...csvDates(flags) }), config.settings);
         let built;
         try {
@@ -238,9 +259,19 @@ export const scheduleCommand: CommandModule = {
         if (solution.assignment === null) {
           throw new WfmError({ code: "solver-failed", message: `no schedule found (status ${solution.status}); raise --time-limit` });
         }
-        const workload = curve.calls && curve.ahtSeconds ? { calls: curve.calls, ahtSeconds: curve.ahtSeconds, ...(config.targetAnswerSeconds === undefined ? {} : { targetAnswerSeconds: config.targetAnswerSeconds }) } : undefined;
+        const channelConfig = staffing?.channels?.[curve.channel ?? "voice"];
+        const workload =
+          curve.calls && curve.ahtSeconds
+            ? {
+                calls: curve.calls,
+                ahtSeconds: curve.ahtSeconds,
+                ...(config.targetAnswerSeconds === undefined ? {} : { targetAnswerSeconds: config.targetAnswerSeconds }),
+                ...(curve.shrinkage === undefined ? {} : { shrinkage: curve.shrinkage }),
+                ...(curve.channel === undefined ? {} : { channelName: curve.channel }),
+                ...(channelConfig === undefined ? {} : { channel: channelConfig }),
+              }
+            : undefined;
         const report = scheduleReport({ built, solution, ...(workload ? { workload } : {}) });
-        const inputs = [resolve(io.cwd, requirements), resolve(io.cwd, flags.shifts)];
         let output: string;
         if (format === "json") {
           const t = report.totals;
@@ -265,12 +296,14 @@ export const scheduleCommand: CommandModule = {
           const shiftHeading = format === "md" ? "\n## Shifts\n\n" : "\n";
           output = `${heading}${renderKeyValues(summaryPairs(report, { requirementColumn: curve.column }), format)}${shiftHeading}${renderTable(report.shifts, shiftColumns(), format)}`;
         }
+        const files: OutputFile[] = [];
+        if (flags.out !== undefined) files.push({ path: resolve(io.cwd, flags.out), content: output, option: "--out" });
         if (flags.coverage !== undefined) {
           const csv = renderTable(report.coverage, coverageColumns(curve.style, workload !== undefined), "csv");
-          writeFileAtomic(resolve(io.cwd, flags.coverage), csv, { inputs, option: "--coverage" });
+          files.push({ path: resolve(io.cwd, flags.coverage), content: csv, option: "--coverage" });
         }
-        if (flags.out !== undefined) writeFileAtomic(resolve(io.cwd, flags.out), output, { inputs });
-        else io.stdout(output);
+        writeFilesAtomic(files, { inputs });
+        if (flags.out === undefined) io.stdout(output);
       });
   },
 };

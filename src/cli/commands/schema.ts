@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { z } from "zod";
 import { WfmError } from "../../errors.js";
-import { configSchemas } from "../../io/schemas.js";
 import { toJson } from "../../io/render.js";
+import { loadConfigReaders } from "../config-readers.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -10,14 +9,18 @@ import type { CliIo } from "../io.js";
  * `wfm schema NAME`: prints the JSON Schema (draft 2020-12) of a config file, generated from the
  * same zod schema the commands validate with, for editors (`"$schema"` or a VS Code mapping).
  */
+/** The configs `wfm schema` knows (the keys of `configSchemas`, listed here so that help needs no zod). */
+export const configNames: readonly string[] = ["cost", "plan", "scenarios", "shifts", "staffing"];
+
 export const schemaCommand: CommandModule = {
   name: "schema",
   register(program: Command, io: CliIo) {
     program
       .command("schema")
       .description("print the JSON Schema of a config file (for editors)")
-      .argument("<name>", `config name: ${Object.keys(configSchemas).sort().join(", ") || "(none yet)"}`)
+      .argument("<name>", `config name: ${configNames.join(", ")}`)
       .action(async (name: string) => {
+        const { configSchemas, z } = await loadConfigReaders();
         const schema = configSchemas[name];
         if (schema === undefined) {
           throw new WfmError({

@@ -4,7 +4,6 @@ import { formatLocalTimestamp } from "../../calendar/local-time.js";
 import { WfmError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
-import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import {
   defaultChannelType,
@@ -19,6 +18,8 @@ import {
 import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import { businessHoursNotes } from "../business-hours.js";
 import type { CommandModule } from "../command.js";
+import { loadConfigReaders } from "../config-readers.js";
+import { locateStaffingProblems } from "../locate-problems.js";
 import type { CliIo } from "../io.js";
 
 interface StaffOptions {
@@ -241,7 +242,7 @@ export const staffCommand: CommandModule = {
       .action(async (volumes: string, o: StaffOptions) => {
         const format = parseChoiceOption("--format", o.format, formats);
         const intervalMinutes = o.interval === undefined ? undefined : parseNumberOption("--interval", o.interval, { min: 0, exclusiveMin: true });
-        const base: StaffingConfig = o.config === undefined ? {} : readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
+        const base: StaffingConfig = o.config === undefined ? {} : (await loadConfigReaders()).readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
         const series = readVolumeCsv(volumes, {
           cwd: io.cwd,
           ...(o.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", o.dateFormat) }),
@@ -257,14 +258,19 @@ export const staffCommand: CommandModule = {
           base.openingHours === undefined && series.inferredOpeningHours !== undefined ? { ...base, openingHours: series.inferredOpeningHours } : base;
         const config = effectiveConfig(withHours, names, o, series.hasAht, o.config);
         const ahtOverride = o.aht === undefined ? undefined : Number(o.aht);
-        const plan = planStaffing({
-          intervalMinutes: series.intervalMinutes,
-          config,
-          intervals: series.rows.map((row) => {
-            const ahtSeconds = ahtOverride ?? row.ahtSeconds;
-            return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
-          }),
-        });
+        let plan: ReturnType<typeof planStaffing>;
+        try {
+          plan = planStaffing({
+            intervalMinutes: series.intervalMinutes,
+            config,
+            intervals: series.rows.map((row) => {
+              const ahtSeconds = ahtOverride ?? row.ahtSeconds;
+              return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
+            }),
+          });
+        } catch (error) {
+          throw locateStaffingProblems(error, { volumesFile: volumes, rows: series.rows, ...(o.config === undefined ? {} : { configFile: o.config }) });
+        }
         const closedCalls = { intervals: 0, calls: 0 };
         for (const r of plan.intervals) {
           if (!r.open && r.calls > 0) {

@@ -1,5 +1,4 @@
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { compile, TopLevelSpec } from "vega-lite";
 
 /**
  * Charts for the HTML report, drawn by Vega-Lite and rendered to SVG by Vega in Node when the
@@ -7,7 +6,8 @@ import { compile, type TopLevelSpec } from "vega-lite";
  *
  * Times are wall-clock milliseconds (`localMs`) on UTC scales, so the axes show the local times of
  * the input whatever the time zone of the machine building the report, and the same input gives
- * the same SVG bytes.
+ * the same SVG bytes. Vega and Vega-Lite (a second of start-up) are imported on the first chart
+ * only, so commands that draw none never load them.
  *
  * @module
  */
@@ -56,6 +56,7 @@ const silentLogger = {
  * @param title - the accessible name of the chart
  */
 export async function renderChartSvg(spec: TopLevelSpec, id: string, title: string): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const compiled = compile({ ...spec, config: { ...baseConfig, ...(spec.config ?? {}) } } as TopLevelSpec, { logger: silentLogger }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
   try {

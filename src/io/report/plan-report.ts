@@ -1,7 +1,7 @@
 import { formatLocalDate, localMinuteOfDay, localStartOfDay, parseLocalTimestamp } from "../../calendar/local-time.js";
 import type { PlanResult } from "../../plan/plan-month.js";
 import type { PlanSimulationBasis } from "../../plan/plan-simulation.js";
-import { renderTable, type TableColumn } from "../render.js";
+import { renderTable, wholeCountsWithTotal, type TableColumn } from "../render.js";
 import { balanceHeatmapSpec, barChartSpec, coverageChartSpec, forecastChartSpec, renderChartSvg, type BarDatum, type HeatmapCell } from "./charts.js";
 import type { HeadlineFigure, ReportDocument, ReportSection, ReportTable } from "./document.js";
 
@@ -129,6 +129,13 @@ export function simulationTables(
 /** The scenarios' base is the staffing plan (the schedule's cost is in the cost section). */
 const scenarioLabel = (name: string) => (name === "base" ? "base (staffing plan)" : name);
 
+/** The staffing table's rows: contacts rounded once, the "all" row's contacts the sum of the channels shown (as the headline's). */
+export function staffingRows(t: PlanResult["staffing"]["totals"]): string[][] {
+  const contacts = wholeCountsWithTotal(t.channels.map((c) => c.calls));
+  const row = (c: (typeof t.channels)[number], calls: number) => [c.channel, num(calls), pct(c.serviceLevel), num(c.asaSeconds, 1), pct(c.occupancy), num(c.scheduledHours), num(c.fte, 1), num(c.peakScheduledAgents)];
+  return [...t.channels.map((c, i) => row(c, contacts.shown[i]!)), row(t.all, contacts.total)];
+}
+
 /** Daily contacts of the history, for the history-and-forecast chart. */
 export interface DailyHistory {
   readonly localMs: number;
@@ -250,10 +257,10 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
       {
         columns: ["channel", "contacts", "service level", "ASA (s)", "occupancy", "paid hours", "FTE", "peak agents"],
         numeric: [1, 2, 3, 4, 5, 6, 7],
-        rows: [...t.channels, t.all].map((c) => [c.channel, num(c.calls), pct(c.serviceLevel), num(c.asaSeconds, 1), pct(c.occupancy), num(c.scheduledHours), num(c.fte, 1), num(c.peakScheduledAgents)]),
+        rows: staffingRows(t),
       },
       {
-        title: "Supporting staff",
+        title: `Supporting staff (sized on ${plan.headline.supportBasis}, as in the headline and the cost)`,
         columns: ["role", "FTE", "headcount"],
         numeric: [1, 2],
         rows: t.supportingStaff.roles.map((r) => [r.role, num(r.fte, 1), num(r.headcount)]),
