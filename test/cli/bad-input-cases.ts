@@ -99,7 +99,7 @@ export const badInputCases: readonly BadInputCase[] = [
   { name: "erlang: shrinkage 100%", argv: [...erlang, "--shrinkage", "100"], first: "--shrinkage: expected a percentage from 0 up to (not including) 100 such as 85 or 85%, got \"100\"" },
   { name: "erlang: unknown format", argv: [...erlang, "--format", "xml"], first: "--format: expected one of table, json, got \"xml\"" },
   { name: "erlang: negative ASA", argv: [...erlang, "--max-asa", "-3"], first: "--max-asa: expected a number of at least 0, got \"-3\"" },
-  { name: "schema: unknown name", argv: ["schema", "rota"], first: "wfm schema: unknown config \"rota\"; expected one of cost, plan, scenarios, shifts, staffing" },
+  { name: "schema: unknown name", argv: ["schema", "rota"], first: "wfm schema: unknown config \"rota\"; expected one of calibration, cost, plan, scenarios, shifts, staffing" },
 
   // --- wfm staff -----------------------------------------------------------------------------
   { name: "staff: volumes missing", argv: ["staff", "missing.csv", "--config", "staffing.json"], first: "file not found: missing.csv" },
