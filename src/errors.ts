@@ -153,8 +153,9 @@ export const maxQuotedCharacters = 60;
  * ```
  */
 export function clipQuoted(message: string): string {
-  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
-    inner.length <= maxQuotedCharacters ? whole : `"${inner.slice(0, maxQuotedCharacters)}..." (${inner.length} characters)`,
+  // A quote already cut (followed by its length, as `quoteCell` in src/io/csv.ts writes it) is left alone.
+  return message.replace(/"((?:[^"\\]|\\.)*)"( \(\d+ characters\))?/g, (whole, inner: string, cut: string | undefined) =>
+    inner.length <= maxQuotedCharacters || (cut !== undefined && inner.length <= maxQuotedCharacters + 3) ? whole : `"${inner.slice(0, maxQuotedCharacters)}..." (${inner.length} characters)`,
   );
 }
 
