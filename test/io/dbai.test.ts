@@ -91,6 +91,17 @@ describe("parseDbaiInstance", () => {
     }
   });
 
+  it("reads a file whose fitness line is empty (random set 3): no stated fitness, the solution still read", () => {
+    for (const empty of ["#", "", "# "]) {
+      const instance = parseDbaiInstance(tiny.replace("# 120\n", `${empty}\n`), { file: "set3.txt" });
+      expect(instance.statedFitness).toBeNull();
+      expect(instance.embeddedSolution).toHaveLength(2);
+    }
+    const withoutSolution = parseDbaiInstance(tiny.replace("# 120\n", "#\n").replace(/#Optimal Solution:[\s\S]*$/, ""), { file: "set3.txt" });
+    expect(withoutSolution.statedFitness).toBeNull();
+    expect(withoutSolution.embeddedSolution).toBeNull();
+  });
+
   it("names a missing section", () => {
     expect(() => parseDbaiInstance(tiny.replace(/#Requirements:\n.*\n/, ""), { file: "x.txt" })).toThrow("x.txt: missing section Requirements");
   });
