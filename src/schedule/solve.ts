@@ -15,7 +15,12 @@ export type ScheduleStatus =
   /** Stopped by the caller. */
   | "cancelled"
   /** No schedule: the solver failed or stopped before finding one. */
-  | "no-solution";
+  | "no-solution"
+  /**
+   * A schedule, but the search ended without proving it within the gap of a bound (the solver's
+   * own objective was an underestimate, e.g. DBAI's duties-per-week deviation).
+   */
+  | "feasible";
 
 /** One progress report while the solver runs. */
 export interface ScheduleProgress {
@@ -31,7 +36,11 @@ export interface ScheduleProgress {
 
 /** Options of {@link solveShiftProblem}. */
 export interface SolveShiftOptions {
-  /** Wall-clock limit for the MIP search, seconds (> 0). @defaultValue 60 */
+  /**
+   * Wall-clock limit for the whole solve (model building, LP-rounding start, branch and cut),
+   * seconds (> 0). A solve stopped by it has status `time-limit`; its schedule may depend on the
+   * machine's speed, while an `optimal` one does not. @defaultValue 60
+   */
   readonly timeLimitSeconds?: number;
   /** Stop when (best - bound) / |best| is at most this fraction, in [0, 1). @defaultValue 0.0001 */
   readonly relativeGap?: number;
@@ -45,7 +54,7 @@ export interface SolveShiftOptions {
   readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
   /**
    * Start from a rounded LP relaxation with greedily placed breaks (see the solver notes).
-   * @defaultValue true when some shift has breaks
+   * @defaultValue true when some shift has breaks and there are no tours
    */
   readonly roundingStart?: boolean;
   /** An initial schedule offered to the solver as a MIP start (only column counts are needed). */
@@ -67,7 +76,7 @@ export interface ScheduleSolution {
   readonly gap: number | null;
   /** Seconds spent building the model arrays. */
   readonly buildSeconds: number;
-  /** Seconds HiGHS ran. */
+  /** Seconds the whole solve took (LP-rounding start and branch and cut). */
   readonly solveSeconds: number;
   /** Model size. */
   readonly size: { readonly variables: number; readonly constraints: number; readonly nonzeros: number };
@@ -106,21 +115,32 @@ export function uncoverableIntervals(problem: ShiftProblem): number[] {
   return out;
 }
 
+/** What the LP relaxation gave: its optimum (a lower bound on every schedule) and the best verified rounding. */
+interface RoundingResult {
+  /** Optimum of the LP relaxation, or null when the LP did not finish. */
+  readonly lpBound: number | null;
+  /** The cheapest verified rounding, or null. */
+  readonly best: { readonly objective: number; readonly assignment: ShiftAssignment } | null;
+}
+
 /**
  * A primal start by LP rounding: solve the LP relaxation, round the shift (or tour) counts up
  * when their fractional part exceeds a threshold (several thresholds are tried), place breaks
- * greedily where the floor has the most agents to spare, and keep the cheapest rounding as
- * verified by {@link verifySchedule}. Returns the full column vector for a MIP start, or null.
+ * greedily where the floor has the most agents to spare, repair by descent, and keep the cheapest
+ * rounding as verified by {@link verifySchedule}. Everything stops at `deadline` (ms, `now()`).
+ * The LP optimum is returned too: it bounds every schedule from below.
  */
-function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel, seconds: number): Float64Array | null {
+function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel, deadline: number): RoundingResult {
   const { integrality: _integrality, ...lpData } = model.data;
   const lp = highs.createModel();
   let lpValues: Float64Array;
+  let lpBound: number;
   try {
-    lp.options.set({ output_flag: false, time_limit: seconds });
+    lp.options.set({ output_flag: false, time_limit: Math.max(0.01, (deadline - now()) / 1000), random_seed: 0 });
     lp.passModel(lpData);
-    if (lp.run().modelStatus !== highs.constants.modelStatus.optimal) return null;
+    if (lp.run().modelStatus !== highs.constants.modelStatus.optimal) return { lpBound: null, best: null };
     lpValues = lp.getSolution().colValue;
+    lpBound = lp.getObjectiveValue();
   } finally {
     lp.dispose();
   }
@@ -128,6 +148,7 @@ function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel,
   const layout = model.layout;
   let best: { objective: number; assignment: ShiftAssignment } | null = null;
   for (const threshold of [0.15, 0.3, 0.5, 0.7]) {
+    if (now() >= deadline) break;
     const round = (value: number) => Math.floor(value + 1e-9) + (value - Math.floor(value + 1e-9) > threshold ? 1 : 0);
     let counts: number[];
     let tourCounts: number[] = [];
@@ -162,66 +183,80 @@ function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel,
     const verified = verifySchedule(problem, assignment);
     if (verified.valid && (best === null || verified.objective < best.objective)) best = { objective: verified.objective, assignment };
   }
-  if (tours.length === 0) {
-    const repaired = repairByDescent(problem, layout, lpValues.slice(0, problem.columns.length));
+  if (now() < deadline) {
+    const repaired = repairByDescent(problem, layout, lpValues, deadline);
     if (repaired !== null && (best === null || repaired.objective < best.objective)) best = repaired;
   }
-  if (best === null) return null;
-  return fullVector(problem, model, best.assignment);
+  return { lpBound, best };
 }
 
 /**
- * From the floor of the LP counts, adds the agent whose shift covers the most short intervals
- * (net of its cost and breaks) while that pays, then removes agents whose removal lowers the
- * verified objective. A cheap descent: each step re-places the breaks greedily and re-verifies.
+ * From the floor of the LP counts, adds the unit (a shift column, or a weekly tour with its
+ * columns) whose shifts cover the most short intervals (net of its cost and breaks) while that
+ * pays, then removes units whose removal lowers the verified objective. A cheap descent: each step
+ * re-places the breaks greedily and re-verifies. Tours with a start band are left to the MIP.
  */
 function repairByDescent(
   problem: ShiftProblem,
   layout: ShiftModel["layout"],
-  lpCounts: ArrayLike<number>,
+  lpValues: ArrayLike<number>,
+  deadline: number,
 ): { objective: number; assignment: ShiftAssignment } | null {
-  const counts = Array.from(lpCounts, (v, c) => Math.min(Math.floor(v + 1e-9), layout.columnUpper[c]!));
+  const tours = problem.tours ?? [];
+  if (tours.some((tour) => tour.choices !== undefined)) return null;
+  const units: { columns: readonly number[]; upper: number; lp: number }[] =
+    tours.length > 0
+      ? tours.map((tour, k) => ({ columns: tour.columns, upper: Infinity, lp: lpValues[layout.tourStart + k]! }))
+      : problem.columns.map((_, c) => ({ columns: [c], upper: layout.columnUpper[c]!, lp: lpValues[c]! }));
+  const unitCounts = units.map((unit) => Math.min(Math.floor(unit.lp + 1e-9), unit.upper));
   const evaluate = () => {
-    const assignment = { counts: [...counts], breakCounts: greedyBreaks(problem, counts), tourCounts: [] };
+    const counts = new Array<number>(problem.columns.length).fill(0);
+    units.forEach((unit, u) => {
+      for (const c of unit.columns) counts[c]! += unitCounts[u]!;
+    });
+    const assignment: ShiftAssignment = { counts, breakCounts: greedyBreaks(problem, counts), tourCounts: tours.length > 0 ? [...unitCounts] : [] };
     return { assignment, verified: verifySchedule(problem, assignment) };
   };
   let current = evaluate();
   const spans = problem.columns.map((column) => columnIntervals(problem, column.startInterval, column.lengthIntervals));
-  for (let step = 0; step < 10_000; step++) {
+  const onBreak = problem.columns.map((column) => column.breaks.reduce((sum, rule) => sum + rule.durationIntervals, 0));
+  for (let step = 0; step < 100_000 && now() < deadline; step++) {
     const shortfall = current.verified.shortfall;
-    let bestColumn = -1;
+    let bestUnit = -1;
     let bestGain = 0;
-    problem.columns.forEach((column, c) => {
-      if (counts[c]! >= layout.columnUpper[c]!) return;
-      let short = 0;
-      for (const t of spans[c]!) if (shortfall[t]! > 1e-9) short += Math.min(1, shortfall[t]!);
-      const onBreak = column.breaks.reduce((sum, rule) => sum + rule.durationIntervals, 0);
-      const gain = problem.shortfallCostPerInterval * Math.max(0, short - onBreak) - column.cost;
+    units.forEach((unit, u) => {
+      if (unitCounts[u]! >= unit.upper) return;
+      let gain = 0;
+      for (const c of unit.columns) {
+        let short = 0;
+        for (const t of spans[c]!) if (shortfall[t]! > 1e-9) short += Math.min(1, shortfall[t]!);
+        gain += problem.shortfallCostPerInterval * Math.max(0, short - onBreak[c]!) - problem.columns[c]!.cost;
+      }
       if (gain > bestGain) {
         bestGain = gain;
-        bestColumn = c;
+        bestUnit = u;
       }
     });
-    if (bestColumn < 0) break;
-    counts[bestColumn]!++;
+    if (bestUnit < 0) break;
+    unitCounts[bestUnit]!++;
     const next = evaluate();
     if (next.verified.objective >= current.verified.objective) {
-      counts[bestColumn]!--;
+      unitCounts[bestUnit]!--;
       break;
     }
     current = next;
   }
   for (let pass = 0; pass < 3; pass++) {
     let improved = false;
-    for (let c = 0; c < counts.length; c++) {
-      while (counts[c]! > 0) {
-        counts[c]!--;
+    for (let u = 0; u < units.length && now() < deadline; u++) {
+      while (unitCounts[u]! > 0) {
+        unitCounts[u]!--;
         const next = evaluate();
         if (next.verified.valid && next.verified.objective < current.verified.objective - 1e-9) {
           current = next;
           improved = true;
         } else {
-          counts[c]!++;
+          unitCounts[u]!++;
           break;
         }
       }
@@ -339,6 +374,10 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     invalidArgument("solveShiftProblem", "timeLimitSeconds", "a positive finite number", timeLimitSeconds);
   }
   if (!(relativeGap >= 0 && relativeGap < 1)) invalidArgument("solveShiftProblem", "relativeGap", "a fraction in [0, 1)", relativeGap);
+  // The limit caps the whole solve: model building, the LP-rounding start and branch and cut.
+  const started = now();
+  const deadline = started + timeLimitSeconds * 1000;
+  const remainingSeconds = () => (deadline - now()) / 1000;
   const highs = options.highs ?? (await loadHighsRuntime());
 
   const uncoverable = problem.hardCoverage ? uncoverableIntervals(problem) : [];
@@ -350,7 +389,8 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     constraints: model.data.numRows,
     nonzeros: model.data.matrix.indices.length,
   };
-  const empty = (status: ScheduleStatus, solveSeconds: number): ScheduleSolution => ({
+  const elapsed = () => (now() - started) / 1000;
+  const empty = (status: ScheduleStatus): ScheduleSolution => ({
     status,
     assignment: null,
     verified: null,
@@ -358,21 +398,43 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     bound: null,
     gap: null,
     buildSeconds,
-    solveSeconds,
+    solveSeconds: elapsed(),
     size,
     uncoverable,
   });
-  if (uncoverable.length > 0) return empty("infeasible", 0);
+  if (uncoverable.length > 0) return empty("infeasible");
+  /** A found schedule, verified from its counts, with the best bound known. */
+  const answer = (status: ScheduleStatus, assignment: ShiftAssignment, solverObjective: number, rawBound: number | null): ScheduleSolution => {
+    const verified = verifySchedule(problem, assignment);
+    const bound = rawBound !== null && Number.isFinite(rawBound) && Math.abs(rawBound) < 1e30 ? rawBound : null;
+    const objective = verified.objective;
+    const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
+    // "optimal" only when the verified objective is within the gap of a proven bound.
+    const proven = status === "optimal" && gap !== null && gap <= relativeGap + 1e-9;
+    const finalStatus: ScheduleStatus = status === "optimal" && !proven ? "feasible" : status;
+    return { status: finalStatus, assignment, verified, solverObjective, bound, gap, buildSeconds, solveSeconds: elapsed(), size, uncoverable };
+  };
 
-  const heuristicStarted = now();
-  const wantsHeuristic = options.roundingStart ?? problem.columns.some((column) => column.breaks.length > 0);
-  const heuristicStart = wantsHeuristic && !options.start ? lpRoundingStart(highs, problem, model, timeLimitSeconds * 0.3) : null;
-  const heuristicSeconds = (now() - heuristicStarted) / 1000;
+  // The LP relaxation and a rounding of it, inside the limit (at most 40% of it): its optimum is a
+  // bound, and when the rounding is already within the gap of it, branch and cut is not needed.
+  // Measured (benchmarks/schedule-speed.ts): with weekly tours HiGHS's own heuristics find better
+  // schedules than a start from this rounding, so tours go to branch and cut directly.
+  const wantsHeuristic = options.roundingStart ?? ((problem.tours ?? []).length === 0 && problem.columns.some((column) => column.breaks.length > 0));
+  const rounding =
+    wantsHeuristic && !options.start ? lpRoundingStart(highs, problem, model, now() + 1000 * Math.min(remainingSeconds(), timeLimitSeconds * 0.4)) : { lpBound: null, best: null };
+  if (rounding.best !== null && rounding.lpBound !== null) {
+    const gap = (rounding.best.objective - rounding.lpBound) / Math.max(Math.abs(rounding.best.objective), 1e-9);
+    if (gap <= relativeGap) return answer("optimal", rounding.best.assignment, rounding.best.objective, rounding.lpBound);
+  }
+  if (remainingSeconds() <= 0.05 || shouldStop?.()) {
+    const status: ScheduleStatus = shouldStop?.() ? "cancelled" : "time-limit";
+    return rounding.best === null ? empty(status === "cancelled" ? "cancelled" : "no-solution") : answer(status, rounding.best.assignment, rounding.best.objective, rounding.lpBound);
+  }
   const instance = highs.createModel();
   try {
     instance.options.set({
       output_flag: false,
-      time_limit: Math.max(0.5, timeLimitSeconds - heuristicSeconds),
+      time_limit: Math.max(0.05, remainingSeconds()),
       mip_rel_gap: relativeGap,
       random_seed: 0,
     });
@@ -395,15 +457,14 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
       }
       instance.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
     }
-    if (heuristicStart !== null) instance.setSolution({ colValue: heuristicStart });
-    const solveStarted = now();
+    if (rounding.best !== null) instance.setSolution({ colValue: fullVector(problem, model, rounding.best.assignment) });
     const callbacks: { [key: number]: (event: never) => undefined } = {};
     if (onProgress) {
       const report = (data: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
         const best = data.mip_primal_bound;
         const bound = data.mip_dual_bound;
         onProgress({
-          elapsedSeconds: data.running_time ?? (now() - solveStarted) / 1000,
+          elapsedSeconds: (now() - started) / 1000,
           bestObjective: best !== undefined && Number.isFinite(best) && Math.abs(best) < 1e30 ? best : null,
           bound: bound !== undefined && Number.isFinite(bound) && Math.abs(bound) < 1e30 ? bound : null,
           gap: data.mip_gap !== undefined && Number.isFinite(data.mip_gap) && data.mip_gap < 1e30 ? data.mip_gap : null,
@@ -428,7 +489,6 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
         message: `HiGHS failed: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
-    const solveSeconds = (now() - solveStarted) / 1000 + heuristicSeconds;
     const codes = highs.constants.modelStatus;
     const primalStatus = Number(instance.info.get("primal_solution_status"));
     const hasSolution = primalStatus === 2; // kSolutionStatusFeasible
@@ -438,11 +498,17 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     else if (runStatus === codes.interrupted) status = "cancelled";
     else if (runStatus === codes.timeLimit) status = "time-limit";
     else status = hasSolution ? "time-limit" : "no-solution";
-    if (!hasSolution || status === "infeasible") return empty(status === "infeasible" ? "infeasible" : status === "cancelled" ? "cancelled" : status === "optimal" ? "no-solution" : status, solveSeconds);
+    const mipBound = Number(instance.info.get("mip_dual_bound"));
+    const bounds = [mipBound, rounding.lpBound ?? -Infinity].filter((b) => Number.isFinite(b) && Math.abs(b) < 1e30);
+    const bound = bounds.length === 0 ? null : Math.max(...bounds);
+    if (status === "infeasible") return empty("infeasible");
+    if (!hasSolution) {
+      if (rounding.best !== null) return answer(status === "optimal" ? "time-limit" : status, rounding.best.assignment, rounding.best.objective, bound);
+      return empty(status === "cancelled" ? "cancelled" : status === "optimal" ? "no-solution" : status === "time-limit" ? "no-solution" : status);
+    }
 
     const solution = instance.getSolution();
     const solverObjective = instance.getObjectiveValue();
-    const rawBound = Number(instance.info.get("mip_dual_bound"));
     const { assignment, fractional } = readAssignment(problem, model, solution.colValue);
     const verified = verifySchedule(problem, assignment);
     if (fractional.length > 0 || !verified.valid) {
@@ -452,10 +518,10 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
         message: `the solver's schedule failed verification: ${reasons.join("; ")}`,
       });
     }
-    const bound = Number.isFinite(rawBound) && Math.abs(rawBound) < 1e30 ? rawBound : null;
-    const objective = verified.objective;
-    const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
-    return { status, assignment, verified, solverObjective, bound, gap, buildSeconds, solveSeconds, size, uncoverable };
+    if (rounding.best !== null && rounding.best.objective < verified.objective - 1e-9) {
+      return answer(status, rounding.best.assignment, rounding.best.objective, bound);
+    }
+    return answer(status, assignment, solverObjective, bound);
   } finally {
     instance.dispose();
   }

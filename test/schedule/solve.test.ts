@@ -296,3 +296,95 @@ describe("laws (fast-check)", () => {
     );
   });
 });
+
+describe("the time limit caps the whole solve", () => {
+  /** A week of 15-minute intervals with three break windows: far from solvable in a millisecond. */
+  const week = buildTemplateProblem({
+    series: { startLocalMs: Date.UTC(2026, 11, 7), intervalMinutes: 15, required: Array.from({ length: 672 }, (_, t) => 5 + ((t * 7) % 23)) },
+    settings: {
+      templates: [
+        {
+          name: "day",
+          earliestStartMinute: 360,
+          latestStartMinute: 720,
+          startStepMinutes: 15,
+          minLengthMinutes: 510,
+          breaks: [
+            { name: "break1", durationMinutes: 15, earliestStartAfterMinutes: 60, latestStartAfterMinutes: 135, paid: true },
+            { name: "lunch", durationMinutes: 30, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 285 },
+          ],
+        },
+      ],
+      cyclicWeek: true,
+    },
+  }).problem;
+
+  it("with a 1 ms limit returns a verified schedule stopped at the limit, or says no schedule was found", async () => {
+    const solution = await solveShiftProblem(week, { timeLimitSeconds: 0.001, relativeGap: 0 });
+    expect(["time-limit", "no-solution"]).toContain(solution.status);
+    if (solution.assignment === null) expect(solution.status).toBe("no-solution");
+    else expect(solution.verified!.valid).toBe(true);
+  });
+});
+
+describe("laws with breaks (fast-check)", () => {
+  /** Brute force over counts 0..4 per column and every split of its agents over the break starts. */
+  function bruteForceWithBreaks(problem: ShiftProblem): number {
+    let best = Infinity;
+    const splits = (x: number, width: number): number[][] => {
+      if (width === 1) return [[x]];
+      const out: number[][] = [];
+      for (let k = 0; k <= x; k++) for (const rest of splits(x - k, width - 1)) out.push([k, ...rest]);
+      return out;
+    };
+    const n = problem.columns.length;
+    const counts = new Array<number>(n).fill(0);
+    const breaks: number[][][] = problem.columns.map(() => []);
+    const visit = (i: number) => {
+      if (i === n) {
+        best = Math.min(best, verifySchedule(problem, { counts, breakCounts: breaks, tourCounts: [] }).objective);
+        return;
+      }
+      const rule = problem.columns[i]!.breaks[0]!;
+      for (let x = 0; x <= 4; x++) {
+        counts[i] = x;
+        for (const split of splits(x, rule.latestStartOffset - rule.earliestStartOffset + 1)) {
+          breaks[i] = [split];
+          visit(i + 1);
+        }
+      }
+    };
+    visit(0);
+    return best;
+  }
+
+  const withBreaks = fc
+    .record({
+      required: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 7 }),
+      shifts: fc.array(fc.record({ start: fc.integer({ min: 0, max: 6 }), cost: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 2 }),
+      shortfall: fc.integer({ min: 0, max: 40 }),
+    })
+    .map(({ required, shifts, shortfall }) =>
+      problemOf(
+        required,
+        shifts.map((s, i) =>
+          column(s.start % required.length, 4, s.cost, { group: i, breaks: [{ name: "b", earliestStartOffset: 1, latestStartOffset: 2, durationIntervals: 1 }] }),
+        ),
+        { cyclic: true, shortfallCostPerInterval: shortfall, groupCount: shifts.length },
+      ),
+    );
+
+  it("an optimal claim is never beaten and its bound never exceeds any schedule (LP-rounding start on)", async () => {
+    await fc.assert(
+      fc.asyncProperty(withBreaks, async (problem) => {
+        const solution = await solveShiftProblem(problem, { timeLimitSeconds: 10, relativeGap: 0, roundingStart: true });
+        const optimum = bruteForceWithBreaks(problem);
+        expect(solution.status).toBe("optimal");
+        expect(solution.verified!.valid).toBe(true);
+        expect(solution.verified!.objective).toBeCloseTo(optimum, 6);
+        expect(solution.bound!).toBeLessThanOrEqual(optimum + 1e-6);
+      }),
+      { numRuns: 25, seed: 17 },
+    );
+  });
+});
