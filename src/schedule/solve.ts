@@ -320,6 +320,19 @@ function fullVector(problem: ShiftProblem, model: ShiftModel, assignment: ShiftA
       if (assignment.counts[c]! > 0) vector[layout.groupStart + column.group] = 1;
     });
   }
+  (problem.ratioLimits ?? []).forEach((ratio, i) => {
+    const first = layout.ratioDeviationStart[i]!;
+    if (first < 0) return;
+    let num = 0;
+    let den = 0;
+    assignment.counts.forEach((x, c) => {
+      num += (ratio.numerator[c] ?? 0) * x;
+      den += (ratio.denominator[c] ?? 0) * x;
+    });
+    const d = ratio.denominatorUpperBound!;
+    vector[first] = Math.max(0, num - ratio.upper * den) / d;
+    vector[first + 1] = Math.max(0, ratio.lower * den - num) / d;
+  });
   return vector;
 }
 
