@@ -1,7 +1,7 @@
 import highsLoader, { type Highs, type HighsCallbackMap } from "highs";
 import { WfmError, invalidArgument } from "../errors.js";
 import { buildShiftModel, type ShiftModel } from "./model.js";
-import { columnIntervals, type ShiftProblem } from "./problem.js";
+import { columnIntervals, type BreakRule, type ShiftProblem } from "./problem.js";
 import { verifySchedule, type ShiftAssignment, type VerifiedSchedule } from "./verify.js";
 
 /** How a solve ended. */
@@ -187,6 +187,10 @@ function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel,
     const repaired = repairByDescent(problem, layout, lpValues, deadline);
     if (repaired !== null && (best === null || repaired.objective < best.objective)) best = repaired;
   }
+  if (best !== null && now() < deadline) {
+    const improved = improveByLocalSearch(problem, best.assignment, deadline);
+    if (improved !== null && improved.objective < best.objective - 1e-9) best = improved;
+  }
   return { lpBound, best };
 }
 
@@ -264,6 +268,183 @@ function repairByDescent(
     if (!improved) break;
   }
   return current.verified.valid ? { objective: current.verified.objective, assignment: current.assignment } : null;
+}
+
+/**
+ * Local search on individual agents (shift plus one start per break rule), with the floor kept
+ * incrementally so each move costs O(shift length + break windows): re-place each agent's breaks
+ * where the floor has most to spare, drop agents that do not pay, move an agent to a column
+ * starting within 8 intervals, and add the agent that pays most, until nothing improves or the
+ * deadline passes. Only for problems without tours, count or ratio limits, a distinct-shift
+ * penalty or an excess cap (their moves would need more bookkeeping); the result is re-verified.
+ */
+function improveByLocalSearch(problem: ShiftProblem, start: ShiftAssignment, deadline: number): { objective: number; assignment: ShiftAssignment } | null {
+  if ((problem.tours ?? []).length > 0 || (problem.ratioLimits ?? []).length > 0 || (problem.limits ?? []).length > 0) return null;
+  if (problem.groupPenalty > 0 || problem.maxExcessAgents !== undefined) return null;
+  const columns = problem.columns;
+  const required = problem.required;
+  const horizon = required.length;
+  const shortCost = problem.hardCoverage ? 1e9 : problem.shortfallCostPerInterval;
+  const overCost = problem.excessCostPerInterval;
+  const intervalCost = (t: number, onFloor: number) => {
+    const d = required[t]! - onFloor;
+    return d > 0 ? shortCost * d : -overCost * d;
+  };
+  const floor = new Float64Array(horizon);
+  const spans = columns.map((column) => Int32Array.from(columnIntervals(problem, column.startInterval, column.lengthIntervals)));
+  const breakSpans = columns.map((column) =>
+    column.breaks.map((rule) =>
+      Array.from({ length: rule.latestStartOffset - rule.earliestStartOffset + 1 }, (_, k) =>
+        Int32Array.from(columnIntervals(problem, column.startInterval + rule.earliestStartOffset + k, rule.durationIntervals)),
+      ),
+    ),
+  );
+  // Rules narrowest window first, as the greedy placement does.
+  const width = (rule: BreakRule) => rule.latestStartOffset - rule.earliestStartOffset;
+  const ruleOrder = columns.map((column) => column.breaks.map((_, r) => r).sort((a, b) => width(column.breaks[a]!) - width(column.breaks[b]!) || a - b));
+  /** Adds `sign` agents on `ts`, returning the change of the coverage cost. */
+  const shift = (ts: Int32Array, sign: number) => {
+    let delta = 0;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
+      delta += intervalCost(t, floor[t]! + sign) - intervalCost(t, floor[t]!);
+      floor[t]! += sign;
+    }
+    return delta;
+  };
+  /** Places one break of rule r of column c where it costs least; returns its start and the change. */
+  const placeBreak = (c: number, r: number) => {
+    const options = breakSpans[c]![r]!;
+    let bestK = 0;
+    let bestDelta = Infinity;
+    for (let k = 0; k < options.length; k++) {
+      let delta = 0;
+      for (const t of options[k]!) delta += intervalCost(t, floor[t]! - 1) - intervalCost(t, floor[t]!);
+      if (delta < bestDelta - 1e-12) {
+        bestDelta = delta;
+        bestK = k;
+      }
+    }
+    return { k: bestK, delta: shift(options[bestK]!, -1) };
+  };
+  const agentColumn: number[] = [];
+  const agentBreaks: number[][] = [];
+  /** Puts an agent on column c with its breaks placed greedily; returns the change of the objective. */
+  const addAgent = (c: number): { breaks: number[]; delta: number } => {
+    let delta = columns[c]!.cost + shift(spans[c]!, 1);
+    const breaks = new Array<number>(columns[c]!.breaks.length).fill(0);
+    for (const r of ruleOrder[c]!) {
+      const placed = placeBreak(c, r);
+      breaks[r] = placed.k;
+      delta += placed.delta;
+    }
+    return { breaks, delta };
+  };
+  const removeAgent = (c: number, breaks: readonly number[]) => {
+    let delta = -columns[c]!.cost;
+    breaks.forEach((k, r) => (delta += shift(breakSpans[c]![r]![k]!, 1)));
+    return delta + shift(spans[c]!, -1);
+  };
+  columns.forEach((column, c) => {
+    const queues = column.breaks.map((_, r) => {
+      const list: number[] = [];
+      (start.breakCounts[c]?.[r] ?? []).forEach((n, k) => {
+        for (let i = 0; i < n; i++) list.push(k);
+      });
+      return list;
+    });
+    for (let i = 0; i < start.counts[c]!; i++) {
+      const breaks = queues.map((list) => list[i] ?? 0);
+      agentColumn.push(c);
+      agentBreaks.push(breaks);
+      shift(spans[c]!, 1);
+      breaks.forEach((k, r) => shift(breakSpans[c]![r]![k]!, -1));
+    }
+  });
+  // Nearby starts of any template (within 8 intervals).
+  const neighbours = columns.map((column, c) =>
+    columns.flatMap((other, o) =>
+      o !== c && Math.abs(other.startInterval - column.startInterval) <= 8 && other.maxAgents !== 0
+        ? [o]
+        : [],
+    ),
+  );
+  const counts = new Array<number>(columns.length).fill(0);
+  for (const c of agentColumn) counts[c]!++;
+  const eps = 1e-9;
+  for (let round = 0; round < 50 && now() < deadline; round++) {
+    let improved = false;
+    // Re-place breaks and drop or move agents.
+    for (let a = 0; a < agentColumn.length && now() < deadline; a++) {
+      const c = agentColumn[a]!;
+      if (c < 0) continue;
+      const old = agentBreaks[a]!;
+      const removed = removeAgent(c, old);
+      let bestDelta = 0;
+      let bestColumn = -2; // -2: keep as it was, -1: drop
+      if (removed < -eps) {
+        bestDelta = removed;
+        bestColumn = -1;
+      }
+      let bestBreaks: number[] = old;
+      for (const target of [c, ...neighbours[c]!]) {
+        if (columns[target]!.maxAgents !== undefined && counts[target]! - (target === c ? 1 : 0) >= columns[target]!.maxAgents!) continue;
+        const added = addAgent(target);
+        const total = removed + added.delta;
+        if (total < bestDelta - eps) {
+          bestDelta = total;
+          bestColumn = target;
+          bestBreaks = added.breaks;
+        }
+        removeAgent(target, added.breaks);
+      }
+      if (bestColumn === -2) {
+        // Restore the agent as it was.
+        shift(spans[c]!, 1);
+        old.forEach((k, r) => shift(breakSpans[c]![r]![k]!, -1));
+        continue;
+      }
+      improved = true;
+      counts[c]!--;
+      if (bestColumn === -1) {
+        agentColumn[a] = -1;
+        continue;
+      }
+      shift(spans[bestColumn]!, 1);
+      bestBreaks.forEach((k, r) => shift(breakSpans[bestColumn]![r]![k]!, -1));
+      agentColumn[a] = bestColumn;
+      agentBreaks[a] = bestBreaks;
+      counts[bestColumn]!++;
+    }
+    // Add the agents that pay most.
+    for (let step = 0; step < 1000 && now() < deadline; step++) {
+      let bestColumn = -1;
+      let bestDelta = -eps;
+      for (let c = 0; c < columns.length; c++) {
+        if (columns[c]!.maxAgents !== undefined && counts[c]! >= columns[c]!.maxAgents!) continue;
+        const added = addAgent(c);
+        if (added.delta < bestDelta) {
+          bestDelta = added.delta;
+          bestColumn = c;
+        }
+        removeAgent(c, added.breaks);
+      }
+      if (bestColumn < 0) break;
+      const added = addAgent(bestColumn);
+      agentColumn.push(bestColumn);
+      agentBreaks.push(added.breaks);
+      counts[bestColumn]!++;
+      improved = true;
+    }
+    if (!improved) break;
+  }
+  const breakCounts = columns.map((column) => column.breaks.map((rule) => new Array<number>(rule.latestStartOffset - rule.earliestStartOffset + 1).fill(0)));
+  agentColumn.forEach((c, a) => {
+    if (c >= 0) agentBreaks[a]!.forEach((k, r) => breakCounts[c]![r]![k]!++);
+  });
+  const assignment: ShiftAssignment = { counts, breakCounts, tourCounts: [] };
+  const verified = verifySchedule(problem, assignment);
+  return verified.valid ? { objective: verified.objective, assignment } : null;
 }
 
 /** Places each agent's breaks, narrowest windows first, where the floor has the most spare agents. */
@@ -422,9 +603,10 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     const bound = rawBound !== null && Number.isFinite(rawBound) && Math.abs(rawBound) < 1e30 ? rawBound : null;
     const objective = verified.objective;
     const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
-    // "optimal" only when the verified objective is within the gap of a proven bound.
-    const proven = status === "optimal" && gap !== null && gap <= relativeGap + 1e-9;
-    const finalStatus: ScheduleStatus = status === "optimal" && !proven ? "feasible" : status;
+    // "optimal" exactly when the verified objective is within the gap of a proven bound (the LP
+    // bound can prove it for a schedule HiGHS had not yet proven when the limit stopped it).
+    const proven = gap !== null && gap <= relativeGap + 1e-9;
+    const finalStatus: ScheduleStatus = proven && (status === "optimal" || status === "time-limit") ? "optimal" : status === "optimal" ? "feasible" : status;
     return { status: finalStatus, assignment, verified, solverObjective, bound, gap, buildSeconds, solveSeconds: elapsed(), size, uncoverable };
   };
 
