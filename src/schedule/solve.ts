@@ -57,6 +57,12 @@ export interface SolveShiftOptions {
    * @defaultValue true when some shift has breaks and there are no tours
    */
   readonly roundingStart?: boolean;
+  /**
+   * After the rounding start, re-solve two start days at a time with the rest fixed (fix and
+   * optimise) while the schedule is not within the gap of the LP bound.
+   * @defaultValue true
+   */
+  readonly dayWindows?: boolean;
   /** An initial schedule offered to the solver as a MIP start (only column counts are needed). */
   readonly start?: { readonly counts: readonly number[] };
 }
@@ -447,6 +453,88 @@ function improveByLocalSearch(problem: ShiftProblem, start: ShiftAssignment, dea
   return verified.valid ? { objective: verified.objective, assignment } : null;
 }
 
+/**
+ * Fix and optimise by days (a rolling horizon over the incumbent): for each window of two
+ * consecutive start days, every shift starting outside it keeps its agents and breaks, and the
+ * window's shifts are re-solved exactly by branch and cut against what the fixed shifts leave
+ * uncovered (required minus their floor, at least 0; an over-covered interval charges its excess
+ * whatever the window does). A window's answer is kept when the whole schedule, re-verified, is
+ * cheaper. Windows are small, so each solves in a fraction of the full model's time; the passes
+ * stop at `deadline`, when a pass changes nothing, or once `goodEnough` (within the gap). Same restrictions as the local search.
+ */
+async function improveByDayWindows(
+  highs: Highs,
+  problem: ShiftProblem,
+  start: { objective: number; assignment: ShiftAssignment },
+  deadline: number,
+  goodEnough: (objective: number) => boolean,
+): Promise<{ objective: number; assignment: ShiftAssignment } | null> {
+  if ((problem.tours ?? []).length > 0 || (problem.ratioLimits ?? []).length > 0 || (problem.limits ?? []).length > 0) return null;
+  if (problem.groupPenalty > 0 || problem.maxExcessAgents !== undefined) return null;
+  const days = [...new Set(problem.columns.map((column) => column.day))].sort((a, b) => a - b);
+  if (days.length < 3) return null;
+  const horizon = problem.required.length;
+  let best = start;
+  for (let pass = 0; pass < 3 && now() < deadline; pass++) {
+    let improved = false;
+    for (let w = 0; w + 1 < days.length && now() < deadline && !goodEnough(best.objective); w++) {
+      const window = new Set([days[w]!, days[w + 1]!]);
+      const free: number[] = [];
+      problem.columns.forEach((column, c) => {
+        if (window.has(column.day)) free.push(c);
+      });
+      // The floor of the fixed shifts, and the intervals the window's shifts can touch.
+      const fixedFloor = new Float64Array(horizon);
+      const touched = new Uint8Array(horizon);
+      problem.columns.forEach((column, c) => {
+        const x = best.assignment.counts[c]!;
+        if (window.has(column.day)) {
+          for (const t of columnIntervals(problem, column.startInterval, column.lengthIntervals)) touched[t] = 1;
+          return;
+        }
+        if (x === 0) return;
+        for (const t of columnIntervals(problem, column.startInterval, column.lengthIntervals)) fixedFloor[t]! += x;
+        column.breaks.forEach((rule, r) =>
+          best.assignment.breakCounts[c]![r]!.forEach((b, k) => {
+            if (b === 0) return;
+            for (const t of columnIntervals(problem, column.startInterval + rule.earliestStartOffset + k, rule.durationIntervals)) fixedFloor[t]! -= b;
+          }),
+        );
+      });
+      const sub: ShiftProblem = {
+        ...problem,
+        required: problem.required.map((r, t) => (touched[t] ? Math.max(0, r - fixedFloor[t]!) : 0)),
+        columns: free.map((c) => problem.columns[c]!),
+        limits: [],
+      };
+      const remaining = (deadline - now()) / 1000;
+      if (remaining <= 0.2) break;
+      const solved = await solveShiftProblem(sub, {
+        highs,
+        timeLimitSeconds: Math.min(remaining, 10),
+        relativeGap: 1e-4,
+        roundingStart: false,
+        start: { counts: free.map((c) => best.assignment.counts[c]!) },
+      });
+      if (solved.assignment === null) continue;
+      const counts = [...best.assignment.counts];
+      const breakCounts = best.assignment.breakCounts.map((perRule) => perRule.map((list) => [...list]));
+      free.forEach((c, i) => {
+        counts[c] = solved.assignment!.counts[i]!;
+        breakCounts[c] = solved.assignment!.breakCounts[i]!.map((list) => [...list]);
+      });
+      const assignment: ShiftAssignment = { counts, breakCounts, tourCounts: [] };
+      const verified = verifySchedule(problem, assignment);
+      if (verified.valid && verified.objective < best.objective - 1e-9) {
+        best = { objective: verified.objective, assignment };
+        improved = true;
+      }
+    }
+    if (!improved || goodEnough(best.objective)) break;
+  }
+  return best === start ? null : best;
+}
+
 /** Places each agent's breaks, narrowest windows first, where the floor has the most spare agents. */
 function greedyBreaks(problem: ShiftProblem, counts: readonly number[]): number[][][] {
   const horizon = problem.required.length;
@@ -615,11 +703,16 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
   // Measured (benchmarks/schedule-speed.ts): with weekly tours HiGHS's own heuristics find better
   // schedules than a start from this rounding, so tours go to branch and cut directly.
   const wantsHeuristic = options.roundingStart ?? ((problem.tours ?? []).length === 0 && problem.columns.some((column) => column.breaks.length > 0));
-  const rounding =
+  let rounding: RoundingResult =
     wantsHeuristic && !options.start ? lpRoundingStart(highs, problem, model, now() + 1000 * Math.min(remainingSeconds(), timeLimitSeconds * 0.4)) : { lpBound: null, best: null };
-  if (rounding.best !== null && rounding.lpBound !== null) {
-    const gap = (rounding.best.objective - rounding.lpBound) / Math.max(Math.abs(rounding.best.objective), 1e-9);
-    if (gap <= relativeGap) return answer("optimal", rounding.best.assignment, rounding.best.objective, rounding.lpBound);
+  const withinGap = (objective: number) => rounding.lpBound !== null && (objective - rounding.lpBound) / Math.max(Math.abs(objective), 1e-9) <= relativeGap;
+  // Fix and optimise by day windows while the rounding is not within the gap (up to 75% of the limit).
+  if (rounding.best !== null && !withinGap(rounding.best.objective) && options.dayWindows !== false) {
+    const windowed = await improveByDayWindows(highs, problem, rounding.best, Math.min(deadline, started + 750 * timeLimitSeconds), withinGap);
+    if (windowed !== null) rounding = { ...rounding, best: windowed };
+  }
+  if (rounding.best !== null && withinGap(rounding.best.objective)) {
+    return answer("optimal", rounding.best.assignment, rounding.best.objective, rounding.lpBound);
   }
   if (remainingSeconds() <= 0.05 || shouldStop?.()) {
     const status: ScheduleStatus = shouldStop?.() ? "cancelled" : "time-limit";
