@@ -89,7 +89,19 @@ export interface SolveInWorkerOptions extends WorkerSolveOptions {
   readonly watchdogMarginSeconds?: number;
 }
 
-/** The watchdog's margin when none is given: max(15 s, 25% of the time limit). */
+/**
+ * The watchdog's margin when none is given: max(15 s, 25% of the time limit), seconds. The solve
+ * itself stops at its limit; the margin covers loading the solver and a machine under load.
+ *
+ * @param timeLimitSeconds - the solve's time limit, seconds
+ * @returns the margin, seconds
+ *
+ * @example
+ * ```ts
+ * defaultWatchdogMarginSeconds(20); //=> 15
+ * defaultWatchdogMarginSeconds(600); //=> 150
+ * ```
+ */
 export function defaultWatchdogMarginSeconds(timeLimitSeconds: number): number {
   return Math.max(15, 0.25 * timeLimitSeconds);
 }
