@@ -501,10 +501,17 @@ async function improveByDayWindows(
           }),
         );
       });
+      // On a non-cyclic axis the window's model keeps only the intervals its shifts touch.
+      let lo = 0;
+      let hi = horizon - 1;
+      if (!problem.cyclic) {
+        while (lo < horizon && touched[lo] === 0) lo++;
+        while (hi > lo && touched[hi] === 0) hi--;
+      }
       const sub: ShiftProblem = {
         ...problem,
-        required: problem.required.map((r, t) => (touched[t] ? Math.max(0, r - fixedFloor[t]!) : 0)),
-        columns: free.map((c) => problem.columns[c]!),
+        required: problem.required.slice(lo, hi + 1).map((r, i) => (touched[lo + i] ? Math.max(0, r - fixedFloor[lo + i]!) : 0)),
+        columns: free.map((c) => ({ ...problem.columns[c]!, startInterval: problem.columns[c]!.startInterval - lo })),
         limits: [],
       };
       const remaining = (deadline - now()) / 1000;
