@@ -80,6 +80,30 @@ export interface SolveInWorkerOptions extends WorkerSolveOptions {
   readonly signal?: AbortSignal;
   /** Solve in this thread instead (no worker). @defaultValue false */
   readonly inProcess?: boolean;
+  /**
+   * The watchdog's margin, seconds: a worker that has not answered `timeLimitSeconds` plus this
+   * margin after it started is terminated and the promise rejects with a `solver-failed` WfmError
+   * (the solve itself stops at its limit; this catches a worker that hangs).
+   * @defaultValue max(15, a quarter of the time limit)
+   */
+  readonly watchdogMarginSeconds?: number;
+}
+
+/**
+ * The watchdog's margin when none is given: max(15 s, 25% of the time limit), seconds. The solve
+ * itself stops at its limit; the margin covers loading the solver and a machine under load.
+ *
+ * @param timeLimitSeconds - the solve's time limit, seconds
+ * @returns the margin, seconds
+ *
+ * @example
+ * ```ts
+ * defaultWatchdogMarginSeconds(20); //=> 15
+ * defaultWatchdogMarginSeconds(600); //=> 150
+ * ```
+ */
+export function defaultWatchdogMarginSeconds(timeLimitSeconds: number): number {
+  return Math.max(15, 0.25 * timeLimitSeconds);
 }
 
 function runJob<T>(job: SolverJob, options: SolveInWorkerOptions): Promise<T> | null {
@@ -89,9 +113,24 @@ function runJob<T>(job: SolverJob, options: SolveInWorkerOptions): Promise<T> | 
     let settled = false;
     let answered = false;
     const worker = new Worker(location.script, { workerData: job, eval: location.eval });
+    const limitSeconds = job.options.timeLimitSeconds ?? 60;
+    const marginSeconds = options.watchdogMarginSeconds ?? defaultWatchdogMarginSeconds(limitSeconds);
+    const watchdog = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new WfmError({
+              code: "solver-failed",
+              message: `the solver worker did not answer within ${limitSeconds + marginSeconds} s (time limit ${limitSeconds} s + ${marginSeconds} s margin) and was stopped`,
+            }),
+          ),
+        ),
+      (limitSeconds + marginSeconds) * 1000,
+    );
     const finish = (action: () => void) => {
       if (settled) return;
       settled = true;
+      clearTimeout(watchdog);
       options.signal?.removeEventListener("abort", abort);
       action();
       void worker.terminate();
