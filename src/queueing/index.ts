@@ -31,3 +31,15 @@ export type {
   ErlangAResult,
   AnyQueueMetrics,
 } from "./types.js";
+export {
+  fractionalErlangB,
+  fractionalErlangC,
+  fractionalErlangA,
+  requiredAgentsFractional,
+} from "./fractional-agents.js";
+export type {
+  FractionalErlangBOptions,
+  FractionalErlangCOptions,
+  FractionalErlangAOptions,
+  RequiredAgentsFractionalResult,
+} from "./fractional-agents.js";
