@@ -43,3 +43,14 @@ export type {
   FractionalErlangAOptions,
   RequiredAgentsFractionalResult,
 } from "./fractional-agents.js";
+export { priorityQueue, requiredAgentsPriority, maxPriorityClasses } from "./priority-classes.js";
+export type {
+  PriorityClass,
+  PriorityQueueOptions,
+  PriorityClassMetrics,
+  PriorityQueueResult,
+  RequiredAgentsPriorityOptions,
+  RequiredAgentsPriorityResult,
+  RequiredAgentsPriorityFeasible,
+  RequiredAgentsPriorityInfeasible,
+} from "./priority-classes.js";
