@@ -6,6 +6,7 @@ import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
+import { simulateCommand } from "./simulate.js";
 import { staffCommand } from "./staff.js";
 
 /**
@@ -16,6 +17,7 @@ import { staffCommand } from "./staff.js";
 export const commands: readonly CommandModule[] = [
   planCommand,
   erlangCommand,
+  simulateCommand,
   kpiCommand,
   forecastCommand,
   staffCommand,
