@@ -54,3 +54,7 @@ export type {
   RequiredAgentsPriorityFeasible,
   RequiredAgentsPriorityInfeasible,
 } from "./priority-classes.js";
+export { erlangX, requiredAgentsErlangX } from "./erlang-x.js";
+export type { ErlangXOptions, ErlangXResult, RequiredAgentsErlangXOptions, RequiredAgentsErlangXResult } from "./erlang-x.js";
+export { estimatePatience, estimateRedialShare } from "./erlang-x-estimators.js";
+export type { EstimatePatienceOptions, EstimatePatienceResult, EstimateRedialShareOptions, EstimateRedialShareResult } from "./erlang-x-estimators.js";
