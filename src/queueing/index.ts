@@ -58,3 +58,5 @@ export { erlangX, requiredAgentsErlangX } from "./erlang-x.js";
 export type { ErlangXOptions, ErlangXResult, RequiredAgentsErlangXOptions, RequiredAgentsErlangXResult } from "./erlang-x.js";
 export { estimatePatience, estimateRedialShare } from "./erlang-x-estimators.js";
 export type { EstimatePatienceOptions, EstimatePatienceResult, EstimateRedialShareOptions, EstimateRedialShareResult } from "./erlang-x-estimators.js";
+export { blending, bestOutboundReserve } from "./blending.js";
+export type { BlendingOptions, BlendingResult, BestOutboundReserveOptions, BestOutboundReserveResult } from "./blending.js";
