@@ -176,8 +176,8 @@ function solveChain(c: Chain, lambda: number, mu: number, muOut: number, theta: 
  * @example
  * ```ts
  * const b = blending({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundReserveAgents: 2, outboundAhtSeconds: 300 });
- * b.serviceLevel; //=> 0.77... (Erlang C at 12 agents: 0.94)
- * b.outboundContactsPerHour; //=> 24.1...
+ * b.serviceLevel; //=> 0.59175524769... (Erlang C at 12 agents, no outbound: 0.9103)
+ * b.outboundContactsPerHour; //=> 39.89728099...
  * ```
  * @see Bhulai & Koole, "A queueing model for call blending in call centers", IEEE Transactions on
  * Automatic Control 48 (2003) 1434-1438; Gans & Zhou, "A call-routing problem with service-level
@@ -318,7 +318,7 @@ export interface BestOutboundReserveResult {
  * @throws {WfmError} as {@link blending}; `targetServiceLevel` outside [0, 1].
  * @example
  * ```ts
- * bestOutboundReserve({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundAhtSeconds: 300, targetServiceLevel: 0.8 }).outboundReserveAgents; //=> 3
+ * bestOutboundReserve({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundAhtSeconds: 300, targetServiceLevel: 0.8 }).outboundReserveAgents; //=> 5 (19.4 outbound contacts per hour)
  * ```
  * @see Bhulai & Koole (2003), IEEE TAC 48, 1434-1438.
  */

@@ -4,7 +4,7 @@
  * test/queueing), the tables name the binding class, and bad input gets one pinned line per problem.
  */
 import { describe, expect, it } from "vitest";
-import { erlangX, priorityQueue, requiredAgentsErlangX, requiredAgentsPriority } from "../../src/queueing/index.js";
+import { bestOutboundReserve, erlangX, priorityQueue, requiredAgentsErlangX, requiredAgentsPriority } from "../../src/queueing/index.js";
 import { runCli } from "../support/cli.js";
 
 const base = ["erlang", "--calls", "1000", "--interval", "30", "--aht", "180"];
@@ -103,5 +103,29 @@ describe("wfm erlang --model erlang-x", () => {
     expect(run.stderr).toBe("--lines: must be at least --agents (12): every agent needs a line\n");
     const other = await runCli(["erlang", "--traffic", "10", "--aht", "180", "--agents", "12", "--lines", "20"]);
     expect(other.stderr).toBe("--lines: only applies to --model erlang-x (got --model erlang-c)\n");
+  });
+});
+
+describe("wfm erlang --outbound-reserve", () => {
+  it("finds the best reserve for the inbound target, with the figures at every reserve (JSON)", async () => {
+    const run = await runCli(["erlang", "--traffic", "8", "--aht", "180", "--agents", "12", "--target", "80/20", "--outbound-reserve", "best", "--outbound-aht", "300", "--format", "json"]);
+    expect(run.stderr).toBe("");
+    const json = JSON.parse(run.stdout);
+    const best = bestOutboundReserve({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundAhtSeconds: 300, targetServiceLevel: 0.8 });
+    expect(json).toMatchObject({ model: "blending", agents: 12, outboundReserveAgents: best.outboundReserveAgents, feasible: true });
+    expect(json.byReserve).toHaveLength(13);
+    expect(json.byReserve[12].outboundContactsPerHour).toBeLessThan(1e-9);
+  });
+
+  it("pins the errors: --agents and --target needed", async () => {
+    const run = await runCli(["erlang", "--traffic", "8", "--aht", "180", "--outbound-reserve", "best"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      [
+        "--agents: required with --outbound-reserve: the pool N that blends inbound and outbound work",
+        "--target: required with --outbound-reserve best: the inbound target the reserve must keep",
+        "",
+      ].join("\n"),
+    );
   });
 });

@@ -8,7 +8,10 @@
 import { WfmError, type Problem } from "../../errors.js";
 import { renderKeyValues, renderTable } from "../../io/render.js";
 import {
+  bestOutboundReserve,
+  blending,
   erlangX,
+  type BlendingResult,
   priorityQueue,
   requiredAgentsErlangX,
   requiredAgentsPriority,
@@ -140,6 +143,9 @@ export interface PremiumRequest {
   readonly redialShare?: number;
   readonly redialDelaySeconds?: number;
   readonly lines?: number;
+  /** Blending: the reserve R, or "best" (smallest R meeting the inbound target). */
+  readonly outboundReserve?: number | "best";
+  readonly outboundAhtSeconds?: number;
 }
 
 /** Answer of `wfm erlang --classes`. */
@@ -417,6 +423,94 @@ export function erlangXJson(answer: ErlangXAnswer): Record<string, unknown> {
     callerLossProbability: m?.callerLossProbability ?? null,
     occupancy: m?.occupancy ?? null,
     stable: m?.stable ?? null,
+    feasible: answer.feasible,
+    ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
+  };
+}
+
+/** Answer of `wfm erlang --outbound-reserve`. */
+export interface BlendingAnswer {
+  /** The chosen (or given) reserve's figures; null when no reserve meets the target. */
+  readonly metrics: BlendingResult | null;
+  /** With `best`: the figures at every reserve 0..N. */
+  readonly byReserve: readonly BlendingResult[] | null;
+  readonly feasible: boolean;
+  readonly reason?: string;
+}
+
+/** Runs `--outbound-reserve`: blending at `--agents` N, for the given reserve or the best one. */
+export function answerBlending(request: PremiumRequest): BlendingAnswer {
+  const t = request.traffic;
+  const ahtSeconds = t.ahtSeconds!;
+  const options = {
+    ...t,
+    agents: request.agents!,
+    outboundAhtSeconds: request.outboundAhtSeconds ?? ahtSeconds,
+    ...(request.patienceSeconds !== undefined ? { patienceSeconds: request.patienceSeconds } : {}),
+    ...(request.targetAnswerSeconds !== undefined ? { targetAnswerSeconds: request.targetAnswerSeconds } : {}),
+  };
+  if (request.outboundReserve === "best") {
+    const best = bestOutboundReserve({ ...options, targetServiceLevel: request.targetServiceLevel! });
+    if (!best.feasible || best.outboundReserveAgents === null) return { metrics: null, byReserve: best.byReserve, feasible: false, reason: best.reason ?? "" };
+    return { metrics: best.byReserve[best.outboundReserveAgents]!, byReserve: best.byReserve, feasible: true };
+  }
+  const metrics = blending({ ...options, outboundReserveAgents: request.outboundReserve! });
+  const missed = request.targetServiceLevel !== undefined && !(metrics.serviceLevel >= request.targetServiceLevel);
+  return { metrics, byReserve: null, feasible: !missed, ...(missed ? { reason: `reserve ${metrics.outboundReserveAgents} misses the inbound target ${given(request.targetServiceLevel!)}` } : {}) };
+}
+
+/** The readable table of `wfm erlang --outbound-reserve`. */
+export function blendingTable(request: PremiumRequest, answer: BlendingAnswer): string {
+  const t = request.traffic;
+  const a = "trafficErlangs" in t ? t.trafficErlangs : (t.callsPerInterval * t.ahtSeconds) / t.intervalSeconds;
+  const rows: [string, string][] = [["model", "call blending (inbound first, outbound in idle time)"], ["inbound traffic", trafficText(request, a)]];
+  rows.push(["agents", `${request.agents} (given)`]);
+  rows.push(["outbound handle time", `${request.outboundAhtSeconds ?? t.ahtSeconds} s`]);
+  const m = answer.metrics;
+  if (m === null) {
+    rows.push(["reserve", "no reserve meets the inbound target"]);
+    rows.push(["reason", answer.reason ?? ""]);
+  } else {
+    rows.push(["reserve", `${m.outboundReserveAgents} idle agents${request.outboundReserve === "best" ? " (the smallest meeting the inbound target)" : ""}`]);
+    rows.push(["inbound service level", `${pct(m.serviceLevel)} within ${m.targetAnswerSeconds} s`]);
+    rows.push(["inbound ASA", secs(m.asaSeconds)]);
+    if (request.patienceSeconds !== undefined) rows.push(["inbound abandonment", pct(m.abandonProbability)]);
+    rows.push(["outbound", `${m.outboundContactsPerHour.toFixed(1)} contacts per hour (${m.outboundAgents.toFixed(2)} agents on average)`]);
+    rows.push(["occupancy", pct(m.occupancy)]);
+    if (!answer.feasible) rows.push(["targets met", `no: ${answer.reason ?? ""}`]);
+  }
+  const head = renderKeyValues(rows, "table");
+  if (answer.byReserve === null) return head;
+  const table = renderTable<BlendingResult>(
+    answer.byReserve,
+    [
+      { key: "reserve", value: (r) => r.outboundReserveAgents },
+      { key: "serviceLevel", title: "inbound SL", value: (r) => r.serviceLevel, text: (r) => pct(r.serviceLevel) },
+      { key: "outbound", title: "outbound per hour", value: (r) => r.outboundContactsPerHour, text: (r) => r.outboundContactsPerHour.toFixed(1) },
+    ],
+    "table",
+  );
+  return `${head}\n${table}`;
+}
+
+/** The JSON of `wfm erlang --outbound-reserve`. */
+export function blendingJson(answer: BlendingAnswer): Record<string, unknown> {
+  const m = answer.metrics;
+  const row = (r: BlendingResult) => ({
+    outboundReserveAgents: r.outboundReserveAgents,
+    serviceLevel: r.serviceLevel,
+    waitProbability: r.waitProbability,
+    asaSeconds: Number.isFinite(r.asaSeconds) ? r.asaSeconds : null,
+    abandonProbability: r.abandonProbability,
+    outboundContactsPerHour: r.outboundContactsPerHour,
+    occupancy: r.occupancy,
+  });
+  return {
+    model: "blending",
+    trafficErlangs: m?.trafficErlangs ?? answer.byReserve?.[0]?.trafficErlangs ?? null,
+    agents: m?.agents ?? answer.byReserve?.[0]?.agents ?? null,
+    ...(m === null ? { outboundReserveAgents: null } : row(m)),
+    ...(answer.byReserve !== null ? { byReserve: answer.byReserve.map(row) } : {}),
     feasible: answer.feasible,
     ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
   };

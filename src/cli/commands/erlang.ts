@@ -12,8 +12,11 @@ import {
 import { scheduled } from "../../queueing/required-agents.js";
 import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import {
+  answerBlending,
   answerErlangXRequest,
   answerPriority,
+  blendingJson,
+  blendingTable,
   erlangXJson,
   erlangXTable,
   parseClassesOption,
@@ -43,6 +46,8 @@ interface ErlangFlags {
   redialDelay?: string;
   lines?: string;
   classes?: string;
+  outboundReserve?: string;
+  outboundAht?: string;
   format: string;
 }
 
@@ -113,6 +118,14 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
     flags.redialDelay === undefined ? undefined : attempt(() => parseNumberOption("--redial-delay", flags.redialDelay!, { min: 0, exclusiveMin: true }));
   const lines = flags.lines === undefined ? undefined : attempt(() => parseNumberOption("--lines", flags.lines!, { min: 0, integer: true }));
   const classes = flags.classes === undefined ? undefined : attempt(() => parseClassesOption(flags.classes!));
+  const outboundReserve =
+    flags.outboundReserve === undefined
+      ? undefined
+      : flags.outboundReserve.trim() === "best"
+        ? ("best" as const)
+        : attempt(() => parseNumberOption("--outbound-reserve", flags.outboundReserve!, { min: 0, integer: true }));
+  const outboundAhtSeconds =
+    flags.outboundAht === undefined ? undefined : attempt(() => parseNumberOption("--outbound-aht", flags.outboundAht!, { min: 0, exclusiveMin: true }));
 
   // Traffic: --traffic, or --calls with --interval and --aht.
   if (given(flags.traffic)) {
@@ -137,10 +150,17 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
     if (given(value) && model !== "erlang-x") problem(flag, `only applies to --model erlang-x (got --model ${model})`, value);
   }
   if (given(flags.classes) && model !== "erlang-c" && model !== "erlang-a") problem("--classes", `applies to erlang-c or erlang-a (callers wait), not --model ${model}`, flags.classes);
+  if (given(flags.outboundReserve)) {
+    if (model !== "erlang-c" && model !== "erlang-a") problem("--outbound-reserve", `applies to erlang-c or erlang-a, not --model ${model}`, flags.outboundReserve);
+    if (given(flags.classes)) problem("--outbound-reserve", "cannot be combined with --classes", flags.outboundReserve);
+    if (!given(flags.agents)) problem("--agents", "required with --outbound-reserve: the pool N that blends inbound and outbound work");
+    if (outboundReserve === "best" && !given(flags.target)) problem("--target", "required with --outbound-reserve best: the inbound target the reserve must keep");
+  }
+  if (given(flags.outboundAht) && !given(flags.outboundReserve)) problem("--outbound-aht", "only applies with --outbound-reserve", flags.outboundAht);
   if (model === "erlang-x" && lines !== undefined && agents !== undefined && lines < agents) problem("--lines", `must be at least --agents (${agents}): every agent needs a line`, flags.lines);
   // a --classes value that failed to parse has already been reported: do not add "give a target"
   const classTargets = classes === undefined ? given(flags.classes) : classes.some((c) => c.targetServiceLevel !== undefined);
-  const hasTarget = classTargets || [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking].some(given);
+  const hasTarget = classTargets || given(flags.outboundReserve) || [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking].some(given);
   if (!given(flags.agents) && !hasTarget) {
     problem("--target", "give a target to solve for the agents (e.g. --target 80/20, --max-asa, --max-occupancy), or --agents N to evaluate");
   }
@@ -166,6 +186,8 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
     ...(redialDelaySeconds !== undefined ? { redialDelaySeconds } : {}),
     ...(lines !== undefined ? { lines } : {}),
     ...(classes !== undefined ? { classes } : {}),
+    ...(outboundReserve !== undefined ? { outboundReserve } : {}),
+    ...(outboundAhtSeconds !== undefined ? { outboundAhtSeconds } : {}),
   };
 }
 
@@ -398,6 +420,8 @@ export const erlangCommand: CommandModule = {
       .option("--redial <percent>", "Erlang X: share of blocked and abandoning callers who call again, e.g. 60")
       .option("--redial-delay <seconds>", "Erlang X: mean delay before a redial, seconds (default 300)")
       .option("--lines <n>", "Erlang X: lines (trunks) for calls in service and waiting; busy tone beyond")
+      .option("--outbound-reserve <n|best>", "blending: outbound work starts only while N other agents stay idle (with --agents); best = the smallest reserve meeting --target")
+      .option("--outbound-aht <seconds>", "blending: mean handle time of an outbound contact, seconds (default --aht)")
       .option("--format <format>", "table | json", "table")
       .addHelpText(
         "after",
@@ -408,6 +432,11 @@ export const erlangCommand: CommandModule = {
         if (request.classes !== undefined) {
           const premium = answerPriority(request);
           io.stdout(request.format === "json" ? toJson(priorityJson(request, premium)) : priorityTable(request, premium));
+          return;
+        }
+        if (request.outboundReserve !== undefined) {
+          const premium = answerBlending(request);
+          io.stdout(request.format === "json" ? toJson(blendingJson(premium)) : blendingTable(request, premium));
           return;
         }
         if (request.model === "erlang-x") {
