@@ -1,0 +1,144 @@
+import type { Highs } from "highs";
+import { invalidArgument } from "../errors.js";
+import { loadHighsRuntime } from "../schedule/solve.js";
+import { resolveSkillModel, type ResolvedSkillModel, type SkillModel } from "./model.js";
+import { intervalRequirements, singleTypeRequirement } from "./requirements.js";
+import { solveTransferProgram } from "./transfer-lp.js";
+
+/**
+ * Multi-skill staffing: the cheapest whole number of agents per group and interval such that
+ * every contact type meets its target (see {@link staffSkills}).
+ *
+ * @module
+ */
+
+/** Options of {@link staffSkills}: the skill model plus solver settings. */
+export interface StaffSkillsOptions extends SkillModel {
+  /** A loaded HiGHS runtime; loaded once per process otherwise. */
+  readonly highs?: Highs;
+  /**
+   * Fewest agents, as a share of each interval's agents, in groups with two or more skills, in
+   * [0, 1) (e.g. 0.2: a fifth of the floor cross-trained). @defaultValue 0
+   */
+  readonly minimumCrossTrainedShare?: number;
+}
+
+/** One interval of a multi-skill staffing. */
+export interface SkillStaffingInterval {
+  /** Interval index (0-based). */
+  readonly index: number;
+  /** Contacts offered per type (tier-2 inflow included), in the order of `contactTypes`. */
+  readonly offered: readonly number[];
+  /** Single-skill requirement N_j of each type (Erlang C, or Erlang A with a patience). */
+  readonly singleSkillAgents: readonly number[];
+  /** Agents per group, in the order of `agentGroups`. */
+  readonly agents: readonly number[];
+  /** Σ_g costPerHour_g × agents_g. */
+  readonly costPerHour: number;
+}
+
+/** Totals of one agent group over the horizon. */
+export interface SkillGroupTotals {
+  readonly group: string;
+  /** Σ_t agents × interval hours. */
+  readonly agentHours: number;
+  /** Most agents in one interval. */
+  readonly peakAgents: number;
+  /** agentHours × costPerHour. */
+  readonly cost: number;
+}
+
+/** Result of {@link staffSkills}. */
+export interface SkillStaffing {
+  readonly intervalMinutes: number;
+  readonly contactTypes: readonly string[];
+  readonly agentGroups: readonly string[];
+  readonly intervals: readonly SkillStaffingInterval[];
+  readonly groups: readonly SkillGroupTotals[];
+  /** Σ over groups of agent-hours. */
+  readonly agentHours: number;
+  /** Σ over groups of cost. */
+  readonly cost: number;
+}
+
+/** Validates `minimumCrossTrainedShare` (a share needs a group with two or more skills). */
+export function checkCrossTrainedShare(fn: string, resolved: ResolvedSkillModel, share: number | undefined): number {
+  if (share === undefined || share === 0) return 0;
+  if (!(Number.isFinite(share) && share > 0 && share < 1)) invalidArgument(fn, "minimumCrossTrainedShare", "a fraction in [0, 1)", share);
+  if (!resolved.skills.some((list) => list.length >= 2)) invalidArgument(fn, "minimumCrossTrainedShare", "0 when no agent group has two or more skills", share);
+  return share;
+}
+
+/** The resolved model and one staffing interval per index (shared by the steps that follow). */
+export async function transferStaffing(resolved: ResolvedSkillModel, highs: Highs, fn: string, crossTrainedShare = 0): Promise<SkillStaffingInterval[]> {
+  const intervalSeconds = resolved.model.intervalMinutes * 60;
+  const types = resolved.model.contactTypes;
+  const cache = new Map<string, { agents: readonly number[]; costPerHour: number }>();
+  return resolved.offered.map((offered, index) => {
+    const where = `${fn}: interval ${index}`;
+    const singleSkillAgents = offered.map((calls, j) => singleTypeRequirement(types[j]!, calls, intervalSeconds, where));
+    const key = offered.join(",");
+    let solved = cache.get(key);
+    if (solved === undefined) {
+      solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, where), crossTrainedShare);
+      cache.set(key, solved);
+    }
+    return { index, offered, singleSkillAgents, agents: solved.agents, costPerHour: solved.costPerHour };
+  });
+}
+
+/** Totals per group and overall. */
+export function staffingTotals(resolved: ResolvedSkillModel, intervals: readonly SkillStaffingInterval[]): Pick<SkillStaffing, "groups" | "agentHours" | "cost"> {
+  const hours = resolved.model.intervalMinutes / 60;
+  const groups = resolved.model.agentGroups.map((g, i) => {
+    let agentHours = 0;
+    let peakAgents = 0;
+    for (const row of intervals) {
+      agentHours += row.agents[i]! * hours;
+      peakAgents = Math.max(peakAgents, row.agents[i]!);
+    }
+    return { group: g.name, agentHours, peakAgents, cost: agentHours * resolved.cost[i]! };
+  });
+  return { groups, agentHours: groups.reduce((s, g) => s + g.agentHours, 0), cost: groups.reduce((s, g) => s + g.cost, 0) };
+}
+
+/**
+ * Staffs a multi-skill centre: the agents per group and interval, at least cost, such that every
+ * contact type meets its target.
+ *
+ * Method, per interval: (1) the single-skill requirement N_j of each type, and the pooled
+ * requirement N(A) of each set A of types linked by shared agents (Erlang C, or Erlang A with a
+ * patience); (2) the skill-transfer program of Bhulai, Koole and Pot (2008) in its Hall form,
+ * minimise Σ_g c_g x_g subject to Σ_{g serving some type of A} x_g >= N(A) for every set A,
+ * x_g whole, solved with HiGHS (see `./transfer-lp.ts`). Identical intervals are solved once.
+ * With one skill per group the result equals single-skill staffing (x_g = N_j) exactly.
+ *
+ * @throws {WfmError} `invalid-argument` for a bad model (named by path, e.g.
+ *   `agentGroups[1].skills[0]`), `infeasible` when no agent count meets a type's target,
+ *   `solver-failed` when HiGHS fails
+ *
+ * @example
+ * ```ts
+ * const staffing = await staffSkills({ intervalMinutes: 15,
+ *   contactTypes: [
+ *     { name: "billing", volumes: [200], ahtSeconds: 240, targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+ *     { name: "tech", volumes: [150], ahtSeconds: 360, targetServiceLevel: 0.8, targetAnswerSeconds: 20 }],
+ *   agentGroups: [{ name: "all", skills: ["billing", "tech"] }] });
+ * staffing.intervals[0].singleSkillAgents; //=> [60, 67]
+ * staffing.intervals[0].agents; //=> [122]
+ * ```
+ */
+export async function staffSkills(options: StaffSkillsOptions): Promise<SkillStaffing> {
+  const fn = "staffSkills";
+  const resolved = resolveSkillModel(fn, options);
+  const share = checkCrossTrainedShare(fn, resolved, options.minimumCrossTrainedShare);
+  const highs = options.highs ?? (await loadHighsRuntime());
+  const intervals = await transferStaffing(resolved, highs, fn, share);
+  return {
+    intervalMinutes: options.intervalMinutes,
+    contactTypes: options.contactTypes.map((c) => c.name),
+    agentGroups: options.agentGroups.map((g) => g.name),
+    intervals,
+    ...staffingTotals(resolved, intervals),
+  };
+}
