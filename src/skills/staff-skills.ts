@@ -21,6 +21,38 @@ export interface StaffSkillsOptions extends SkillModel {
    * [0, 1) (e.g. 0.2: a fifth of the floor cross-trained). @defaultValue 0
    */
   readonly minimumCrossTrainedShare?: number;
+  /** The simulation check. @defaultValue enabled, 20 replications, seed 1 */
+  readonly simulation?: SimulationSettings;
+}
+
+/** Settings of the simulation check (see {@link staffSkills}). */
+export interface SimulationSettings {
+  /** Run the check. @defaultValue true */
+  readonly enabled?: boolean;
+  /** Independent replications of each simulated interval, >= 2. @defaultValue 20 */
+  readonly replications?: number;
+  /** Seed of the runs (the same seed for every candidate staffing: common random numbers). @defaultValue 1 */
+  readonly seed?: number;
+  /** Confidence level of the reported intervals, in (0, 1). @defaultValue 0.95 */
+  readonly confidenceLevel?: number;
+  /** Most agents the correction may add in one interval, >= 0. @defaultValue 50 */
+  readonly maxAddedAgents?: number;
+}
+
+/** The simulated service level of one contact type, with its confidence interval. */
+export interface TypeServiceLevel {
+  readonly type: string;
+  /** The type's target. */
+  readonly targetServiceLevel: number;
+  /** Contacts offered (the weight in totals). */
+  readonly offered: number;
+  /** Mean over replications of the share answered within T (abandoned contacts count as not answered). */
+  readonly mean: number;
+  /** Lower and upper end of the confidence interval (Student t over replications). */
+  readonly lower: number;
+  readonly upper: number;
+  /** Whether the mean meets the target. */
+  readonly meetsTarget: boolean;
 }
 
 /** One interval of a multi-skill staffing. */
@@ -35,6 +67,10 @@ export interface SkillStaffingInterval {
   readonly agents: readonly number[];
   /** Σ_g costPerHour_g × agents_g. */
   readonly costPerHour: number;
+  /** Agents per group from the skill-transfer program, before the simulation check. */
+  readonly programAgents: readonly number[];
+  /** Simulated service level per type (null without the simulation check). */
+  readonly serviceLevels: readonly TypeServiceLevel[] | null;
 }
 
 /** Totals of one agent group over the horizon. */
@@ -59,6 +95,10 @@ export interface SkillStaffing {
   readonly agentHours: number;
   /** Σ over groups of cost. */
   readonly cost: number;
+  /** Service level per type over the horizon, weighted by contacts (empty without the simulation check). */
+  readonly serviceLevels: readonly TypeServiceLevel[];
+  /** How the staffing was found: the program alone, or the program and the simulation check. */
+  readonly method: "skill-transfer program" | "skill-transfer program + simulation check";
 }
 
 /** Validates `minimumCrossTrainedShare` (a share needs a group with two or more skills). */
@@ -83,7 +123,7 @@ export async function transferStaffing(resolved: ResolvedSkillModel, highs: High
       solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, where), crossTrainedShare);
       cache.set(key, solved);
     }
-    return { index, offered, singleSkillAgents, agents: solved.agents, costPerHour: solved.costPerHour };
+    return { index, offered, singleSkillAgents, agents: solved.agents, costPerHour: solved.costPerHour, programAgents: solved.agents, serviceLevels: null };
   });
 }
 
@@ -140,5 +180,7 @@ export async function staffSkills(options: StaffSkillsOptions): Promise<SkillSta
     agentGroups: options.agentGroups.map((g) => g.name),
     intervals,
     ...staffingTotals(resolved, intervals),
+    serviceLevels: [],
+    method: "skill-transfer program",
   };
 }

@@ -7,6 +7,7 @@ import { planCommand } from "./plan.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
 import { staffCommand } from "./staff.js";
+import { teamsCommand } from "./teams.js";
 
 /**
  * Every `wfm` sub-command, in the order `wfm --help` lists them: the monthly plan first, then
@@ -19,6 +20,7 @@ export const commands: readonly CommandModule[] = [
   kpiCommand,
   forecastCommand,
   staffCommand,
+  teamsCommand,
   scheduleCommand,
   costCommand,
   schemaCommand,
