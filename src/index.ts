@@ -15,6 +15,8 @@ export type { Problem, WfmErrorCode } from "./errors.js";
 export * from "./queueing/index.js";
 // calendar: local wall-clock timestamps, weekdays, opening hours, Gregorian and Persian months
 export * from "./calendar/index.js";
+// simulation: the seeded discrete-event contact-centre simulator (the referee of every model)
+export * from "./simulation/index.js";
 // staffing: channels, shrinkage, supporting staff, interval staffing plans
 export * from "./staffing/index.js";
 // forecast: methods, backtests, prediction intervals, driver-based forecasts
