@@ -39,7 +39,6 @@ const agentGroupSchema = z
     name: z.string().min(1),
     skills: z.array(z.string().min(1)).min(1).describe("contact types served, highest priority first"),
     costPerHour: positive.optional().describe("cost of one agent-hour (default 1)"),
-    ahtSeconds: z.record(z.string().min(1), positive).optional().describe("handle time by contact type when this group handles it"),
     minimumAgents: z.int().min(0).optional(),
   })
   .strict();
@@ -132,9 +131,6 @@ export function teamsConfigFromJson(value: unknown, file: string): TeamsConfig {
     g.skills.forEach((s, k) => {
       if (!names.has(s)) problems.push({ path: ["agentGroups", i, "skills", k], message: `names no contact type (${[...names.keys()].join(", ")})`, value: s });
     });
-    for (const s of Object.keys(g.ahtSeconds ?? {})) {
-      if (!g.skills.includes(s)) problems.push({ path: ["agentGroups", i, "ahtSeconds", s], message: "is not one of the group's skills", value: s });
-    }
   });
   if (problems.length > 0) throw new WfmError(problems.map((p) => ({ code: "invalid-config" as const, file, ...p })));
   return config;

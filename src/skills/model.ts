@@ -26,7 +26,7 @@ export interface ContactType {
   readonly name: string;
   /** Contacts arriving per interval, one entry per interval, >= 0. A tier-2 type may leave it out (its own arrivals are then 0). */
   readonly volumes?: readonly number[];
-  /** Mean handle time, seconds, > 0 (an agent group may override it, see {@link AgentGroup.ahtSeconds}). */
+  /** Mean handle time, seconds, > 0 (exponential in the simulation, as in Erlang C). */
   readonly ahtSeconds: number;
   /** Share to answer within `targetAnswerSeconds`, in [0, 1). */
   readonly targetServiceLevel: number;
@@ -50,8 +50,6 @@ export interface AgentGroup {
   readonly skills: readonly string[];
   /** Cost of one agent-hour (cross-trained agents may cost more), > 0. @defaultValue 1 */
   readonly costPerHour?: number;
-  /** Handle time, seconds, when this group handles a type, replacing the type's `ahtSeconds`. @defaultValue the type's */
-  readonly ahtSeconds?: Readonly<Record<string, number>>;
   /** Fewest agents in every interval, a whole number >= 0. @defaultValue 0 */
   readonly minimumAgents?: number;
 }
@@ -80,8 +78,6 @@ export interface SkillModel {
 export interface ResolvedSkillModel {
   readonly model: SkillModel;
   readonly intervalCount: number;
-  /** Handle time of type j when group g handles it (NaN when g lacks the skill), `aht[g][j]`. */
-  readonly aht: readonly (readonly number[])[];
   /** Skills of group g as type indices, in priority order. */
   readonly skills: readonly (readonly number[])[];
   /** Cost per agent-hour of each group. */
@@ -192,10 +188,6 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
     });
     if (g.costPerHour !== undefined && !(finite(g.costPerHour) && g.costPerHour > 0)) invalidArgument(fn, at("costPerHour"), "a positive finite number", g.costPerHour);
     if (g.minimumAgents !== undefined && !(Number.isInteger(g.minimumAgents) && g.minimumAgents >= 0)) invalidArgument(fn, at("minimumAgents"), "a whole number >= 0", g.minimumAgents);
-    for (const [name, v] of Object.entries(g.ahtSeconds ?? {})) {
-      if (!g.skills.includes(name)) invalidArgument(fn, at(`ahtSeconds.${name}`), "a handle time for one of the group's skills", name);
-      if (!(finite(v) && v > 0)) invalidArgument(fn, at(`ahtSeconds.${name}`), "a positive finite number", v);
-    }
     return list;
   });
   const offered = offeredContacts(contactTypes, intervalCount, index);
@@ -204,6 +196,5 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
   });
   const overflow = routing?.overflowAfterSeconds;
   if (overflow !== undefined && !(finite(overflow) && overflow >= 0)) invalidArgument(fn, "routing.overflowAfterSeconds", "a finite number >= 0", overflow);
-  const aht = agentGroups.map((g, i) => contactTypes.map((c, j) => (skills[i]!.includes(j) ? (g.ahtSeconds?.[c.name] ?? c.ahtSeconds) : Number.NaN)));
-  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered };
+  return { model, intervalCount, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered };
 }

@@ -2,6 +2,8 @@ import type { Highs } from "highs";
 import { invalidArgument } from "../errors.js";
 import { loadHighsRuntime } from "../schedule/solve.js";
 import { resolveSkillModel, type ResolvedSkillModel, type SkillModel } from "./model.js";
+import type { SimulationResult } from "../simulation/types.js";
+import { resolveSimulation, serviceLevelOf, simulateStaffing, type ResolvedSimulation } from "./simulation-check.js";
 import { intervalRequirements, singleTypeRequirement } from "./requirements.js";
 import { solveTransferProgram } from "./transfer-lp.js";
 
@@ -33,8 +35,6 @@ export interface SimulationSettings {
   readonly replications?: number;
   /** Seed of the runs (the same seed for every candidate staffing: common random numbers). @defaultValue 1 */
   readonly seed?: number;
-  /** Confidence level of the reported intervals, in (0, 1). @defaultValue 0.95 */
-  readonly confidenceLevel?: number;
   /** Most agents the correction may add in one interval, >= 0. @defaultValue 50 */
   readonly maxAddedAgents?: number;
 }
@@ -48,11 +48,11 @@ export interface TypeServiceLevel {
   readonly offered: number;
   /** Mean over replications of the share answered within T (abandoned contacts count as not answered). */
   readonly mean: number;
-  /** Lower and upper end of the confidence interval (Student t over replications). */
+  /** Lower and upper end of the 95% confidence interval (Student t over the replications). */
   readonly lower: number;
   readonly upper: number;
-  /** Whether the mean meets the target. */
-  readonly meetsTarget: boolean;
+  /** Whether the simulation shows a miss with confidence: the upper end is below the target. */
+  readonly missesTarget: boolean;
 }
 
 /** One interval of a multi-skill staffing. */
@@ -172,15 +172,150 @@ export async function staffSkills(options: StaffSkillsOptions): Promise<SkillSta
   const fn = "staffSkills";
   const resolved = resolveSkillModel(fn, options);
   const share = checkCrossTrainedShare(fn, resolved, options.minimumCrossTrainedShare);
+  const settings = options.simulation?.enabled === false ? null : resolveSimulation(fn, options.simulation);
   const highs = options.highs ?? (await loadHighsRuntime());
-  const intervals = await transferStaffing(resolved, highs, fn, share);
-  return {
+  const program = await transferStaffing(resolved, highs, fn, share);
+  const names = options.contactTypes.map((c) => c.name);
+  const base = {
     intervalMinutes: options.intervalMinutes,
-    contactTypes: options.contactTypes.map((c) => c.name),
+    contactTypes: names,
     agentGroups: options.agentGroups.map((g) => g.name),
-    intervals,
-    ...staffingTotals(resolved, intervals),
-    serviceLevels: [],
-    method: "skill-transfer program",
   };
+  if (settings === null) {
+    return { ...base, intervals: program, ...staffingTotals(resolved, program), serviceLevels: [], method: "skill-transfer program" };
+  }
+  const checked = simulationCheck(resolved, program, settings, share);
+  return { ...base, ...checked, ...staffingTotals(resolved, checked.intervals), method: "skill-transfer program + simulation check" };
+}
+
+/** The group that gets one more agent when type j misses: cheapest, then j earliest in its skills, then fewest skills. */
+function groupToAdd(resolved: ResolvedSkillModel, j: number): number {
+  let best = -1;
+  for (let g = 0; g < resolved.skills.length; g++) {
+    const position = resolved.skills[g]!.indexOf(j);
+    if (position < 0) continue;
+    if (best < 0) {
+      best = g;
+      continue;
+    }
+    const key = (x: number) => [resolved.cost[x]!, resolved.skills[x]!.indexOf(j), resolved.skills[x]!.length];
+    const [c1, p1, l1] = key(g);
+    const [c2, p2, l2] = key(best);
+    if (c1! < c2! || (c1 === c2 && (p1! < p2! || (p1 === p2 && l1! < l2!)))) best = g;
+  }
+  return best;
+}
+
+function typeLevel(resolved: ResolvedSkillModel, j: number, offered: number, stats: SimulationResult["period"]["contactTypes"][number]): TypeServiceLevel {
+  const type = resolved.model.contactTypes[j]!;
+  const sl = serviceLevelOf(stats) ?? { mean: 1, lower: 1, upper: 1 };
+  return { type: type.name, targetServiceLevel: type.targetServiceLevel, offered, mean: sl.mean, lower: sl.lower, upper: sl.upper, missesTarget: offered > 0 && sl.upper < type.targetServiceLevel };
+}
+
+/**
+ * The simulation check (a local search on the simulator, with common random numbers):
+ *
+ * 1. Add: simulate; for every interval where a type misses its target with confidence (the upper
+ *    end of the 95% interval of its simulated service level is below the target), or where its
+ *    mean is below the target while the type misses its target over the whole horizon, add one
+ *    agent to the cheapest group serving it; repeat until no type misses (at most
+ *    `maxAddedAgents` per interval).
+ * 2. Trim: in every interval where each type meets its target with confidence (the lower end is
+ *    above it), remove one agent from the costliest group that can spare one (keeping the
+ *    minimums and the cross-trained share); keep the removal where every type's mean still meets
+ *    its target, undo it elsewhere; repeat until nothing more can go.
+ *
+ * With one skill per group and no overflow, the Erlang answer is exact for the simulated queue
+ * (M/M/N) and the staffing is only reported, never changed.
+ */
+function simulationCheck(
+  resolved: ResolvedSkillModel,
+  program: readonly SkillStaffingInterval[],
+  settings: ResolvedSimulation,
+  crossTrainedShare: number,
+): { intervals: SkillStaffingInterval[]; serviceLevels: TypeServiceLevel[] } {
+  const agents = program.map((row) => [...row.agents]);
+  const added = new Array<number>(program.length).fill(0);
+  const correct = resolved.skills.some((list) => list.length >= 2);
+  const types = resolved.model.contactTypes;
+  const minimum = resolved.model.agentGroups.map((g) => g.minimumAgents ?? 0);
+  const active = (t: number, j: number) => resolved.offered[t]![j]! > 0;
+  let result = simulateStaffing(resolved, agents, settings);
+  // 1. Add.
+  while (correct) {
+    const periodMiss = types.map((type, j) => {
+      const sl = serviceLevelOf(result.period.contactTypes[j]!);
+      return sl !== null && sl.mean < type.targetServiceLevel;
+    });
+    let changed = false;
+    result.intervals.forEach((slice, t) => {
+      types.forEach((type, j) => {
+        if (!active(t, j) || added[t]! >= settings.maxAddedAgents) return;
+        const sl = serviceLevelOf(slice.contactTypes[j]!);
+        if (sl === null) return;
+        if (sl.upper < type.targetServiceLevel || (periodMiss[j] && sl.mean < type.targetServiceLevel)) {
+          agents[t]![groupToAdd(resolved, j)]!++;
+          added[t]!++;
+          changed = true;
+        }
+      });
+    });
+    if (!changed) break;
+    result = simulateStaffing(resolved, agents, settings);
+  }
+  // 2. Trim.
+  const multi = resolved.skills.map((list) => list.length >= 2);
+  const shareHolds = (row: readonly number[]) => {
+    const total = row.reduce((s, x) => s + x, 0);
+    const cross = row.reduce((s, x, g) => s + (multi[g] ? x : 0), 0);
+    return cross >= crossTrainedShare * total - 1e-9;
+  };
+  const done = new Uint8Array(program.length);
+  while (correct) {
+    const removed: [number, number][] = [];
+    result.intervals.forEach((slice, t) => {
+      if (done[t] === 1) return;
+      const comfortable = types.every((type, j) => {
+        if (!active(t, j)) return true;
+        const sl = serviceLevelOf(slice.contactTypes[j]!);
+        return sl !== null && sl.lower > type.targetServiceLevel;
+      });
+      if (!comfortable) return;
+      const order = agents[t]!.map((_, g) => g).sort((a, b) => resolved.cost[b]! - resolved.cost[a]! || resolved.skills[b]!.length - resolved.skills[a]!.length || a - b);
+      for (const g of order) {
+        if (agents[t]![g]! <= minimum[g]!) continue;
+        agents[t]![g]!--;
+        if (shareHolds(agents[t]!)) {
+          removed.push([t, g]);
+          return;
+        }
+        agents[t]![g]!++;
+      }
+      done[t] = 1;
+    });
+    if (removed.length === 0) break;
+    const trial = simulateStaffing(resolved, agents, settings);
+    let undone = 0;
+    for (const [t, g] of removed) {
+      const holds = types.every((type, j) => {
+        if (!active(t, j)) return true;
+        const sl = serviceLevelOf(trial.intervals[t]!.contactTypes[j]!);
+        return sl === null || sl.mean >= type.targetServiceLevel;
+      });
+      if (!holds) {
+        agents[t]![g]!++;
+        done[t] = 1;
+        undone++;
+      }
+    }
+    result = undone === 0 ? trial : simulateStaffing(resolved, agents, settings);
+  }
+  const intervals = program.map((row, t) => ({
+    ...row,
+    agents: agents[t]!,
+    costPerHour: agents[t]!.reduce((s, x, g) => s + x * resolved.cost[g]!, 0),
+    serviceLevels: types.map((_, j) => typeLevel(resolved, j, resolved.offered[t]![j]!, result.intervals[t]!.contactTypes[j]!)),
+  }));
+  const totalOffered = types.map((_, j) => resolved.offered.reduce((s, row) => s + row[j]!, 0));
+  return { intervals, serviceLevels: types.map((_, j) => typeLevel(resolved, j, totalOffered[j]!, result.period.contactTypes[j]!)) };
 }
