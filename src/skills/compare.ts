@@ -15,6 +15,11 @@ import { staffSkills, type SimulationSettings, type SkillStaffing, type TypeServ
  * @module
  */
 
+/** Whole days the horizon covers (a day of opening hours, 07:00-22:00, is one day). */
+function horizonDays(intervalCount: number, intervalMinutes: number): number {
+  return Math.ceil((intervalCount * intervalMinutes) / 1440 - 1e-9);
+}
+
 /** Options of {@link compareTeamDesigns}. */
 export interface CompareTeamDesignsOptions {
   /** Interval length, minutes. */
@@ -65,7 +70,7 @@ export interface TeamDesignResult {
 export interface TeamDesignComparison {
   readonly intervalMinutes: number;
   readonly intervalCount: number;
-  /** FTE hours of one full-time agent over the horizon: hoursPerFtePerMonth × 12 / 365.25 × days. */
+  /** FTE hours of one full-time agent over the horizon: hoursPerFtePerMonth × 12 / 365.25 × days (whole days covered). */
   readonly hoursPerFte: number;
   readonly designs: readonly TeamDesignResult[];
 }
@@ -76,7 +81,9 @@ export interface TeamDesignComparison {
  * where a type misses its target); every design is simulated with the same seed (common random
  * numbers), so differences between designs are not sampling noise.
  *
- * FTE = agent-hours / (1 − shrinkage) / (hoursPerFtePerMonth × 12 / 365.25 × horizon days).
+ * FTE = agent-hours / (1 − shrinkage) / (hoursPerFtePerMonth × 12 / 365.25 × days), with the
+ * whole days the horizon covers (one day of opening hours counts as one day): the agents to
+ * employ if every day looked like the horizon.
  *
  * @throws {WfmError} as {@link staffSkills}; `invalid-argument` for a bad cost, share, shrinkage
  *   or design name
@@ -139,7 +146,7 @@ export async function compareTeamDesigns(options: CompareTeamDesignsOptions): Pr
       });
       peakAgents = Math.max(peakAgents, total);
     }
-    const days = (intervalCount * intervalMinutes) / 1440;
+    const days = horizonDays(intervalCount, intervalMinutes);
     const hoursPerFte = (hoursPerFtePerMonth * 12 * days) / 365.25;
     results.push({
       design,
@@ -153,6 +160,6 @@ export async function compareTeamDesigns(options: CompareTeamDesignsOptions): Pr
       serviceLevels: staffing.serviceLevels,
     });
   }
-  const days = (intervalCount * intervalMinutes) / 1440;
+  const days = horizonDays(intervalCount, intervalMinutes);
   return { intervalMinutes, intervalCount, hoursPerFte: (hoursPerFtePerMonth * 12 * days) / 365.25, designs: results };
 }

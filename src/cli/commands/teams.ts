@@ -42,16 +42,18 @@ const interval = (sl: { mean: number; lower: number; upper: number }) => `${form
 function renderComparison(result: TeamDesignComparison, config: TeamsConfig, file: string, format: "table" | "md"): string {
   const heading = (text: string) => (format === "md" ? `### ${text}\n\n` : `${text}\n\n`);
   const bullet = format === "md" ? "- " : "  ";
-  const days = (result.intervalCount * result.intervalMinutes) / 1440;
   const parts: string[] = [];
-  parts.push(`Team designs for ${basename(file)}: ${result.intervalCount} intervals of ${result.intervalMinutes} minutes (${formatFixed(days, days < 1 ? 2 : 1)} days)\n`);
-  for (const c of config.contactTypes) {
+  parts.push(`Team designs for ${basename(file)}: ${result.intervalCount} intervals of ${result.intervalMinutes} minutes\n`);
+  const offered = result.designs[0]?.staffing.intervals ?? [];
+  for (const [j, c] of config.contactTypes.entries()) {
     const tier = c.escalation === undefined ? "" : `, ${formatPercent(c.escalation.share, 0)} continue to ${c.escalation.to}`;
-    const calls = c.volumes === undefined ? 0 : c.volumes.reduce((s, v) => s + v, 0);
+    const calls = offered.reduce((s, row) => s + row.offered[j]!, 0);
     parts.push(`${bullet}${c.name}: ${formatFixed(calls, 0)} contacts, AHT ${c.ahtSeconds} s, target ${formatPercent(c.targetServiceLevel, 0)}/${c.targetAnswerSeconds} s${tier}\n`);
   }
   const first = result.designs[0];
   if (first !== undefined) parts.push(`${bullet}method: ${first.staffing.method}\n`);
+  parts.push(`${bullet}FTE: paid agents for a month of such days (one FTE = ${formatFixed(config.hoursPerFtePerMonth ?? 160, 0)} h a month, shrinkage ${formatPercent(config.shrinkage ?? 0, 0)})\n`);
+  parts.push(`${bullet}SL: simulated share answered within the target time over the horizon, mean (95% interval) of ${config.simulation?.replications ?? 20} replications\n`);
   parts.push("\n");
   parts.push(heading("Designs"));
   const types = config.contactTypes.map((c) => c.name);
@@ -79,8 +81,9 @@ function renderComparison(result: TeamDesignComparison, config: TeamsConfig, fil
     parts.push("\n");
     for (const d of result.designs.slice(1)) {
       const saving = base.agentHours - d.agentHours;
+      const extra = d.cost - base.cost;
       parts.push(
-        `${bullet}${d.design} vs ${base.design}: ${saving >= 0 ? "saves" : "needs"} ${formatFixed(Math.abs(saving), 1)} agent-hours (${formatPercent(Math.abs(saving) / Math.max(base.agentHours, 1e-9), 1)}), ${formatFixed(Math.abs(base.fte - d.fte), 1)} FTE, cost ${formatFixed(d.cost - base.cost, 1)}\n`,
+        `${bullet}${d.design} vs ${base.design}: ${saving >= 0 ? "saves" : "needs"} ${formatFixed(Math.abs(saving), 1)} agent-hours (${formatPercent(Math.abs(saving) / Math.max(base.agentHours, 1e-9), 1)}, ${formatFixed(Math.abs(base.fte - d.fte), 1)} FTE${saving >= 0 ? "" : " more"}) and costs ${formatFixed(Math.abs(extra), 1)} ${extra <= 0 ? "less" : "more"}\n`,
       );
     }
   }
