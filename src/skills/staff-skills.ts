@@ -156,7 +156,8 @@ export function staffingTotals(resolved: ResolvedSkillModel, intervals: readonly
  *    model names: priority by skill order, longest-idle agent, overflow after a delay; the same
  *    seed for every candidate): add an agent to the cheapest group serving a type wherever the
  *    type misses its target with confidence (upper end of the 95% interval below it) or misses
- *    it on average while missing it over the horizon; then remove agents, costliest group first,
+ *    it on average while missing it over the horizon (a group with two or more skills when the
+ *    cheapest would break `minimumCrossTrainedShare`); then remove agents, costliest group first,
  *    wherever every type meets its target with confidence and still does on average without them.
  *
  * With one skill per group and no overflow, step 2 gives x_g = N_j (single-skill staffing,
@@ -205,12 +206,15 @@ export async function staffSkills(options: StaffSkillsOptions): Promise<SkillSta
   return { ...base, ...checked, ...staffingTotals(resolved, checked.intervals), method: "skill-transfer program + simulation check" };
 }
 
-/** The group that gets one more agent when type j misses: cheapest, then j earliest in its skills, then fewest skills. */
-function groupToAdd(resolved: ResolvedSkillModel, j: number): number {
+/**
+ * The group that gets one more agent when type j misses: cheapest, then j earliest in its skills,
+ * then fewest skills (among groups with two or more skills when `multiOnly`).
+ */
+function groupToAdd(resolved: ResolvedSkillModel, j: number, multiOnly = false): number {
   let best = -1;
   for (let g = 0; g < resolved.skills.length; g++) {
     const position = resolved.skills[g]!.indexOf(j);
-    if (position < 0) continue;
+    if (position < 0 || (multiOnly && resolved.skills[g]!.length < 2)) continue;
     if (best < 0) {
       best = g;
       continue;
@@ -258,6 +262,12 @@ function simulationCheck(
   const types = resolved.model.contactTypes;
   const minimum = resolved.model.agentGroups.map((g) => g.minimumAgents ?? 0);
   const active = (t: number, j: number) => resolved.offered[t]![j]! > 0;
+  const multi = resolved.skills.map((list) => list.length >= 2);
+  const shareHolds = (row: readonly number[]) => {
+    const total = row.reduce((s, x) => s + x, 0);
+    const cross = row.reduce((s, x, g) => s + (multi[g] ? x : 0), 0);
+    return cross >= crossTrainedShare * total - 1e-9;
+  };
   let result = simulateStaffing(resolved, agents, settings);
   // 1. Add (again after trimming: a removal can move a queue into the next interval).
   const addUntilMet = () => {
@@ -273,7 +283,12 @@ function simulationCheck(
           const sl = serviceLevelOf(slice.contactTypes[j]!);
           if (sl === null) return;
           if (sl.upper < type.targetServiceLevel || (periodMiss[j] && sl.mean < type.targetServiceLevel)) {
-            agents[t]![groupToAdd(resolved, j)]!++;
+            const g = groupToAdd(resolved, j);
+            agents[t]![g]!++;
+            if (!shareHolds(agents[t]!)) {
+              const crossGroup = groupToAdd(resolved, j, true);
+              if (crossGroup >= 0) (agents[t]![g]!--, agents[t]![crossGroup]!++);
+            }
             added[t]!++;
             changed = true;
           }
@@ -285,12 +300,6 @@ function simulationCheck(
   };
   addUntilMet();
   // 2. Trim.
-  const multi = resolved.skills.map((list) => list.length >= 2);
-  const shareHolds = (row: readonly number[]) => {
-    const total = row.reduce((s, x) => s + x, 0);
-    const cross = row.reduce((s, x, g) => s + (multi[g] ? x : 0), 0);
-    return cross >= crossTrainedShare * total - 1e-9;
-  };
   const done = new Uint8Array(program.length);
   while (correct) {
     const removed: [number, number][] = [];
