@@ -32,7 +32,7 @@ export function teamsExample(): TeamsConfigInput {
       { name: "helpdesk", ahtSeconds: 900, targetServiceLevel: 0.7, targetAnswerSeconds: 120 },
     ],
     agentGroups: [
-      { name: "billing team", skills: ["billing", "technical"], costPerHour: 22 },
+      { name: "billing team", skills: ["billing"], costPerHour: 22 },
       { name: "technical team", skills: ["technical", "billing"], costPerHour: 24.2 },
       { name: "helpdesk", skills: ["helpdesk"], costPerHour: 22 },
     ],
