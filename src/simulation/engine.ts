@@ -389,10 +389,11 @@ export class Engine {
     const t = this.cType[c]!;
     const now = this.now;
     this.contacts++;
+    this.cState[c] = S_FREE; // arriving (a recycled record may hold an old state)
     const interval = this.curInterval;
     this.cInterval[c] = interval;
     this.cArrive[c] = now;
-    this.cWork[c] = sampleDuration(m.handle[t]!, this.rHandle[t]!);
+    this.cWork[c] = sampleDuration(m.handle[t]!, this.rHandle[t]!) * m.handleScale[t * this.I + (interval < 0 ? 0 : interval)]!;
     this.cPatience[c] = m.hasPatience[t] === 1 ? sampleDuration(m.patience[t]!, this.rPatience[t]!) : Infinity;
     if (interval >= 0) {
       const base = (interval * this.T + t) * TYPE_COUNTERS;

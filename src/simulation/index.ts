@@ -11,6 +11,8 @@
  */
 export { simulate, simulateBatch, summarizeSimulation } from "./simulate.js";
 export { studentT975 } from "./statistics.js";
+export { steadyQueueOptions } from "./steady.js";
+export type { SteadyQueueOptions } from "./steady.js";
 export type {
   DurationDistribution,
   PatienceDistribution,

@@ -23,6 +23,8 @@ export interface CompiledModel {
   /** Arrival rate per second, [type * intervals + interval]. */
   readonly rates: Float64Array;
   readonly handle: readonly CompiledDistribution[];
+  /** Handle-time scale per arrival interval, [type * intervals + interval] (1 = the distribution's mean). */
+  readonly handleScale: Float64Array;
   readonly patience: readonly CompiledDistribution[];
   readonly hasPatience: Uint8Array;
   readonly targetSeconds: Float64Array;
@@ -93,6 +95,7 @@ export function compileModel(options: SimulationOptions): CompiledModel {
   const typeIndex = new Map<string, number>();
   const rates = new Float64Array(T * I);
   const handle: CompiledDistribution[] = [];
+  const handleScale = new Float64Array(T * I).fill(1);
   const patience: CompiledDistribution[] = [];
   const hasPatience = new Uint8Array(T);
   const targetSeconds = new Float64Array(T);
@@ -130,7 +133,20 @@ export function compileModel(options: SimulationOptions): CompiledModel {
         else if (okInterval) rates[t * I + i] = v / intervalSeconds;
       }
     }
-    handle.push(compileDistribution(type.handleTime, at("handleTime"), problems, { allowNone: false, positiveMean: true }) ?? placeholder);
+    const h = compileDistribution(type.handleTime, at("handleTime"), problems, { allowNone: false, positiveMean: true }) ?? placeholder;
+    handle.push(h);
+    const means = type.handleTimeMeanByInterval;
+    if (means !== undefined) {
+      if (!Array.isArray(means)) bad(at("handleTimeMeanByInterval"), "a list of mean handle times per interval", means);
+      else {
+        if (means.length !== I) say(at("handleTimeMeanByInterval"), `has ${means.length} intervals, the volumes have ${I}`, means.length);
+        for (let i = 0; i < Math.min(I, means.length); i++) {
+          const v = means[i];
+          if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) bad(at("handleTimeMeanByInterval", i), "a positive finite number", v);
+          else handleScale[t * I + i] = v / h.meanSeconds;
+        }
+      }
+    }
     const p = compileDistribution(type.patience, at("patience"), problems, { allowNone: true, positiveMean: false }) ?? placeholder;
     patience.push(p);
     hasPatience[t] = p.kind === 5 ? 0 : 1;
@@ -295,6 +311,7 @@ export function compileModel(options: SimulationOptions): CompiledModel {
     groupNames,
     rates,
     handle,
+    handleScale,
     patience,
     hasPatience,
     targetSeconds,

