@@ -21,6 +21,7 @@ const contactTypeSchema = z
     name: z.string().min(1).describe("name, referred to by agentGroups[].skills and escalation.to"),
     volumes: z.array(z.number().nonnegative()).optional().describe("contacts arriving per interval; a tier-2 type reached only by escalation may leave it out"),
     ahtSeconds: positive.describe("mean handle time"),
+    ahtSecondsByInterval: z.array(positive).optional().describe("mean handle time per interval (as many as volumes), replacing ahtSeconds"),
     targetServiceLevel: z.number().min(0).lt(1).describe("share answered within targetAnswerSeconds, 0.8 = 80%"),
     targetAnswerSeconds: z.number().nonnegative(),
     targetAsaSeconds: positive.optional(),
@@ -119,7 +120,11 @@ export function teamsConfigFromJson(value: unknown, file: string): TeamsConfig {
       if (c.volumes !== undefined && c.volumes.length !== first) problems.push({ path: ["contactTypes", j, "volumes"], message: `has ${c.volumes.length} intervals, the first type ${first}`, value: c.volumes.length });
     });
   }
+  const intervals = config.contactTypes.find((c) => c.volumes !== undefined)?.volumes?.length;
   config.contactTypes.forEach((c, j) => {
+    if (c.ahtSecondsByInterval !== undefined && intervals !== undefined && c.ahtSecondsByInterval.length !== intervals) {
+      problems.push({ path: ["contactTypes", j, "ahtSecondsByInterval"], message: `has ${c.ahtSecondsByInterval.length} intervals, the volumes ${intervals}`, value: c.ahtSecondsByInterval.length });
+    }
     if (c.escalation !== undefined && !names.has(c.escalation.to)) {
       problems.push({ path: ["contactTypes", j, "escalation", "to"], message: `names no contact type (${[...names.keys()].join(", ")})`, value: c.escalation.to });
     }

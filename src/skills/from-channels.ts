@@ -6,8 +6,8 @@ import type { ContactType, SkillModel } from "./model.js";
 /**
  * From a channel staffing input (`wfm staff`: the volume rows and `staffing.json` with
  * `agentGroups`) to a skill model: every voice channel some group serves becomes a contact type
- * with its volume per interval (0 where the file has no row or the centre is closed), its
- * targets, patience and the handle time of its config, else the calls-weighted mean of its rows.
+ * with its volume and handle time per interval (0 contacts where the file has no row or the
+ * centre is closed; the row's handle time, else the channel's), its targets and patience.
  *
  * @module
  */
@@ -40,8 +40,8 @@ export interface ChannelSkillModel {
  *   intervals: [{ localMs: 0, channel: "billing", calls: 40, ahtSeconds: 200 }, { localMs: 0, channel: "tech", calls: 30, ahtSeconds: 400 }],
  *   config: { channels: { billing: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
  *     tech: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } },
- *     agentGroups: [{ name: "all", skills: ["billing", "tech"] }] } }).model.contactTypes.map((c) => c.ahtSeconds);
- * //=> [200, 400]
+ *     agentGroups: [{ name: "all", skills: ["billing", "tech"] }] } }).model.contactTypes.map((c) => c.ahtSecondsByInterval);
+ * //=> [[200], [400]]
  * ```
  */
 export function skillModelFromChannels(options: SkillModelFromChannelsOptions): ChannelSkillModel {
@@ -71,20 +71,26 @@ export function skillModelFromChannels(options: SkillModelFromChannelsOptions): 
     const c = config.channels![name]!;
     if (c.type !== "voice") throw new Error("unreachable");
     const volumes = new Array<number>(count).fill(0);
+    const byInterval = new Array<number>(count).fill(Number.NaN);
     let calls = 0;
     let work = 0;
     for (const row of intervals) {
       if ((row.channel ?? "voice") !== name) continue;
       const t = Math.round((row.localMs - first) / stepMs);
       if (isOpenAt(config.openingHours, row.localMs)) volumes[t] = row.calls;
-      calls += row.calls;
-      work += row.calls * (row.ahtSeconds ?? c.ahtSeconds ?? 0);
+      const aht = row.ahtSeconds ?? c.ahtSeconds;
+      if (aht !== undefined) {
+        byInterval[t] = aht;
+        calls += row.calls;
+        work += row.calls * aht;
+      }
     }
-    const ahtSeconds = c.ahtSeconds ?? (calls > 0 ? work / calls : Number.NaN);
+    const ahtSeconds = c.ahtSeconds ?? (calls > 0 ? work / calls : (byInterval.find((v) => !Number.isNaN(v)) ?? Number.NaN));
     return {
       name,
       volumes,
       ahtSeconds,
+      ahtSecondsByInterval: byInterval.map((v) => (Number.isNaN(v) ? ahtSeconds : v)),
       targetServiceLevel: c.targetServiceLevel!,
       targetAnswerSeconds: c.targetAnswerSeconds!,
       ...(c.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: c.targetAsaSeconds }),

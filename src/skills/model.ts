@@ -28,6 +28,8 @@ export interface ContactType {
   readonly volumes?: readonly number[];
   /** Mean handle time, seconds, > 0 (exponential in the simulation, as in Erlang C). */
   readonly ahtSeconds: number;
+  /** Mean handle time per interval, seconds, > 0, one per interval (the forecast's AHT). @defaultValue `ahtSeconds` throughout */
+  readonly ahtSecondsByInterval?: readonly number[];
   /** Share to answer within `targetAnswerSeconds`, in [0, 1). */
   readonly targetServiceLevel: number;
   /** Answer-time threshold T, seconds, >= 0. */
@@ -82,6 +84,8 @@ export interface ResolvedSkillModel {
   readonly skills: readonly (readonly number[])[];
   /** Cost per agent-hour of each group. */
   readonly cost: readonly number[];
+  /** Mean handle time per interval and type, seconds: `aht[t][j]`. */
+  readonly aht: readonly (readonly number[])[];
   /** Offered contacts per interval and type, tier-2 inflows included: `offered[t][j]`. */
   readonly offered: readonly (readonly number[])[];
 }
@@ -165,6 +169,14 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
   });
   if (intervalCount < 0) invalidArgument(fn, "contactTypes[0].volumes", "given for at least one contact type", undefined);
   contactTypes.forEach((c, j) => {
+    const byInterval = c.ahtSecondsByInterval;
+    if (byInterval === undefined) return;
+    if (!Array.isArray(byInterval) || byInterval.length !== intervalCount) invalidArgument(fn, `contactTypes[${j}].ahtSecondsByInterval`, `an array of ${intervalCount} handle times`, byInterval);
+    byInterval.forEach((v: number, t: number) => {
+      if (!(finite(v) && v > 0)) invalidArgument(fn, `contactTypes[${j}].ahtSecondsByInterval[${t}]`, "a positive finite number", v);
+    });
+  });
+  contactTypes.forEach((c, j) => {
     if (c.escalation === undefined) return;
     const at = (field: string) => `contactTypes[${j}].escalation.${field}`;
     if (!(finite(c.escalation.share) && c.escalation.share >= 0 && c.escalation.share <= 1)) invalidArgument(fn, at("share"), "a fraction in [0, 1]", c.escalation.share);
@@ -196,5 +208,6 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
   });
   const overflow = routing?.overflowAfterSeconds;
   if (overflow !== undefined && !(finite(overflow) && overflow >= 0)) invalidArgument(fn, "routing.overflowAfterSeconds", "a finite number >= 0", overflow);
-  return { model, intervalCount, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered };
+  const aht = Array.from({ length: intervalCount }, (_, t) => contactTypes.map((c) => c.ahtSecondsByInterval?.[t] ?? c.ahtSeconds));
+  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered };
 }

@@ -19,14 +19,14 @@ export interface SkillRequirement {
   readonly agents: number;
 }
 
-/** The single-skill requirement of one type at `calls` contacts per interval (Erlang C, or Erlang A with a patience). */
-export function singleTypeRequirement(type: ContactType, calls: number, intervalSeconds: number, where: string): number {
+/** The single-skill requirement of one type at `calls` contacts per interval and a handle time (Erlang C, or Erlang A with a patience). */
+export function singleTypeRequirement(type: ContactType, calls: number, intervalSeconds: number, where: string, ahtSeconds = type.ahtSeconds): number {
   if (calls === 0) return 0;
   const solved = requiredAgents({
     model: type.patienceSeconds === undefined ? "erlang-c" : "erlang-a",
     callsPerInterval: calls,
     intervalSeconds,
-    ahtSeconds: type.ahtSeconds,
+    ahtSeconds,
     targetServiceLevel: type.targetServiceLevel,
     targetAnswerSeconds: type.targetAnswerSeconds,
     ...(type.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: type.targetAsaSeconds }),
@@ -43,14 +43,14 @@ export function singleTypeRequirement(type: ContactType, calls: number, interval
  * every type's own target holds on the common wait distribution: N = max over j in A of the
  * requirement for j's target. Returns null when no agent count meets the targets.
  */
-function pooledRequirement(types: readonly ContactType[], set: readonly number[], calls: readonly number[], intervalSeconds: number): number | null {
+function pooledRequirement(types: readonly ContactType[], set: readonly number[], calls: readonly number[], aht: readonly number[], intervalSeconds: number): number | null {
   let total = 0;
   let work = 0;
   let patienceWeighted = 0;
   let allPatient = true;
   for (const j of set) {
     total += calls[j]!;
-    work += calls[j]! * types[j]!.ahtSeconds;
+    work += calls[j]! * aht[j]!;
     const p = types[j]!.patienceSeconds;
     if (p === undefined) allPatient = false;
     else patienceWeighted += calls[j]! * p;
@@ -113,18 +113,18 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * set A of two or more types N(A) = min(pooled requirement of A, Σ_{j in A} N_j) (sharing agents
  * never needs more than keeping them apart, so the pooled figure is capped by the dedicated one).
  */
-export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], where: string): SkillRequirement[] {
+export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string): SkillRequirement[] {
   const types = resolved.model.contactTypes;
   const intervalSeconds = resolved.model.intervalMinutes * 60;
   const active: number[] = [];
   const single = calls.map((c, j) => {
     if (c > 0) active.push(j);
-    return singleTypeRequirement(types[j]!, c, intervalSeconds, where);
+    return singleTypeRequirement(types[j]!, c, intervalSeconds, where, aht[j]!);
   });
   return requirementSets(resolved, active).map((set) => {
     const separate = set.reduce((s, j) => s + single[j]!, 0);
     if (set.length === 1) return { types: set, agents: separate };
-    const pooled = pooledRequirement(types, set, calls, intervalSeconds);
+    const pooled = pooledRequirement(types, set, calls, aht, intervalSeconds);
     return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate) };
   });
 }

@@ -46,6 +46,7 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
       name: c.name,
       volumes: offered.map((row) => row[j]!),
       handleTime: { kind: "exponential" as const, meanSeconds: c.ahtSeconds },
+      ...(c.ahtSecondsByInterval === undefined ? {} : { handleTimeMeanByInterval: c.ahtSecondsByInterval }),
       ...(c.patienceSeconds === undefined ? {} : { patience: { kind: "exponential" as const, meanSeconds: c.patienceSeconds } }),
       targetAnswerSeconds: c.targetAnswerSeconds,
     })),

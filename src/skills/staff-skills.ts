@@ -116,11 +116,12 @@ export async function transferStaffing(resolved: ResolvedSkillModel, highs: High
   const cache = new Map<string, { agents: readonly number[]; costPerHour: number }>();
   return resolved.offered.map((offered, index) => {
     const where = `${fn}: interval ${index}`;
-    const singleSkillAgents = offered.map((calls, j) => singleTypeRequirement(types[j]!, calls, intervalSeconds, where));
-    const key = offered.join(",");
+    const aht = resolved.aht[index]!;
+    const singleSkillAgents = offered.map((calls, j) => singleTypeRequirement(types[j]!, calls, intervalSeconds, where, aht[j]!));
+    const key = `${offered.join(",")};${aht.join(",")}`;
     let solved = cache.get(key);
     if (solved === undefined) {
-      solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, where), crossTrainedShare);
+      solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, aht, where), crossTrainedShare);
       cache.set(key, solved);
     }
     return { index, offered, singleSkillAgents, agents: solved.agents, costPerHour: solved.costPerHour, programAgents: solved.agents, serviceLevels: null };

@@ -157,7 +157,7 @@ describe("wfm staff", () => {
 });
 
 describe("wfm staff with agent groups", () => {
-  const volumes = "timestamp,channel,calls,ahtSeconds\n2026-12-01T09:00,billing,100,180\n2026-12-01T09:00,tech,40,300\n2026-12-01T09:30,billing,60,180\n2026-12-01T09:30,tech,70,300\n";
+  const volumes = "timestamp,channel,calls,ahtSeconds\n2026-12-01T09:00,billing,100,180\n2026-12-01T09:00,tech,40,300\n2026-12-01T09:30,billing,60,210\n2026-12-01T09:30,tech,70,330\n";
   const channels = {
     billing: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
     tech: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },

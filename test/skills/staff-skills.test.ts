@@ -9,6 +9,8 @@ import type { ContactType } from "../../src/skills/model.js";
 import { planStaffing } from "../../src/staffing/plan.js";
 
 const highs = await loadHighsRuntime();
+// These tests are about the skill-transfer program: the simulation check is tested in simulation-check.test.ts.
+const simulation = { enabled: false } as const;
 
 const type = (name: string, volumes: number[], extra: Partial<ContactType> = {}): ContactType => ({
   name,
@@ -20,10 +22,11 @@ const type = (name: string, volumes: number[], extra: Partial<ContactType> = {})
 });
 
 describe("staffSkills: one skill per group equals single-skill staffing", () => {
-  it("matches planStaffing interval by interval (Erlang C and Erlang A, any targets)", async () => {
+  it("matches planStaffing interval by interval (Erlang C and Erlang A, any targets, handle time per interval)", async () => {
     const channel = fc.record({
       volumes: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 3, maxLength: 3 }),
       ahtSeconds: fc.integer({ min: 60, max: 900 }),
+      ahtSecondsByInterval: fc.option(fc.array(fc.integer({ min: 60, max: 900 }), { minLength: 3, maxLength: 3 }), { nil: undefined }),
       targetServiceLevel: fc.double({ min: 0.5, max: 0.95, noNaN: true }),
       targetAnswerSeconds: fc.integer({ min: 5, max: 120 }),
       patienceSeconds: fc.option(fc.integer({ min: 30, max: 600 }), { nil: undefined }),
@@ -34,11 +37,13 @@ describe("staffSkills: one skill per group equals single-skill staffing", () => 
         const names = channels.map((_, i) => `type${i}`);
         const contactTypes = channels.map((c, i) => type(names[i]!, c.volumes, c));
         // Act
-        const staffing = await staffSkills({ intervalMinutes, contactTypes, agentGroups: names.map((name) => ({ name, skills: [name] })), highs });
+        const staffing = await staffSkills({ intervalMinutes, contactTypes, agentGroups: names.map((name) => ({ name, skills: [name] })), highs, simulation });
         const plan = planStaffing({
           intervalMinutes,
           config: { channels: Object.fromEntries(contactTypes.map((c) => [c.name, { type: "voice" as const, ...c }])) },
-          intervals: contactTypes.flatMap((c) => c.volumes!.map((calls, t) => ({ localMs: Date.UTC(2026, 0, 5, 0, t * intervalMinutes), channel: c.name, calls }))),
+          intervals: contactTypes.flatMap((c) =>
+            c.volumes!.map((calls, t) => ({ localMs: Date.UTC(2026, 0, 5, 0, t * intervalMinutes), channel: c.name, calls, ahtSeconds: c.ahtSecondsByInterval?.[t] ?? c.ahtSeconds })),
+          ),
         });
         // Assert: the same whole numbers, interval by interval
         staffing.intervals.forEach((row, t) => {
@@ -61,6 +66,7 @@ describe("staffSkills: pooling", () => {
         contactTypes: [type("a", [calls]), type("b", [calls])],
         agentGroups: [{ name: "pool", skills: ["a", "b"] }],
         highs,
+        simulation,
       });
       const pooled = requiredAgents({ callsPerInterval: 2 * calls, intervalSeconds: 1800, ahtSeconds: 300, targetServiceLevel: 0.8, targetAnswerSeconds: 20 });
       expect(staffing.intervals[0]!.agents[0]).toBe(pooled.agents);
@@ -76,8 +82,8 @@ describe("staffSkills: pooling", () => {
         fc.integer({ min: 0, max: 120 }),
         async (calls, ahtSeconds, targetServiceLevel, targetAnswerSeconds) => {
           const contactTypes = ["a", "b"].map((name) => type(name, [calls], { ahtSeconds, targetServiceLevel, targetAnswerSeconds }));
-          const dedicated = await staffSkills({ intervalMinutes: 15, contactTypes, agentGroups: teamDesignGroups({ design: "dedicated", contactTypes }), highs });
-          const pooled = await staffSkills({ intervalMinutes: 15, contactTypes, agentGroups: teamDesignGroups({ design: "pooled", contactTypes }), highs });
+          const dedicated = await staffSkills({ intervalMinutes: 15, contactTypes, agentGroups: teamDesignGroups({ design: "dedicated", contactTypes }), highs, simulation });
+          const pooled = await staffSkills({ intervalMinutes: 15, contactTypes, agentGroups: teamDesignGroups({ design: "pooled", contactTypes }), highs, simulation });
           expect(pooled.agentHours).toBeLessThanOrEqual(dedicated.agentHours);
         },
       ),
@@ -110,8 +116,8 @@ describe("staffSkills: pooling", () => {
     for (const calls of [6000, 12000, 24000]) {
       const a = (calls * 300) / 1800;
       const contactTypes = ["a", "b"].map((name) => type(name, [calls], { targetServiceLevel: 1 - alpha, targetAnswerSeconds: 0 }));
-      const dedicated = await staffSkills({ intervalMinutes: 30, contactTypes, agentGroups: teamDesignGroups({ design: "dedicated", contactTypes }), highs });
-      const pooled = await staffSkills({ intervalMinutes: 30, contactTypes, agentGroups: teamDesignGroups({ design: "pooled", contactTypes }), highs });
+      const dedicated = await staffSkills({ intervalMinutes: 30, contactTypes, agentGroups: teamDesignGroups({ design: "dedicated", contactTypes }), highs, simulation });
+      const pooled = await staffSkills({ intervalMinutes: 30, contactTypes, agentGroups: teamDesignGroups({ design: "pooled", contactTypes }), highs, simulation });
       const predicted = beta * Math.sqrt(a) * (2 - Math.SQRT2);
       const saving = dedicated.intervals[0]!.agents.reduce((s, x) => s + x, 0) - pooled.intervals[0]!.agents[0]!;
       expect(saving - predicted, `calls ${calls}: saving ${saving}, rule ${predicted}`).toBeGreaterThan(-1);
@@ -130,6 +136,7 @@ describe("staffSkills: tiers and cross-training", () => {
         { name: "helpdesk", skills: ["helpdesk"] },
       ],
       highs,
+      simulation,
     });
     expect(staffing.intervals.map((r) => r.offered)).toEqual([
       [200, 60],
@@ -147,6 +154,7 @@ describe("staffSkills: tiers and cross-training", () => {
       agentGroups: teamDesignGroups({ design: "cross-trained", contactTypes, crossTrainingPremium: 0.1 }),
       minimumCrossTrainedShare: 0.2,
       highs,
+      simulation,
     });
     for (const row of staffing.intervals) {
       const total = row.agents.reduce((s, x) => s + x, 0);
@@ -163,6 +171,7 @@ describe("staffSkills: tiers and cross-training", () => {
         { name: "cheap", skills: ["a"], costPerHour: 1 },
       ],
       highs,
+      simulation,
     });
     expect(staffing.intervals[0]!.agents[0]).toBe(0);
     expect(staffing.cost).toBe(staffing.groups[1]!.agentHours);
