@@ -1,6 +1,12 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { planMonth } from "../../plan/plan-month.js";
+import { planMonth, type PlanResult } from "../../plan/plan-month.js";
+import type { ReportSection } from "../../io/report/document.js";
+import { teamDesignSection } from "../../io/report/teams-section.js";
+import { compareTeamDesigns } from "../../skills/compare.js";
+import { peakDaySkillModel } from "../../skills/plan-day.js";
+import { staffSkills } from "../../skills/staff-skills.js";
+import type { StaffingConfig } from "../../staffing/plan.js";
 import { writeFolderAtomic } from "../../io/output.js";
 import { loadPlanConfig } from "../../io/plan-config.js";
 import { toJsonRows } from "../../io/render.js";
@@ -24,6 +30,20 @@ interface PlanFlags {
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * The report's teams section when the plan has several voice contact types (or agent groups):
+ * the busiest day staffed by the config's groups and the three team designs, simulated.
+ */
+async function teamsOfPlan(plan: PlanResult, staffing: StaffingConfig, step: (text: string) => void): Promise<ReportSection | null> {
+  const day = peakDaySkillModel({ intervals: plan.staffing.intervals, intervalMinutes: plan.period.intervalMinutes, config: staffing });
+  if (day === null) return null;
+  step(`teams: staffing and team designs on the busiest day (${day.date}), simulated`);
+  const comparison = await compareTeamDesigns({ intervalMinutes: day.model.intervalMinutes, contactTypes: day.model.contactTypes, ...(day.model.routing === undefined ? {} : { routing: day.model.routing }) });
+  if (staffing.agentGroups === undefined) return teamDesignSection({ date: day.date, comparison });
+  const groups = await staffSkills(day.model);
+  return teamDesignSection({ date: day.date, comparison, groups: { names: staffing.agentGroups.map((g) => g.name), skills: staffing.agentGroups.map((g) => g.skills), staffing: groups } });
+}
 
 /**
  * `wfm plan --config plan.json --out FOLDER`: the whole monthly cycle (last month's KPIs, forecast,
@@ -90,8 +110,10 @@ export const planCommand: CommandModule = {
             );
           }
         }
+        const teams = await teamsOfPlan(plan, options.staffing, step);
         step("writing the report");
         const report = await buildPlanReport(plan, dailyTotals(options.history.rows), {
+          ...(teams === null ? {} : { extraSections: [teams] }),
           footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
         });
         const files = new Map<string, string>();
