@@ -8,6 +8,7 @@ export default defineConfig({
     index: "src/index.ts",
     cli: "src/cli/index.ts",
     "solver-worker": "src/io/solver-worker.ts",
+    "simulation-worker": "src/io/simulation-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", cli: "src/cli/index.ts" } },

@@ -43,15 +43,15 @@ function hereDirectory(): string {
 }
 
 /**
- * How to start the worker: the built `solver-worker.js` beside this bundle, or, from source, a
- * small CommonJS bootstrap that registers tsx's loader in the worker and imports the `.ts` entry.
- * Null when neither exists.
+ * How to start a worker (`solver-worker` here, `simulation-worker` for the simulator): the built
+ * `NAME.js` beside this bundle, or, from source, a small CommonJS bootstrap that registers tsx's
+ * loader in the worker and imports the `.ts` entry. Null when neither exists.
  */
-function locateWorker(): { script: string | URL; eval: boolean } | null {
+export function locateWorker(name = "solver-worker"): { script: string | URL; eval: boolean } | null {
   const here = hereDirectory();
-  const built = join(here, "solver-worker.js");
+  const built = join(here, `${name}.js`);
   if (existsSync(built)) return { script: pathToFileURL(built), eval: false };
-  const source = join(here, "solver-worker.ts");
+  const source = join(here, `${name}.ts`);
   if (existsSync(source)) {
     const url = pathToFileURL(source).href;
     let api = "tsx/esm/api";

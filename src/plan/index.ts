@@ -16,4 +16,7 @@ export type {
   PlanCost,
   PlanScenario,
   PlanResult,
+  PlanSimulationResult,
 } from "./plan-month.js";
+export { planSimulationOptions, comparePlanWithSimulation, simulatePlan, modelServiceLevel, planChannelModels, materialServiceLevelGap } from "./plan-simulation.js";
+export type { PlanChannelModel, PlanSimulationInput, PlanSimulatedInterval, PlanSimulatedChannel, PlanSimulationBasis, PlanSimulationOptions } from "./plan-simulation.js";

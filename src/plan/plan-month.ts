@@ -16,6 +16,8 @@ import { scheduleReport } from "../schedule/report.js";
 import { solveShiftProblem, type ScheduleSolution, type SolveShiftOptions } from "../schedule/solve.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../schedule/templates.js";
 import { chatQueue } from "../staffing/chat.js";
+import type { SimulationOptions, SimulationResult } from "../simulation/types.js";
+import { planChannelModels, simulatePlan, type PlanChannelModel, type PlanSimulationBasis, type PlanSimulationInput } from "./plan-simulation.js";
 import { defaultChannelType, planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
 
 /** The month being planned: `planningMonth(...)` gives it. */
@@ -85,6 +87,16 @@ export interface PlanMonthOptions {
   readonly staffing: StaffingConfig;
   readonly schedule?: PlanScheduleOptions;
   readonly cost?: { readonly model: CostModel; readonly scenarios?: readonly Scenario[] };
+  /**
+   * Simulate the staffing plan (and the schedule) to set a simulated service level beside the
+   * model's (see `plan-simulation.ts`). `run` replaces the in-thread `simulate` (the CLI spreads
+   * the replications over worker threads). @defaultValue no simulation
+   */
+  readonly simulation?: {
+    readonly replications?: number;
+    readonly seed?: number;
+    readonly run?: (options: SimulationOptions) => Promise<SimulationResult>;
+  };
 }
 
 /** One forecast interval of one channel. */
@@ -234,6 +246,19 @@ export interface PlanResult {
   readonly schedule: { readonly teams: readonly PlanTeamSchedule[]; readonly shifts: readonly PlanShift[]; readonly coverage: readonly PlanCoverageInterval[] } | null;
   readonly cost: PlanCost | null;
   readonly scenarios: readonly PlanScenario[] | null;
+  /** The staffing plan and the schedule simulated, beside the models' service levels (null without `options.simulation`). */
+  readonly simulation: PlanSimulationResult | null;
+}
+
+/** The plan's simulation: per channel and interval, the model's service level beside the simulated one. */
+export interface PlanSimulationResult {
+  readonly replications: number;
+  readonly seed: number;
+  readonly models: readonly PlanChannelModel[];
+  /** The staffing plan's agents on contacts (required agents). */
+  readonly staffing: PlanSimulationBasis;
+  /** The schedule's agents on the floor, less shrinkage, shared among the team's channels. */
+  readonly schedule: PlanSimulationBasis | null;
 }
 
 const round = (value: number, decimals: number) => {
@@ -390,6 +415,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
   for (const f of forecasts) contactsByChannel[f.channel] = round(f.result.rows.reduce((s, r) => s + r.calls, 0), 0);
   const scheduleSl = schedule === null ? null : weightedServiceLevel(schedule.coverageWeights);
   const totals = staffingPlan.totals;
+  const simulation = options.simulation === undefined ? null : await simulatePlanMonth(options.simulation, staffingConfig, staffingPlan, schedule, intervalMinutes);
   const days = Math.round((period.endLocalMs - period.startLocalMs) / 86_400_000);
   // Paid agent hours: the schedule's when there is one (what will be paid), else the staffing plan's.
   const paidAgentHours = schedule === null ? totals.all.scheduledHours : [...schedule.paidHours.values()].reduce((a, b) => a + b, 0);
@@ -442,7 +468,39 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
     schedule: schedule === null ? null : { teams: schedule.teams, shifts: schedule.shifts, coverage: schedule.coverage },
     cost,
     scenarios,
+    simulation,
   };
+}
+
+/** Simulates the staffing plan and the schedule (see {@link PlanMonthOptions.simulation}). */
+async function simulatePlanMonth(
+  settings: NonNullable<PlanMonthOptions["simulation"]>,
+  config: StaffingConfig,
+  plan: StaffingPlan,
+  schedule: ScheduledTeams | null,
+  intervalMinutes: number,
+): Promise<PlanSimulationResult> {
+  const replications = settings.replications ?? 20;
+  const seed = settings.seed ?? 1;
+  const models = planChannelModels(config, [...new Set(plan.intervals.map((i) => i.channel))]);
+  const queue = new Set(models.map((m) => m.channel));
+  const staffingInputs: PlanSimulationInput[] = plan.intervals
+    .filter((i) => queue.has(i.channel))
+    .map((i) => ({
+      timestamp: formatLocalTimestamp(i.localMs),
+      channel: i.channel,
+      calls: i.calls,
+      ahtSeconds: i.ahtSeconds,
+      agents: i.requiredAgents,
+      modelServiceLevel: finiteOrNull(i.serviceLevel, 6),
+    }));
+  const common = { models, intervalMinutes, replications, seed, ...(settings.run === undefined ? {} : { run: settings.run }) };
+  const staffing = await simulatePlan({ ...common, inputs: staffingInputs });
+  // The schedule on the staffing plan's timeline: an interval the schedule does not staff has no agents.
+  const floor = new Map(schedule?.floorAgents.map((i) => [`${i.timestamp}|${i.channel}`, i]) ?? []);
+  const scheduleInputs = staffingInputs.map((i) => floor.get(`${i.timestamp}|${i.channel}`) ?? { ...i, agents: 0, modelServiceLevel: i.calls > 0 ? 0 : null });
+  const scheduleBasis = schedule === null ? null : await simulatePlan({ ...common, inputs: scheduleInputs });
+  return { replications, seed, models, staffing, schedule: scheduleBasis };
 }
 
 interface ScheduledTeams {
@@ -455,6 +513,8 @@ interface ScheduledTeams {
   readonly peakAgents: number;
   /** (calls, service level) per channel and interval the schedule delivers. */
   readonly coverageWeights: { calls: number; serviceLevel: number }[];
+  /** Agents on contacts per channel and interval from the schedule, with the model's service level. */
+  readonly floorAgents: PlanSimulationInput[];
 }
 
 function weightedServiceLevel(weights: readonly { calls: number; serviceLevel: number }[]): number | null {
@@ -500,7 +560,7 @@ async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, c
   const perInterval = plan.intervalMinutes / slotMinutes;
   const intervalMs = slotMinutes * millisecondsInMinute;
   const slots = Math.round((period.endLocalMs - period.startLocalMs) / intervalMs);
-  const result: ScheduledTeams = { teams: [], shifts: [], coverage: [], paidHours: new Map(), peakAgents: 0, coverageWeights: [] };
+  const result: ScheduledTeams = { teams: [], shifts: [], coverage: [], paidHours: new Map(), peakAgents: 0, coverageWeights: [], floorAgents: [] };
   const floorTotal = new Float64Array(slots);
   const jobs = teams.map((team) => {
     const members = plan.intervals.filter((i) => team.channels.includes(i.channel));
@@ -551,6 +611,7 @@ async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, c
       const share = i.scheduledAgents / required[first]!;
       const onContacts = Math.floor(floor * share * (1 - i.shrinkage) + 1e-9);
       const sl = deliveredServiceLevel(config, i.channel, i.calls, i.ahtSeconds, onContacts, plan.intervalMinutes * 60);
+      result.floorAgents.push({ timestamp: formatLocalTimestamp(i.localMs), channel: i.channel, calls: i.calls, ahtSeconds: i.ahtSeconds, agents: onContacts, modelServiceLevel: sl === null ? null : round(sl, 6) });
       if (sl === null) continue;
       result.coverageWeights.push({ calls: i.calls, serviceLevel: sl });
       teamCalls += i.calls;

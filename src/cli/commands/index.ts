@@ -6,6 +6,7 @@ import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
+import { simulateCommand } from "./simulate.js";
 import { staffCommand } from "./staff.js";
 import { teamsCommand } from "./teams.js";
 
@@ -17,6 +18,7 @@ import { teamsCommand } from "./teams.js";
 export const commands: readonly CommandModule[] = [
   planCommand,
   erlangCommand,
+  simulateCommand,
   kpiCommand,
   forecastCommand,
   staffCommand,

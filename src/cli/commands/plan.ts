@@ -13,6 +13,7 @@ import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
 import { solveInWorker } from "../../io/solve-in-worker.js";
+import { simulateInWorkers } from "../../io/simulate-in-workers.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { parseChoiceOption, parseNumberOption } from "../options.js";
@@ -27,9 +28,21 @@ interface PlanFlags {
   history?: string;
   orders?: string;
   ordersTarget?: string;
+  replications: string;
 }
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+
+/** Per channel: the model's service level beside the simulated one (schedule when there is one). */
+function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>): string[] {
+  const sim = plan.simulation;
+  if (sim === null) return [];
+  const basis = sim.schedule ?? sim.staffing;
+  return basis.channels.map(
+    (c) =>
+      `  simulated ${c.channel.padEnd(9)} ${pct(c.simulatedServiceLevel)} ± ${c.halfWidth === null ? "-" : (c.halfWidth * 100).toFixed(1)} (model ${pct(c.modelServiceLevel)}; ${c.disagreeingIntervals} of ${c.intervals} intervals disagree)`,
+  );
+}
 
 /**
  * The report's teams section when the plan has several voice contact types (or agent groups):
@@ -65,6 +78,7 @@ export const planCommand: CommandModule = {
       .option("--history <file>", "volume CSV of the past months (replaces the plan file's)")
       .option("--orders <file>", "daily orders CSV, date,orders (replaces the plan file's)")
       .option("--orders-target <n>", "orders planned for the month (replaces the plan file's)")
+      .option("--replications <n>", "simulation replications of the staffing plan and schedule (0: no simulation)", "20")
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -81,11 +95,13 @@ export const planCommand: CommandModule = {
             ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
           },
         });
+        const replications = parseNumberOption("--replications", flags.replications, { min: 0, integer: true });
         const progress = progressPrinter(io);
         const options = loaded.options;
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
         const plan = await planMonth({
           ...options,
+          ...(replications === 0 ? {} : { simulation: { replications, seed: 1, run: (o) => simulateInWorkers(o) } }),
           ...(options.schedule === undefined
             ? {}
             : {
@@ -130,6 +146,7 @@ export const planCommand: CommandModule = {
             `  forecast contacts   ${h.contacts} (${Object.entries(h.contactsByChannel).map(([c, v]) => `${c} ${v}`).join(", ")})`,
             `  agent FTE           ${h.agentFte.toFixed(1)} (${h.totalFte.toFixed(1)} with supporting staff)`,
             `  service level       ${pct(h.serviceLevel)} expected${plan.schedule === null ? "" : " from the schedule"}`,
+            ...simulatedLines(plan),
             ...(plan.schedule === null
               ? []
               : plan.schedule.teams.map(

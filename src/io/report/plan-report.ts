@@ -1,5 +1,6 @@
 import { formatLocalDate, localMinuteOfDay, localStartOfDay, parseLocalTimestamp } from "../../calendar/local-time.js";
 import type { PlanResult } from "../../plan/plan-month.js";
+import type { PlanSimulationBasis } from "../../plan/plan-simulation.js";
 import { renderTable, type TableColumn } from "../render.js";
 import { balanceHeatmapSpec, barChartSpec, coverageChartSpec, forecastChartSpec, renderChartSvg, type BarDatum, type HeatmapCell } from "./charts.js";
 import type { HeadlineFigure, ReportDocument, ReportSection, ReportTable } from "./document.js";
@@ -90,6 +91,39 @@ export function planCsvFiles(plan: PlanResult): Map<string, string> {
     }
   }
   return files;
+}
+
+/**
+ * The model's service level beside the simulated one, per channel, and the intervals where they
+ * disagree materially (the first few listed), for the staffing and schedule sections.
+ */
+export function simulationTables(
+  basis: PlanSimulationBasis | null | undefined,
+  replications: number,
+  what: string,
+): { tables: ReportTable[]; notes: string[] } {
+  if (basis === null || basis === undefined) return { tables: [], notes: [] };
+  const pctOf = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+  const plusMinus = (v: number | null) => (v === null ? "-" : `± ${(v * 100).toFixed(1)}`);
+  const table: ReportTable = {
+    title: `Service level: the model against a simulation of the ${what} (${replications} replications, 95% interval)`,
+    columns: ["channel", "model SL", "simulated SL", "95% ±", "simulated abandon", "intervals that disagree"],
+    numeric: [1, 2, 3, 4, 5],
+    rows: basis.channels.map((c) => [c.channel, pctOf(c.modelServiceLevel), pctOf(c.simulatedServiceLevel), plusMinus(c.halfWidth), pctOf(c.abandonRate), `${c.disagreeingIntervals} of ${c.intervals}`]),
+  };
+  const disagreeing = basis.intervals.filter((i) => i.disagrees);
+  const notes =
+    disagreeing.length === 0
+      ? [`The simulation agrees with the model in every interval of the ${what} (no gap above 5 points beyond the simulation's interval).`]
+      : [
+          `Intervals where the ${what}'s model and simulation disagree by more than 5 points of service level and more than the simulation's 95% interval (queues carry over between intervals; the model treats each interval as steady): ` +
+            disagreeing
+              .slice(0, 8)
+              .map((i) => `${i.timestamp} ${i.channel} model ${pctOf(i.modelServiceLevel)}, simulated ${pctOf(i.simulatedServiceLevel)} ${plusMinus(i.halfWidth)}`)
+              .join("; ") +
+            (disagreeing.length > 8 ? `; and ${disagreeing.length - 8} more (summary.json simulation).` : "."),
+        ];
+  return { tables: [table], notes };
 }
 
 /** The scenarios' base is the staffing plan (the schedule's cost is in the cost section). */
@@ -209,6 +243,7 @@ export async function buildPlanReport(
 
   // Staffing
   const t = plan.staffing.totals;
+  const staffingSimulation = simulationTables(plan.simulation?.staffing, plan.simulation?.replications ?? 0, "staffing plan");
   sections.push({
     id: "staffing",
     title: "3. Staffing",
@@ -227,12 +262,15 @@ export async function buildPlanReport(
         numeric: [1, 2],
         rows: t.supportingStaff.roles.map((r) => [r.role, num(r.fte, 1), num(r.headcount)]),
       },
+      ...staffingSimulation.tables,
     ],
+    ...(staffingSimulation.notes.length > 0 ? { notes: staffingSimulation.notes } : {}),
   });
 
   // Schedule
   if (plan.schedule !== null) {
     const s = plan.schedule;
+    const scheduleSimulation = simulationTables(plan.simulation?.schedule, plan.simulation?.replications ?? 0, "schedule");
     const byTime = new Map<string, { required: number; scheduled: number }>();
     for (const c of s.coverage) {
       const cell = byTime.get(c.timestamp) ?? { required: 0, scheduled: 0 };
@@ -286,7 +324,9 @@ export async function buildPlanReport(
             pct(team.serviceLevel),
           ]),
         },
+        ...scheduleSimulation.tables,
       ],
+      ...(scheduleSimulation.notes.length > 0 ? { notes: scheduleSimulation.notes } : {}),
     });
   }
 

@@ -1,0 +1,251 @@
+import { erlangA, erlangC } from "../queueing/index.js";
+import type { SimulationOptions, SimulationResult } from "../simulation/types.js";
+import { simulate } from "../simulation/simulate.js";
+import { chatQueue } from "../staffing/chat.js";
+import { defaultChannelType, type StaffingConfig } from "../staffing/plan.js";
+
+/**
+ * The plan against the simulator: every queue channel of a staffing plan or schedule simulated
+ * over the month (queues carry over, handle times and arrivals random), its simulated service
+ * level set beside the model's, and the intervals where the two disagree materially flagged.
+ *
+ * @module
+ */
+
+/** How one channel is modelled (from its staffing config). */
+export interface PlanChannelModel {
+  readonly channel: string;
+  readonly type: "voice" | "chat";
+  /** Mean exponential patience (Erlang A), or null (Erlang C: callers never abandon). */
+  readonly patienceSeconds: number | null;
+  readonly concurrency: number;
+  readonly handleTimeFactorPerExtraChat: number;
+  readonly targetAnswerSeconds: number;
+}
+
+/** One interval of one channel to simulate: its volume, AHT, agents on contacts and the model's SL. */
+export interface PlanSimulationInput {
+  readonly timestamp: string;
+  readonly channel: string;
+  readonly calls: number;
+  readonly ahtSeconds: number;
+  /** Agents available for contacts (after shrinkage). */
+  readonly agents: number;
+  /** The model's service level at those agents, or null (no calls). */
+  readonly modelServiceLevel: number | null;
+}
+
+/** One interval of one channel, model against simulation. */
+export interface PlanSimulatedInterval extends PlanSimulationInput {
+  readonly simulatedServiceLevel: number | null;
+  /** 95% half-width of the simulated service level over the replications. */
+  readonly halfWidth: number | null;
+  /** |model − simulated| exceeds both the half-width and the material gap. */
+  readonly disagrees: boolean;
+}
+
+/** One channel over the month. */
+export interface PlanSimulatedChannel {
+  readonly channel: string;
+  /** Calls-weighted model service level. */
+  readonly modelServiceLevel: number | null;
+  readonly simulatedServiceLevel: number | null;
+  readonly halfWidth: number | null;
+  readonly abandonRate: number | null;
+  /** Intervals where model and simulation disagree materially. */
+  readonly disagreeingIntervals: number;
+  readonly intervals: number;
+}
+
+/** A plan (staffing or schedule) against the simulator. */
+export interface PlanSimulationBasis {
+  readonly channels: readonly PlanSimulatedChannel[];
+  readonly intervals: readonly PlanSimulatedInterval[];
+}
+
+/** Options of {@link planSimulationOptions}. */
+export interface PlanSimulationOptions {
+  readonly models: readonly PlanChannelModel[];
+  readonly inputs: readonly PlanSimulationInput[];
+  readonly intervalMinutes: number;
+  /** @defaultValue 20 */
+  readonly replications?: number;
+  /** @defaultValue 1 */
+  readonly seed?: number;
+}
+
+/**
+ * The {@link SimulationOptions} of a plan: one contact type and one agent group per channel,
+ * volumes, AHT and agents per interval in timestamp order, exponential handle times, exponential
+ * patience for Erlang A channels, the chat chain's concurrency and handle-time factor.
+ *
+ * @example
+ * ```ts
+ * const { options } = planSimulationOptions({ models, inputs, intervalMinutes: 60 });
+ * simulate(options).period.contactTypes[0].serviceLevel; //=> { mean, halfWidth, ... }
+ * ```
+ */
+export function planSimulationOptions(o: PlanSimulationOptions): { readonly options: SimulationOptions; readonly timestamps: readonly string[] } {
+  const timestamps = [...new Set(o.inputs.map((i) => i.timestamp))].sort();
+  const index = new Map(timestamps.map((t, i) => [t, i]));
+  const I = timestamps.length;
+  const intervalSeconds = o.intervalMinutes * 60;
+  const models = o.models.filter((m) => o.inputs.some((i) => i.channel === m.channel));
+  const contactTypes = models.map((m) => {
+    const volumes = new Array<number>(I).fill(0);
+    const aht = new Array<number>(I).fill(0);
+    for (const input of o.inputs) {
+      if (input.channel !== m.channel) continue;
+      const i = index.get(input.timestamp)!;
+      volumes[i] = input.calls;
+      aht[i] = input.ahtSeconds;
+    }
+    const fallback = aht.find((a) => a > 0) ?? 300;
+    const means = aht.map((a) => (a > 0 ? a : fallback));
+    return {
+      name: m.channel,
+      volumes,
+      handleTime: { kind: "exponential" as const, meanSeconds: fallback },
+      handleTimeMeanByInterval: means,
+      ...(m.patienceSeconds === null ? {} : { patience: { kind: "exponential" as const, meanSeconds: m.patienceSeconds } }),
+      targetAnswerSeconds: m.targetAnswerSeconds,
+    };
+  });
+  const agentGroups = models.map((m) => {
+    const agents = new Array<number>(I).fill(0);
+    for (const input of o.inputs) if (input.channel === m.channel) agents[index.get(input.timestamp)!] = Math.max(0, Math.floor(input.agents));
+    return { name: m.channel, skills: [m.channel], agents, concurrency: m.concurrency, handleTimeFactorPerExtraChat: m.handleTimeFactorPerExtraChat };
+  });
+  return {
+    timestamps,
+    options: {
+      intervalSeconds,
+      intervalsPerDay: Math.max(1, Math.round(1440 / o.intervalMinutes)),
+      contactTypes,
+      agentGroups,
+      replications: o.replications ?? 20,
+      seed: o.seed ?? 1,
+    },
+  };
+}
+
+/** The service level gap that counts as a material disagreement (5 points). */
+export const materialServiceLevelGap = 0.05;
+
+/**
+ * Sets a plan's model service levels beside a simulation of it (see {@link planSimulationOptions}):
+ * per channel the calls-weighted model SL and the simulated SL with its 95% half-width, per
+ * interval both and a flag where they disagree materially: the gap exceeds the simulation's
+ * half-width and 5 points of service level.
+ *
+ * @example
+ * ```ts
+ * const basis = comparePlanWithSimulation({ models, inputs, intervalMinutes: 60, result: simulate(options) });
+ * basis.channels[0]; //=> { channel: "voice", modelServiceLevel: 0.84, simulatedServiceLevel: 0.82, halfWidth: 0.004, ... }
+ * ```
+ */
+export function comparePlanWithSimulation(o: PlanSimulationOptions & { readonly result: SimulationResult }): PlanSimulationBasis {
+  const { timestamps } = planSimulationOptions(o);
+  const index = new Map(timestamps.map((t, i) => [t, i]));
+  const models = o.models.filter((m) => o.inputs.some((i) => i.channel === m.channel));
+  const typeIndex = new Map(models.map((m, t) => [m.channel, t]));
+  const intervals: PlanSimulatedInterval[] = [];
+  for (const input of o.inputs) {
+    const t = typeIndex.get(input.channel);
+    if (t === undefined) continue;
+    const sl = o.result.intervals[index.get(input.timestamp)!]!.contactTypes[t]!.serviceLevel;
+    const simulated = input.calls > 0 ? sl.mean : null;
+    const halfWidth = input.calls > 0 ? sl.halfWidth : null;
+    const gap = simulated === null || input.modelServiceLevel === null ? 0 : Math.abs(simulated - input.modelServiceLevel);
+    intervals.push({
+      ...input,
+      simulatedServiceLevel: simulated === null ? null : round6(simulated),
+      halfWidth: halfWidth === null ? null : round6(halfWidth),
+      disagrees: gap > materialServiceLevelGap && gap > (halfWidth ?? 0),
+    });
+  }
+  const channels = models.map((m, t) => {
+    const mine = intervals.filter((i) => i.channel === m.channel);
+    let calls = 0;
+    let weighted = 0;
+    for (const i of mine) {
+      if (i.modelServiceLevel === null) continue;
+      calls += i.calls;
+      weighted += i.calls * i.modelServiceLevel;
+    }
+    const period = o.result.period.contactTypes[t]!;
+    return {
+      channel: m.channel,
+      modelServiceLevel: calls > 0 ? round6(weighted / calls) : null,
+      simulatedServiceLevel: period.serviceLevel.mean === null ? null : round6(period.serviceLevel.mean),
+      halfWidth: period.serviceLevel.halfWidth === null ? null : round6(period.serviceLevel.halfWidth),
+      abandonRate: m.patienceSeconds === null || period.abandonRate.mean === null ? null : round6(period.abandonRate.mean),
+      disagreeingIntervals: mine.filter((i) => i.disagrees).length,
+      intervals: mine.length,
+    };
+  });
+  return { channels, intervals };
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/**
+ * Simulates a plan and compares it with the model in one call (in this thread; the CLI passes
+ * its own `run` to use worker threads).
+ *
+ * @example
+ * ```ts
+ * const basis = await simulatePlan({ models, inputs, intervalMinutes: 60, replications: 20 });
+ * ```
+ */
+export async function simulatePlan(o: PlanSimulationOptions & { readonly run?: (options: SimulationOptions) => Promise<SimulationResult> }): Promise<PlanSimulationBasis> {
+  const { options } = planSimulationOptions(o);
+  const result = o.run === undefined ? simulate(options) : await o.run(options);
+  return comparePlanWithSimulation({ ...o, result });
+}
+
+/**
+ * The service level a channel's model gives (Erlang A with patience, Erlang C without, the chat
+ * chain for chat) at `agents` on contacts.
+ *
+ * @example
+ * ```ts
+ * modelServiceLevel({ channel: "voice", type: "voice", patienceSeconds: null, concurrency: 1, handleTimeFactorPerExtraChat: 0, targetAnswerSeconds: 20 },
+ *   { calls: 100, ahtSeconds: 180, agents: 13, intervalSeconds: 1800 }); //=> 0.7955947884...
+ * ```
+ */
+export function modelServiceLevel(model: PlanChannelModel, o: { calls: number; ahtSeconds: number; agents: number; intervalSeconds: number }): number | null {
+  if (!(o.calls > 0) || !(o.ahtSeconds > 0)) return null;
+  const common = { callsPerInterval: o.calls, intervalSeconds: o.intervalSeconds, ahtSeconds: o.ahtSeconds, agents: o.agents, targetAnswerSeconds: model.targetAnswerSeconds };
+  if (model.type === "chat") return chatQueue({ ...common, concurrency: model.concurrency, handleTimeFactorPerExtraChat: model.handleTimeFactorPerExtraChat }).serviceLevel;
+  if (model.patienceSeconds !== null) return erlangA({ ...common, patienceSeconds: model.patienceSeconds }).serviceLevel;
+  return erlangC(common).serviceLevel;
+}
+
+/**
+ * The simulation models of a staffing config's queue channels (voice and chat; deferred work is
+ * not a queue and is left out), in the order given.
+ *
+ * @example
+ * ```ts
+ * planChannelModels({ channels: { voice: { type: "voice", patienceSeconds: 90 } } }, ["voice"]);
+ * //=> [{ channel: "voice", type: "voice", patienceSeconds: 90, concurrency: 1, handleTimeFactorPerExtraChat: 0, targetAnswerSeconds: 20 }]
+ * ```
+ */
+export function planChannelModels(config: StaffingConfig, channels: readonly string[]): PlanChannelModel[] {
+  const models: PlanChannelModel[] = [];
+  for (const channel of channels) {
+    const c = config.channels?.[channel];
+    const type = c?.type ?? defaultChannelType(channel);
+    if (type === "deferred") continue;
+    const targetAnswerSeconds = c !== undefined && c.type !== "deferred" ? (c.targetAnswerSeconds ?? 20) : 20;
+    if (type === "chat") {
+      const chat = c?.type === "chat" ? c : undefined;
+      models.push({ channel, type, patienceSeconds: null, concurrency: chat?.concurrency ?? 1, handleTimeFactorPerExtraChat: chat?.handleTimeFactorPerExtraChat ?? 0, targetAnswerSeconds });
+    } else {
+      const voice = c?.type === "voice" ? c : undefined;
+      models.push({ channel, type: "voice", patienceSeconds: voice?.patienceSeconds ?? null, concurrency: 1, handleTimeFactorPerExtraChat: 0, targetAnswerSeconds });
+    }
+  }
+  return models;
+}
