@@ -93,7 +93,7 @@ export interface TeamDesignComparison {
  * const r = await compareTeamDesigns({ intervalMinutes: 15, contactTypes: [
  *   { name: "billing", volumes: [200], ahtSeconds: 240, targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
  *   { name: "tech", volumes: [150], ahtSeconds: 360, targetServiceLevel: 0.8, targetAnswerSeconds: 20 }] });
- * r.designs.map((d) => [d.design, d.peakAgents]); //=> [["dedicated", 127], ["pooled", 122], ["cross-trained", 124]] (about)
+ * r.designs.map((d) => [d.design, d.peakAgents]); //=> [["dedicated", 127], ["pooled", 120], ["cross-trained", 120]]
  * ```
  */
 export async function compareTeamDesigns(options: CompareTeamDesignsOptions): Promise<TeamDesignComparison> {

@@ -19,7 +19,17 @@ export interface SkillRequirement {
   readonly agents: number;
 }
 
-/** The single-skill requirement of one type at `calls` contacts per interval and a handle time (Erlang C, or Erlang A with a patience). */
+/**
+ * The single-skill requirement of one type at `calls` contacts per interval and a handle time
+ * (Erlang C, or Erlang A with a patience): the same number `planStaffing` gives a voice channel.
+ *
+ * @throws {WfmError} `infeasible` when no agent count meets the type's targets
+ *
+ * @example
+ * ```ts
+ * singleTypeRequirement({ name: "a", ahtSeconds: 180, targetServiceLevel: 0.8, targetAnswerSeconds: 20 }, 100, 1800, "here"); //=> 14
+ * ```
+ */
 export function singleTypeRequirement(type: ContactType, calls: number, intervalSeconds: number, where: string, ahtSeconds = type.ahtSeconds): number {
   if (calls === 0) return 0;
   const solved = requiredAgents({
@@ -82,6 +92,12 @@ function pooledRequirement(types: readonly ContactType[], set: readonly number[]
  * larger set of types with traffic that is connected by shared agents (two types are linked when
  * some group serves both). A set that splits into parts no group links adds nothing: its row is
  * the sum of its parts' rows. With one skill per group only single types remain.
+ *
+ * @example
+ * ```ts
+ * // Groups [a], [b, c]: a stands alone, b and c are linked.
+ * requirementSets(resolved, [0, 1, 2]); //=> [[0], [1], [2], [1, 2]]
+ * ```
  */
 export function requirementSets(resolved: ResolvedSkillModel, active: readonly number[]): number[][] {
   const m = resolved.model.contactTypes.length;
@@ -112,6 +128,15 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * The requirement rows of one interval: N_j for each type with traffic, and for each connected
  * set A of two or more types N(A) = min(pooled requirement of A, Σ_{j in A} N_j) (sharing agents
  * never needs more than keeping them apart, so the pooled figure is capped by the dedicated one).
+ *
+ * @throws {WfmError} `infeasible` when no agent count meets a type's targets
+ *
+ * @example
+ * ```ts
+ * // One group serving both types of 200 and 150 calls per 15 min (AHT 240 s and 360 s):
+ * intervalRequirements(resolved, [200, 150], [240, 360], "interval 0");
+ * //=> [{ types: [0], agents: 60 }, { types: [1], agents: 67 }, { types: [0, 1], agents: 122 }]
+ * ```
  */
 export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string): SkillRequirement[] {
   const types = resolved.model.contactTypes;

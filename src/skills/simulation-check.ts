@@ -19,7 +19,16 @@ export interface ResolvedSimulation {
   readonly maxAddedAgents: number;
 }
 
-/** Validates the simulation settings and fills in the defaults (20 replications, seed 1, 50 added agents). */
+/**
+ * Validates the simulation settings and fills in the defaults.
+ *
+ * @throws {WfmError} `invalid-argument` naming `simulation.replications`, `simulation.seed` or `simulation.maxAddedAgents`
+ *
+ * @example
+ * ```ts
+ * resolveSimulation("staffSkills", undefined); //=> { replications: 20, seed: 1, maxAddedAgents: 50 }
+ * ```
+ */
 export function resolveSimulation(fn: string, settings: { replications?: number; seed?: number; maxAddedAgents?: number } | undefined): ResolvedSimulation {
   const replications = settings?.replications ?? 20;
   const seed = settings?.seed ?? 1;
@@ -35,6 +44,11 @@ export function resolveSimulation(fn: string, settings: { replications?: number;
  * starts with one interval of warm-up at the first interval's volumes and agents (a centre that
  * is already open), and every call of the same seed draws the same arrivals and handle times
  * (common random numbers), so two staffings are compared on the same contacts.
+ *
+ * @example
+ * ```ts
+ * simulationOptions(resolved, [[14]], { replications: 20, seed: 1, maxAddedAgents: 50 }).warmupSeconds; //=> 1800
+ * ```
  */
 export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationOptions {
   const { model, offered } = resolved;
@@ -61,12 +75,30 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
   };
 }
 
-/** Runs the simulator on a staffing (see {@link simulationOptions}). */
+/**
+ * Runs the simulator on a staffing (see {@link simulationOptions}); deterministic for a seed.
+ *
+ * @example
+ * ```ts
+ * const resolved = resolveSkillModel("x", { intervalMinutes: 30, contactTypes: [{ name: "a", volumes: [100],
+ *   ahtSeconds: 180, targetServiceLevel: 0.8, targetAnswerSeconds: 20 }], agentGroups: [{ name: "A", skills: ["a"] }] });
+ * simulateStaffing(resolved, [[14]], resolveSimulation("x", undefined)).intervals[0].contactTypes[0].serviceLevel.mean;
+ * //=> about 0.89 (Erlang C: 0.8884)
+ * ```
+ */
 export function simulateStaffing(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationResult {
   return simulate(simulationOptions(resolved, agents, settings));
 }
 
-/** The service level of a type in one slice as mean and 95% interval, clamped to [0, 1]. */
+/**
+ * The service level (SL_o: answered within T / offered) of a type in one slice as mean and 95%
+ * interval (mean ± t(0.975, n − 1) s / √n), clamped to [0, 1]; null when no contact was offered.
+ *
+ * @example
+ * ```ts
+ * serviceLevelOf(result.period.contactTypes[0]); //=> { mean: 0.89, lower: 0.87, upper: 0.91 } (about)
+ * ```
+ */
 export function serviceLevelOf(stats: SimulatedContactTypeStats): { mean: number; lower: number; upper: number } | null {
   const sl = stats.serviceLevel;
   if (sl.mean === null) return null;

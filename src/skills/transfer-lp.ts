@@ -41,7 +41,15 @@ export interface TransferSolution {
 /**
  * Solves the program of one interval (see the module comment).
  *
+ * @param crossTrainedShare - least share of agents in groups with two or more skills, in [0, 1) (default 0)
  * @throws {WfmError} `solver-failed` when HiGHS fails or reports no optimum
+ *
+ * @example
+ * ```ts
+ * // Groups A, B and AB (cost 1.1); N_a = 60, N_b = 67, pooled N(a, b) = 122:
+ * solveTransferProgram(highs, resolved, [{ types: [0], agents: 60 }, { types: [1], agents: 67 }, { types: [0, 1], agents: 122 }]).agents;
+ * //=> [55, 62, 5]
+ * ```
  */
 export function solveTransferProgram(highs: Highs, resolved: ResolvedSkillModel, rows: readonly SkillRequirement[], crossTrainedShare = 0): TransferSolution {
   const groups = resolved.skills.length;
