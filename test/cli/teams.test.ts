@@ -105,4 +105,12 @@ describe("wfm teams", () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^--config: .*nope\.json/);
   });
+
+  it("wfm schema teams prints the JSON Schema of teams.json", async () => {
+    const run = await runCli(["schema", "teams"]);
+    expect(run.status).toBe(0);
+    const schema = JSON.parse(run.stdout) as { required: string[]; properties: Record<string, unknown> };
+    expect(schema.required).toEqual(["intervalMinutes", "contactTypes"]);
+    expect(Object.keys(schema.properties)).toContain("agentGroups");
+  });
 });
