@@ -300,42 +300,107 @@ function simulationCheck(
     }
   };
   addUntilMet();
-  // 2. Trim.
+  // 2. Trim: moves that lower the cost, tried interval by interval, kept where every type still
+  // meets its target on average. A removal is tried where every type meets its target with
+  // confidence; a pooling move (agents of one or two single-skill groups replaced by one agent
+  // fewer of a cross-trained group serving their types) or an unpooling move (cross-trained agents
+  // replaced by as many cheaper single-skill ones) wherever every type meets it on average.
+  const single = resolved.skills.map((list) => (list.length === 1 ? list[0]! : -1));
+  const candidates = (t: number, comfortable: boolean): number[][] => {
+    const moves: { delta: number[]; saving: number }[] = [];
+    const groups = agents[t]!.length;
+    if (comfortable) {
+      for (let g = 0; g < groups; g++) {
+        const delta = new Array<number>(groups).fill(0);
+        delta[g] = -1;
+        moves.push({ delta, saving: resolved.cost[g]! });
+      }
+    }
+    // Pooling moves: p agents fewer in single-skill group g1, q fewer in g2, p + q - 1 more in a
+    // cross-trained group m serving both types (one agent fewer in all), p, q <= 3.
+    for (let m = 0; m < groups; m++) {
+      if (!multi[m]) continue;
+      for (let g1 = 0; g1 < groups; g1++) {
+        const a = single[g1]!;
+        if (a < 0 || !resolved.skills[m]!.includes(a)) continue;
+        for (let g2 = -1; g2 < groups; g2++) {
+          if (g2 >= 0 && (g2 <= g1 || single[g2]! < 0 || single[g2] === a || !resolved.skills[m]!.includes(single[g2]!))) continue;
+          for (let p = 1; p <= 3; p++) {
+            for (let q = g2 < 0 ? 0 : 1; q <= (g2 < 0 ? 0 : 3); q++) {
+              const r = p + q - 1;
+              if (r === 0) continue;
+              const saving = p * resolved.cost[g1]! + (g2 < 0 ? 0 : q * resolved.cost[g2]!) - r * resolved.cost[m]!;
+              if (saving <= 1e-9) continue;
+              const delta = new Array<number>(groups).fill(0);
+              delta[g1] = -p;
+              if (g2 >= 0) delta[g2] = -q;
+              delta[m] = r;
+              moves.push({ delta, saving });
+            }
+          }
+        }
+      }
+      // Unpooling moves: r <= 2 cross-trained agents replaced by as many single-skill ones, when
+      // that is cheaper.
+      const servedBy = (g: number) => single[g]! >= 0 && resolved.skills[m]!.includes(single[g]!);
+      for (let g1 = 0; g1 < groups; g1++) {
+        if (!servedBy(g1)) continue;
+        for (let g2 = g1; g2 < groups; g2++) {
+          if (!servedBy(g2)) continue;
+          for (const [p, q] of g1 === g2 ? [[1, 0], [2, 0]] : [[1, 1]]) {
+            const r = p! + q!;
+            const saving = r * resolved.cost[m]! - p! * resolved.cost[g1]! - q! * resolved.cost[g2]!;
+            if (saving <= 1e-9) continue;
+            const delta = new Array<number>(groups).fill(0);
+            delta[m] = -r;
+            delta[g1]! += p!;
+            delta[g2]! += q!;
+            moves.push({ delta, saving });
+          }
+        }
+      }
+    }
+    moves.sort((x, y) => y.saving - x.saving);
+    return moves.map((move) => move.delta);
+  };
+  const tried = program.map(() => new Set<string>());
   const done = new Uint8Array(program.length);
   while (correct) {
-    const removed: [number, number][] = [];
+    const applied: [number, number[]][] = [];
     result.intervals.forEach((slice, t) => {
       if (done[t] === 1) return;
-      const comfortable = types.every((type, j) => {
-        if (!active(t, j)) return true;
-        const sl = serviceLevelOf(slice.contactTypes[j]!);
-        return sl !== null && sl.lower > type.targetServiceLevel;
-      });
-      if (!comfortable) return;
-      const order = agents[t]!.map((_, g) => g).sort((a, b) => resolved.cost[b]! - resolved.cost[a]! || resolved.skills[b]!.length - resolved.skills[a]!.length || a - b);
-      for (const g of order) {
-        if (agents[t]![g]! <= minimum[g]!) continue;
-        agents[t]![g]!--;
-        if (shareHolds(agents[t]!)) {
-          removed.push([t, g]);
-          return;
-        }
-        agents[t]![g]!++;
+      const levels = types.map((_, j) => (active(t, j) ? serviceLevelOf(slice.contactTypes[j]!) : null));
+      const met = types.every((type, j) => levels[j] === null || levels[j]!.mean >= type.targetServiceLevel);
+      const comfortable = types.every((type, j) => levels[j] === null || levels[j]!.lower > type.targetServiceLevel);
+      if (!met) {
+        done[t] = 1;
+        return;
+      }
+      for (const delta of candidates(t, comfortable)) {
+        const key = delta.join(",");
+        if (tried[t]!.has(key)) continue;
+        const next = agents[t]!.map((x, g) => x + delta[g]!);
+        if (next.some((x, g) => x < minimum[g]!) || !shareHolds(next)) continue;
+        tried[t]!.add(key);
+        agents[t] = next;
+        applied.push([t, delta]);
+        return;
       }
       done[t] = 1;
     });
-    if (removed.length === 0) break;
+    if (applied.length === 0) break;
     const trial = simulateStaffing(resolved, agents, settings);
     let undone = 0;
-    for (const [t, g] of removed) {
+    for (const [t, delta] of applied) {
       const holds = types.every((type, j) => {
         if (!active(t, j)) return true;
         const sl = serviceLevelOf(trial.intervals[t]!.contactTypes[j]!);
         return sl === null || sl.mean >= type.targetServiceLevel;
       });
-      if (!holds) {
-        agents[t]![g]!++;
-        done[t] = 1;
+      if (holds) {
+        tried[t]!.clear();
+      } else {
+        agents[t] = agents[t]!.map((x, g) => x - delta[g]!);
         undone++;
       }
     }
