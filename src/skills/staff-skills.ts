@@ -365,9 +365,13 @@ function simulationCheck(
   };
   const tried = program.map(() => new Set<string>());
   const done = new Uint8Array(program.length);
+  // The slices the moves are decided on: the last trial's, except where a move was undone (there
+  // the slice before the move, which the undo restored); one fresh run at the end.
+  let slices = result.intervals;
+  let stale = false;
   while (correct) {
     const applied: [number, number[]][] = [];
-    result.intervals.forEach((slice, t) => {
+    slices.forEach((slice, t) => {
       if (done[t] === 1) return;
       const levels = types.map((_, j) => (active(t, j) ? serviceLevelOf(slice.contactTypes[j]!) : null));
       const met = types.every((type, j) => levels[j] === null || levels[j]!.mean >= type.targetServiceLevel);
@@ -390,7 +394,7 @@ function simulationCheck(
     });
     if (applied.length === 0) break;
     const trial = simulateStaffing(resolved, agents, settings);
-    let undone = 0;
+    const undone = new Set<number>();
     for (const [t, delta] of applied) {
       const holds = types.every((type, j) => {
         if (!active(t, j)) return true;
@@ -401,11 +405,15 @@ function simulationCheck(
         tried[t]!.clear();
       } else {
         agents[t] = agents[t]!.map((x, g) => x - delta[g]!);
-        undone++;
+        undone.add(t);
       }
     }
-    result = undone === 0 ? trial : simulateStaffing(resolved, agents, settings);
+    const before = slices;
+    slices = trial.intervals.map((slice, t) => (undone.has(t) ? before[t]! : slice));
+    result = trial;
+    stale = undone.size > 0;
   }
+  if (stale) result = simulateStaffing(resolved, agents, settings);
   addUntilMet();
   const intervals = program.map((row, t) => ({
     ...row,
