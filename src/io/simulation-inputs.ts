@@ -54,6 +54,11 @@ export interface PlanSimulationFile {
  *
  * @throws {WfmError} `file-not-found`, `invalid-file`, or `invalid-config` when the folder's plan
  *   has no simulation section (planned with `--replications 0`) or no schedule for `basis: "schedule"`
+ *
+ * @example
+ * ```ts
+ * readPlanSimulation("plan-output").basis; //=> "schedule" (the plan has a schedule)
+ * ```
  */
 export function readPlanSimulation(dir: string, options: { readonly cwd?: string; readonly basis?: "staffing" | "schedule" } = {}): PlanSimulationFile {
   const file = join(dir, "summary.json");
@@ -87,6 +92,11 @@ export interface StaffingAgentsCsv {
  * staffing CSV (`timestamp,channel,...,requiredAgents,...`; no channel column = `voice`).
  *
  * @throws {WfmError} `invalid-csv` with file:line:column per bad cell
+ *
+ * @example
+ * ```ts
+ * readStaffingAgentsCsv("requirements.csv").agents.get("2026-11-01T00:00|voice"); //=> 4
+ * ```
  */
 export function readStaffingAgentsCsv(path: string, options: { readonly cwd?: string } = {}): StaffingAgentsCsv {
   const text = readTextFile(path, { ...(options.cwd === undefined ? {} : { cwd: options.cwd }), option: "--staffing" });
@@ -151,6 +161,11 @@ export interface ScheduleFloor {
  * Reads the shifts of `wfm schedule --format json` (start, end, agents, breaks).
  *
  * @throws {WfmError} `invalid-config` when the file is not a schedule result
+ *
+ * @example
+ * ```ts
+ * readScheduleFloor("schedule.json").floorAt(Date.UTC(2026, 10, 2, 8), 3_600_000); //=> agents on the floor 08:00-09:00
+ * ```
  */
 export function readScheduleFloor(path: string, options: { readonly cwd?: string } = {}): ScheduleFloor {
   const parsed = scheduleSchema.safeParse(readJsonFile(path, { ...(options.cwd === undefined ? {} : { cwd: options.cwd }), option: "--schedule" }));

@@ -40,7 +40,7 @@ export interface PlanSimulatedInterval extends PlanSimulationInput {
   readonly simulatedServiceLevel: number | null;
   /** 95% half-width of the simulated service level over the replications. */
   readonly halfWidth: number | null;
-  /** |model − simulated| exceeds both the half-width and the material gap. */
+  /** |model − simulated| exceeds the material gap (5 points) and 3 standard errors of the simulation. */
   readonly disagrees: boolean;
 }
 
@@ -135,8 +135,9 @@ export const materialServiceLevelGap = 0.05;
 /**
  * Sets a plan's model service levels beside a simulation of it (see {@link planSimulationOptions}):
  * per channel the calls-weighted model SL and the simulated SL with its 95% half-width, per
- * interval both and a flag where they disagree materially: the gap exceeds the simulation's
- * half-width and 5 points of service level.
+ * interval both and a flag where they disagree materially: the gap exceeds 5 points of service
+ * level and 3 standard errors of the simulation (the referee tests' rule; with a month of
+ * intervals a 95% interval alone would flag one interval in twenty by chance).
  *
  * @example
  * ```ts
@@ -153,15 +154,20 @@ export function comparePlanWithSimulation(o: PlanSimulationOptions & { readonly 
   for (const input of o.inputs) {
     const t = typeIndex.get(input.channel);
     if (t === undefined) continue;
-    const sl = o.result.intervals[index.get(input.timestamp)!]!.contactTypes[t]!.serviceLevel;
+    const stats = o.result.intervals[index.get(input.timestamp)!]!.contactTypes[t]!;
+    const sl = stats.serviceLevel;
     const simulated = input.calls > 0 ? sl.mean : null;
     const halfWidth = input.calls > 0 ? sl.halfWidth : null;
+    // A quiet interval can give the same service level in every replication (all answered at
+    // once): no spread measured, so the binomial worst case 0.5 / sqrt(contacts simulated) is the floor.
+    const contacts = (stats.offered.mean ?? 0) * sl.replications;
+    const standardError = input.calls > 0 ? Math.max(sl.standardError ?? 0, contacts > 0 ? 0.5 / Math.sqrt(contacts) : 0) : 0;
     const gap = simulated === null || input.modelServiceLevel === null ? 0 : Math.abs(simulated - input.modelServiceLevel);
     intervals.push({
       ...input,
       simulatedServiceLevel: simulated === null ? null : round6(simulated),
       halfWidth: halfWidth === null ? null : round6(halfWidth),
-      disagrees: gap > materialServiceLevelGap && gap > (halfWidth ?? 0),
+      disagrees: gap > materialServiceLevelGap && gap > 3 * standardError,
     });
   }
   const channels = models.map((m, t) => {

@@ -242,6 +242,11 @@ export class Engine {
     this.cap = capacity;
   }
 
+  /** Contact records ever allocated this replication: the most contacts present at once (queued, in service, awaiting a call-back or a redial). */
+  get contactRecords(): number {
+    return this.used;
+  }
+
   private alloc(): number {
     if (this.freeTop > 0) return this.freeList[--this.freeTop]!;
     if (this.used === this.cap) this.growContacts(this.cap * 2);

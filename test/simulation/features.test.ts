@@ -252,3 +252,27 @@ describe("handle time per interval", () => {
     expect(Math.abs(second! - 300)).toBeLessThan(5 * 300 * 0.5 / Math.sqrt(4000));
   });
 });
+
+describe("memory", () => {
+  it("is flat in the number of contacts: records are recycled, ten times the horizon needs no more of them", async () => {
+    const { compileModel } = await import("../../src/simulation/model.js");
+    const { Engine } = await import("../../src/simulation/engine.js");
+    const records = (intervals: number) => {
+      const engine = new Engine(
+        compileModel({
+          intervalSeconds: 1800,
+          contactTypes: [{ name: "voice", volumes: flat(1000, intervals), handleTime: exp(180), patience: exp(120) }],
+          agentGroups: [{ name: "team", skills: ["voice"], agents: 100 }],
+        }),
+      );
+      engine.run(0);
+      return { records: engine.contactRecords, contacts: engine.contacts };
+    };
+    const short = records(4);
+    const long = records(40);
+    expect(long.contacts).toBeGreaterThan(9 * short.contacts);
+    // 100 agents plus the queue: a few hundred records, whatever the number of contacts.
+    expect(short.records).toBeLessThan(400);
+    expect(long.records).toBeLessThan(400);
+  });
+});

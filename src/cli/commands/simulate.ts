@@ -303,7 +303,7 @@ async function runPlanMode(flags: SimulateFlags, io: CliIo, format: TableFormat)
   if (format === "csv" || format === "json") return renderTable(rows, columns, format);
   const summary = basis.channels.map(
     (ch) =>
-      `${ch.channel}: simulated SL ${pct(ch.simulatedServiceLevel)}${pm(ch.halfWidth)} (model ${pct(ch.modelServiceLevel)}), ${ch.disagreeingIntervals} of ${ch.intervals} intervals differ by more than 5 points and the 95% interval`,
+      `${ch.channel}: simulated SL ${pct(ch.simulatedServiceLevel)}${pm(ch.halfWidth)} (model ${pct(ch.modelServiceLevel)}), ${ch.disagreeingIntervals} of ${ch.intervals} intervals differ by more than 5 points and 3 standard errors`,
   );
   const heading = `Simulated ${read.source}: ${result.replications} replications, seed ${result.seed}, ${result.contactsSimulated} contacts`;
   if (format === "md") return `## ${heading}\n\n${summary.map((s) => `- ${s}`).join("\n")}\n\n${renderTable(rows, columns, "md")}`;

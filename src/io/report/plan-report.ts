@@ -114,9 +114,9 @@ export function simulationTables(
   const disagreeing = basis.intervals.filter((i) => i.disagrees);
   const notes =
     disagreeing.length === 0
-      ? [`The simulation agrees with the model in every interval of the ${what} (no gap above 5 points beyond the simulation's interval).`]
+      ? [`The simulation agrees with the model in every interval of the ${what} (no gap above 5 points and 3 standard errors).`]
       : [
-          `Intervals where the ${what}'s model and simulation disagree by more than 5 points of service level and more than the simulation's 95% interval (queues carry over between intervals; the model treats each interval as steady): ` +
+          `Intervals where the ${what}'s model and simulation disagree by more than 5 points of service level and more than 3 standard errors of the simulation (queues carry over between intervals; the model treats each interval as steady): ` +
             disagreeing
               .slice(0, 8)
               .map((i) => `${i.timestamp} ${i.channel} model ${pctOf(i.modelServiceLevel)}, simulated ${pctOf(i.simulatedServiceLevel)} ${plusMinus(i.halfWidth)}`)
