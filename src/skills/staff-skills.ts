@@ -158,14 +158,17 @@ export function staffingTotals(resolved: ResolvedSkillModel, intervals: readonly
  *    seed for every candidate): add an agent to the cheapest group serving a type wherever the
  *    type misses its target with confidence (upper end of the 95% interval below it) or misses
  *    it on average while missing it over the horizon (a group with two or more skills when the
- *    cheapest would break `minimumCrossTrainedShare`); then remove agents, costliest group first,
- *    wherever every type meets its target with confidence and still does on average without them.
+ *    cheapest would break `minimumCrossTrainedShare`); then, interval by interval, moves that
+ *    lower the cost, kept where every type still meets its target on average: remove an agent
+ *    (where every type meets its target with confidence), pool (single-skill agents of one or
+ *    two groups replaced by one agent fewer of a cross-trained group), unpool (cross-trained
+ *    agents replaced by as many cheaper single-skill ones); then add again where needed.
  *
  * With one skill per group and no overflow, step 2 gives x_g = N_j (single-skill staffing,
- * exactly) and step 3 only reports the simulated service levels. On small cases (2 types, 3
- * groups) the answer is within one agent's cost (2-4%) of the optimum found by exhaustive search
- * on the same simulation (`test/skills/simulation-check.test.ts`). The check tests the service
- * level only (ASA and occupancy targets act in steps 1-2).
+ * exactly) and step 3 only reports the simulated service levels. On five small cases (2 types,
+ * 3 groups) the answer equals the optimum found by exhaustive search on the same simulation
+ * (`test/skills/simulation-check.test.ts`). The check tests the service level only (ASA and
+ * occupancy targets act in steps 1-2).
  *
  * References: S. Bhulai, G. Koole, A. Pot, "Simple methods for shift scheduling in multiskill call
  * centers", M&SOM 10(3), 2008; A. N. Avramidis, W. Chan, P. L'Ecuyer, "Staffing multi-skill call
@@ -242,11 +245,12 @@ function typeLevel(resolved: ResolvedSkillModel, j: number, offered: number, sta
  *    mean is below the target while the type misses its target over the whole horizon, add one
  *    agent to the cheapest group serving it; repeat until no type misses (at most
  *    `maxAddedAgents` per interval).
- * 2. Trim: in every interval where each type meets its target with confidence (the lower end is
- *    above it), remove one agent from the costliest group that can spare one (keeping the
- *    minimums and the cross-trained share); keep the removal where every type's mean still meets
- *    its target, undo it elsewhere; repeat until nothing more can go; then step 1 once more (a
- *    removal can push a queue into the next interval).
+ * 2. Trim: in every interval where each type meets its target on average, try the cheapest-first
+ *    untried move (a removal where each type meets it with confidence, a pooling or an unpooling
+ *    move; keeping the minimums and the cross-trained share); simulate all intervals' moves at
+ *    once, keep a move where every type's mean still meets its target, undo it elsewhere; repeat
+ *    until no interval has a move left; then step 1 once more (a move can push a queue into the
+ *    next interval).
  *
  * With one skill per group and no overflow, the Erlang answer is exact for the simulated queue
  * (M/M/N) and the staffing is only reported, never changed.
