@@ -245,7 +245,7 @@ function typeLevel(resolved: ResolvedSkillModel, j: number, offered: number, sta
  *    mean is below the target while the type misses its target over the whole horizon, add one
  *    agent to the cheapest group serving it; repeat until no type misses (at most
  *    `maxAddedAgents` per interval).
- * 2. Trim: in every interval where each type meets its target on average, try the cheapest-first
+ * 2. Trim: in every interval where each type meets its target on average, try the largest-saving
  *    untried move (a removal where each type meets it with confidence, a pooling or an unpooling
  *    move; keeping the minimums and the cross-trained share); simulate all intervals' moves at
  *    once, keep a move where every type's mean still meets its target, undo it elsewhere; repeat
