@@ -249,8 +249,8 @@ function typeLevel(resolved: ResolvedSkillModel, j: number, offered: number, sta
  *    untried move (a removal where each type meets it with confidence, a pooling or an unpooling
  *    move; keeping the minimums and the cross-trained share); simulate all intervals' moves at
  *    once, keep a move where every type's mean still meets its target, undo it elsewhere; repeat
- *    until no interval has a move left; then step 1 once more (a move can push a queue into the
- *    next interval).
+ *    until no interval has a move left (an interval stops after 12 rejected moves in a row); then
+ *    step 1 once more (a move can push a queue into the next interval).
  *
  * With one skill per group and no overflow, the Erlang answer is exact for the simulated queue
  * (M/M/N) and the staffing is only reported, never changed.
@@ -369,6 +369,9 @@ function simulationCheck(
   };
   const tried = program.map(() => new Set<string>());
   const done = new Uint8Array(program.length);
+  // An interval stops after this many rejected moves in a row (bounds the runs on many groups).
+  const patience = 12;
+  const rejected = new Uint8Array(program.length);
   // The slices the moves are decided on: the last trial's, except where a move was undone (there
   // the slice before the move, which the undo restored); one fresh run at the end.
   let slices = result.intervals;
@@ -407,9 +410,11 @@ function simulationCheck(
       });
       if (holds) {
         tried[t]!.clear();
+        rejected[t] = 0;
       } else {
         agents[t] = agents[t]!.map((x, g) => x - delta[g]!);
         undone.add(t);
+        if (++rejected[t]! >= patience) done[t] = 1;
       }
     }
     const before = slices;
