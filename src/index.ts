@@ -25,6 +25,8 @@ export * from "./forecast/index.js";
 export * from "./schedule/index.js";
 // cost: KPIs, decimal money, cost breakdowns, what-if scenarios
 export * from "./cost/index.js";
+// skills: multi-skill staffing (skill-transfer program), tiers, team design comparison
+export * from "./skills/index.js";
 // plan: the monthly cycle (KPIs, forecast, staffing, schedule, cost, scenarios) in one call
 export * from "./plan/index.js";
 // review: plan against actual, variance attribution, adherence, calibration of the next plan

@@ -5,6 +5,7 @@ import { planConfigSchema } from "./plan-config.js";
 import { scenarioConfigSchema } from "./scenario-config.js";
 import { shiftsConfigSchema } from "./shifts-config.js";
 import { staffingConfigSchema } from "./staffing-config.js";
+import { teamsConfigSchema } from "./teams-config.js";
 
 /**
  * The config schemas that `wfm schema NAME` prints as JSON Schema, by name. The JSON Schema
@@ -18,4 +19,5 @@ export const configSchemas: Readonly<Record<string, z.ZodType>> = {
   scenarios: scenarioConfigSchema,
   shifts: shiftsConfigSchema,
   staffing: staffingConfigSchema,
+  teams: teamsConfigSchema,
 };

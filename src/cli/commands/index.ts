@@ -10,6 +10,7 @@ import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
 import { simulateCommand } from "./simulate.js";
 import { staffCommand } from "./staff.js";
+import { teamsCommand } from "./teams.js";
 
 /**
  * Every `wfm` sub-command, in the order `wfm --help` lists them: the monthly plan first, then
@@ -23,6 +24,7 @@ export const commands: readonly CommandModule[] = [
   kpiCommand,
   forecastCommand,
   staffCommand,
+  teamsCommand,
   scheduleCommand,
   costCommand,
   reviewCommand,

@@ -2,9 +2,15 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { staleHistory, staleHistoryDays } from "../stale-history.js";
-import { planMonth } from "../../plan/plan-month.js";
+import { planMonth, type PlanResult } from "../../plan/plan-month.js";
 import { checkOutputFolder, writeFolderAtomic, type OutputMarker } from "../../io/output.js";
 import { loadConfigReaders } from "../config-readers.js";
+import type { ReportSection } from "../../io/report/document.js";
+import { teamDesignSection } from "../../io/report/teams-section.js";
+import { compareTeamDesigns } from "../../skills/compare.js";
+import { peakDaySkillModel } from "../../skills/plan-day.js";
+import { staffSkills } from "../../skills/staff-skills.js";
+import type { StaffingConfig } from "../../staffing/plan.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
@@ -78,6 +84,20 @@ async function planMonthLocated(planFile: string, options: Parameters<typeof pla
       ),
     );
   }
+}
+
+/**
+ * The report's teams section when the plan has several voice contact types (or agent groups):
+ * the busiest day staffed by the config's groups and the three team designs, simulated.
+ */
+async function teamsOfPlan(plan: PlanResult, staffing: StaffingConfig, step: (text: string) => void): Promise<ReportSection | null> {
+  const day = peakDaySkillModel({ intervals: plan.staffing.intervals, intervalMinutes: plan.period.intervalMinutes, config: staffing });
+  if (day === null) return null;
+  step(`teams: staffing and team designs on the busiest day (${day.date}), simulated`);
+  const comparison = await compareTeamDesigns({ intervalMinutes: day.model.intervalMinutes, contactTypes: day.model.contactTypes, ...(day.model.routing === undefined ? {} : { routing: day.model.routing }) });
+  if (staffing.agentGroups === undefined) return teamDesignSection({ date: day.date, comparison });
+  const groups = await staffSkills(day.model);
+  return teamDesignSection({ date: day.date, comparison, groups: { names: staffing.agentGroups.map((g) => g.name), skills: staffing.agentGroups.map((g) => g.skills), staffing: groups } });
 }
 
 /**
@@ -186,8 +206,10 @@ export const planCommand: CommandModule = {
           strict: flags.strict === true,
           configName: "the staffing config",
         });
+        const teams = await teamsOfPlan(plan, options.staffing, step);
         step("writing the report");
         const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
+          ...(teams === null ? {} : { extraSections: [teams] }),
           footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
         });
         const report = lastReview === null ? planReport : { ...planReport, sections: [lastReview.section, ...planReport.sections] };

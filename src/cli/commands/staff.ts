@@ -17,6 +17,8 @@ import {
 } from "../../staffing/index.js";
 import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import { businessHoursNotes } from "../business-hours.js";
+import { skillModelFromChannels } from "../../skills/from-channels.js";
+import { staffSkills, type SkillStaffing } from "../../skills/staff-skills.js";
 import type { CommandModule } from "../command.js";
 import { loadConfigReaders } from "../config-readers.js";
 import { locateStaffingProblems } from "../locate-problems.js";
@@ -167,6 +169,29 @@ function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, 
   return parts.join("");
 }
 
+/** The agent-group section of the report (when the config has `agentGroups`). */
+function renderGroups(staffing: SkillStaffing, config: StaffingConfig, format: "table" | "md"): string {
+  const heading = format === "md" ? "### Agent groups\n\n" : "Agent groups\n\n";
+  const groups = config.agentGroups!;
+  const table = renderTable(
+    staffing.groups.map((g, i) => ({ ...g, skills: groups[i]!.skills.join(" > "), costPerHour: groups[i]!.costPerHour ?? 1 })),
+    [
+      { key: "group", value: (r) => r.group, align: "left" },
+      { key: "skills", value: (r) => r.skills, align: "left" },
+      { key: "costPerHour", title: "cost/h", value: (r) => r.costPerHour, text: (r) => formatFixed(r.costPerHour, 2), align: "right" },
+      { key: "peakAgents", title: "peak agents", value: (r) => r.peakAgents, align: "right" },
+      { key: "agentHours", title: "agent h", value: (r) => r.agentHours, text: (r) => formatFixed(r.agentHours, 1), align: "right" },
+      { key: "cost", value: (r) => r.cost, text: (r) => formatFixed(r.cost, 1), align: "right" },
+    ],
+    format,
+  );
+  const bullet = format === "md" ? "- " : "  ";
+  const levels = staffing.serviceLevels.map(
+    (sl) => `${bullet}${sl.type}: simulated SL ${formatPercent(sl.mean, 1)} (95% interval ${formatPercent(sl.lower, 1)}-${formatPercent(sl.upper, 1)}), target ${formatPercent(sl.targetServiceLevel, 0)}\n`,
+  );
+  return `\n${heading}Staffed by group (${staffing.method}): ${formatFixed(staffing.agentHours, 1)} agent-hours, cost ${formatFixed(staffing.cost, 1)}\n\n${table}\n${levels.join("")}`;
+}
+
 /** Builds the effective config: the file's, completed and overridden by the flags, for every channel in the volumes. */
 function effectiveConfig(base: StaffingConfig, channels: readonly string[], o: StaffOptions, hasAht: boolean, configFile: string | undefined): StaffingConfig {
   const target = o.target === undefined ? undefined : parseTargetOption("--target", o.target);
@@ -225,7 +250,7 @@ export const staffCommand: CommandModule = {
       .command("staff")
       .description("staff every interval of a volume CSV: required and scheduled agents, FTE, supporting staff")
       .argument("<volumes>", "volume CSV: timestamp,calls[,ahtSeconds][,channel][,queue]")
-      .option("--config <file>", "staffing.json: per-channel targets, AHT, patience, concurrency, shrinkage, support ratios (see `wfm schema staffing`)")
+      .option("--config <file>", "staffing.json: per-channel targets, AHT, patience, concurrency, shrinkage, support ratios, agent groups (see `wfm schema staffing`)")
       .option("--aht <seconds>", "handle time for every row and channel (overrides the file's ahtSeconds and the config)")
       .option("--target <sl/seconds>", "service-level target for voice and chat, e.g. 80/20")
       .option("--shrinkage <percent>", "total shrinkage, e.g. 30 (replaces the config's components)")
@@ -288,6 +313,19 @@ export const staffCommand: CommandModule = {
           configName: o.config ?? "the staffing config",
         });
         const stamp = (r: StaffingInterval) => formatLocalTimestamp(r.localMs, series.style);
+        // Agent groups sharing skills: the same volumes staffed by group (staffSkills).
+        let byGroup: { staffing: SkillStaffing; localMs: readonly number[] } | null = null;
+        if (config.agentGroups !== undefined) {
+          const skills = skillModelFromChannels({
+            intervalMinutes: series.intervalMinutes,
+            config,
+            intervals: series.rows.map((row) => {
+              const ahtSeconds = ahtOverride ?? row.ahtSeconds;
+              return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
+            }),
+          });
+          byGroup = { staffing: await staffSkills(skills.model), localMs: skills.localMs };
+        }
         let text: string;
         if (format === "json") {
           text = toJson({
@@ -295,12 +333,25 @@ export const staffCommand: CommandModule = {
             days: plan.days,
             totals: plan.totals,
             notes,
+            ...(byGroup === null
+              ? {}
+              : {
+                  agentGroups: {
+                    method: byGroup.staffing.method,
+                    groups: byGroup.staffing.groups,
+                    serviceLevels: byGroup.staffing.serviceLevels,
+                    intervals: byGroup.staffing.intervals.map((r) => ({
+                      timestamp: formatLocalTimestamp(byGroup!.localMs[r.index]!, series.style),
+                      agents: Object.fromEntries(byGroup!.staffing.agentGroups.map((g, i) => [g, r.agents[i]])),
+                    })),
+                  },
+                }),
           });
         } else if (format === "csv") {
           text = renderTable(plan.intervals, intervalColumns(stamp, "csv"), "csv");
           for (const note of notes) io.stderr(`note: ${note}\n`);
         } else {
-          text = renderReport(plan, config, volumes, format, o.intervals === true, stamp);
+          text = renderReport(plan, config, volumes, format, o.intervals === true, stamp) + (byGroup === null ? "" : renderGroups(byGroup.staffing, config, format));
           if (notes.length > 0) text += `${format === "md" ? "\n" : ""}${notes.map((n) => `${format === "md" ? "- " : ""}note: ${n}`).join("\n")}\n`;
         }
         if (o.out === undefined) {

@@ -159,7 +159,11 @@ export function dailyTotals(rows: readonly { localMs: number; calls: number }[])
  * @param plan - `planMonth`'s result
  * @param history - daily contacts of the history (all channels), for the forecast chart
  */
-export async function buildPlanReport(plan: PlanResult, history: readonly DailyHistory[], options: { footer?: string } = {}): Promise<ReportDocument> {
+export async function buildPlanReport(
+  plan: PlanResult,
+  history: readonly DailyHistory[],
+  options: { footer?: string; /** Sections appended at the end (e.g. the teams section). */ extraSections?: readonly ReportSection[] } = {},
+): Promise<ReportDocument> {
   const currency = plan.headline.currency;
   const headline: HeadlineFigure[] = [
     { label: "forecast contacts", value: num(plan.headline.contacts), note: Object.entries(plan.headline.contactsByChannel).map(([c, v]) => `${c} ${num(v)}`).join(", ") },
@@ -399,7 +403,7 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
     title: `${plan.name}: plan for ${plan.period.label}`,
     subtitle: `${plan.period.start} to ${plan.period.end} (exclusive), ${plan.period.days} days, ${plan.period.intervalMinutes}-minute intervals, ${plan.period.calendar} calendar`,
     headline,
-    sections,
+    sections: [...sections, ...(options.extraSections ?? [])],
     ...(options.footer === undefined ? {} : { footer: options.footer }),
   };
 }
