@@ -5,7 +5,9 @@ import { writeFolderAtomic } from "../../io/output.js";
 import { loadPlanConfig } from "../../io/plan-config.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
-import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
+import { buildPlanReport, dailyTotals, planCsvFiles, planPeriodText } from "../../io/report/plan-report.js";
+import { localeFormat, locales, type Locale } from "../../io/locale/index.js";
+import type { PlanResult } from "../../plan/plan-month.js";
 import { solveInWorker } from "../../io/solve-in-worker.js";
 import { readLastMonthReview, withCalibration } from "./plan-review.js";
 import type { CommandModule } from "../command.js";
@@ -25,9 +27,58 @@ interface PlanFlags {
   calibration?: string;
   review?: string;
   reviewActual?: string;
+  locale?: string;
 }
 
-const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+/**
+ * The summary `wfm plan` prints: one label and value per line, the labels padded to one column,
+ * every word from the locale's catalogue and every figure in its digits.
+ */
+export function planSummaryLines(plan: PlanResult, out: string, files: readonly string[], locale: Locale): string[] {
+  const f = localeFormat(locale);
+  const m = f.messages.cli;
+  const h = plan.headline;
+  const period = planPeriodText(plan, locale).label;
+  const money = (v: string | null) => (v === null ? "-" : f.messages.money(h.currency ?? "", f.decimal(v)));
+  const pairs: [string, string][] = [
+    [m.contacts, m.contactsValue(f.digits(String(h.contacts)), Object.entries(h.contactsByChannel).map(([c, v]) => `${c} ${f.digits(String(v))}`).join(f.messages.list))],
+    [m.agentFte, m.fteValue(f.number(h.agentFte, 1).replace(/[,٬]/g, ""), f.number(h.totalFte, 1).replace(/[,٬]/g, ""))],
+    [m.serviceLevel, m.serviceLevelValue(f.percent(h.serviceLevel), plan.schedule !== null)],
+    ...(plan.schedule === null
+      ? []
+      : plan.schedule.teams.map((t): [string, string] => [
+          m.scheduleLabel(t.team),
+          m.scheduleValue({
+            status: f.messages.schedule.statuses[t.status] ?? t.status,
+            gap: t.gap === null ? "-" : f.percent(t.gap, 2),
+            shifts: f.digits(String(t.shiftsStarted)),
+            paidHours: f.digits(t.paidHours.toFixed(0)),
+            shortfall: f.digits(t.shortfallAgentHours.toFixed(1)),
+          }),
+        ])),
+    ...(h.totalCost === null
+      ? []
+      : ([
+          [m.totalCost, money(h.totalCost)],
+          [m.perHandledMinute, money(h.costPerHandledMinute)],
+          [m.perContact, money(h.costPerContact)],
+          [m.perOrder, money(h.costPerOrder)],
+        ] as [string, string][])),
+    ...(plan.scenarios === null
+      ? []
+      : ([
+          [
+            m.scenarios,
+            plan.scenarios
+              .filter((s) => s.name !== "base")
+              .map((s) => `${s.name} ${s.deltaFraction === null ? "" : `${s.deltaFraction > 0 ? "+" : ""}${f.percent(s.deltaFraction)}`}`)
+              .join(f.messages.list),
+          ],
+        ] as [string, string][])),
+  ];
+  const width = Math.max(18, ...pairs.map(([label]) => label.length)) + 1;
+  return [m.written(plan.name, period, out, files.join(", ")), ...pairs.map(([label, value]) => `  ${label.padEnd(width)} ${value}`), `  ${m.open(out)}`, ""];
+}
 
 /**
  * `wfm plan --config plan.json --out FOLDER`: the whole monthly cycle (last month's KPIs, forecast,
@@ -52,11 +103,13 @@ export const planCommand: CommandModule = {
       .option("--calibration <file>", "calibration.json from wfm review of last month: forecast bias, AHT profile, patience, shrinkage")
       .option("--review <folder>", "last month's wfm review folder (or, with --review-actual, last month's plan folder): the report opens with a \"Last month: plan vs actual\" section")
       .option("--review-actual <file>", "last month's interval report, reviewed against the plan folder given to --review")
+      .option("--locale <locale>", "language of report.html, report.md and this summary: en or fa (Persian, right to left); replaces the plan file's")
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
           if (io.stderrIsTTY) io.stderr(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}\n`);
         };
+        const flagLocale = flags.locale === undefined ? undefined : parseChoiceOption("--locale", flags.locale, locales);
         step(`reading ${flags.config} and its files`);
         const loaded = loadPlanConfig(flags.config, {
           cwd: io.cwd,
@@ -68,6 +121,7 @@ export const planCommand: CommandModule = {
             ...(flags.ordersTarget === undefined ? {} : { ordersTarget: parseNumberOption("--orders-target", flags.ordersTarget, { min: 0, exclusiveMin: true }) }),
           },
         });
+        const locale: Locale = flagLocale ?? loaded.locale ?? "en";
         const progress = progressPrinter(io);
         const options = withCalibration(loaded.options, flags.calibration, io);
         const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
@@ -99,8 +153,10 @@ export const planCommand: CommandModule = {
           }
         }
         step("writing the report");
+        const messages = localeFormat(locale).messages;
         const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
-          footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
+          footer: messages.footer(planPeriodText(plan, locale).label, plan.headline.currency ?? "-"),
+          locale,
         });
         const report = lastReview === null ? planReport : { ...planReport, sections: [lastReview.section, ...planReport.sections] };
         const files = new Map<string, string>();
@@ -110,39 +166,7 @@ export const planCommand: CommandModule = {
         files.set("report.html", renderReportHtml(report));
         const out = resolve(io.cwd, flags.out);
         writeFolderAtomic(out, files, { force: Boolean(flags.force), inputs: [...loaded.inputs, ...(lastReview?.inputs ?? []), ...(flags.calibration === undefined ? [] : [resolve(io.cwd, flags.calibration)])] });
-        const h = plan.headline;
-        io.stdout(
-          [
-            `${plan.name}: plan for ${plan.period.label} written to ${flags.out}/ (${[...files.keys()].join(", ")})`,
-            `  forecast contacts   ${h.contacts} (${Object.entries(h.contactsByChannel).map(([c, v]) => `${c} ${v}`).join(", ")})`,
-            `  agent FTE           ${h.agentFte.toFixed(1)} (${h.totalFte.toFixed(1)} with supporting staff)`,
-            `  service level       ${pct(h.serviceLevel)} expected${plan.schedule === null ? "" : " from the schedule"}`,
-            ...(plan.schedule === null
-              ? []
-              : plan.schedule.teams.map(
-                  (t) =>
-                    `  schedule ${t.team.padEnd(10)} ${t.status}, gap ${t.gap === null ? "-" : `${(t.gap * 100).toFixed(2)}%`}, ${t.shiftsStarted} shifts, ${t.paidHours.toFixed(0)} paid h, shortfall ${t.shortfallAgentHours.toFixed(1)} agent-h`,
-                )),
-            ...(h.totalCost === null
-              ? []
-              : [
-                  `  total cost          ${h.currency} ${h.totalCost}`,
-                  `  per handled minute  ${h.currency} ${h.costPerHandledMinute ?? "-"}`,
-                  `  per contact         ${h.currency} ${h.costPerContact ?? "-"}`,
-                  `  per order           ${h.currency} ${h.costPerOrder ?? "-"}`,
-                ]),
-            ...(plan.scenarios === null
-              ? []
-              : [
-                  `  scenarios           ${plan.scenarios
-                    .filter((s) => s.name !== "base")
-                    .map((s) => `${s.name} ${s.deltaFraction === null ? "" : `${s.deltaFraction > 0 ? "+" : ""}${(s.deltaFraction * 100).toFixed(1)}%`}`)
-                    .join(", ")}`,
-                ]),
-            `  open ${flags.out}/report.html in a browser`,
-            "",
-          ].join("\n"),
-        );
+        io.stdout(planSummaryLines(plan, flags.out, [...files.keys()], locale).join("\n"));
       });
   },
 };

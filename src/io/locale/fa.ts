@@ -1,0 +1,191 @@
+import type { Messages } from "./en.js";
+
+/**
+ * The Persian message catalogue, with the terms Iranian contact-centre planners use:
+ * سطح سرویس (service level), میانگین سرعت پاسخگویی (ASA), نرخ رهاشدگی (abandonment rate),
+ * اشغال (occupancy), شرینکیج (shrinkage; ضریب اتلاف نیرو where it is first explained),
+ * زمان متوسط مکالمه (AHT), تمام‌وقت معادل (FTE), نیروی مورد نیاز (required agents), شیفت, استراحت,
+ * پیش‌بینی, ارلنگ. Acronyms that planners keep in Latin (AHT, ASA, FTE, WAPE, FCR) follow the
+ * Persian term in parentheses the first time and stand alone in narrow table headings.
+ *
+ * Typed as {@link Messages}: a missing key is a compile error.
+ *
+ * @module
+ */
+export const fa: Messages = {
+  none: "-",
+  list: "، ",
+  document: {
+    headline: "شاخص اصلی",
+    value: "مقدار",
+    note: "توضیح",
+    chartPointer: (title: string, file: string) => `_نمودار: ${title} (در ${file})._`,
+  },
+  period: {
+    label: (label: string) => label,
+    subtitle: (p) => `از ${p.start} تا ${p.lastDay}، ${p.days} روز، بازه‌های ${p.intervalMinutes} دقیقه‌ای، تقویم ${p.calendar}`,
+    calendars: { gregorian: "میلادی", persian: "هجری شمسی" },
+  },
+  title: (name: string, period: string) => `${name}: برنامه‌ی ${period}`,
+  footer: (period: string, currency: string) => `wfm plan، ${period}. مبالغ به ${currency}؛ نسبت‌ها به درصد؛ زمان‌ها به وقت محلی.`,
+  money: (currency: string, amount: string) => `${amount} ${currency}`.trim(),
+  headline: {
+    contacts: "تماس‌های پیش‌بینی‌شده",
+    channelContacts: (channel: string, contacts: string) => `${channel} ${contacts}`,
+    agentFte: "کارشناس تمام‌وقت معادل (FTE)",
+    withSupporting: (fte: string) => `${fte} با کارکنان پشتیبان`,
+    serviceLevel: "سطح سرویس مورد انتظار",
+    ofStaffingPlan: "طبق برنامه‌ی نیروی انسانی",
+    ofSchedule: "طبق برنامه‌ی شیفت",
+    totalCost: "هزینه‌ی کل",
+    fromSchedule: "بر پایه‌ی برنامه‌ی شیفت",
+    fromStaffingPlan: "بر پایه‌ی برنامه‌ی نیروی انسانی",
+    costPerHandledMinute: "هزینه‌ی هر دقیقه‌ی رسیدگی",
+    costPerContact: "هزینه‌ی هر تماس",
+    costPerOrder: "هزینه‌ی هر سفارش",
+    noSalesTarget: "هدف فروش داده نشده",
+    ordersPlanned: (orders: string) => `${orders} سفارش برنامه‌ریزی‌شده`,
+  },
+  lastMonth: {
+    title: (month: string) => `۱. ماه گذشته: ${month}`,
+    tableTitle: (month: string, previous: string | null) => `شاخص‌های کلیدی عملکرد ${month}${previous === null ? "" : ` (ماه قبل، ${previous}، در داده‌ها)`}`,
+    kpi: "شاخص (KPI)",
+    offered: "تماس‌های ورودی",
+    answered: "پاسخ‌داده‌شده",
+    abandonRate: "نرخ رهاشدگی",
+    serviceLevel: "سطح سرویس (پاسخ در T / ورودی)",
+    asa: "میانگین سرعت پاسخگویی، ASA (ثانیه)",
+    aht: "زمان متوسط مکالمه، AHT (ثانیه)",
+    occupancy: "اشغال",
+    contactsPerOrder: "تماس به ازای هر سفارش",
+    tickets: (t) => `تیکت‌های ایجادشده در ${t.month}: ${t.created} (${t.resolved} حل‌شده)؛ حل در اولین تماس (FCR) ${t.fcr}، میانگین زمان حل (MTTR) ${t.mttr}.`,
+    hours: (hours: string) => `${hours} ساعت`,
+  },
+  forecast: {
+    title: (period: string) => `۲. پیش‌بینی ${period}`,
+    intro: (p) =>
+      `تماس‌ها در هر روز: سابقه و پیش‌بینی، با باند میان چندک‌های ${p.lowerPercent} و ${p.upperPercent} پیش‌بینی‌های بازه‌ای که روزانه جمع زده شده‌اند (کالیبره‌شده با خطاهای آزمون گذشته‌نگر). برنامه‌ی نیروی انسانی بر پایه‌ی ${
+        p.planTo === "point" ? "پیش‌بینی نقطه‌ای" : `چندک ${p.quantilePercent}`
+      } است.`,
+    chartTitle: "سابقه و پیش‌بینی، تماس در روز",
+    backtestTitle: "آزمون گذشته‌نگر (بک‌تست): دقت ساعتی هر روش (مبدأهای هفتگی غلتان، فقط با داده‌های پیش از هر مبدأ)",
+    columns: { channel: "کانال", method: "روش", wape: "WAPE", mape: "MAPE", bias: "سوگیری", rmse: "RMSE", used: "انتخاب‌شده" },
+    yes: "بله",
+    channelNote: (p) =>
+      `${p.channel}: ${p.contacts} تماس با روش ${p.method}؛ ${p.origins} مبدأ آزمون گذشته‌نگر؛ پوشش کران بالا ${p.coverage}؛ ${p.anomalous} روز غیرعادی کنار گذاشته شد${p.days === null ? "" : ` (${p.days})`}.`,
+    warning: (channel: string, warning: string) => `${channel}: ${warning}`,
+    methods: {
+      "seasonal-naive": "فصلی ساده",
+      "seasonal-average": "میانگین فصلی",
+      "holt-winters": "هولت-وینترز",
+      "top-down": "بالا به پایین",
+      driver: "مبتنی بر محرک (سفارش‌ها)",
+      combined: "ترکیبی",
+    },
+  },
+  staffing: {
+    title: "۳. نیروی مورد نیاز",
+    intro: (hoursPerFte: string) =>
+      `نیروی مورد نیاز در هر بازه و کانال (ارلنگ C یا A برای تماس صوتی، زنجیره‌ی همزمانی برای چت)، افزوده به اندازه‌ی شرینکیج (ضریب اتلاف نیرو). هر تمام‌وقت معادل (FTE) ${hoursPerFte} ساعت کار پرداختی در ماه است.`,
+    columns: {
+      channel: "کانال",
+      contacts: "تماس‌ها",
+      serviceLevel: "سطح سرویس",
+      asa: "ASA (ثانیه)",
+      occupancy: "اشغال",
+      paidHours: "ساعات پرداختی",
+      fte: "FTE",
+      peakAgents: "نیروی اوج",
+    },
+    all: "همه",
+    supportingTitle: "کارکنان پشتیبان",
+    supportingColumns: { role: "نقش", fte: "FTE", headcount: "تعداد نفرات" },
+  },
+  schedule: {
+    title: "۴. برنامه‌ی شیفت",
+    intro:
+      "شیفت‌ها با برنامه‌ریزی عدد صحیح مختلط (MIP، حل‌کننده‌ی HiGHS) با کمترین هزینه‌ی پرداختی به‌علاوه‌ی جریمه‌ی هر نفر-ساعت کمبود انتخاب شده‌اند؛ هر جواب دوباره از شمارش‌های صحیحش وارسی می‌شود. کارشناسِ در استراحت روی خط حساب نمی‌شود.",
+    coverageTitle: "نیروی مورد نیاز و نیروی برنامه‌ریزی‌شده در هر بازه",
+    coverageCaption: "نیروی برنامه‌ریزی‌شده روی خط است (استراحت‌ها کم شده‌اند)؛ همه‌ی تیم‌ها با هم.",
+    heatmapTitle: "کمبود و مازاد نیرو بر حسب روز و ساعت",
+    heatmapCaption: "نفر-ساعت برنامه‌ریزی‌شده منهای مورد نیاز: قرمز کمبود، آبی مازاد.",
+    columns: {
+      team: "تیم",
+      status: "وضعیت",
+      gap: "شکاف",
+      shifts: "شیفت‌ها",
+      paidHours: "ساعات پرداختی",
+      shortfall: "کمبود (ساعت)",
+      excess: "مازاد (ساعت)",
+      efficiency: "بهره‌وری",
+      serviceLevel: "سطح سرویس",
+    },
+    statuses: { optimal: "بهینه", "time-limit": "پایان مهلت زمانی", infeasible: "ناشدنی", cancelled: "لغوشده", "no-solution": "بدون جواب" },
+  },
+  cost: {
+    title: "۵. هزینه",
+    intro: (period: string, basis: string, currency: string) =>
+      `هزینه‌ی پیش‌بینی‌شده‌ی ${period} بر پایه‌ی ${basis === "shift schedule" ? "برنامه‌ی شیفت" : "برنامه‌ی نیروی انسانی"}، به ${currency}؛ مبالغ تا همین خروجی به‌صورت اعشاری دقیق حساب شده‌اند و جمع سطرها برابر کل است.`,
+    chartTitle: "ترکیب هزینه",
+    columns: { line: "ردیف", category: "دسته", quantity: "مقدار", unit: "واحد", rate: "نرخ", amount: (currency: string) => `مبلغ (${currency})` },
+    total: "جمع کل",
+    perChannelTitle: "به تفکیک کانال",
+    perChannelColumns: {
+      channel: "کانال",
+      cost: (currency: string) => `هزینه (${currency})`,
+      handledContacts: "تماس‌های رسیدگی‌شده",
+      handledMinutes: "دقیقه‌های رسیدگی",
+      perContact: "هر تماس",
+      perHandledMinute: "هر دقیقه‌ی رسیدگی",
+    },
+    categories: { "agent-wages": "دستمزد کارشناسان", "supporting-staff": "کارکنان پشتیبان", "employer-overhead": "سربار کارفرما", seats: "صندلی‌ها", other: "سایر", total: "جمع کل" },
+    units: { hours: "ساعت", "person-months": "نفر-ماه", wages: "دستمزد", "seat-months": "صندلی-ماه", months: "ماه", "FTE-months": "FTE-ماه", minutes: "دقیقه", contacts: "تماس" },
+  },
+  scenarios: {
+    title: "۶. سناریوهای «چه می‌شود اگر»",
+    intro:
+      "هر سناریو برنامه‌ی نیروی انسانی و هزینه‌اش را از نو حساب می‌کند. هزینه‌ی سناریوها از برنامه‌ی نیروی انسانی است نه از برنامه‌ی شیفت تازه، تا مقایسه هم‌سنگ باشد: مبنای آن‌ها هزینه‌ی برنامه‌ی نیروی انسانی است که به اندازه‌ی ساعت‌هایی که شکل شیفت‌ها و استراحت‌ها می‌افزایند، کمتر از هزینه‌ی برنامه‌ی شیفت در بخش ۵ است.",
+    chartTitle: "هزینه‌ی کل هر سناریو",
+    chartAxis: (currency: string) => `هزینه‌ی کل (${currency})`,
+    base: "مبنا (برنامه‌ی نیروی انسانی)",
+    columns: {
+      scenario: "سناریو",
+      agentFte: "کارشناس FTE",
+      total: (currency: string) => `کل (${currency})`,
+      vsBase: "نسبت به مبنا",
+      perMinute: "هر دقیقه",
+      perContact: "هر تماس",
+      perOrder: "هر سفارش",
+      serviceLevel: "سطح سرویس",
+    },
+    delta: (amount: string, percent: string) => `${amount} (${percent})`,
+    description: (name: string, description: string) => `${name}: ${description}`,
+  },
+  charts: {
+    contactsPerDay: "تماس در روز",
+    history: "سابقه",
+    forecast: "پیش‌بینی",
+    agentsOnFloor: "کارشناسان روی خط",
+    required: "مورد نیاز",
+    scheduled: "برنامه‌ریزی‌شده",
+    hourOfDay: "ساعت روز",
+    balance: "مازاد (+) / کمبود (-)",
+  },
+  cli: {
+    written: (name: string, period: string, out: string, files: string) => `${name}: برنامه‌ی ${period} در ${out}/ نوشته شد (${files})`,
+    contacts: "تماس‌های پیش‌بینی‌شده",
+    agentFte: "کارشناس FTE",
+    serviceLevel: "سطح سرویس",
+    totalCost: "هزینه‌ی کل",
+    perHandledMinute: "هر دقیقه‌ی رسیدگی",
+    perContact: "هر تماس",
+    perOrder: "هر سفارش",
+    scenarios: "سناریوها",
+    contactsValue: (contacts: string, byChannel: string) => `${contacts} (${byChannel})`,
+    fteValue: (agent: string, total: string) => `${agent} (${total} با کارکنان پشتیبان)`,
+    serviceLevelValue: (sl: string, fromSchedule: boolean) => `${sl} مورد انتظار${fromSchedule ? " طبق برنامه‌ی شیفت" : ""}`,
+    scheduleLabel: (team: string) => `شیفت ${team}`,
+    scheduleValue: (t) => `${t.status}، شکاف ${t.gap}، ${t.shifts} شیفت، ${t.paidHours} ساعت پرداختی، کمبود ${t.shortfall} نفر-ساعت`,
+    open: (out: string) => `فایل ${out}/report.html را در مرورگر باز کنید`,
+  },
+};
