@@ -43,6 +43,8 @@ export interface LocaleFormat {
   digits(text: string): string;
   /** A date `YYYY-MM-DD`: itself in `en`, `D Month YYYY` in the Solar Hijri calendar in `fa`. */
   date(isoDate: string): string;
+  /** A wall-clock timestamp (milliseconds) as `YYYY/MM/DD HH:mm` in the Solar Hijri calendar for `fa`; `null` in `en`, where the input's own style is kept. */
+  timestamp(localMs: number): string | null;
   /** A day-and-month axis label of a chart (`01 Dec` / `۱۰ آذر`) from wall-clock milliseconds. */
   dayMonth(localMs: number): string;
   /** A Gregorian month `YYYY-MM` (e.g. last month's KPIs): itself in `en`; `نوامبر ۲۰۲۶ (۱۰ آبان تا ۹ آذر ۱۴۰۵)` in `fa`. */
@@ -138,6 +140,12 @@ function build(locale: Locale): LocaleFormat {
       if (!persian) return isoDate;
       const [y, m, d] = isoParts(isoDate);
       return digits(jalali(y, m, d));
+    },
+    timestamp: (localMs) => {
+      if (!persian) return null;
+      const t = new Date(localMs);
+      const time = `${String(t.getUTCHours()).padStart(2, "0")}:${String(t.getUTCMinutes()).padStart(2, "0")}`;
+      return digits(`${jalali(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), "yyyy/MM/dd")} ${time}`);
     },
     dayMonth: (localMs) => {
       const t = new Date(localMs);
