@@ -124,7 +124,7 @@ export const planCommand: CommandModule = {
         const locale: Locale = flagLocale ?? loaded.locale ?? "en";
         const progress = progressPrinter(io);
         const options = withCalibration(loaded.options, flags.calibration, io);
-        const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
+        const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io, locale);
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
         const plan = await planMonth({
           ...options,
