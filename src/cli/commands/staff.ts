@@ -46,16 +46,21 @@ function csvNumber(value: number | null, decimals: number): string {
   return String(Number(value.toFixed(decimals)));
 }
 
-/** The locale of the table and Markdown output (CSV and JSON never change); set by the command. */
-let lf: LocaleFormat = localeFormat("en");
-const pct = (value: number | null) => (value === null ? "-" : lf.digits(formatPercent(value, 1)));
-const fixed = (value: number | null, decimals: number) => (value === null ? "-" : lf.digits(formatFixed(value, decimals)));
-const integer = (value: number) => lf.digits(String(value));
+/** Number writers of the table and Markdown output in a locale (CSV and JSON never change). */
+function writers(lf: LocaleFormat) {
+  return {
+    pct: (value: number | null) => (value === null ? "-" : lf.digits(formatPercent(value, 1))),
+    fixed: (value: number | null, decimals: number) => (value === null ? "-" : lf.digits(formatFixed(value, decimals))),
+    integer: (value: number) => lf.digits(String(value)),
+  };
+}
+const english = localeFormat("en");
 
 /** Interval columns shared by the CSV (fed to `wfm schedule`) and the `--intervals` table. */
-function intervalColumns(timestamp: (row: StaffingInterval) => string, format: TableFormat): TableColumn<StaffingInterval>[] {
+function intervalColumns(timestamp: (row: StaffingInterval) => string, format: TableFormat, lf: LocaleFormat = english): TableColumn<StaffingInterval>[] {
   const csv = format === "csv";
   const c = lf.messages.staff.columns;
+  const { pct, fixed } = writers(lf);
   const num = (key: keyof StaffingInterval, decimals: number, title: string, text: (v: number | null) => string) => ({
     key,
     title: csv ? key : title,
@@ -82,8 +87,9 @@ function intervalColumns(timestamp: (row: StaffingInterval) => string, format: T
   ];
 }
 
-function summaryColumns<Row extends StaffingSummary>(first: TableColumn<Row>[], hasAbandon: boolean, hasDeferred: boolean): TableColumn<Row>[] {
+function summaryColumns<Row extends StaffingSummary>(first: TableColumn<Row>[], hasAbandon: boolean, hasDeferred: boolean, lf: LocaleFormat): TableColumn<Row>[] {
   const c = lf.messages.staff.columns;
+  const { pct, fixed, integer } = writers(lf);
   const columns: TableColumn<Row>[] = [
     ...first,
     { key: "channel", title: c.channel, value: (r) => r.channel, text: (r) => (r.channel === "all" ? lf.messages.staff.all : r.channel), align: "left" },
@@ -108,8 +114,9 @@ function summaryColumns<Row extends StaffingSummary>(first: TableColumn<Row>[], 
   return columns;
 }
 
-function describeChannel(name: string, c: ChannelConfig): string {
+function describeChannel(name: string, c: ChannelConfig, lf: LocaleFormat): string {
   const m = lf.messages.staff;
+  const { integer } = writers(lf);
   if (c.type === "deferred") {
     return m.deferred(name, lf.digits(((c.responseSeconds ?? 86_400) / 3600).toFixed(1).replace(/\.0$/, "")));
   }
@@ -127,7 +134,8 @@ function describeChannel(name: string, c: ChannelConfig): string {
   return m.chat({ name, chats: integer(k), chatCount: k, extraPercent: lf.digits(formatPercent(f, 0)), target, extras });
 }
 
-function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, format: "table" | "md", showIntervals: boolean, stamp: (r: StaffingInterval) => string): string {
+function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, format: "table" | "md", showIntervals: boolean, stamp: (r: StaffingInterval) => string, lf: LocaleFormat): string {
+  const { fixed, integer } = writers(lf);
   const t = plan.totals;
   const hasAbandon = t.channels.some((c) => c.abandonProbability !== null);
   const hasDeferred = t.channels.some((c) => c.backlog !== null);
@@ -137,19 +145,19 @@ function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, 
   parts.push(
     `${m.title({ file: basename(file), first: lf.date(t.firstDate), last: lf.date(t.lastDate), days: integer(t.periodDays), dayCount: t.periodDays, intervalMinutes: integer(plan.intervalMinutes) })}\n`,
   );
-  for (const c of t.channels) parts.push(`${format === "md" ? "- " : "  "}${describeChannel(c.channel, config.channels![c.channel]!)}\n`);
+  for (const c of t.channels) parts.push(`${format === "md" ? "- " : "  "}${describeChannel(c.channel, config.channels![c.channel]!, lf)}\n`);
   parts.push("\n");
   if (showIntervals) {
     parts.push(heading(m.intervals));
-    parts.push(renderTable(plan.intervals, intervalColumns(stamp, format), format));
+    parts.push(renderTable(plan.intervals, intervalColumns(stamp, format, lf), format));
   } else {
     parts.push(heading(m.days));
-    parts.push(renderTable(plan.days, summaryColumns<StaffingDay>([{ key: "date", title: m.columns.date, value: (r) => r.date, text: (r) => lf.date(r.date), align: "left" }], hasAbandon, hasDeferred), format));
+    parts.push(renderTable(plan.days, summaryColumns<StaffingDay>([{ key: "date", title: m.columns.date, value: (r) => r.date, text: (r) => lf.date(r.date), align: "left" }], hasAbandon, hasDeferred, lf), format));
   }
   parts.push("\n");
   parts.push(heading(m.period));
   const totals = t.channels.length > 1 ? [...t.channels, t.all] : [...t.channels];
-  parts.push(renderTable(totals, summaryColumns<StaffingSummary>([], hasAbandon, hasDeferred), format));
+  parts.push(renderTable(totals, summaryColumns<StaffingSummary>([], hasAbandon, hasDeferred, lf), format));
   parts.push("\n");
   parts.push(heading(m.supporting(fixed(t.agentFte, 1), lf.digits(String(t.hoursPerFtePerMonth)))));
   const roles = [
@@ -246,7 +254,7 @@ export const staffCommand: CommandModule = {
       .option("--locale <locale>", "language of the table and md output: en or fa (Persian digits, Solar Hijri dates); csv and json do not change", "en")
       .action(async (volumes: string, o: StaffOptions) => {
         const format = parseChoiceOption("--format", o.format, formats);
-        lf = localeFormat(parseChoiceOption("--locale", o.locale ?? "en", locales));
+        const lf = localeFormat(parseChoiceOption("--locale", o.locale ?? "en", locales));
         const intervalMinutes = o.interval === undefined ? undefined : parseNumberOption("--interval", o.interval, { min: 0, exclusiveMin: true });
         const base: StaffingConfig = o.config === undefined ? {} : readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
         const series = readVolumeCsv(volumes, {
@@ -282,7 +290,7 @@ export const staffCommand: CommandModule = {
         } else if (format === "csv") {
           text = renderTable(plan.intervals, intervalColumns(stamp, "csv"), "csv");
         } else {
-          text = renderReport(plan, config, volumes, format, o.intervals === true, shown);
+          text = renderReport(plan, config, volumes, format, o.intervals === true, shown, lf);
         }
         if (o.out === undefined) {
           io.stdout(text);
