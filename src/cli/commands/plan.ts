@@ -33,6 +33,11 @@ interface PlanFlags {
 /**
  * The summary `wfm plan` prints: one label and value per line, the labels padded to one column,
  * every word from the locale's catalogue and every figure in its digits.
+ *
+ * @example
+ * ```ts
+ * planSummaryLines(plan, "out", ["summary.json"], "en")[1]; //=> "  forecast contacts   75748 (voice 53130, chat 22618)"
+ * ```
  */
 export function planSummaryLines(plan: PlanResult, out: string, files: readonly string[], locale: Locale): string[] {
   const f = localeFormat(locale);

@@ -7,6 +7,12 @@
  * - `fa`: Persian digits and separators `۱۲٬۳۴۵٫۶`, `۸۱٫۲٪`, Solar Hijri dates `۱۰ آذر ۱۴۰۵`
  *   (date-fns-jalali), right to left.
  *
+ * References: Unicode CLDR, Persian (fa) number symbols (decimal U+066B, group U+066C, percent
+ * U+066A, digits U+06F0-U+06F9); Institute of Standards and Industrial Research of Iran, ISIRI
+ * 6219 (Persian information interchange and display); the Solar Hijri arithmetic of jalaali-js
+ * (Borkowski, "The Persian calendar for 3000 years", Earth, Moon and Planets 74, 1996), which
+ * date-fns-jalali implements.
+ *
  * @module
  */
 import { format as formatJalali } from "date-fns-jalali";
@@ -195,7 +201,15 @@ export function localeFormat(locale: Locale = "en"): LocaleFormat {
   return f;
 }
 
-/** The last day of a half-open period `[start, end)`, `YYYY-MM-DD`. */
+/**
+ * The last day of a half-open period `[start, end)`: the day before `end`, `YYYY-MM-DD`.
+ *
+ * @throws {WfmError} `invalid-argument` when `endExclusive` is not `YYYY-MM-DD`
+ * @example
+ * ```ts
+ * lastDayOfPeriod("2027-01-01"); //=> "2026-12-31"
+ * ```
+ */
 export function lastDayOfPeriod(endExclusive: string): string {
   const [y, m, d] = lastDayOf(endExclusive);
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

@@ -60,7 +60,13 @@ const persianNumberLocale = {
 
 /**
  * Axis labels given by value, as a Vega expression (`{"key": "label"}[datum.value]`), falling back
- * to Vega's own label: dates in another calendar (Solar Hijri) or digits in another script.
+ * to Vega's own label: dates in another calendar (Solar Hijri) or digits in another script. On a
+ * time axis (`temporal`) the value is a date, looked up by its milliseconds.
+ *
+ * @example
+ * ```ts
+ * labelExpression({ "7": "۷" }); //=> `{"7":"۷"}['' + datum.value] || datum.label`
+ * ```
  */
 export function labelExpression(labels: Readonly<Record<string, string>>, options: { temporal?: boolean } = {}): string {
   return `${JSON.stringify(labels)}['' + ${options.temporal === true ? "time(datum.value)" : "datum.value"}] || datum.label`;
@@ -69,6 +75,11 @@ export function labelExpression(labels: Readonly<Record<string, string>>, option
 /**
  * The day-and-month labels of every day from the first to the last instant (wall-clock
  * milliseconds at local midnight), for the time axis of a chart in a locale: `{ [ms]: "10 آذر" }`.
+ *
+ * @example
+ * ```ts
+ * dayLabels([Date.UTC(2026, 11, 1)], localeFormat("fa")); //=> { "1796083200000": "۱۰ آذر" }
+ * ```
  */
 export function dayLabels(localMs: readonly number[], format: LocaleFormat): Record<string, string> {
   const labels: Record<string, string> = {};

@@ -107,7 +107,16 @@ export function dailyTotals(rows: readonly { localMs: number; calls: number }[])
 }
 
 
-/** The plan's period in a locale: its label and its subtitle line. */
+/**
+ * The plan's period in a locale: its label (title) and its subtitle line (dates, days, interval
+ * length, calendar).
+ *
+ * @param locale - `"en"` or `"fa"`. @defaultValue "en"
+ * @example
+ * ```ts
+ * planPeriodText(plan, "fa").label; //=> "دسامبر ۲۰۲۶ (۱۰ آذر تا ۱۰ دی ۱۴۰۵)" for December 2026
+ * ```
+ */
 export function planPeriodText(plan: PlanResult, locale: Locale = "en"): { label: string; subtitle: string } {
   const f = localeFormat(locale);
   const p = plan.period;
