@@ -151,10 +151,8 @@ export const planCommand: CommandModule = {
         progress.done();
         for (const team of plan.schedule?.teams ?? []) {
           if (team.status !== "optimal") {
-            io.stderr(
-              `note: the ${team.team} schedule stopped with status ${team.status}${team.gap === null ? "" : ` at a ${(team.gap * 100).toFixed(2)}% gap`}; ` +
-                "a schedule cut short by the time limit can differ from run to run (raise schedule.timeLimitSeconds or gapPercent for a reproducible plan)\n",
-            );
+            const f = localeFormat(locale);
+            io.stderr(`${f.messages.cli.scheduleStopped(team.team, f.messages.schedule.statuses[team.status] ?? team.status, team.gap === null ? null : f.percent(team.gap, 2))}\n`);
           }
         }
         step("writing the report");

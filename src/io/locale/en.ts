@@ -326,6 +326,8 @@ export const en = {
     scheduleValue: (t: { status: string; gap: string; shifts: string; paidHours: string; shortfall: string }) =>
       `${t.status}, gap ${t.gap}, ${t.shifts} shifts, ${t.paidHours} paid h, shortfall ${t.shortfall} agent-h`,
     open: (out: string) => `open ${out}/report.html in a browser`,
+    scheduleStopped: (team: string, status: string, gap: string | null) =>
+      `note: the ${team} schedule stopped with status ${status}${gap === null ? "" : ` at a ${gap} gap`}; a schedule cut short by the time limit can differ from run to run (raise schedule.timeLimitSeconds or gapPercent for a reproducible plan)`,
   },
 };
 

@@ -359,5 +359,7 @@ export const fa: Messages = {
     scheduleLabel: (team: string) => `شیفت ${team}`,
     scheduleValue: (t) => `${t.status}، شکاف ${t.gap}، ${t.shifts} شیفت، ${t.paidHours} ساعت پرداختی، کمبود ${t.shortfall} نفر-ساعت`,
     open: (out: string) => `فایل ${out}/report.html را در مرورگر باز کنید`,
+    scheduleStopped: (team: string, status: string, gap: string | null) =>
+      `یادداشت: حل برنامه‌ی شیفت ${team} با وضعیت «${status}»${gap === null ? "" : ` در شکاف ${gap}`} متوقف شد؛ برنامه‌ای که مهلت زمانی کوتاهش کرده ممکن است از اجرایی به اجرای دیگر فرق کند (برای برنامه‌ی تکرارپذیر schedule.timeLimitSeconds یا gapPercent را بیشتر کنید)`,
   },
 };
