@@ -55,6 +55,8 @@ export interface LocaleFormat {
   dayMonth(localMs: number): string;
   /** A Gregorian month `YYYY-MM` (e.g. last month's KPIs): itself in `en`; `نوامبر ۲۰۲۶ (۱۰ آبان تا ۹ آذر ۱۴۰۵)` in `fa`. */
   month(label: string): string;
+  /** A Gregorian month `YYYY-MM` by name only, for narrow places: itself in `en`; `نوامبر ۲۰۲۶` in `fa`. */
+  monthName(label: string): string;
   /** The planning period's label: `2026-12` in `en`; the Persian month name (and its Solar Hijri dates for a Gregorian month) in `fa`. */
   period(p: { label: string; calendar: "gregorian" | "persian"; start: string; end: string }): string;
 }
@@ -157,6 +159,11 @@ function build(locale: Locale): LocaleFormat {
       const t = new Date(localMs);
       const [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
       return persian ? digits(jalali(y, m, d, "d MMMM")) : `${String(d).padStart(2, "0")} ${gregorianMonthsEn[m - 1]}`;
+    },
+    monthName: (label) => {
+      const match = /^(\d{4})-(\d{2})$/.exec(label);
+      if (!persian || !match) return digits(label);
+      return digits(`${gregorianMonthsFa[Number(match[2]) - 1]} ${match[1]}`);
     },
     month: (label) => {
       const match = /^(\d{4})-(\d{2})$/.exec(label);
