@@ -69,6 +69,8 @@ describe("plan report in English and Persian", () => {
     const enDoc = await buildPlanReport(await plan(), dailyTotals(options().history.rows));
     const html = renderReportHtml(enDoc);
     expect(html).toContain('<html lang="en" dir="ltr">');
+    // Rendered after the Persian report in this file: no Persian digit leaks into English charts.
+    expect(/[۰-۹]/.test(html)).toBe(false);
     expect(enDoc.title).toBe("Test centre: plan for 2026-12");
     expect(renderReportMarkdown(enDoc).startsWith("# Test centre: plan for 2026-12\n")).toBe(true);
   });
