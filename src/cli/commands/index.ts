@@ -4,6 +4,7 @@ import { erlangCommand } from "./erlang.js";
 import { forecastCommand } from "./forecast.js";
 import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
+import { rosterCommand } from "./roster.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
 import { staffCommand } from "./staff.js";
@@ -20,6 +21,7 @@ export const commands: readonly CommandModule[] = [
   forecastCommand,
   staffCommand,
   scheduleCommand,
+  rosterCommand,
   costCommand,
   schemaCommand,
 ];
