@@ -3,7 +3,7 @@ import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type
 import type { ScheduleProgress } from "../schedule/solve.js";
 import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
 import { evaluateRosterBenchmark, type BenchmarkEvaluation } from "./benchmark-evaluate.js";
-import { MipBuilder, type LinearTerms } from "./model-builder.js";
+import { MipBuilder, addWorkRestPath } from "./model-builder.js";
 
 /**
  * The exact MIP for a Curtois & Qu instance, and its solve.
@@ -32,9 +32,9 @@ export interface RosterBenchmarkModel {
  * - one shift a day: w_{e,d} <= 1;
  * - successions: x_{e,d,s} + sum_{t forbidden after s} x_{e,d+1,t} <= 1;
  * - per type: sum_d x_{e,d,s} <= max_{e,s}; minutes: min_e <= sum len_s x_{e,d,s} <= max_e;
- * - at most C_e working days in any C_e + 1 consecutive days;
- * - a run of work starting on day d >= 1 lasts m_e days or reaches the end: w_{e,d} - w_{e,d-1} <= w_{e,d+j}, 1 <= j < m_e, d + j <= H - 1;
- * - a run of days off likewise: w_{e,d-1} - w_{e,d} + w_{e,d+j} <= 1, 1 <= j < f_e;
+ * - runs of work (at most C_e days; at least m_e unless touching day 0 or H - 1) and of rest (at
+ *   least f_e days, same exemption) as a path of run variables (`addWorkRestPath`), linked by
+ *   w_{e,d} = sum of the work runs covering day d: the run rules hold with an integral polytope;
  * - weekends: k_{e,w} >= w_{e,sat}, k_{e,w} >= w_{e,sun}, k_{e,w} <= w_{e,sat} + w_{e,sun}, sum_w k_{e,w} <= W_e;
  * - cover: sum_e x_{e,d,s} + u_{d,s} - o_{d,s} = R_{d,s}.
  * Objective: sum_on weight (1 - x) + sum_off weight x + sum weightUnder u + weightOver o (the
@@ -89,34 +89,14 @@ export function buildRosterBenchmarkModel(instance: RosterBenchmark): RosterBenc
     const minutes: [number, number][] = [];
     for (let d = 0; d < H; d++) instance.shifts.forEach((shift, s) => assign[e]![d]![s]! >= 0 && minutes.push([assign[e]![d]![s]!, shift.lengthMinutes]));
     b.row(minutes, employee.minTotalMinutes, employee.maxTotalMinutes);
-    // runs of work and rest as a path (see the doc comment): the sequence rules hold exactly
+    // runs of work and rest as a path: the sequence rules hold exactly
     const off = new Set(instance.daysOff[employee.id] ?? []);
-    const workable = Array.from({ length: H }, (_, d) => day(e, d).length > 0 && !off.has(d));
-    const workIn: [number, number][][] = Array.from({ length: H + 1 }, () => []);
-    const workOut: [number, number][][] = Array.from({ length: H + 1 }, () => []);
-    const restIn: [number, number][][] = Array.from({ length: H + 1 }, () => []);
-    const restOut: [number, number][][] = Array.from({ length: H + 1 }, () => []);
-    const covering: [number, number][][] = Array.from({ length: H }, () => []);
-    for (let a = 0; a < H; a++) {
-      for (let end = a + 1; end <= H && end - a <= employee.maxConsecutiveShifts && workable[end - 1]; end++) {
-        if (end - a < employee.minConsecutiveShifts && a > 0 && end < H) continue;
-        const y = b.variable({ upper: 1 });
-        workOut[a]!.push([y, 1]);
-        workIn[end]!.push([y, 1]);
-        for (let d = a; d < end; d++) covering[d]!.push([y, 1]);
-      }
-      for (let end = a + 1; end <= H; end++) {
-        if (end - a < employee.minConsecutiveDaysOff && a > 0 && end < H) continue;
-        const z = b.variable({ upper: 1 });
-        restOut[a]!.push([z, 1]);
-        restIn[end]!.push([z, 1]);
-      }
-    }
-    b.row([...workOut[0]!, ...restOut[0]!], 1, 1);
-    for (let t = 1; t < H; t++) {
-      b.row([...workIn[t]!, ...scaled(restOut[t]!, -1)], 0, 0);
-      b.row([...restIn[t]!, ...scaled(workOut[t]!, -1)], 0, 0);
-    }
+    const covering = addWorkRestPath(b, {
+      workable: Array.from({ length: H }, (_, d) => day(e, d).length > 0 && !off.has(d)),
+      maxWorkRun: employee.maxConsecutiveShifts,
+      minWorkRun: employee.minConsecutiveShifts,
+      minRestRun: employee.minConsecutiveDaysOff,
+    });
     for (let d = 0; d < H; d++) b.row([...day(e, d), ...scaled(covering[d]!, -1)], 0, 0);
     // weekends
     const weekends: [number, number][] = [];

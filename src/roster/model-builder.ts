@@ -94,3 +94,61 @@ export class MipBuilder {
     };
   }
 }
+
+/** Options of {@link addWorkRestPath}. */
+export interface WorkRestPathOptions {
+  /** Whether the person may work each day of the horizon (false on leave or days off). */
+  readonly workable: readonly boolean[];
+  /** Most working days in a row. */
+  readonly maxWorkRun: number;
+  /** Fewest working days in a row, unless the run touches the horizon's first or last day. */
+  readonly minWorkRun: number;
+  /** Fewest days off in a row, unless the run touches the horizon's first or last day. */
+  readonly minRestRun: number;
+}
+
+/**
+ * Adds one person's days as a path of alternating runs: a continuous variable per allowed run of
+ * work (a, b) (days a..b-1, length within [minWorkRun, maxWorkRun] unless it touches an end of the
+ * horizon, every day workable) and per allowed run of rest, with flow conservation from day 0 to
+ * day H. The path polytope is integral (a network matrix), so the run-length rules cost no LP
+ * weakness; the caller links the person's daily work to the returned terms:
+ * sum_s x_{d,s} = sum of the runs covering day d.
+ *
+ * @returns per day, the run variables that cover it (coefficient 1)
+ * Reference: the network-flow ("stint") formulations of nurse rostering, e.g. Burke, De
+ * Causmaecker, Vanden Berghe, Van Landeghem, "The state of the art of nurse rostering", J.
+ * Scheduling 7 (2004).
+ */
+export function addWorkRestPath(b: MipBuilder, options: WorkRestPathOptions): [number, number][][] {
+  const { workable, maxWorkRun, minWorkRun, minRestRun } = options;
+  const H = workable.length;
+  const list = () => Array.from({ length: H + 1 }, () => [] as [number, number][]);
+  const workIn = list();
+  const workOut = list();
+  const restIn = list();
+  const restOut = list();
+  const covering: [number, number][][] = Array.from({ length: H }, () => []);
+  for (let a = 0; a < H; a++) {
+    for (let end = a + 1; end <= H && end - a <= maxWorkRun && workable[end - 1]; end++) {
+      if (end - a < minWorkRun && a > 0 && end < H) continue;
+      const y = b.variable({ upper: 1 });
+      workOut[a]!.push([y, 1]);
+      workIn[end]!.push([y, 1]);
+      for (let d = a; d < end; d++) covering[d]!.push([y, 1]);
+    }
+    for (let end = a + 1; end <= H; end++) {
+      if (end - a < minRestRun && a > 0 && end < H) continue;
+      const z = b.variable({ upper: 1 });
+      restOut[a]!.push([z, 1]);
+      restIn[end]!.push([z, 1]);
+    }
+  }
+  const negative = (terms: [number, number][]) => terms.map(([j, v]) => [j, -v] as const);
+  b.row([...workOut[0]!, ...restOut[0]!], 1, 1);
+  for (let t = 1; t < H; t++) {
+    b.row([...workIn[t]!, ...negative(restOut[t]!)], 0, 0);
+    b.row([...restIn[t]!, ...negative(workOut[t]!)], 0, 0);
+  }
+  return covering;
+}
