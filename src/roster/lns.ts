@@ -58,7 +58,11 @@ export async function solveWithNeighbourhoods(options: NeighbourhoodSolveOptions
   const started = now();
   const elapsed = () => (now() - started) / 1000;
   const base = { relativeGap, ...(highsOptions ? { highsOptions } : {}), ...(onProgress ? { onProgress } : {}) };
-  const first = await runMip(model, { ...base, timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.3) });
+  let first = await runMip(model, { ...base, timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.3) });
+  if (first.status === "no-solution" && timeLimitSeconds - elapsed() > 1) {
+    // no roster yet: give branch and cut the rest of the budget
+    first = await runMip(model, { ...base, timeLimitSeconds: timeLimitSeconds - elapsed() });
+  }
   if (first.status === "optimal" || first.status === "infeasible" || first.values === null || first.objective === null) {
     return { ...first, solveSeconds: elapsed() };
   }

@@ -38,7 +38,7 @@ export interface BuildRosterModelOptions {
    * which rules conflict. @defaultValue false
    */
   readonly elastic?: boolean;
-  /** Cost of one unit of slack in elastic mode. @defaultValue 1e6 */
+  /** Cost of one unit of slack in elastic mode (per hour for minutes rules). @defaultValue 1e6 */
   readonly slackWeight?: number;
 }
 
@@ -75,7 +75,7 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
   const b = new MipBuilder();
   const slacks: RosterSlack[] = [];
   const slack = (info: Omit<RosterSlack, "column">): number => {
-    const column = b.variable({ cost: slackWeight });
+    const column = b.variable({ cost: info.unit === "minutes" ? slackWeight / 60 : slackWeight });
     slacks.push({ ...info, column });
     return column;
   };

@@ -47,9 +47,17 @@ export interface RosterResult {
   readonly gap: number | null;
   readonly solveSeconds: number;
   readonly size: { readonly variables: number; readonly constraints: number; readonly nonzeros: number };
-  /** When infeasible: the hard rules a relaxed model had to break, and by how much. */
+  /** When infeasible: the hard rules the relaxed model had to break, and by how much. */
   readonly conflicts: readonly RosterConflict[];
+  /**
+   * Whether the relaxed model was solved to optimality (within the relative gap), so the least
+   * slack is needed; otherwise no roster keeping every rule was found within the time limit.
+   */
+  readonly conflictsProven: boolean;
 }
+
+/** Price of one unit of slack (an agent short of a hard minimum, an hour of contract, a weekend, a night, a shift). */
+const SLACK_WEIGHT = 1e5;
 
 function decode(problem: RosterProblem, model: RosterModel, values: Float64Array): { roster: Record<string, string[]>; fractional: string[] } {
   const fractional: string[] = [];
@@ -72,9 +80,11 @@ function decode(problem: RosterProblem, model: RosterModel, values: Float64Array
 /**
  * Solves a roster exactly with HiGHS. The returned roster is decoded from the integer values and
  * checked by {@link checkRoster}; a roster that breaks a hard rule or whose objective differs from
- * the solver's is refused (`solver-failed`). When the model is infeasible, a relaxed model in
- * which minimum cover, minutes, shifts, weekends and nights limits may be broken at a high price
- * is solved, and the broken rules are returned as `conflicts` (with `status: "infeasible"`).
+ * the solver's is refused (`solver-failed`). The model solved is the elastic one: minimum cover,
+ * hours, shifts, weekends and nights limits may be broken at a high price (1e5 per agent, hour,
+ * shift, weekend or night), so the search always holds a roster; when the best roster still
+ * breaks some of them, the result is `status: "infeasible"` with those rules and days as
+ * `conflicts` (proven when the relaxed optimum needs them).
  *
  * @param problem - the roster problem
  * @param options - time limit (s), relative gap, progress, the MIP runner
@@ -92,9 +102,11 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRoster", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
   }
-  const model = buildRosterModel(problem);
+  // The elastic model: the relaxable hard rules carry a priced slack, so a roster (all days off at
+  // worst) always exists and the search never stalls looking for a first one. A roster with no
+  // slack keeps every hard rule; the bound is valid for the strict model too (slack >= 0).
+  const model = buildRosterModel(problem, { elastic: true, slackWeight: SLACK_WEIGHT });
   const size = { variables: model.data.numCols, constraints: model.data.numRows, nonzeros: model.data.matrix.indices.length };
-  const run = (data: MipModelData) => runMip(data, { ...mipOptions, ...(onProgress ? { onProgress } : {}) });
   const result = await solveWithNeighbourhoods({
     model: model.data,
     groups: model.assign.map((days) => days.flat().filter((j) => j >= 0)),
@@ -104,23 +116,21 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
     ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
-  if (result.status === "infeasible") {
-    const relaxed = buildRosterModel(problem, { elastic: true });
-    const answer = await run(relaxed.data);
-    const conflicts: RosterConflict[] = [];
-    if (answer.values !== null) {
-      for (const s of relaxed.slacks) {
-        const amount = answer.values[s.column]!;
-        if (amount > 1e-6) {
-          const { column: _column, ...rest } = s;
-          conflicts.push({ ...rest, amount: Math.round(amount * 1e6) / 1e6 });
-        }
-      }
-    }
-    return { status: "infeasible", roster: null, check: null, objective: null, bound: null, gap: null, solveSeconds: result.solveSeconds + answer.solveSeconds, size, conflicts };
-  }
   if (result.values === null) {
-    return { status: result.status, roster: null, check: null, objective: null, bound: result.bound, gap: null, solveSeconds: result.solveSeconds, size, conflicts: [] };
+    return { status: result.status, roster: null, check: null, objective: null, bound: result.bound, gap: null, solveSeconds: result.solveSeconds, size, conflicts: [], conflictsProven: false };
+  }
+  const conflicts: RosterConflict[] = [];
+  for (const s of model.slacks) {
+    const amount = result.values[s.column]!;
+    if (amount > 1e-6) {
+      const { column: _column, ...rest } = s;
+      conflicts.push({ ...rest, amount: Math.round(amount * 1e6) / 1e6 });
+    }
+  }
+  if (conflicts.length > 0) {
+    // proven when the relaxed model is solved to optimality (within the relative gap)
+    const proven = result.status === "optimal";
+    return { status: "infeasible", roster: null, check: null, objective: null, bound: null, gap: null, solveSeconds: result.solveSeconds, size, conflicts, conflictsProven: proven };
   }
   const { roster, fractional } = decode(problem, model, result.values);
   const check = checkRoster(problem, roster);
@@ -135,5 +145,5 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const objective = check.objective;
   const bound = result.bound === null ? null : Math.min(result.bound, objective);
   const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
-  return { status: result.status, roster, check, objective, bound, gap, solveSeconds: result.solveSeconds, size, conflicts: [] };
+  return { status: result.status, roster, check, objective, bound, gap, solveSeconds: result.solveSeconds, size, conflicts: [], conflictsProven: false };
 }
