@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { costConfigSchema } from "./cost-config.js";
 import { planConfigSchema } from "./plan-config.js";
+import { rosterConfigSchema } from "./roster-input.js";
 import { scenarioConfigSchema } from "./scenario-config.js";
 import { shiftsConfigSchema } from "./shifts-config.js";
 import { staffingConfigSchema } from "./staffing-config.js";
@@ -13,6 +14,7 @@ import { staffingConfigSchema } from "./staffing-config.js";
 export const configSchemas: Readonly<Record<string, z.ZodType>> = {
   cost: costConfigSchema,
   plan: planConfigSchema,
+  roster: rosterConfigSchema,
   scenarios: scenarioConfigSchema,
   shifts: shiftsConfigSchema,
   staffing: staffingConfigSchema,
