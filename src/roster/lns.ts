@@ -36,6 +36,8 @@ export interface NeighbourhoodSolveOptions {
   readonly seed?: number;
   readonly onProgress?: (p: ScheduleProgress) => void;
   readonly highsOptions?: MipSolveOptions["highsOptions"];
+  /** A partial start for the first branch and cut (e.g. a greedy roster's assignment columns). */
+  readonly startPartial?: MipSolveOptions["startPartial"];
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
@@ -58,7 +60,7 @@ export async function solveWithNeighbourhoods(options: NeighbourhoodSolveOptions
   const started = now();
   const elapsed = () => (now() - started) / 1000;
   const base = { relativeGap, ...(highsOptions ? { highsOptions } : {}), ...(onProgress ? { onProgress } : {}) };
-  let first = await runMip(model, { ...base, timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.3) });
+  let first = await runMip(model, { ...base, timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.3), ...(options.startPartial ? { startPartial: options.startPartial } : {}) });
   if (first.status === "no-solution" && timeLimitSeconds - elapsed() > 1) {
     // no roster yet: give branch and cut the rest of the budget
     first = await runMip(model, { ...base, timeLimitSeconds: timeLimitSeconds - elapsed() });

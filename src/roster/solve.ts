@@ -4,7 +4,7 @@ import type { ScheduleProgress } from "../schedule/solve.js";
 import { checkRoster, type RosterCheck } from "./check.js";
 import { solveWithNeighbourhoods } from "./lns.js";
 import { buildRosterModel, type RosterModel, type RosterSlack } from "./model.js";
-import type { Roster, RosterProblem } from "./problem.js";
+import type { Roster, RosterDemand, RosterProblem } from "./problem.js";
 
 /**
  * Solving a contact-centre roster: the exact MIP, every roster checked by the independent
@@ -54,6 +54,43 @@ export interface RosterResult {
    * slack is needed; otherwise no roster keeping every rule was found within the time limit.
    */
   readonly conflictsProven: boolean;
+}
+
+/**
+ * A first roster, agent by agent: each agent gets their best days for the demand the agents before
+ * them left unfilled (a one-agent roster MIP, solved exactly in a few milliseconds), under all their
+ * own rules; minimum cover and hours may still fall short (the elastic model prices that).
+ */
+export async function greedyRoster(problem: RosterProblem): Promise<Roster> {
+  const roster: Record<string, string[]> = {};
+  const filled = new Map<RosterDemand, number>(problem.demand.map((d) => [d, 0]));
+  for (const agent of problem.agents) {
+    const mine = problem.demand.filter((d) => d.team === undefined || d.team === agent.team);
+    const residual = mine.map((d) => ({ ...d, agents: Math.max(0, d.agents - filled.get(d)!), minimum: Math.max(0, (d.minimum ?? 0) - filled.get(d)!) }));
+    const one: RosterProblem = { ...problem, agents: [agent], requests: problem.requests.filter((r) => r.agent === agent.id), demand: residual };
+    const model = buildRosterModel(one, { elastic: true, slackWeight: SLACK_WEIGHT });
+    const result = await solveMip(model.data, { timeLimitSeconds: 5, relativeGap: 0 });
+    const days = result.values === null ? new Array<string>(problem.days).fill("") : decode(one, model, result.values).roster[agent.id]!;
+    roster[agent.id] = days;
+    mine.forEach((d) => days[d.day] === d.template && filled.set(d, filled.get(d)! + 1));
+  }
+  return roster;
+}
+
+/** The assignment columns of a roster as a partial MIP start. */
+function startOf(problem: RosterProblem, model: RosterModel, roster: Roster): { indices: number[]; values: number[] } {
+  const indices: number[] = [];
+  const values: number[] = [];
+  Object.values(roster).forEach((days, a) =>
+    model.assign[a]!.forEach((columns, d) =>
+      columns.forEach((j, t) => {
+        if (j < 0) return;
+        indices.push(j);
+        values.push(days[d] === problem.templates[t]!.name ? 1 : 0);
+      }),
+    ),
+  );
+  return { indices, values };
 }
 
 /** Price of one unit of slack (an agent short of a hard minimum, an hour of contract, a weekend, a night, a shift). */
@@ -110,6 +147,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const result = await solveWithNeighbourhoods({
     model: model.data,
     groups: model.assign.map((days) => days.flat().filter((j) => j >= 0)),
+    startPartial: startOf(problem, model, await greedyRoster(problem)),
     runMip,
     timeLimitSeconds: mipOptions.timeLimitSeconds ?? 60,
     ...(mipOptions.relativeGap === undefined ? {} : { relativeGap: mipOptions.relativeGap }),

@@ -27,6 +27,8 @@ export interface MipSolveOptions {
   readonly relativeGap?: number;
   /** A full column vector offered as a MIP start. */
   readonly startValues?: Float64Array | readonly number[];
+  /** A partial MIP start (some columns' values); HiGHS completes it. */
+  readonly startPartial?: { readonly indices: readonly number[]; readonly values: readonly number[] };
   /** Extra HiGHS options by their native names, applied last. */
   readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
 }
@@ -80,6 +82,7 @@ export async function solveMip(
     const { offset, ...data } = model;
     instance.passModel({ ...data, ...(offset ? { offset } : {}) } as Parameters<typeof instance.passModel>[0]);
     if (options.startValues) instance.setSolution({ colValue: Float64Array.from(options.startValues) });
+    else if (options.startPartial) instance.setSolution({ indices: Int32Array.from(options.startPartial.indices), values: Float64Array.from(options.startPartial.values) });
     const started = now();
     const callbacks: { [key: number]: (event: never) => undefined } = {};
     if (onProgress) {
