@@ -3,7 +3,7 @@
  * a share part-time), 24x7 demand per team on three shifts, and leave and preference requests,
  * all drawn from the project's seeded generator (same seed, same files).
  *
- *   npx tsx examples/roster/generate.ts [--agents 24] [--teams 2] [--requests 40] [--seed 7] [--out examples/roster]
+ *   npx tsx examples/roster/generate.ts [--agents 12] [--teams 1] [--requests 20] [--days 14] [--seed 7] [--out examples/roster]
  *
  * Writes agents.csv, requests.csv and roster.json.
  */
@@ -42,9 +42,11 @@ export function generateRosterExample(options: RosterExampleOptions): { agentsCs
     const nights = k < Math.round(perTeam * 0.6);
     const partTime = k % 5 === 4;
     const templates = nights ? "Early|Late|Night" : "Early|Late";
-    const [minMonth, maxMonth, maxWeek] = partTime ? [60, 110, 30] : [120, 172.5, 45];
+    // monthly hours scaled to the period's length
+    const share = days / 31;
+    const [minMonth, maxMonth, maxWeek] = partTime ? [Math.round(60 * share), Math.round(110 * share), 30] : [Math.round(120 * share), Math.round(172.5 * share * 2) / 2, 45];
     agentLines.push(
-      [id, `Agent ${i + 1}`, team, templates, "", maxWeek, minMonth, maxMonth, partTime ? 15 : 23, 6, 2, 3, nights ? 8 : 0, partTime ? 18 : 20 + Math.floor(random() * 5)].join(","),
+      [id, `Agent ${i + 1}`, team, templates, "", maxWeek, minMonth, maxMonth, Math.round((partTime ? 15 : 23) * share), 6, 2, Math.ceil(3 * share), nights ? Math.round(8 * share) : 0, partTime ? 18 : 20 + Math.floor(random() * 5)].join(","),
     );
   }
   const start = Date.parse(`${startDate}T00:00:00Z`);
@@ -98,7 +100,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return i >= 0 ? args[i + 1]! : fallback;
   };
   const out = option("--out", join(fileURLToPath(new URL(".", import.meta.url))));
-  const files = generateRosterExample({ agents: Number(option("--agents", "24")), teams: Number(option("--teams", "2")), requests: Number(option("--requests", "40")), seed: Number(option("--seed", "7")) });
+    const files = generateRosterExample({
+    agents: Number(option("--agents", "12")),
+    teams: Number(option("--teams", "1")),
+    requests: Number(option("--requests", "20")),
+    seed: Number(option("--seed", "7")),
+    days: Number(option("--days", "14")),
+  });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "agents.csv"), files.agentsCsv);
   writeFileSync(join(out, "requests.csv"), files.requestsCsv);

@@ -40,6 +40,8 @@ export interface BuildRosterModelOptions {
   readonly elastic?: boolean;
   /** Cost of one unit of slack in elastic mode (per hour for minutes rules). @defaultValue 1e6 */
   readonly slackWeight?: number;
+  /** Cost of one agent short of a hard minimum in elastic mode. @defaultValue slackWeight */
+  readonly coverSlackWeight?: number;
 }
 
 /**
@@ -68,14 +70,14 @@ export interface BuildRosterModelOptions {
  * applications, methods and models", EJOR 153 (2004).
  */
 export function buildRosterModel(problem: RosterProblem, options: BuildRosterModelOptions = {}): RosterModel {
-  const { elastic = false, slackWeight = 1e6 } = options;
+  const { elastic = false, slackWeight = 1e6, coverSlackWeight = slackWeight } = options;
   const H = problem.days;
   const T = problem.templates;
   const templateIndex = new Map(T.map((t, i) => [t.name, i]));
   const b = new MipBuilder();
   const slacks: RosterSlack[] = [];
   const slack = (info: Omit<RosterSlack, "column">): number => {
-    const column = b.variable({ cost: info.unit === "minutes" ? slackWeight / 60 : slackWeight });
+    const column = b.variable({ cost: info.rule === "minimum-cover" ? coverSlackWeight : info.unit === "minutes" ? slackWeight / 60 : slackWeight });
     slacks.push({ ...info, column });
     return column;
   };

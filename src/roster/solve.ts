@@ -68,7 +68,8 @@ export async function greedyRoster(problem: RosterProblem): Promise<Roster> {
     const mine = problem.demand.filter((d) => d.team === undefined || d.team === agent.team);
     const residual = mine.map((d) => ({ ...d, agents: Math.max(0, d.agents - filled.get(d)!), minimum: Math.max(0, (d.minimum ?? 0) - filled.get(d)!) }));
     const one: RosterProblem = { ...problem, agents: [agent], requests: problem.requests.filter((r) => r.agent === agent.id), demand: residual };
-    const model = buildRosterModel(one, { elastic: true, slackWeight: SLACK_WEIGHT });
+    // the agent's own rules are (almost) hard here; a minimum the agent cannot help meet is left to the others
+    const model = buildRosterModel(one, { elastic: true, slackWeight: SLACK_WEIGHT, coverSlackWeight: 2 * problem.rules.shortfallWeight + 1 });
     const result = await solveMip(model.data, { timeLimitSeconds: 5, relativeGap: 0 });
     const days = result.values === null ? new Array<string>(problem.days).fill("") : decode(one, model, result.values).roster[agent.id]!;
     roster[agent.id] = days;
