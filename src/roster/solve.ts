@@ -57,11 +57,14 @@ export interface RosterResult {
 }
 
 /**
- * A first roster, agent by agent: each agent gets their best days for the demand the agents before
+ * A first roster, agent by agent (within `timeLimitSeconds`; agents left when it runs out start
+ * with no shifts): each agent gets their best days for the demand the agents before
  * them left unfilled (a one-agent roster MIP, solved exactly in a few milliseconds), under all their
  * own rules; minimum cover and hours may still fall short (the elastic model prices that).
  */
-export async function greedyRoster(problem: RosterProblem): Promise<Roster> {
+export async function greedyRoster(problem: RosterProblem, options: { timeLimitSeconds?: number } = {}): Promise<Roster> {
+  const started = Date.now();
+  const budgetMs = (options.timeLimitSeconds ?? Infinity) * 1000;
   const roster: Record<string, string[]> = {};
   const filled = new Map<RosterDemand, number>(problem.demand.map((d) => [d, 0]));
   for (const agent of problem.agents) {
@@ -70,7 +73,8 @@ export async function greedyRoster(problem: RosterProblem): Promise<Roster> {
     const one: RosterProblem = { ...problem, agents: [agent], requests: problem.requests.filter((r) => r.agent === agent.id), demand: residual };
     // the agent's own rules are (almost) hard here; a minimum the agent cannot help meet is left to the others
     const model = buildRosterModel(one, { elastic: true, slackWeight: SLACK_WEIGHT, coverSlackWeight: 2 * problem.rules.shortfallWeight + 1 });
-    const result = await solveMip(model.data, { timeLimitSeconds: 5, relativeGap: 0 });
+    const left = (budgetMs - (Date.now() - started)) / 1000;
+    const result = left > 0.05 ? await solveMip(model.data, { timeLimitSeconds: Math.min(5, left), relativeGap: 0 }) : { values: null };
     const days = result.values === null ? new Array<string>(problem.days).fill("") : decode(one, model, result.values).roster[agent.id]!;
     roster[agent.id] = days;
     mine.forEach((d) => days[d.day] === d.template && filled.set(d, filled.get(d)! + 1));
@@ -145,18 +149,22 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   // slack keeps every hard rule; the bound is valid for the strict model too (slack >= 0).
   const model = buildRosterModel(problem, { elastic: true, slackWeight: SLACK_WEIGHT });
   const size = { variables: model.data.numCols, constraints: model.data.numRows, nonzeros: model.data.matrix.indices.length };
+  const timeLimitSeconds = mipOptions.timeLimitSeconds ?? 60;
+  const greedyStarted = Date.now();
+  const greedy = await greedyRoster(problem, { timeLimitSeconds: timeLimitSeconds * 0.2 });
+  const greedySeconds = (Date.now() - greedyStarted) / 1000;
   const result = await solveWithNeighbourhoods({
     model: model.data,
     groups: model.assign.map((days) => days.flat().filter((j) => j >= 0)),
-    startPartial: startOf(problem, model, await greedyRoster(problem)),
+    startPartial: startOf(problem, model, greedy),
     runMip,
-    timeLimitSeconds: mipOptions.timeLimitSeconds ?? 60,
+    timeLimitSeconds: Math.max(1, timeLimitSeconds - greedySeconds),
     ...(mipOptions.relativeGap === undefined ? {} : { relativeGap: mipOptions.relativeGap }),
     ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   if (result.values === null) {
-    return { status: result.status, roster: null, check: null, objective: null, bound: result.bound, gap: null, solveSeconds: result.solveSeconds, size, conflicts: [], conflictsProven: false };
+    return { status: result.status, roster: null, check: null, objective: null, bound: result.bound, gap: null, solveSeconds: result.solveSeconds + greedySeconds, size, conflicts: [], conflictsProven: false };
   }
   const conflicts: RosterConflict[] = [];
   for (const s of model.slacks) {
@@ -169,7 +177,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   if (conflicts.length > 0) {
     // proven when the relaxed model is solved to optimality (within the relative gap)
     const proven = result.status === "optimal";
-    return { status: "infeasible", roster: null, check: null, objective: null, bound: null, gap: null, solveSeconds: result.solveSeconds, size, conflicts, conflictsProven: proven };
+    return { status: "infeasible", roster: null, check: null, objective: null, bound: null, gap: null, solveSeconds: result.solveSeconds + greedySeconds, size, conflicts, conflictsProven: proven };
   }
   const { roster, fractional } = decode(problem, model, result.values);
   const check = checkRoster(problem, roster);
@@ -183,6 +191,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   if (problems.length > 0) throw new WfmError({ code: "solver-failed", message: `the solver's roster failed the check: ${problems.join("; ")}` });
   const objective = check.objective;
   const bound = result.bound === null ? null : Math.min(result.bound, objective);
-  const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
-  return { status: result.status, roster, check, objective, bound, gap, solveSeconds: result.solveSeconds, size, conflicts: [], conflictsProven: false };
+  const difference = bound === null ? 0 : objective - bound;
+  const gap = bound === null ? null : difference <= 1e-9 * Math.max(1, Math.abs(objective)) ? 0 : difference / Math.max(Math.abs(objective), 1e-9);
+  return { status: result.status, roster, check, objective, bound, gap, solveSeconds: result.solveSeconds + greedySeconds, size, conflicts: [], conflictsProven: false };
 }
