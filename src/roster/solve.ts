@@ -151,7 +151,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   const size = { variables: model.data.numCols, constraints: model.data.numRows, nonzeros: model.data.matrix.indices.length };
   const timeLimitSeconds = mipOptions.timeLimitSeconds ?? 60;
   const greedyStarted = Date.now();
-  const greedy = await greedyRoster(problem, { timeLimitSeconds: timeLimitSeconds * 0.2 });
+  const greedy = await greedyRoster(problem, { timeLimitSeconds: timeLimitSeconds * 0.4 });
   const greedySeconds = (Date.now() - greedyStarted) / 1000;
   const result = await solveWithNeighbourhoods({
     model: model.data,
