@@ -62,7 +62,7 @@ describe("wfm roster", () => {
     const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": hard });
     const run = await runCli(["roster", "--agents", "agents.csv", "--requests", "requests.csv", "--config", "roster.json", "--gap", "0"], { cwd });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("roster.json: the hard minimum on Early on 2026-12-07 cannot be met: 1 agents short (leave and contracts leave too few agents)\n");
+    expect(run.stderr).toBe("roster.json: the hard minimum on Early on 2026-12-07 cannot be met: 1 agent short (leave and contracts leave too few agents)\n");
   });
 
   it("reports bad agent and request cells with file, line and column", async () => {

@@ -6,7 +6,6 @@ import { readRosterInputs, rosterDate } from "../../io/roster-input.js";
 import type { RosterConflict } from "../../roster/solve.js";
 import { solveRoster } from "../../roster/solve.js";
 import { rosterSummary, type AgentSummary } from "../../roster/summary.js";
-import type { RosterProblem } from "../../roster/problem.js";
 import { readTextFile } from "../../io/read-file.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { parseRosterBenchmark } from "../../io/roster-benchmark.js";
@@ -104,8 +103,9 @@ const two = (n: number) => String(n).padStart(2, "0");
 const clock = (minute: number) => `${two(Math.floor(minute / 60) % 24)}:${two(minute % 60)}${minute >= 1440 ? "+1" : ""}`;
 
 /** One line per hard rule the relaxed model had to break. */
-function conflictLine(problem: RosterProblem, startDateMs: number, c: RosterConflict): string {
-  const amount = `${Number(c.amount.toFixed(2))} ${c.unit}`;
+function conflictLine(startDateMs: number, c: RosterConflict): string {
+  const value = Number(c.amount.toFixed(2));
+  const amount = `${value} ${value === 1 ? c.unit.replace(/s$/, "") : c.unit}`;
   const when = c.day === undefined ? "" : ` on ${rosterDate(startDateMs, c.day)}`;
   switch (c.rule) {
     case "minimum-cover":
@@ -148,7 +148,7 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
   const result = await solveRoster(problem, { timeLimitSeconds, relativeGap, runMip: solveMipInWorker, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
   progress.done();
   if (result.status === "infeasible") {
-    const lines = result.conflicts.map((c) => conflictLine(problem, startDateMs, c));
+    const lines = result.conflicts.map((c) => conflictLine(startDateMs, c));
     throw new WfmError(
       (lines.length > 0 ? lines : ["the hard rules cannot all hold, even with cover, hours, weekends and nights relaxed: check leave against the consecutive-days rules"]).map((message) => ({
         code: "infeasible" as const,
