@@ -23,6 +23,8 @@ export * from "./staffing/index.js";
 export * from "./forecast/index.js";
 // schedule: shift templates, MIP model, verified solutions, coverage
 export * from "./schedule/index.js";
+// roster: named agents on shifts, contracts, rest, fairness, the Curtois & Qu benchmark
+export * from "./roster/index.js";
 // cost: KPIs, decimal money, cost breakdowns, what-if scenarios
 export * from "./cost/index.js";
 // skills: multi-skill staffing (skill-transfer program), tiers, team design comparison

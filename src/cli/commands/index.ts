@@ -6,6 +6,7 @@ import { initCommand } from "./init.js";
 import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
 import { reviewCommand } from "./review.js";
+import { rosterCommand } from "./roster.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
 import { simulateCommand } from "./simulate.js";
@@ -26,6 +27,7 @@ export const commands: readonly CommandModule[] = [
   staffCommand,
   teamsCommand,
   scheduleCommand,
+  rosterCommand,
   costCommand,
   reviewCommand,
   schemaCommand,
