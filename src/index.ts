@@ -23,8 +23,12 @@ export * from "./staffing/index.js";
 export * from "./forecast/index.js";
 // schedule: shift templates, MIP model, verified solutions, coverage
 export * from "./schedule/index.js";
+// roster: named agents on shifts, contracts, rest, fairness, the Curtois & Qu benchmark
+export * from "./roster/index.js";
 // cost: KPIs, decimal money, cost breakdowns, what-if scenarios
 export * from "./cost/index.js";
+// skills: multi-skill staffing (skill-transfer program), tiers, team design comparison
+export * from "./skills/index.js";
 // plan: the monthly cycle (KPIs, forecast, staffing, schedule, cost, scenarios) in one call
 export * from "./plan/index.js";
 // review: plan against actual, variance attribution, adherence, calibration of the next plan

@@ -67,7 +67,10 @@ export function parseDbaiInstance(text: string, options: { file: string }): Dbai
           values.push({ text: l.text.replace(/^#\s*/, ""), line: l.line });
           continue;
         }
-        if (values.length > 0 || !opts.commented) {
+        // A commented section may be left empty (random set 3 states no fitness: "#" alone, or a
+        // blank line): the next label ends it, so its value is never read from the next section.
+        const isLabel = /^#\s*[A-Za-z]/.test(l.text) && !/^#\s*(abbr|shift start)/i.test(l.text);
+        if (values.length > 0 || !opts.commented || isLabel) {
           if (/^#\s*(abbr|shift start)/i.test(l.text)) continue; // column-heading comments
           break;
         }

@@ -14,6 +14,7 @@ import { readHolidaysCsv } from "./holidays.js";
 import { readKpiCsv } from "./kpi-csv.js";
 import { readOrdersCsv } from "./orders-csv.js";
 import { parseJsonText } from "./json.js";
+import { locales, type Locale } from "./locale/index.js";
 import { readTextFile } from "./read-file.js";
 import { scenarioConfigSchema, scenariosFromConfig } from "./scenario-config.js";
 import { shiftsConfigFromJson, shiftsConfigSchema, type ShiftsConfig } from "./shifts-config.js";
@@ -33,6 +34,7 @@ export const planConfigSchema = z.strictObject({
   name: z.string().min(1).optional().describe("Name of the centre, shown in the report"),
   month: z.string().regex(/^\d{4}-\d{2}$/, { message: "expected YYYY-MM" }).describe("The month to plan, YYYY-MM (a Persian month with calendar: persian)"),
   calendar: z.enum(["gregorian", "persian"]).optional().describe("Calendar of the month (default gregorian)"),
+  locale: z.enum(locales).optional().describe("Language of report.html, report.md and the printed summary: en (default) or fa (Persian: right to left, Persian digits, Solar Hijri dates); JSON and CSV outputs do not change"),
   history: z.string().min(1).describe("Volume CSV of the past months: timestamp, calls, optional channel and ahtSeconds"),
   intervalMinutes: z.number().int().positive().optional().describe("Interval length; inferred from the history when absent"),
   dateFormat: z
@@ -98,6 +100,8 @@ export interface LoadedPlan {
   readonly inputs: readonly string[];
   /** The history file as shown, the opening hours inferred from it (when the config has none) and its closed days. */
   readonly history: { readonly file: string; readonly inferredOpeningHours?: OpeningHours; readonly closedDays: readonly number[] };
+  /** The plan file's `locale` (the report's language), when given. */
+  readonly locale?: Locale;
 }
 
 function embeddedOrFile<T>(
@@ -258,5 +262,6 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
       ...(staffing!.openingHours === undefined && history!.inferredOpeningHours !== undefined ? { inferredOpeningHours: history!.inferredOpeningHours } : {}),
       closedDays: history!.closedDays,
     },
+    ...(config.locale === undefined ? {} : { locale: config.locale }),
   };
 }

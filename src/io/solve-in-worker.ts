@@ -7,6 +7,7 @@ import { WfmError, type Problem } from "../errors.js";
 import { solveDbai, type DbaiInstance, type DbaiResult } from "../schedule/dbai.js";
 import type { ShiftProblem } from "../schedule/problem.js";
 import { solveShiftProblem, type ScheduleProgress, type ScheduleSolution } from "../schedule/solve.js";
+import { solveMip, type MipModelData, type MipResult, type MipSolveOptions } from "../schedule/mip.js";
 
 /**
  * Runs the exact shift solver in a `worker_thread`, so the calling thread stays responsive
@@ -28,12 +29,13 @@ export interface WorkerSolveOptions {
 /** A job posted to the worker. */
 export type SolverJob =
   | { readonly kind: "shift"; readonly problem: ShiftProblem; readonly options: WorkerSolveOptions; readonly progress: boolean }
-  | { readonly kind: "dbai"; readonly instance: DbaiInstance; readonly options: WorkerSolveOptions; readonly progress: boolean };
+  | { readonly kind: "dbai"; readonly instance: DbaiInstance; readonly options: WorkerSolveOptions; readonly progress: boolean }
+  | { readonly kind: "mip"; readonly model: MipModelData; readonly options: MipSolveOptions; readonly progress: boolean };
 
 /** A message from the worker. */
 export type SolverMessage =
   | { readonly type: "progress"; readonly progress: ScheduleProgress }
-  | { readonly type: "result"; readonly result: ScheduleSolution | DbaiResult }
+  | { readonly type: "result"; readonly result: ScheduleSolution | DbaiResult | MipResult }
   | { readonly type: "error"; readonly message: string; readonly problems?: readonly Problem[] };
 
 /** Where this module lives (works in the ESM and CommonJS builds and from source). */
@@ -80,6 +82,30 @@ export interface SolveInWorkerOptions extends WorkerSolveOptions {
   readonly signal?: AbortSignal;
   /** Solve in this thread instead (no worker). @defaultValue false */
   readonly inProcess?: boolean;
+  /**
+   * The watchdog's margin, seconds: a worker that has not answered `timeLimitSeconds` plus this
+   * margin after it started is terminated and the promise rejects with a `solver-failed` WfmError
+   * (the solve itself stops at its limit; this catches a worker that hangs).
+   * @defaultValue max(15, a quarter of the time limit)
+   */
+  readonly watchdogMarginSeconds?: number;
+}
+
+/**
+ * The watchdog's margin when none is given: max(15 s, 25% of the time limit), seconds. The solve
+ * itself stops at its limit; the margin covers loading the solver and a machine under load.
+ *
+ * @param timeLimitSeconds - the solve's time limit, seconds
+ * @returns the margin, seconds
+ *
+ * @example
+ * ```ts
+ * defaultWatchdogMarginSeconds(20); //=> 15
+ * defaultWatchdogMarginSeconds(600); //=> 150
+ * ```
+ */
+export function defaultWatchdogMarginSeconds(timeLimitSeconds: number): number {
+  return Math.max(15, 0.25 * timeLimitSeconds);
 }
 
 function runJob<T>(job: SolverJob, options: SolveInWorkerOptions): Promise<T> | null {
@@ -89,9 +115,24 @@ function runJob<T>(job: SolverJob, options: SolveInWorkerOptions): Promise<T> | 
     let settled = false;
     let answered = false;
     const worker = new Worker(location.script, { workerData: job, eval: location.eval });
+    const limitSeconds = job.options.timeLimitSeconds ?? 60;
+    const marginSeconds = options.watchdogMarginSeconds ?? defaultWatchdogMarginSeconds(limitSeconds);
+    const watchdog = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new WfmError({
+              code: "solver-failed",
+              message: `the solver worker did not answer within ${limitSeconds + marginSeconds} s (time limit ${limitSeconds} s + ${marginSeconds} s margin) and was stopped`,
+            }),
+          ),
+        ),
+      (limitSeconds + marginSeconds) * 1000,
+    );
     const finish = (action: () => void) => {
       if (settled) return;
       settled = true;
+      clearTimeout(watchdog);
       options.signal?.removeEventListener("abort", abort);
       action();
       void worker.terminate();
@@ -163,4 +204,23 @@ export async function solveDbaiInWorker(instance: DbaiInstance, options: SolveIn
     }
   }
   return solveDbai(instance, { ...plain, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+}
+
+/**
+ * Solves any MIP (CSC data, see {@link solveMip}) in a worker thread and returns its raw values;
+ * the caller decodes and verifies them (the roster does, with its independent checker).
+ *
+ * @throws {WfmError} as {@link solveMip}, or `cancelled`
+ */
+export async function solveMipInWorker(model: MipModelData, options: MipSolveOptions & Pick<SolveInWorkerOptions, "onProgress" | "signal" | "inProcess"> = {}): Promise<MipResult> {
+  const { onProgress, signal, inProcess, ...plain } = options;
+  const running = inProcess ? null : runJob<MipResult>({ kind: "mip", model, options: plain, progress: onProgress !== undefined }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  if (running !== null) {
+    try {
+      return await running;
+    } catch (error) {
+      if (!(error instanceof WorkerStartError)) throw error;
+    }
+  }
+  return solveMip(model, { ...plain, ...(onProgress ? { onProgress } : {}) });
 }

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { WfmError } from "../errors.js";
 import { solveDbai } from "../schedule/dbai.js";
+import { solveMip } from "../schedule/mip.js";
 import { solveShiftProblem } from "../schedule/solve.js";
 import type { SolverJob, SolverMessage } from "./solve-in-worker.js";
 
@@ -25,8 +26,13 @@ const onProgress = job.progress
 
 async function run(): Promise<void> {
   try {
-    const options = { ...job.options, ...(onProgress ? { onProgress } : {}) };
-    const result = job.kind === "dbai" ? await solveDbai(job.instance, options) : await solveShiftProblem(job.problem, options);
+    const progress = onProgress ? { onProgress } : {};
+    const result =
+      job.kind === "mip"
+        ? await solveMip(job.model, { ...job.options, ...progress })
+        : job.kind === "dbai"
+          ? await solveDbai(job.instance, { ...job.options, ...progress })
+          : await solveShiftProblem(job.problem, { ...job.options, ...progress });
     post({ type: "result", result });
   } catch (error) {
     if (error instanceof WfmError) post({ type: "error", problems: error.problems, message: error.message });

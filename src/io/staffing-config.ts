@@ -133,6 +133,24 @@ export const staffingConfigSchema = z
       .partialRecord(z.enum(dayNames), z.array(z.string().regex(rangePattern, { message: 'expected "HH:MM-HH:MM" such as "07:00-21:00"' })))
       .optional()
       .describe("open ranges per weekday; a day left out is closed; omit for 24x7"),
+    agentGroups: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            skills: z.array(z.string().min(1)).min(1).describe("voice channels served, highest priority first"),
+            costPerHour: positive.optional().describe("cost of one agent-hour (default 1)"),
+            minimumAgents: z.int().min(0).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional()
+      .describe("agent groups sharing skills: wfm staff then also staffs by group (skill-transfer program + simulation check)"),
+    routing: z
+      .object({ overflowAfterSeconds: nonNegative.optional().describe("offer a call to non-primary groups after it waited this long") })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -159,8 +159,16 @@ export function upperGamma(a: number, z: number): number {
   return a * upperFraction(a, z) * Math.exp(logPoissonFactor(a, z));
 }
 
-/** Legendre's continued fraction F = Gamma(a, z) e^z z^-a for z >= a + 1, modified Lentz. */
-function upperFraction(a: number, z: number): number {
+/**
+ * Legendre's continued fraction F(a, z) = Gamma(a, z) e^z z^-a (a > 0), modified Lentz; converges
+ * fast for z >= a + 1.
+ * @internal
+ * @example
+ * ```ts
+ * upperFraction(1, 2); //=> 0.5 (Gamma(1, 2) = e^-2)
+ * ```
+ */
+export function upperFraction(a: number, z: number): number {
   const tiny = 1e-300;
   let b = z + 1 - a;
   let c = 1 / tiny;

@@ -32,3 +32,32 @@ export type {
   ErlangAResult,
   AnyQueueMetrics,
 } from "./types.js";
+export {
+  fractionalErlangB,
+  fractionalErlangC,
+  fractionalErlangA,
+  requiredAgentsFractional,
+} from "./fractional-agents.js";
+export type {
+  FractionalErlangBOptions,
+  FractionalErlangCOptions,
+  FractionalErlangAOptions,
+  RequiredAgentsFractionalResult,
+} from "./fractional-agents.js";
+export { priorityQueue, requiredAgentsPriority, maxPriorityClasses } from "./priority-classes.js";
+export type {
+  PriorityClass,
+  PriorityQueueOptions,
+  PriorityClassMetrics,
+  PriorityQueueResult,
+  RequiredAgentsPriorityOptions,
+  RequiredAgentsPriorityResult,
+  RequiredAgentsPriorityFeasible,
+  RequiredAgentsPriorityInfeasible,
+} from "./priority-classes.js";
+export { erlangX, requiredAgentsErlangX } from "./erlang-x.js";
+export type { ErlangXOptions, ErlangXResult, RequiredAgentsErlangXOptions, RequiredAgentsErlangXResult } from "./erlang-x.js";
+export { estimatePatience, estimateRedialShare } from "./erlang-x-estimators.js";
+export type { EstimatePatienceOptions, EstimatePatienceResult, EstimateRedialShareOptions, EstimateRedialShareResult } from "./erlang-x-estimators.js";
+export { blending, bestOutboundReserve } from "./blending.js";
+export type { BlendingOptions, BlendingResult, BestOutboundReserveOptions, BestOutboundReserveResult } from "./blending.js";

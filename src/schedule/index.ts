@@ -26,5 +26,5 @@ export type {
 } from "./templates.js";
 export { scheduleReport } from "./report.js";
 export type { CoverageInterval, IntervalWorkload, ScheduledShift, ScheduleReport } from "./report.js";
-export { dbaiCandidateShifts, dbaiToShiftProblem, evaluateDbaiSolution, solveDbai } from "./dbai.js";
+export { dbaiCandidateShifts, dbaiToShiftProblem, dbaiWorkedMinutesBound, evaluateDbaiSolution, solveDbai } from "./dbai.js";
 export type { DbaiEvaluation, DbaiInstance, DbaiResult, DbaiShift, DbaiShiftType } from "./dbai.js";

@@ -28,6 +28,11 @@ export interface ShiftModelLayout {
   readonly excessStart: number;
   /** Index of the first group variable, or -1 without a group penalty. */
   readonly groupStart: number;
+  /**
+   * For each ratio limit with a penalty and a finite denominator bound, the index of its two
+   * deviation variables (above the upper bound, then below the lower one); -1 otherwise.
+   */
+  readonly ratioDeviationStart: readonly number[];
   /** Upper bound used for each column count (Infinity when none). */
   readonly columnUpper: readonly number[];
 }
@@ -157,12 +162,16 @@ export function buildShiftModel(problem: ShiftProblem): ShiftModel {
     rowLower[limitRowStart + i] = limit.min ?? 0;
     rowUpper[limitRowStart + i] = limit.max ?? Infinity;
   });
-  // ratio: lower*den - num <= 0  and  num - upper*den <= 0
-  ratios.forEach((_, i) => {
+  // ratio: lower*den - num <= 0  and  num - upper*den <= 0 (a soft ratio subtracts D x its
+  // deviation variable; one whose denominator has no finite bound leaves the rows free).
+  const softRatio = (ratio: (typeof ratios)[number]) => ratio.penaltyPerUnit !== undefined;
+  const modelledDeviation = (ratio: (typeof ratios)[number]) => softRatio(ratio) && Number.isFinite(ratio.denominatorUpperBound ?? Infinity);
+  ratios.forEach((ratio, i) => {
+    const free = softRatio(ratio) && !modelledDeviation(ratio);
     rowLower[ratioRowStart + 2 * i] = -Infinity;
-    rowUpper[ratioRowStart + 2 * i] = 0;
+    rowUpper[ratioRowStart + 2 * i] = free ? Infinity : 0;
     rowLower[ratioRowStart + 2 * i + 1] = -Infinity;
-    rowUpper[ratioRowStart + 2 * i + 1] = 0;
+    rowUpper[ratioRowStart + 2 * i + 1] = free ? Infinity : 0;
   });
 
   // ---- columns
@@ -254,6 +263,15 @@ export function buildShiftModel(problem: ShiftProblem): ShiftModel {
   const excessStart = costs.length;
   for (let t = 0; t < horizon; t++) push(problem.excessCostPerInterval, 0, problem.maxExcessAgents ?? Infinity, Number.isInteger(problem.required[t]), [[t, -1]]);
 
+  const ratioDeviationStart = ratios.map((ratio, i) => {
+    if (!modelledDeviation(ratio)) return -1;
+    const first = costs.length;
+    const d = ratio.denominatorUpperBound!;
+    push(ratio.penaltyPerUnit!, 0, Infinity, false, [[ratioRowStart + 2 * i + 1, -d]]);
+    push(ratio.penaltyPerUnit!, 0, Infinity, false, [[ratioRowStart + 2 * i, -d]]);
+    return first;
+  });
+
   let groupStart = -1;
   if (useGroups) {
     groupStart = costs.length;
@@ -293,6 +311,7 @@ export function buildShiftModel(problem: ShiftProblem): ShiftModel {
       shortfallStart,
       excessStart,
       groupStart,
+      ratioDeviationStart,
       columnUpper,
     },
   };

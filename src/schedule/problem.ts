@@ -90,6 +90,20 @@ export interface RatioLimit {
   readonly denominator: readonly number[];
   readonly lower: number;
   readonly upper: number;
+  /**
+   * Soft ratio: instead of a hard bound, a penalty of this much per unit of distance of the ratio
+   * from [lower, upper] (DBAI's weighted duties-per-week deviation). Absent: a hard bound.
+   */
+  readonly penaltyPerUnit?: number;
+  /**
+   * For a soft ratio, an upper bound D on the denominator over every schedule worth having. The
+   * MIP charges the penalty on (numerator - upper x denominator) / D (and the same below the
+   * lower bound): never more than the true distance (numerator / denominator - upper) while the
+   * denominator is at most D, so its bound stays a bound; {@link verifySchedule} charges the true
+   * distance. Infinity (or absent) leaves the ratio out of the MIP, a weaker but valid bound.
+   * @defaultValue Infinity
+   */
+  readonly denominatorUpperBound?: number;
 }
 
 /** The interval-level scheduling problem (see the module comment). */

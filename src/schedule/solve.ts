@@ -1,7 +1,7 @@
 import type { Highs, HighsCallbackMap } from "highs";
 import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { buildShiftModel, type ShiftModel } from "./model.js";
-import { columnIntervals, type ShiftProblem } from "./problem.js";
+import { columnIntervals, type BreakRule, type ShiftProblem } from "./problem.js";
 import { verifySchedule, type ShiftAssignment, type VerifiedSchedule } from "./verify.js";
 
 /** How a solve ended. */
@@ -15,7 +15,12 @@ export type ScheduleStatus =
   /** Stopped by the caller. */
   | "cancelled"
   /** No schedule: the solver failed or stopped before finding one. */
-  | "no-solution";
+  | "no-solution"
+  /**
+   * A schedule, but the search ended without proving it within the gap of a bound (the solver's
+   * own objective was an underestimate, e.g. DBAI's duties-per-week deviation).
+   */
+  | "feasible";
 
 /** One progress report while the solver runs. */
 export interface ScheduleProgress {
@@ -31,7 +36,11 @@ export interface ScheduleProgress {
 
 /** Options of {@link solveShiftProblem}. */
 export interface SolveShiftOptions {
-  /** Wall-clock limit for the MIP search, seconds (> 0). @defaultValue 60 */
+  /**
+   * Wall-clock limit for the whole solve (model building, LP-rounding start, branch and cut),
+   * seconds (> 0). A solve stopped by it has status `time-limit`; its schedule may depend on the
+   * machine's speed, while an `optimal` one does not. @defaultValue 60
+   */
   readonly timeLimitSeconds?: number;
   /** Stop when (best - bound) / |best| is at most this fraction, in [0, 1). @defaultValue 0.0001 */
   readonly relativeGap?: number;
@@ -45,9 +54,15 @@ export interface SolveShiftOptions {
   readonly highsOptions?: Readonly<Record<string, number | string | boolean>>;
   /**
    * Start from a rounded LP relaxation with greedily placed breaks (see the solver notes).
-   * @defaultValue true when some shift has breaks
+   * @defaultValue true when some shift has breaks and there are no tours
    */
   readonly roundingStart?: boolean;
+  /**
+   * After the rounding start, re-solve two start days at a time with the rest fixed (fix and
+   * optimise) while the schedule is not within the gap of the LP bound.
+   * @defaultValue true
+   */
+  readonly dayWindows?: boolean;
   /** An initial schedule offered to the solver as a MIP start (only column counts are needed). */
   readonly start?: { readonly counts: readonly number[] };
 }
@@ -67,7 +82,7 @@ export interface ScheduleSolution {
   readonly gap: number | null;
   /** Seconds spent building the model arrays. */
   readonly buildSeconds: number;
-  /** Seconds HiGHS ran. */
+  /** Seconds the whole solve took (LP-rounding start and branch and cut). */
   readonly solveSeconds: number;
   /** Model size. */
   readonly size: { readonly variables: number; readonly constraints: number; readonly nonzeros: number };
@@ -117,21 +132,32 @@ export function uncoverableIntervals(problem: ShiftProblem): number[] {
   return out;
 }
 
+/** What the LP relaxation gave: its optimum (a lower bound on every schedule) and the best verified rounding. */
+interface RoundingResult {
+  /** Optimum of the LP relaxation, or null when the LP did not finish. */
+  readonly lpBound: number | null;
+  /** The cheapest verified rounding, or null. */
+  readonly best: { readonly objective: number; readonly assignment: ShiftAssignment } | null;
+}
+
 /**
  * A primal start by LP rounding: solve the LP relaxation, round the shift (or tour) counts up
  * when their fractional part exceeds a threshold (several thresholds are tried), place breaks
- * greedily where the floor has the most agents to spare, and keep the cheapest rounding as
- * verified by {@link verifySchedule}. Returns the full column vector for a MIP start, or null.
+ * greedily where the floor has the most agents to spare, repair by descent, and keep the cheapest
+ * rounding as verified by {@link verifySchedule}. Everything stops at `deadline` (ms, `now()`).
+ * The LP optimum is returned too: it bounds every schedule from below.
  */
-function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel, seconds: number): Float64Array | null {
+function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel, deadline: number): RoundingResult {
   const { integrality: _integrality, ...lpData } = model.data;
   const lp = highs.createModel();
   let lpValues: Float64Array;
+  let lpBound: number;
   try {
-    lp.options.set({ output_flag: false, time_limit: seconds });
+    lp.options.set({ output_flag: false, time_limit: Math.max(0.01, (deadline - now()) / 1000), random_seed: 0 });
     lp.passModel(lpData);
-    if (lp.run().modelStatus !== highs.constants.modelStatus.optimal) return null;
+    if (lp.run().modelStatus !== highs.constants.modelStatus.optimal) return { lpBound: null, best: null };
     lpValues = lp.getSolution().colValue;
+    lpBound = lp.getObjectiveValue();
   } finally {
     lp.dispose();
   }
@@ -139,6 +165,7 @@ function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel,
   const layout = model.layout;
   let best: { objective: number; assignment: ShiftAssignment } | null = null;
   for (const threshold of [0.15, 0.3, 0.5, 0.7]) {
+    if (now() >= deadline) break;
     const round = (value: number) => Math.floor(value + 1e-9) + (value - Math.floor(value + 1e-9) > threshold ? 1 : 0);
     let counts: number[];
     let tourCounts: number[] = [];
@@ -173,66 +200,84 @@ function lpRoundingStart(highs: Highs, problem: ShiftProblem, model: ShiftModel,
     const verified = verifySchedule(problem, assignment);
     if (verified.valid && (best === null || verified.objective < best.objective)) best = { objective: verified.objective, assignment };
   }
-  if (tours.length === 0) {
-    const repaired = repairByDescent(problem, layout, lpValues.slice(0, problem.columns.length));
+  if (now() < deadline) {
+    const repaired = repairByDescent(problem, layout, lpValues, deadline);
     if (repaired !== null && (best === null || repaired.objective < best.objective)) best = repaired;
   }
-  if (best === null) return null;
-  return fullVector(problem, model, best.assignment);
+  if (best !== null && now() < deadline) {
+    const improved = improveByLocalSearch(problem, best.assignment, deadline);
+    if (improved !== null && improved.objective < best.objective - 1e-9) best = improved;
+  }
+  return { lpBound, best };
 }
 
 /**
- * From the floor of the LP counts, adds the agent whose shift covers the most short intervals
- * (net of its cost and breaks) while that pays, then removes agents whose removal lowers the
- * verified objective. A cheap descent: each step re-places the breaks greedily and re-verifies.
+ * From the floor of the LP counts, adds the unit (a shift column, or a weekly tour with its
+ * columns) whose shifts cover the most short intervals (net of its cost and breaks) while that
+ * pays, then removes units whose removal lowers the verified objective. A cheap descent: each step
+ * re-places the breaks greedily and re-verifies. Tours with a start band are left to the MIP.
  */
 function repairByDescent(
   problem: ShiftProblem,
   layout: ShiftModel["layout"],
-  lpCounts: ArrayLike<number>,
+  lpValues: ArrayLike<number>,
+  deadline: number,
 ): { objective: number; assignment: ShiftAssignment } | null {
-  const counts = Array.from(lpCounts, (v, c) => Math.min(Math.floor(v + 1e-9), layout.columnUpper[c]!));
+  const tours = problem.tours ?? [];
+  if (tours.some((tour) => tour.choices !== undefined)) return null;
+  const units: { columns: readonly number[]; upper: number; lp: number }[] =
+    tours.length > 0
+      ? tours.map((tour, k) => ({ columns: tour.columns, upper: Infinity, lp: lpValues[layout.tourStart + k]! }))
+      : problem.columns.map((_, c) => ({ columns: [c], upper: layout.columnUpper[c]!, lp: lpValues[c]! }));
+  const unitCounts = units.map((unit) => Math.min(Math.floor(unit.lp + 1e-9), unit.upper));
   const evaluate = () => {
-    const assignment = { counts: [...counts], breakCounts: greedyBreaks(problem, counts), tourCounts: [] };
+    const counts = new Array<number>(problem.columns.length).fill(0);
+    units.forEach((unit, u) => {
+      for (const c of unit.columns) counts[c]! += unitCounts[u]!;
+    });
+    const assignment: ShiftAssignment = { counts, breakCounts: greedyBreaks(problem, counts), tourCounts: tours.length > 0 ? [...unitCounts] : [] };
     return { assignment, verified: verifySchedule(problem, assignment) };
   };
   let current = evaluate();
   const spans = problem.columns.map((column) => columnIntervals(problem, column.startInterval, column.lengthIntervals));
-  for (let step = 0; step < 10_000; step++) {
+  const onBreak = problem.columns.map((column) => column.breaks.reduce((sum, rule) => sum + rule.durationIntervals, 0));
+  for (let step = 0; step < 100_000 && now() < deadline; step++) {
     const shortfall = current.verified.shortfall;
-    let bestColumn = -1;
+    let bestUnit = -1;
     let bestGain = 0;
-    problem.columns.forEach((column, c) => {
-      if (counts[c]! >= layout.columnUpper[c]!) return;
-      let short = 0;
-      for (const t of spans[c]!) if (shortfall[t]! > 1e-9) short += Math.min(1, shortfall[t]!);
-      const onBreak = column.breaks.reduce((sum, rule) => sum + rule.durationIntervals, 0);
-      const gain = problem.shortfallCostPerInterval * Math.max(0, short - onBreak) - column.cost;
+    units.forEach((unit, u) => {
+      if (unitCounts[u]! >= unit.upper) return;
+      let gain = 0;
+      for (const c of unit.columns) {
+        let short = 0;
+        for (const t of spans[c]!) if (shortfall[t]! > 1e-9) short += Math.min(1, shortfall[t]!);
+        gain += problem.shortfallCostPerInterval * Math.max(0, short - onBreak[c]!) - problem.columns[c]!.cost;
+      }
       if (gain > bestGain) {
         bestGain = gain;
-        bestColumn = c;
+        bestUnit = u;
       }
     });
-    if (bestColumn < 0) break;
-    counts[bestColumn]!++;
+    if (bestUnit < 0) break;
+    unitCounts[bestUnit]!++;
     const next = evaluate();
     if (next.verified.objective >= current.verified.objective) {
-      counts[bestColumn]!--;
+      unitCounts[bestUnit]!--;
       break;
     }
     current = next;
   }
   for (let pass = 0; pass < 3; pass++) {
     let improved = false;
-    for (let c = 0; c < counts.length; c++) {
-      while (counts[c]! > 0) {
-        counts[c]!--;
+    for (let u = 0; u < units.length && now() < deadline; u++) {
+      while (unitCounts[u]! > 0) {
+        unitCounts[u]!--;
         const next = evaluate();
         if (next.verified.valid && next.verified.objective < current.verified.objective - 1e-9) {
           current = next;
           improved = true;
         } else {
-          counts[c]!++;
+          unitCounts[u]!++;
           break;
         }
       }
@@ -240,6 +285,272 @@ function repairByDescent(
     if (!improved) break;
   }
   return current.verified.valid ? { objective: current.verified.objective, assignment: current.assignment } : null;
+}
+
+/**
+ * Local search on individual agents (shift plus one start per break rule), with the floor kept
+ * incrementally so each move costs O(shift length + break windows): re-place each agent's breaks
+ * where the floor has most to spare, drop agents that do not pay, move an agent to a column
+ * starting within 8 intervals, and add the agent that pays most, until nothing improves or the
+ * deadline passes. Only for problems without tours, count or ratio limits, a distinct-shift
+ * penalty or an excess cap (their moves would need more bookkeeping); the result is re-verified.
+ */
+function improveByLocalSearch(problem: ShiftProblem, start: ShiftAssignment, deadline: number): { objective: number; assignment: ShiftAssignment } | null {
+  if ((problem.tours ?? []).length > 0 || (problem.ratioLimits ?? []).length > 0 || (problem.limits ?? []).length > 0) return null;
+  if (problem.groupPenalty > 0 || problem.maxExcessAgents !== undefined) return null;
+  const columns = problem.columns;
+  const required = problem.required;
+  const horizon = required.length;
+  const shortCost = problem.hardCoverage ? 1e9 : problem.shortfallCostPerInterval;
+  const overCost = problem.excessCostPerInterval;
+  const intervalCost = (t: number, onFloor: number) => {
+    const d = required[t]! - onFloor;
+    return d > 0 ? shortCost * d : -overCost * d;
+  };
+  const floor = new Float64Array(horizon);
+  const spans = columns.map((column) => Int32Array.from(columnIntervals(problem, column.startInterval, column.lengthIntervals)));
+  const breakSpans = columns.map((column) =>
+    column.breaks.map((rule) =>
+      Array.from({ length: rule.latestStartOffset - rule.earliestStartOffset + 1 }, (_, k) =>
+        Int32Array.from(columnIntervals(problem, column.startInterval + rule.earliestStartOffset + k, rule.durationIntervals)),
+      ),
+    ),
+  );
+  // Rules narrowest window first, as the greedy placement does.
+  const width = (rule: BreakRule) => rule.latestStartOffset - rule.earliestStartOffset;
+  const ruleOrder = columns.map((column) => column.breaks.map((_, r) => r).sort((a, b) => width(column.breaks[a]!) - width(column.breaks[b]!) || a - b));
+  /** Adds `sign` agents on `ts`, returning the change of the coverage cost. */
+  const shift = (ts: Int32Array, sign: number) => {
+    let delta = 0;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
+      delta += intervalCost(t, floor[t]! + sign) - intervalCost(t, floor[t]!);
+      floor[t]! += sign;
+    }
+    return delta;
+  };
+  /** Places one break of rule r of column c where it costs least; returns its start and the change. */
+  const placeBreak = (c: number, r: number) => {
+    const options = breakSpans[c]![r]!;
+    let bestK = 0;
+    let bestDelta = Infinity;
+    for (let k = 0; k < options.length; k++) {
+      let delta = 0;
+      for (const t of options[k]!) delta += intervalCost(t, floor[t]! - 1) - intervalCost(t, floor[t]!);
+      if (delta < bestDelta - 1e-12) {
+        bestDelta = delta;
+        bestK = k;
+      }
+    }
+    return { k: bestK, delta: shift(options[bestK]!, -1) };
+  };
+  const agentColumn: number[] = [];
+  const agentBreaks: number[][] = [];
+  /** Puts an agent on column c with its breaks placed greedily; returns the change of the objective. */
+  const addAgent = (c: number): { breaks: number[]; delta: number } => {
+    let delta = columns[c]!.cost + shift(spans[c]!, 1);
+    const breaks = new Array<number>(columns[c]!.breaks.length).fill(0);
+    for (const r of ruleOrder[c]!) {
+      const placed = placeBreak(c, r);
+      breaks[r] = placed.k;
+      delta += placed.delta;
+    }
+    return { breaks, delta };
+  };
+  const removeAgent = (c: number, breaks: readonly number[]) => {
+    let delta = -columns[c]!.cost;
+    breaks.forEach((k, r) => (delta += shift(breakSpans[c]![r]![k]!, 1)));
+    return delta + shift(spans[c]!, -1);
+  };
+  columns.forEach((column, c) => {
+    const queues = column.breaks.map((_, r) => {
+      const list: number[] = [];
+      (start.breakCounts[c]?.[r] ?? []).forEach((n, k) => {
+        for (let i = 0; i < n; i++) list.push(k);
+      });
+      return list;
+    });
+    for (let i = 0; i < start.counts[c]!; i++) {
+      const breaks = queues.map((list) => list[i] ?? 0);
+      agentColumn.push(c);
+      agentBreaks.push(breaks);
+      shift(spans[c]!, 1);
+      breaks.forEach((k, r) => shift(breakSpans[c]![r]![k]!, -1));
+    }
+  });
+  // Nearby starts of any template (within 8 intervals).
+  const neighbours = columns.map((column, c) =>
+    columns.flatMap((other, o) =>
+      o !== c && Math.abs(other.startInterval - column.startInterval) <= 8 && other.maxAgents !== 0
+        ? [o]
+        : [],
+    ),
+  );
+  const counts = new Array<number>(columns.length).fill(0);
+  for (const c of agentColumn) counts[c]!++;
+  const eps = 1e-9;
+  for (let round = 0; round < 50 && now() < deadline; round++) {
+    let improved = false;
+    // Re-place breaks and drop or move agents.
+    for (let a = 0; a < agentColumn.length && now() < deadline; a++) {
+      const c = agentColumn[a]!;
+      if (c < 0) continue;
+      const old = agentBreaks[a]!;
+      const removed = removeAgent(c, old);
+      let bestDelta = 0;
+      let bestColumn = -2; // -2: keep as it was, -1: drop
+      if (removed < -eps) {
+        bestDelta = removed;
+        bestColumn = -1;
+      }
+      let bestBreaks: number[] = old;
+      for (const target of [c, ...neighbours[c]!]) {
+        if (columns[target]!.maxAgents !== undefined && counts[target]! - (target === c ? 1 : 0) >= columns[target]!.maxAgents!) continue;
+        const added = addAgent(target);
+        const total = removed + added.delta;
+        if (total < bestDelta - eps) {
+          bestDelta = total;
+          bestColumn = target;
+          bestBreaks = added.breaks;
+        }
+        removeAgent(target, added.breaks);
+      }
+      if (bestColumn === -2) {
+        // Restore the agent as it was.
+        shift(spans[c]!, 1);
+        old.forEach((k, r) => shift(breakSpans[c]![r]![k]!, -1));
+        continue;
+      }
+      improved = true;
+      counts[c]!--;
+      if (bestColumn === -1) {
+        agentColumn[a] = -1;
+        continue;
+      }
+      shift(spans[bestColumn]!, 1);
+      bestBreaks.forEach((k, r) => shift(breakSpans[bestColumn]![r]![k]!, -1));
+      agentColumn[a] = bestColumn;
+      agentBreaks[a] = bestBreaks;
+      counts[bestColumn]!++;
+    }
+    // Add the agents that pay most.
+    for (let step = 0; step < 1000 && now() < deadline; step++) {
+      let bestColumn = -1;
+      let bestDelta = -eps;
+      for (let c = 0; c < columns.length; c++) {
+        if (columns[c]!.maxAgents !== undefined && counts[c]! >= columns[c]!.maxAgents!) continue;
+        const added = addAgent(c);
+        if (added.delta < bestDelta) {
+          bestDelta = added.delta;
+          bestColumn = c;
+        }
+        removeAgent(c, added.breaks);
+      }
+      if (bestColumn < 0) break;
+      const added = addAgent(bestColumn);
+      agentColumn.push(bestColumn);
+      agentBreaks.push(added.breaks);
+      counts[bestColumn]!++;
+      improved = true;
+    }
+    if (!improved) break;
+  }
+  const breakCounts = columns.map((column) => column.breaks.map((rule) => new Array<number>(rule.latestStartOffset - rule.earliestStartOffset + 1).fill(0)));
+  agentColumn.forEach((c, a) => {
+    if (c >= 0) agentBreaks[a]!.forEach((k, r) => breakCounts[c]![r]![k]!++);
+  });
+  const assignment: ShiftAssignment = { counts, breakCounts, tourCounts: [] };
+  const verified = verifySchedule(problem, assignment);
+  return verified.valid ? { objective: verified.objective, assignment } : null;
+}
+
+/**
+ * Fix and optimise by days (a rolling horizon over the incumbent): for each window of two
+ * consecutive start days, every shift starting outside it keeps its agents and breaks, and the
+ * window's shifts are re-solved exactly by branch and cut against what the fixed shifts leave
+ * uncovered (required minus their floor, at least 0; an over-covered interval charges its excess
+ * whatever the window does). A window's answer is kept when the whole schedule, re-verified, is
+ * cheaper. Windows are small, so each solves in a fraction of the full model's time; the passes
+ * stop at `deadline`, when a pass changes nothing, or once `goodEnough` (within the gap). Same restrictions as the local search.
+ */
+async function improveByDayWindows(
+  highs: Highs,
+  problem: ShiftProblem,
+  start: { objective: number; assignment: ShiftAssignment },
+  deadline: number,
+  goodEnough: (objective: number) => boolean,
+): Promise<{ objective: number; assignment: ShiftAssignment } | null> {
+  if ((problem.tours ?? []).length > 0 || (problem.ratioLimits ?? []).length > 0 || (problem.limits ?? []).length > 0) return null;
+  if (problem.groupPenalty > 0 || problem.maxExcessAgents !== undefined) return null;
+  const days = [...new Set(problem.columns.map((column) => column.day))].sort((a, b) => a - b);
+  if (days.length < 3) return null;
+  const horizon = problem.required.length;
+  let best = start;
+  for (let pass = 0; pass < 3 && now() < deadline; pass++) {
+    let improved = false;
+    for (let w = 0; w + 1 < days.length && now() < deadline && !goodEnough(best.objective); w++) {
+      const window = new Set([days[w]!, days[w + 1]!]);
+      const free: number[] = [];
+      problem.columns.forEach((column, c) => {
+        if (window.has(column.day)) free.push(c);
+      });
+      // The floor of the fixed shifts, and the intervals the window's shifts can touch.
+      const fixedFloor = new Float64Array(horizon);
+      const touched = new Uint8Array(horizon);
+      problem.columns.forEach((column, c) => {
+        const x = best.assignment.counts[c]!;
+        if (window.has(column.day)) {
+          for (const t of columnIntervals(problem, column.startInterval, column.lengthIntervals)) touched[t] = 1;
+          return;
+        }
+        if (x === 0) return;
+        for (const t of columnIntervals(problem, column.startInterval, column.lengthIntervals)) fixedFloor[t]! += x;
+        column.breaks.forEach((rule, r) =>
+          best.assignment.breakCounts[c]![r]!.forEach((b, k) => {
+            if (b === 0) return;
+            for (const t of columnIntervals(problem, column.startInterval + rule.earliestStartOffset + k, rule.durationIntervals)) fixedFloor[t]! -= b;
+          }),
+        );
+      });
+      // On a non-cyclic axis the window's model keeps only the intervals its shifts touch.
+      let lo = 0;
+      let hi = horizon - 1;
+      if (!problem.cyclic) {
+        while (lo < horizon && touched[lo] === 0) lo++;
+        while (hi > lo && touched[hi] === 0) hi--;
+      }
+      const sub: ShiftProblem = {
+        ...problem,
+        required: problem.required.slice(lo, hi + 1).map((r, i) => (touched[lo + i] ? Math.max(0, r - fixedFloor[lo + i]!) : 0)),
+        columns: free.map((c) => ({ ...problem.columns[c]!, startInterval: problem.columns[c]!.startInterval - lo })),
+        limits: [],
+      };
+      const remaining = (deadline - now()) / 1000;
+      if (remaining <= 0.2) break;
+      const solved = await solveShiftProblem(sub, {
+        highs,
+        timeLimitSeconds: Math.min(remaining, 10),
+        relativeGap: 1e-4,
+        roundingStart: false,
+        start: { counts: free.map((c) => best.assignment.counts[c]!) },
+      });
+      if (solved.assignment === null) continue;
+      const counts = [...best.assignment.counts];
+      const breakCounts = best.assignment.breakCounts.map((perRule) => perRule.map((list) => [...list]));
+      free.forEach((c, i) => {
+        counts[c] = solved.assignment!.counts[i]!;
+        breakCounts[c] = solved.assignment!.breakCounts[i]!.map((list) => [...list]);
+      });
+      const assignment: ShiftAssignment = { counts, breakCounts, tourCounts: [] };
+      const verified = verifySchedule(problem, assignment);
+      if (verified.valid && verified.objective < best.objective - 1e-9) {
+        best = { objective: verified.objective, assignment };
+        improved = true;
+      }
+    }
+    if (!improved || goodEnough(best.objective)) break;
+  }
+  return best === start ? null : best;
 }
 
 /** Places each agent's breaks, narrowest windows first, where the floor has the most spare agents. */
@@ -296,6 +607,19 @@ function fullVector(problem: ShiftProblem, model: ShiftModel, assignment: ShiftA
       if (assignment.counts[c]! > 0) vector[layout.groupStart + column.group] = 1;
     });
   }
+  (problem.ratioLimits ?? []).forEach((ratio, i) => {
+    const first = layout.ratioDeviationStart[i]!;
+    if (first < 0) return;
+    let num = 0;
+    let den = 0;
+    assignment.counts.forEach((x, c) => {
+      num += (ratio.numerator[c] ?? 0) * x;
+      den += (ratio.denominator[c] ?? 0) * x;
+    });
+    const d = ratio.denominatorUpperBound!;
+    vector[first] = Math.max(0, num - ratio.upper * den) / d;
+    vector[first + 1] = Math.max(0, ratio.lower * den - num) / d;
+  });
   return vector;
 }
 
@@ -351,6 +675,10 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     invalidArgument("solveShiftProblem", "timeLimitSeconds", "a positive finite number", timeLimitSeconds);
   }
   if (!(relativeGap >= 0 && relativeGap < 1)) invalidArgument("solveShiftProblem", "relativeGap", "a fraction in [0, 1)", relativeGap);
+  // The limit caps the whole solve: model building, the LP-rounding start and branch and cut.
+  const started = now();
+  const deadline = started + timeLimitSeconds * 1000;
+  const remainingSeconds = () => (deadline - now()) / 1000;
   const highs = options.highs ?? (await loadHighsRuntime());
 
   const uncoverable = problem.hardCoverage ? uncoverableIntervals(problem) : [];
@@ -362,7 +690,8 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     constraints: model.data.numRows,
     nonzeros: model.data.matrix.indices.length,
   };
-  const empty = (status: ScheduleStatus, solveSeconds: number): ScheduleSolution => ({
+  const elapsed = () => (now() - started) / 1000;
+  const empty = (status: ScheduleStatus): ScheduleSolution => ({
     status,
     assignment: null,
     verified: null,
@@ -370,21 +699,49 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     bound: null,
     gap: null,
     buildSeconds,
-    solveSeconds,
+    solveSeconds: elapsed(),
     size,
     uncoverable,
   });
-  if (uncoverable.length > 0) return empty("infeasible", 0);
+  if (uncoverable.length > 0) return empty("infeasible");
+  /** A found schedule, verified from its counts, with the best bound known. */
+  const answer = (status: ScheduleStatus, assignment: ShiftAssignment, solverObjective: number, rawBound: number | null): ScheduleSolution => {
+    const verified = verifySchedule(problem, assignment);
+    const bound = rawBound !== null && Number.isFinite(rawBound) && Math.abs(rawBound) < 1e30 ? rawBound : null;
+    const objective = verified.objective;
+    const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
+    // "optimal" exactly when the verified objective is within the gap of a proven bound (the LP
+    // bound can prove it for a schedule HiGHS had not yet proven when the limit stopped it).
+    const proven = gap !== null && gap <= relativeGap + 1e-9;
+    const finalStatus: ScheduleStatus = proven && (status === "optimal" || status === "time-limit") ? "optimal" : status === "optimal" ? "feasible" : status;
+    return { status: finalStatus, assignment, verified, solverObjective, bound, gap, buildSeconds, solveSeconds: elapsed(), size, uncoverable };
+  };
 
-  const heuristicStarted = now();
-  const wantsHeuristic = options.roundingStart ?? problem.columns.some((column) => column.breaks.length > 0);
-  const heuristicStart = wantsHeuristic && !options.start ? lpRoundingStart(highs, problem, model, timeLimitSeconds * 0.3) : null;
-  const heuristicSeconds = (now() - heuristicStarted) / 1000;
+  // The LP relaxation and a rounding of it, inside the limit (at most 40% of it): its optimum is a
+  // bound, and when the rounding is already within the gap of it, branch and cut is not needed.
+  // Measured (benchmarks/schedule-speed.ts): with weekly tours HiGHS's own heuristics find better
+  // schedules than a start from this rounding, so tours go to branch and cut directly.
+  const wantsHeuristic = options.roundingStart ?? ((problem.tours ?? []).length === 0 && problem.columns.some((column) => column.breaks.length > 0));
+  let rounding: RoundingResult =
+    wantsHeuristic && !options.start ? lpRoundingStart(highs, problem, model, now() + 1000 * Math.min(remainingSeconds(), timeLimitSeconds * 0.4)) : { lpBound: null, best: null };
+  const withinGap = (objective: number) => rounding.lpBound !== null && (objective - rounding.lpBound) / Math.max(Math.abs(objective), 1e-9) <= relativeGap;
+  // Fix and optimise by day windows while the rounding is not within the gap (up to 75% of the limit).
+  if (rounding.best !== null && !withinGap(rounding.best.objective) && options.dayWindows !== false) {
+    const windowed = await improveByDayWindows(highs, problem, rounding.best, Math.min(deadline, started + 750 * timeLimitSeconds), withinGap);
+    if (windowed !== null) rounding = { ...rounding, best: windowed };
+  }
+  if (rounding.best !== null && withinGap(rounding.best.objective)) {
+    return answer("optimal", rounding.best.assignment, rounding.best.objective, rounding.lpBound);
+  }
+  if (remainingSeconds() <= 0.05 || shouldStop?.()) {
+    const status: ScheduleStatus = shouldStop?.() ? "cancelled" : "time-limit";
+    return rounding.best === null ? empty(status === "cancelled" ? "cancelled" : "no-solution") : answer(status, rounding.best.assignment, rounding.best.objective, rounding.lpBound);
+  }
   const instance = highs.createModel();
   try {
     instance.options.set({
       output_flag: false,
-      time_limit: Math.max(0.5, timeLimitSeconds - heuristicSeconds),
+      time_limit: Math.max(0.05, remainingSeconds()),
       mip_rel_gap: relativeGap,
       random_seed: 0,
     });
@@ -407,15 +764,14 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
       }
       instance.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
     }
-    if (heuristicStart !== null) instance.setSolution({ colValue: heuristicStart });
-    const solveStarted = now();
+    if (rounding.best !== null) instance.setSolution({ colValue: fullVector(problem, model, rounding.best.assignment) });
     const callbacks: { [key: number]: (event: never) => undefined } = {};
     if (onProgress) {
       const report = (data: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
         const best = data.mip_primal_bound;
         const bound = data.mip_dual_bound;
         onProgress({
-          elapsedSeconds: data.running_time ?? (now() - solveStarted) / 1000,
+          elapsedSeconds: (now() - started) / 1000,
           bestObjective: best !== undefined && Number.isFinite(best) && Math.abs(best) < 1e30 ? best : null,
           bound: bound !== undefined && Number.isFinite(bound) && Math.abs(bound) < 1e30 ? bound : null,
           gap: data.mip_gap !== undefined && Number.isFinite(data.mip_gap) && data.mip_gap < 1e30 ? data.mip_gap : null,
@@ -440,7 +796,6 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
         message: `HiGHS failed: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
-    const solveSeconds = (now() - solveStarted) / 1000 + heuristicSeconds;
     const codes = highs.constants.modelStatus;
     const primalStatus = Number(instance.info.get("primal_solution_status"));
     const hasSolution = primalStatus === 2; // kSolutionStatusFeasible
@@ -450,11 +805,17 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
     else if (runStatus === codes.interrupted) status = "cancelled";
     else if (runStatus === codes.timeLimit) status = "time-limit";
     else status = hasSolution ? "time-limit" : "no-solution";
-    if (!hasSolution || status === "infeasible") return empty(status === "infeasible" ? "infeasible" : status === "cancelled" ? "cancelled" : status === "optimal" ? "no-solution" : status, solveSeconds);
+    const mipBound = Number(instance.info.get("mip_dual_bound"));
+    const bounds = [mipBound, rounding.lpBound ?? -Infinity].filter((b) => Number.isFinite(b) && Math.abs(b) < 1e30);
+    const bound = bounds.length === 0 ? null : Math.max(...bounds);
+    if (status === "infeasible") return empty("infeasible");
+    if (!hasSolution) {
+      if (rounding.best !== null) return answer(status === "optimal" ? "time-limit" : status, rounding.best.assignment, rounding.best.objective, bound);
+      return empty(status === "cancelled" ? "cancelled" : status === "optimal" ? "no-solution" : status === "time-limit" ? "no-solution" : status);
+    }
 
     const solution = instance.getSolution();
     const solverObjective = instance.getObjectiveValue();
-    const rawBound = Number(instance.info.get("mip_dual_bound"));
     const { assignment, fractional } = readAssignment(problem, model, solution.colValue);
     const verified = verifySchedule(problem, assignment);
     if (fractional.length > 0 || !verified.valid) {
@@ -464,10 +825,10 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
         message: `the solver's schedule failed verification: ${reasons.join("; ")}`,
       });
     }
-    const bound = Number.isFinite(rawBound) && Math.abs(rawBound) < 1e30 ? rawBound : null;
-    const objective = verified.objective;
-    const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
-    return { status, assignment, verified, solverObjective, bound, gap, buildSeconds, solveSeconds, size, uncoverable };
+    if (rounding.best !== null && rounding.best.objective < verified.objective - 1e-9) {
+      return answer(status, rounding.best.assignment, rounding.best.objective, bound);
+    }
+    return answer(status, assignment, solverObjective, bound);
   } finally {
     instance.dispose();
   }

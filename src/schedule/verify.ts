@@ -41,6 +41,8 @@ export interface VerifiedSchedule {
   readonly distinctShifts: number;
   /** groupPenalty x distinctShifts. */
   readonly distinctShiftCost: number;
+  /** Soft ratio limits: penaltyPerUnit x the ratio's distance from [lower, upper], summed. */
+  readonly ratioPenaltyCost: number;
   /** The objective recomputed: shift cost + shortfall + excess + distinct-shift cost. */
   readonly objective: number;
   /** Paid agent-hours. */
@@ -146,6 +148,7 @@ export function verifySchedule(problem: ShiftProblem, assignment: ShiftAssignmen
     if (limit.min !== undefined && total < limit.min) problems.push(`${limit.name}: ${total} agents, below the minimum ${limit.min}`);
     if (limit.max !== undefined && total > limit.max) problems.push(`${limit.name}: ${total} agents, above the maximum ${limit.max}`);
   }
+  let ratioPenaltyCost = 0;
   for (const ratio of problem.ratioLimits ?? []) {
     let num = 0;
     let den = 0;
@@ -153,6 +156,12 @@ export function verifySchedule(problem: ShiftProblem, assignment: ShiftAssignmen
       num += (ratio.numerator[c] ?? 0) * (counts[c] ?? 0);
       den += (ratio.denominator[c] ?? 0) * (counts[c] ?? 0);
     });
+    if (ratio.penaltyPerUnit !== undefined) {
+      // The true distance of the ratio (0 without a denominator, as DBAI counts it).
+      const value = den === 0 ? 0 : num / den;
+      ratioPenaltyCost += ratio.penaltyPerUnit * (Math.max(0, value - ratio.upper) + Math.max(0, ratio.lower - value));
+      continue;
+    }
     const tolerance = 1e-9 * Math.max(1, Math.abs(den));
     if (num < ratio.lower * den - tolerance || num > ratio.upper * den + tolerance) {
       problems.push(`${ratio.name}: ratio ${den === 0 ? "undefined" : (num / den).toFixed(4)} outside [${ratio.lower}, ${ratio.upper}]`);
@@ -189,7 +198,8 @@ export function verifySchedule(problem: ShiftProblem, assignment: ShiftAssignmen
     excessCost,
     distinctShifts,
     distinctShiftCost,
-    objective: shiftCost + shortfallCost + excessCost + distinctShiftCost,
+    ratioPenaltyCost,
+    objective: shiftCost + shortfallCost + excessCost + distinctShiftCost + ratioPenaltyCost,
     paidHours,
     shiftCount,
   };

@@ -5,6 +5,7 @@ import { erlangA, erlangC, requiredAgents } from "../queueing/index.js";
 import { requiredChatAgents, chatQueue } from "./chat.js";
 import { planDeferredWork } from "./deferred.js";
 import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
+import type { AgentGroup, SkillRouting } from "../skills/model.js";
 import { defaultSupportRatios, supportingStaff, type FixedRole, type SupportRatio, type SupportingStaff } from "./supporting-staff.js";
 
 /**
@@ -92,6 +93,13 @@ export interface StaffingConfig {
   readonly hoursPerFtePerMonth?: number;
   /** Opening hours; intervals outside them get no agents. @defaultValue open around the clock */
   readonly openingHours?: OpeningHours;
+  /**
+   * Agent groups sharing skills across voice channels (`wfm staff` then also staffs by group with
+   * `staffSkills`; {@link planStaffing} itself staffs each channel alone). @defaultValue none
+   */
+  readonly agentGroups?: readonly AgentGroup[];
+  /** Routing of the agent groups (overflow delay). @defaultValue none */
+  readonly routing?: SkillRouting;
 }
 
 /** One input interval of one channel. */

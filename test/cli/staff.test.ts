@@ -176,3 +176,47 @@ describe("wfm staff", () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["channels", "shrinkage", "supportRatios", "fixedRoles", "hoursPerFtePerMonth", "openingHours"]));
   });
 });
+
+describe("wfm staff with agent groups", () => {
+  const volumes = "timestamp,channel,calls,ahtSeconds\n2026-12-01T09:00,billing,100,180\n2026-12-01T09:00,tech,40,300\n2026-12-01T09:30,billing,60,210\n2026-12-01T09:30,tech,70,330\n";
+  const channels = {
+    billing: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+    tech: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+  };
+
+  it("one group per channel: the groups get each channel's required agents exactly", async () => {
+    const config = { channels, agentGroups: [{ name: "B", skills: ["billing"] }, { name: "T", skills: ["tech"] }] };
+    const cwd = folderWith({ "v.csv": volumes, "staffing.json": JSON.stringify(config) });
+    const run = await runCli(["staff", "v.csv", "--config", "staffing.json", "--format", "json"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      intervals: { timestamp: string; channel: string; requiredAgents: number }[];
+      agentGroups: { intervals: { timestamp: string; agents: Record<string, number> }[]; serviceLevels: { type: string }[] };
+    };
+    for (const row of out.agentGroups.intervals) {
+      const required = (channel: string) => out.intervals.find((i) => i.timestamp === row.timestamp && i.channel === channel)!.requiredAgents;
+      expect(row.agents).toEqual({ B: required("billing"), T: required("tech") });
+    }
+    expect(out.agentGroups.serviceLevels.map((s) => s.type)).toEqual(["billing", "tech"]);
+  });
+
+  it("a shared group: the table gets an agent-group section with the simulated service level", async () => {
+    const config = { channels, agentGroups: [{ name: "all", skills: ["billing", "tech"] }], routing: { overflowAfterSeconds: 0 } };
+    const cwd = folderWith({ "v.csv": volumes, "staffing.json": JSON.stringify(config) });
+    const run = await runCli(["staff", "v.csv", "--config", "staffing.json"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Agent groups\n\nStaffed by group (skill-transfer program + simulation check):");
+    expect(run.stdout).toMatch(/\nall +billing > tech +1\.00 /);
+    expect(run.stdout).toMatch(/ {2}billing: simulated SL \d+\.\d% \(95% interval/);
+  });
+
+  it("a skill naming no voice channel of the file is reported with its config path", async () => {
+    const config = { channels, agentGroups: [{ name: "all", skills: ["billing", "sales"] }] };
+    const cwd = folderWith({ "v.csv": volumes, "staffing.json": JSON.stringify(config) });
+    const run = await runCli(["staff", "v.csv", "--config", "staffing.json"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('staff by agent group: config.agentGroups[0].skills[1] must be a channel of the volume file (billing, tech), got "sales"\n');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { WfmError } from "../../src/errors.js";
 import { parseDbaiInstance } from "../../src/io/dbai.js";
-import { dbaiCandidateShifts, evaluateDbaiSolution, solveDbai } from "../../src/schedule/dbai.js";
+import { dbaiCandidateShifts, dbaiWorkedMinutesBound, evaluateDbaiSolution, solveDbai } from "../../src/schedule/dbai.js";
 
 /**
  * A one-day instance in the DBAI layout (hand-made, not from the benchmark): 2 agents 06-14,
@@ -91,6 +91,17 @@ describe("parseDbaiInstance", () => {
     }
   });
 
+  it("reads a file whose fitness line is empty (random set 3): no stated fitness, the solution still read", () => {
+    for (const empty of ["#", "", "# "]) {
+      const instance = parseDbaiInstance(tiny.replace("# 120\n", `${empty}\n`), { file: "set3.txt" });
+      expect(instance.statedFitness).toBeNull();
+      expect(instance.embeddedSolution).toHaveLength(2);
+    }
+    const withoutSolution = parseDbaiInstance(tiny.replace("# 120\n", "#\n").replace(/#Optimal Solution:[\s\S]*$/, ""), { file: "set3.txt" });
+    expect(withoutSolution.statedFitness).toBeNull();
+    expect(withoutSolution.embeddedSolution).toBeNull();
+  });
+
   it("names a missing section", () => {
     expect(() => parseDbaiInstance(tiny.replace(/#Requirements:\n.*\n/, ""), { file: "x.txt" })).toThrow("x.txt: missing section Requirements");
   });
@@ -124,3 +135,50 @@ describe("DBAI evaluation and solve", () => {
     expect(result.status).toBe("optimal");
   });
 });
+
+describe("DBAI duties-per-week deviation: a weighted penalty, never a hard limit", () => {
+  // The same day with duties per week in [4.8, 5] and weight 100. Every exact cover has 3 duties
+  // over 1440 worked minutes: 3 x 38 x 60 / 1440 = 4.75, 0.05 below the lower limit, costing
+  // 100 x 0.05 = 5. Leaving the exact cover costs at least 60 (one agent-hour at weight 1), so the
+  // optimum is 120 + 5 = 125 (by hand). A hard limit could only be met with excess or shortage.
+  const lowered = parseDbaiInstance(tiny.replace("#DutiesPerWeek:\n0", "#DutiesPerWeek:\n100"), { file: "tiny-duties.txt" });
+
+  it("charges the deviation of the embedded solution: 120 + 100 x 0.05 = 125", () => {
+    const evaluation = evaluateDbaiSolution(lowered, lowered.embeddedSolution!);
+    expect(evaluation.dutiesDeviation).toBeCloseTo(0.05, 12);
+    expect(evaluation.objective).toBeCloseTo(125, 9);
+  });
+
+  it("solves to 125 with a bound no solution beats, and does not call it optimal without proof", async () => {
+    const result = await solveDbai(lowered, { timeLimitSeconds: 10 });
+    expect(result.objective).toBeCloseTo(125, 9);
+    expect(result.bound!).toBeLessThanOrEqual(125 + 1e-6);
+    // The MIP charges the deviation over a worked-minutes bound (an underestimate), so its bound
+    // is below 125 and the schedule is reported as found, not proven optimal.
+    expect(result.status).toBe("feasible");
+    expect(result.gap!).toBeGreaterThan(0);
+    expect(result.gap!).toBeLessThan(0.01);
+  });
+
+  it("bounds worked minutes by required minutes + known fitness / w_over (cyclic)", () => {
+    // 2 x 8 + 1 x 8 agent-hours = 1440 required minutes; a solution of fitness 125 at w_over 1.
+    expect(dbaiWorkedMinutesBound(lowered, 125)).toBe(1440 + 125);
+    expect(dbaiWorkedMinutesBound({ ...lowered, cyclic: false }, 125)).toBe(Infinity);
+  });
+});
+
+describe("DBAI with no schedule found", () => {
+  it("says so (solver-failed) instead of returning an empty schedule", async () => {
+    const instance = parseDbaiInstance(tiny, { file: "tiny.txt" });
+    // A limit too short for the solver to load a model: no schedule can come back.
+    const failure = await solveDbai(instance, { timeLimitSeconds: 1e-6 }).catch((error: unknown) => error);
+    if (failure instanceof WfmError) {
+      expect(failure.code).toBe("solver-failed");
+      expect(failure.message).toMatch(/^no schedule found within the 0.000001-second time limit/);
+    } else {
+      // The machine was fast enough to find one: then it is a real, evaluated schedule.
+      expect((failure as { shifts: unknown[] }).shifts.length).toBeGreaterThan(0);
+    }
+  });
+});
+

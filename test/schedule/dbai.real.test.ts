@@ -45,3 +45,22 @@ describe("DBAI set 2 (real benchmark files)", () => {
     });
   }
 });
+
+describe("DBAI set 1 with the duties-per-week upper limit lowered from 5 to 4.9 (issue 17)", () => {
+  const load1 = (n: number) => {
+    const file = sharedFile("bench-shift", "dbai-shift-design", "set1", `RandomExample${n}.txt`);
+    const base = parseDbaiInstance(readFileSync(file, "latin1"), { file });
+    return { base, lowered: { ...base, dutiesPerWeek: { ...base.dutiesPerWeek, upper: 4.9 } } };
+  };
+  for (const n of [1, 5, 6]) {
+    it(`RandomExample${n}: the embedded solution, scored with the weighted deviation, never beats our value or bound`, async () => {
+      const { base, lowered } = load1(n);
+      const embedded = evaluateDbaiSolution(lowered, base.embeddedSolution!).objective;
+      const result = await solveDbai(lowered, { timeLimitSeconds: 20 });
+      expect(result.objective).toBeLessThanOrEqual(embedded + 1e-9);
+      expect(result.bound!).toBeLessThanOrEqual(embedded + 1e-6);
+      expect(evaluateDbaiSolution(lowered, result.shifts).objective).toBeCloseTo(result.objective, 9);
+    });
+  }
+});
+

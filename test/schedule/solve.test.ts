@@ -296,3 +296,127 @@ describe("laws (fast-check)", () => {
     );
   });
 });
+
+describe("the time limit caps the whole solve", () => {
+  /** A week of 15-minute intervals with three break windows: far from solvable in a millisecond. */
+  const week = buildTemplateProblem({
+    series: { startLocalMs: Date.UTC(2026, 11, 7), intervalMinutes: 15, required: Array.from({ length: 672 }, (_, t) => 5 + ((t * 7) % 23)) },
+    settings: {
+      templates: [
+        {
+          name: "day",
+          earliestStartMinute: 360,
+          latestStartMinute: 720,
+          startStepMinutes: 15,
+          minLengthMinutes: 510,
+          breaks: [
+            { name: "break1", durationMinutes: 15, earliestStartAfterMinutes: 60, latestStartAfterMinutes: 135, paid: true },
+            { name: "lunch", durationMinutes: 30, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 285 },
+          ],
+        },
+      ],
+      cyclicWeek: true,
+    },
+  }).problem;
+
+  it("with a 1 ms limit returns a verified schedule stopped at the limit, or says no schedule was found", async () => {
+    const solution = await solveShiftProblem(week, { timeLimitSeconds: 0.001, relativeGap: 0 });
+    expect(["time-limit", "no-solution"]).toContain(solution.status);
+    if (solution.assignment === null) expect(solution.status).toBe("no-solution");
+    else expect(solution.verified!.valid).toBe(true);
+  });
+});
+
+describe("laws with breaks (fast-check)", () => {
+  /** Brute force over counts 0..4 per column and every split of its agents over the break starts. */
+  function bruteForceWithBreaks(problem: ShiftProblem): number {
+    let best = Infinity;
+    const splits = (x: number, width: number): number[][] => {
+      if (width === 1) return [[x]];
+      const out: number[][] = [];
+      for (let k = 0; k <= x; k++) for (const rest of splits(x - k, width - 1)) out.push([k, ...rest]);
+      return out;
+    };
+    const n = problem.columns.length;
+    const counts = new Array<number>(n).fill(0);
+    const breaks: number[][][] = problem.columns.map(() => []);
+    const visit = (i: number) => {
+      if (i === n) {
+        best = Math.min(best, verifySchedule(problem, { counts, breakCounts: breaks, tourCounts: [] }).objective);
+        return;
+      }
+      const rule = problem.columns[i]!.breaks[0]!;
+      for (let x = 0; x <= 4; x++) {
+        counts[i] = x;
+        for (const split of splits(x, rule.latestStartOffset - rule.earliestStartOffset + 1)) {
+          breaks[i] = [split];
+          visit(i + 1);
+        }
+      }
+    };
+    visit(0);
+    return best;
+  }
+
+  const withBreaks = fc
+    .record({
+      required: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 7 }),
+      shifts: fc.array(fc.record({ start: fc.integer({ min: 0, max: 6 }), cost: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 2 }),
+      shortfall: fc.integer({ min: 0, max: 40 }),
+    })
+    .map(({ required, shifts, shortfall }) =>
+      problemOf(
+        required,
+        shifts.map((s, i) =>
+          column(s.start % required.length, 4, s.cost, { group: i, breaks: [{ name: "b", earliestStartOffset: 1, latestStartOffset: 2, durationIntervals: 1 }] }),
+        ),
+        { cyclic: true, shortfallCostPerInterval: shortfall, groupCount: shifts.length },
+      ),
+    );
+
+  it("an optimal claim is never beaten and its bound never exceeds any schedule (LP-rounding start on)", async () => {
+    await fc.assert(
+      fc.asyncProperty(withBreaks, async (problem) => {
+        const solution = await solveShiftProblem(problem, { timeLimitSeconds: 10, relativeGap: 0, roundingStart: true });
+        const optimum = bruteForceWithBreaks(problem);
+        expect(solution.status).toBe("optimal");
+        expect(solution.verified!.valid).toBe(true);
+        expect(solution.verified!.objective).toBeCloseTo(optimum, 6);
+        expect(solution.bound!).toBeLessThanOrEqual(optimum + 1e-6);
+      }),
+      { numRuns: 25, seed: 17 },
+    );
+  });
+});
+
+describe("fix and optimise by day windows", () => {
+  // Two days of 30-minute intervals (three start days with the evening before), two templates
+  // with a lunch window, starts every 2 hours: small enough for an exact answer in a second.
+  const twoDays = buildTemplateProblem({
+    series: { startLocalMs: Date.UTC(2026, 11, 7), intervalMinutes: 30, required: Array.from({ length: 96 }, (_, t) => [2, 3, 5, 8, 6, 4][Math.floor((t % 48) / 8)]! + (t % 5 === 0 ? 1 : 0)) },
+    settings: {
+      templates: [
+        { name: "early", earliestStartMinute: 0, latestStartMinute: 600, startStepMinutes: 120, minLengthMinutes: 480, breaks: [{ name: "lunch", durationMinutes: 30, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300 }] },
+        { name: "late", earliestStartMinute: 720, latestStartMinute: 1320, startStepMinutes: 120, minLengthMinutes: 480, breaks: [{ name: "lunch", durationMinutes: 30, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300 }] },
+      ],
+      coverage: { shortfallPenaltyPerAgentHour: 200, excessPenaltyPerAgentHour: 1 },
+    },
+  }).problem;
+
+  it("reaches the same proven optimum as branch and cut alone, and every schedule verifies", async () => {
+    const windowed = await solveShiftProblem(twoDays, { timeLimitSeconds: 40, relativeGap: 0 });
+    const plain = await solveShiftProblem(twoDays, { timeLimitSeconds: 40, relativeGap: 0, roundingStart: false, dayWindows: false });
+    expect(plain.status).toBe("optimal");
+    expect(windowed.status).toBe("optimal");
+    expect(windowed.verified!.valid).toBe(true);
+    expect(windowed.verified!.objective).toBeCloseTo(plain.verified!.objective, 6);
+  }, 120_000);
+
+  it("within a 5% gap, its schedule is never further than 5% from the proven bound", async () => {
+    const solution = await solveShiftProblem(twoDays, { timeLimitSeconds: 40, relativeGap: 0.05 });
+    const exact = await solveShiftProblem(twoDays, { timeLimitSeconds: 40, relativeGap: 0, roundingStart: false, dayWindows: false });
+    expect(solution.status).toBe("optimal");
+    expect(solution.bound!).toBeLessThanOrEqual(exact.verified!.objective + 1e-6);
+    expect(solution.verified!.objective).toBeLessThanOrEqual(exact.verified!.objective / (1 - 0.05) + 1e-6);
+  }, 120_000);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WfmError } from "../../src/errors.js";
-import { solveInWorker } from "../../src/io/solve-in-worker.js";
+import { defaultWatchdogMarginSeconds, solveInWorker } from "../../src/io/solve-in-worker.js";
 import { solveShiftProblem, type ShiftProblem } from "../../src/schedule/index.js";
 
 const breakRule = { name: "break", earliestStartOffset: 1, latestStartOffset: 2, durationIntervals: 1 };
@@ -30,5 +30,20 @@ describe("solveInWorker", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(solveInWorker(problem, { signal: controller.signal })).rejects.toThrow(WfmError);
+  });
+});
+
+describe("solveInWorker watchdog", () => {
+  it("stops a worker that has not answered by the time limit plus the margin, with a clear solver-failed error", async () => {
+    // A 1 ms limit and no margin: the watchdog fires before the worker has even loaded the solver.
+    const failure = await solveInWorker(problem, { timeLimitSeconds: 0.001, watchdogMarginSeconds: 0 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WfmError);
+    expect((failure as WfmError).code).toBe("solver-failed");
+    expect((failure as WfmError).message).toBe("the solver worker did not answer within 0.001 s (time limit 0.001 s + 0 s margin) and was stopped");
+  });
+
+  it("defaults the margin to max(15 s, a quarter of the limit)", () => {
+    expect(defaultWatchdogMarginSeconds(20)).toBe(15);
+    expect(defaultWatchdogMarginSeconds(600)).toBe(150);
   });
 });

@@ -12,6 +12,19 @@ import {
 import { scheduled } from "../../queueing/required-agents.js";
 import { reachesTarget, withinLimit } from "../../queueing/limits.js";
 import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
+import {
+  answerBlending,
+  answerErlangXRequest,
+  answerPriority,
+  blendingJson,
+  blendingTable,
+  erlangXJson,
+  erlangXTable,
+  parseClassesOption,
+  priorityJson,
+  priorityTable,
+  type PremiumRequest,
+} from "./erlang-premium.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
@@ -30,15 +43,22 @@ interface ErlangFlags {
   maxAbandon?: string;
   maxBlocking?: string;
   shrinkage?: string;
+  redial?: string;
+  redialDelay?: string;
+  lines?: string;
+  classes?: string;
+  outboundReserve?: string;
+  outboundAht?: string;
   format: string;
 }
 
-const models = ["erlang-b", "erlang-c", "erlang-a"] as const;
+const models = ["erlang-b", "erlang-c", "erlang-a", "erlang-x"] as const;
 const formats = ["table", "json"] as const;
 
 /** The parsed, cross-checked request. */
-export interface ErlangRequest {
-  readonly model: QueueingModel;
+export interface ErlangRequest extends PremiumRequest {
+  /** The model; `"erlang-x"` and `classes` are answered by erlang-premium.ts. */
+  readonly model: QueueingModel | "erlang-x";
   readonly traffic:
     | { readonly callsPerInterval: number; readonly intervalSeconds: number; readonly ahtSeconds: number }
     | { readonly trafficErlangs: number; readonly ahtSeconds?: number };
@@ -77,7 +97,7 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
 
   const format = attempt(() => parseChoiceOption("--format", flags.format, formats));
   const explicitModel = flags.model === undefined ? undefined : attempt(() => parseChoiceOption("--model", flags.model!, models));
-  const model: QueueingModel = explicitModel ?? (given(flags.patience) ? "erlang-a" : "erlang-c");
+  const model: QueueingModel | "erlang-x" = explicitModel ?? (given(flags.patience) ? "erlang-a" : "erlang-c");
 
   const calls = flags.calls === undefined ? undefined : attempt(() => parseNumberOption("--calls", flags.calls!, { min: 0 }));
   const intervalMinutes =
@@ -94,6 +114,19 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
   const maxBlocking = flags.maxBlocking === undefined ? undefined : attempt(() => parsePercentOption("--max-blocking", flags.maxBlocking!));
   const shrinkage =
     flags.shrinkage === undefined ? undefined : attempt(() => parsePercentOption("--shrinkage", flags.shrinkage!, { exclusiveMax: true }));
+  const redialShare = flags.redial === undefined ? undefined : attempt(() => parsePercentOption("--redial", flags.redial!));
+  const redialDelaySeconds =
+    flags.redialDelay === undefined ? undefined : attempt(() => parseNumberOption("--redial-delay", flags.redialDelay!, { min: 0, exclusiveMin: true }));
+  const lines = flags.lines === undefined ? undefined : attempt(() => parseNumberOption("--lines", flags.lines!, { min: 0, integer: true }));
+  const classes = flags.classes === undefined ? undefined : attempt(() => parseClassesOption(flags.classes!));
+  const outboundReserve =
+    flags.outboundReserve === undefined
+      ? undefined
+      : flags.outboundReserve.trim() === "best"
+        ? ("best" as const)
+        : attempt(() => parseNumberOption("--outbound-reserve", flags.outboundReserve!, { min: 0, integer: true }));
+  const outboundAhtSeconds =
+    flags.outboundAht === undefined ? undefined : attempt(() => parseNumberOption("--outbound-aht", flags.outboundAht!, { min: 0, exclusiveMin: true }));
 
   // Traffic: --traffic, or --calls with --interval and --aht.
   if (given(flags.traffic)) {
@@ -107,11 +140,28 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
     if (!given(flags.aht)) problem("--aht", "required: average handle time in seconds, e.g. 180");
   }
   // Model-specific flags.
-  if (given(flags.patience) && model !== "erlang-a") problem("--patience", `only applies to --model erlang-a (got --model ${model})`, flags.patience);
+  const patienceModel = model === "erlang-a" || model === "erlang-x";
+  if (given(flags.patience) && !patienceModel) problem("--patience", `only applies to --model erlang-a or erlang-x (got --model ${model})`, flags.patience);
   if (model === "erlang-a" && !given(flags.patience)) problem("--patience", "required with --model erlang-a: mean patience in seconds, e.g. 120");
-  if (given(flags.maxAbandon) && model !== "erlang-a") problem("--max-abandon", "only applies to Erlang A: add --patience SECONDS", flags.maxAbandon);
-  if (given(flags.maxBlocking) && model !== "erlang-b") problem("--max-blocking", "only applies to --model erlang-b", flags.maxBlocking);
-  const hasTarget = [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking].some(given);
+  if (given(flags.maxAbandon) && !(patienceModel && given(flags.patience))) problem("--max-abandon", "only applies to Erlang A: add --patience SECONDS", flags.maxAbandon);
+  if (given(flags.maxBlocking) && model !== "erlang-b" && !(model === "erlang-x" && given(flags.lines))) {
+    problem("--max-blocking", model === "erlang-x" ? "only applies to --model erlang-x with --lines" : "only applies to --model erlang-b", flags.maxBlocking);
+  }
+  for (const [flag, value] of [["--redial", flags.redial], ["--redial-delay", flags.redialDelay], ["--lines", flags.lines]] as const) {
+    if (given(value) && model !== "erlang-x") problem(flag, `only applies to --model erlang-x (got --model ${model})`, value);
+  }
+  if (given(flags.classes) && model !== "erlang-c" && model !== "erlang-a") problem("--classes", `applies to erlang-c or erlang-a (callers wait), not --model ${model}`, flags.classes);
+  if (given(flags.outboundReserve)) {
+    if (model !== "erlang-c" && model !== "erlang-a") problem("--outbound-reserve", `applies to erlang-c or erlang-a, not --model ${model}`, flags.outboundReserve);
+    if (given(flags.classes)) problem("--outbound-reserve", "cannot be combined with --classes", flags.outboundReserve);
+    if (!given(flags.agents)) problem("--agents", "required with --outbound-reserve: the pool N that blends inbound and outbound work");
+    if (outboundReserve === "best" && !given(flags.target)) problem("--target", "required with --outbound-reserve best: the inbound target the reserve must keep");
+  }
+  if (given(flags.outboundAht) && !given(flags.outboundReserve)) problem("--outbound-aht", "only applies with --outbound-reserve", flags.outboundAht);
+  if (model === "erlang-x" && lines !== undefined && agents !== undefined && lines < agents) problem("--lines", `must be at least --agents (${agents}): every agent needs a line`, flags.lines);
+  // a --classes value that failed to parse has already been reported: do not add "give a target"
+  const classTargets = classes === undefined ? given(flags.classes) : classes.some((c) => c.targetServiceLevel !== undefined);
+  const hasTarget = classTargets || given(flags.outboundReserve) || [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking].some(given);
   if (!given(flags.agents) && !hasTarget) {
     problem("--target", "give a target to solve for the agents (e.g. --target 80/20, --max-asa, --max-occupancy), or --agents N to evaluate");
   }
@@ -133,6 +183,12 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
     ...(maxAbandonProbability !== undefined ? { maxAbandonProbability } : {}),
     ...(maxBlocking !== undefined ? { maxBlocking } : {}),
     ...(shrinkage !== undefined ? { shrinkage } : {}),
+    ...(redialShare !== undefined ? { redialShare } : {}),
+    ...(redialDelaySeconds !== undefined ? { redialDelaySeconds } : {}),
+    ...(lines !== undefined ? { lines } : {}),
+    ...(classes !== undefined ? { classes } : {}),
+    ...(outboundReserve !== undefined ? { outboundReserve } : {}),
+    ...(outboundAhtSeconds !== undefined ? { outboundAhtSeconds } : {}),
   };
 }
 
@@ -189,7 +245,8 @@ export function answerErlang(request: ErlangRequest): ErlangAnswer {
 }
 
 function answerErlangUnchecked(request: ErlangRequest): ErlangAnswer {
-  const { model, traffic, agents, targetAnswerSeconds, patienceSeconds } = request;
+  const { traffic, agents, targetAnswerSeconds, patienceSeconds } = request;
+  const model = request.model as QueueingModel;
   const targets = {
     ...(request.targetServiceLevel !== undefined ? { targetServiceLevel: request.targetServiceLevel } : {}),
     ...(request.targetAsaSeconds !== undefined ? { targetAsaSeconds: request.targetAsaSeconds } : {}),
@@ -290,7 +347,7 @@ const modelTitles: Record<QueueingModel, string> = {
 /** The JSON object of `wfm erlang --format json` (keys as documented; ratios as fractions). */
 export function erlangJson(answer: ErlangAnswer): Record<string, unknown> {
   const { request, metrics } = answer;
-  const model = request.model;
+  const model = request.model as QueueingModel;
   const out: Record<string, unknown> = {
     model,
     trafficErlangs: answer.trafficErlangs,
@@ -312,7 +369,7 @@ export function erlangJson(answer: ErlangAnswer): Record<string, unknown> {
 /** The readable table of `wfm erlang` (label, value with units). */
 export function erlangTable(answer: ErlangAnswer): string {
   const { request, evaluated, metrics: m } = answer;
-  const rows: [string, string][] = [["model", modelTitles[request.model]]];
+  const rows: [string, string][] = [["model", modelTitles[request.model as QueueingModel]]];
   const t = request.traffic;
   rows.push([
     "traffic",
@@ -388,20 +445,41 @@ export const erlangCommand: CommandModule = {
       .option("--traffic <erlangs>", "offered traffic in Erlangs, instead of --calls/--interval")
       .option("--target <percent/seconds>", "service-level target, e.g. 80/20 (80% answered within 20 s)")
       .option("--agents <n>", "evaluate at N agents instead of solving")
-      .option("--model <model>", "erlang-b | erlang-c | erlang-a (default erlang-c; --patience implies erlang-a)")
+      .option("--model <model>", "erlang-b | erlang-c | erlang-a | erlang-x (default erlang-c; --patience implies erlang-a)")
       .option("--patience <seconds>", "mean caller patience in seconds (Erlang A)")
       .option("--max-asa <seconds>", "maximum average speed of answer, seconds")
       .option("--max-occupancy <percent>", "maximum occupancy, e.g. 85 or 85%")
       .option("--max-abandon <percent>", "maximum abandonment (Erlang A), e.g. 5%")
       .option("--max-blocking <percent>", "maximum blocking (Erlang B), e.g. 1%")
       .option("--shrinkage <percent>", "shrinkage for scheduled agents, e.g. 30%")
+      .option("--classes <spec>", "priority classes, highest first: NAME[:SHARE%][:PERCENT/SECONDS],... e.g. vip:10%:90/10,regular:80/20 (or a JSON array)")
+      .option("--redial <percent>", "Erlang X: share of blocked and abandoning callers who call again, e.g. 60")
+      .option("--redial-delay <seconds>", "Erlang X: mean delay before a redial, seconds (default 300)")
+      .option("--lines <n>", "Erlang X: lines (trunks) for calls in service and waiting; busy tone beyond")
+      .option("--outbound-reserve <n|best>", "blending: outbound work starts only while N other agents stay idle (with --agents); best = the smallest reserve meeting --target")
+      .option("--outbound-aht <seconds>", "blending: mean handle time of an outbound contact, seconds (default --aht)")
       .option("--format <format>", "table | json", "table")
       .addHelpText(
         "after",
-        "\nExamples:\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20 --patience 300 --max-abandon 5%\n  wfm erlang --traffic 100 --model erlang-b --max-blocking 1%\n",
+        "\nExamples:\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20 --patience 300 --max-abandon 5%\n  wfm erlang --traffic 100 --model erlang-b --max-blocking 1%\n  wfm erlang --calls 1000 --interval 30 --aht 180 --patience 120 --classes vip:10%:90/10,regular:80/20\n  wfm erlang --calls 1000 --interval 30 --aht 180 --target 80/20 --model erlang-x --patience 120 --redial 60 --redial-delay 300 --lines 120\n",
       )
       .action(async (flags: ErlangFlags) => {
         const request = parseErlangFlags(flags);
+        if (request.classes !== undefined) {
+          const premium = answerPriority(request);
+          io.stdout(request.format === "json" ? toJson(priorityJson(request, premium)) : priorityTable(request, premium));
+          return;
+        }
+        if (request.outboundReserve !== undefined) {
+          const premium = answerBlending(request);
+          io.stdout(request.format === "json" ? toJson(blendingJson(premium)) : blendingTable(request, premium));
+          return;
+        }
+        if (request.model === "erlang-x") {
+          const premium = answerErlangXRequest(request);
+          io.stdout(request.format === "json" ? toJson(erlangXJson(premium)) : erlangXTable(request, premium));
+          return;
+        }
         const answer = answerErlang(request);
         io.stdout(request.format === "json" ? toJson(erlangJson(answer)) : erlangTable(answer));
       });

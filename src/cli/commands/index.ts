@@ -6,10 +6,12 @@ import { initCommand } from "./init.js";
 import { kpiCommand } from "./kpi.js";
 import { planCommand } from "./plan.js";
 import { reviewCommand } from "./review.js";
+import { rosterCommand } from "./roster.js";
 import { scheduleCommand } from "./schedule.js";
 import { schemaCommand } from "./schema.js";
 import { simulateCommand } from "./simulate.js";
 import { staffCommand } from "./staff.js";
+import { teamsCommand } from "./teams.js";
 
 /**
  * Every `wfm` sub-command, in the order `wfm --help` lists them: the monthly plan first, then
@@ -23,7 +25,9 @@ export const commands: readonly CommandModule[] = [
   kpiCommand,
   forecastCommand,
   staffCommand,
+  teamsCommand,
   scheduleCommand,
+  rosterCommand,
   costCommand,
   reviewCommand,
   schemaCommand,

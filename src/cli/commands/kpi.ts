@@ -6,6 +6,7 @@ import { readKpiCsv } from "../../io/kpi-csv.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readTicketCsv } from "../../io/tickets-csv.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import { WfmError } from "../../errors.js";
 import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption } from "../options.js";
 import type { CommandModule } from "../command.js";
@@ -22,80 +23,82 @@ interface KpiCommandOptions {
   dateFormat?: string;
   format: string;
   out?: string;
+  locale?: string;
 }
 
-/** How each KPI is labelled and printed in tables. */
-const kpiText: Readonly<Record<KpiName, { title: string; kind: "count" | "fraction" | "seconds" | "ratio" }>> = {
-  offered: { title: "offered", kind: "count" },
-  answered: { title: "answered", kind: "count" },
-  abandoned: { title: "abandoned", kind: "count" },
-  abandonRate: { title: "abandonment rate", kind: "fraction" },
-  serviceLevel: { title: "service level (in T / offered)", kind: "fraction" },
-  serviceLevelOfAnswered: { title: "SL of answered (in T / answered)", kind: "fraction" },
-  serviceLevelExcludingShortAbandons: { title: "SL excl. short abandons", kind: "fraction" },
-  asaSeconds: { title: "ASA (s)", kind: "seconds" },
-  ahtSeconds: { title: "AHT (s)", kind: "seconds" },
-  handledMinutes: { title: "handled minutes", kind: "count" },
-  staffedHours: { title: "staffed hours", kind: "count" },
-  occupancy: { title: "occupancy", kind: "fraction" },
-  orders: { title: "orders", kind: "count" },
-  contactsPerOrder: { title: "contacts per order", kind: "ratio" },
+/** How each KPI is printed in tables (its labels are in the locale catalogues, `kpi.titles` and `kpi.short`). */
+const kpiKind: Readonly<Record<KpiName, "count" | "fraction" | "seconds" | "ratio">> = {
+  offered: "count",
+  answered: "count",
+  abandoned: "count",
+  abandonRate: "fraction",
+  serviceLevel: "fraction",
+  serviceLevelOfAnswered: "fraction",
+  serviceLevelExcludingShortAbandons: "fraction",
+  asaSeconds: "seconds",
+  ahtSeconds: "seconds",
+  handledMinutes: "count",
+  staffedHours: "count",
+  occupancy: "fraction",
+  orders: "count",
+  contactsPerOrder: "ratio",
 };
+const english = localeFormat("en");
 
-const short: Readonly<Record<KpiName, string>> = {
-  offered: "offered",
-  answered: "answered",
-  abandoned: "abandoned",
-  abandonRate: "aband%",
-  serviceLevel: "SL",
-  serviceLevelOfAnswered: "SL ans",
-  serviceLevelExcludingShortAbandons: "SL x",
-  asaSeconds: "ASA s",
-  ahtSeconds: "AHT s",
-  handledMinutes: "handled min",
-  staffedHours: "staffed h",
-  occupancy: "occ",
-  orders: "orders",
-  contactsPerOrder: "C/O",
-};
-
-/** Prints a KPI value for tables. */
-export function formatKpi(name: KpiName, value: number | null): string {
+/**
+ * Prints a KPI value for tables: counts as whole numbers (one decimal when fractional), fractions
+ * as percentages with one decimal, seconds with one decimal, ratios with three; `-` when missing.
+ *
+ * @param lf - the locale's digits. @defaultValue English
+ * @example
+ * ```ts
+ * formatKpi("serviceLevel", 0.8123); //=> "81.2%"
+ * ```
+ */
+export function formatKpi(name: KpiName, value: number | null, lf: LocaleFormat = english): string {
   if (value === null) return "-";
-  switch (kpiText[name].kind) {
+  switch (kpiKind[name]) {
     case "count":
-      return Number.isInteger(value) ? String(value) : value.toFixed(1);
+      return lf.digits(Number.isInteger(value) ? String(value) : value.toFixed(1));
     case "fraction":
-      return `${(value * 100).toFixed(1)}%`;
+      return lf.digits(`${(value * 100).toFixed(1)}%`);
     case "seconds":
-      return value.toFixed(1);
+      return lf.digits(value.toFixed(1));
     case "ratio":
-      return value.toFixed(3);
+      return lf.digits(value.toFixed(3));
   }
 }
 
-function formatChange(change: number | null, kind: "relative" | "points" | "seconds"): string {
+function formatChange(change: number | null, kind: "relative" | "points" | "seconds", lf: LocaleFormat): string {
   if (change === null) return "-";
   const sign = change > 0 ? "+" : change < 0 ? "" : "±";
-  if (kind === "relative") return `${sign}${(change * 100).toFixed(1)}%`;
-  if (kind === "points") return `${sign}${(change * 100).toFixed(1)} pt`;
-  return `${sign}${change.toFixed(1)} s`;
+  if (kind === "relative") return lf.digits(`${sign}${(change * 100).toFixed(1)}%`);
+  if (kind === "points") return lf.messages.kpi.points(lf.digits(`${sign}${(change * 100).toFixed(1)}`));
+  return lf.messages.kpi.seconds(lf.digits(`${sign}${change.toFixed(1)}`));
 }
 
-function monthTable(report: KpiReport, format: TableFormat): string {
-  const names = (Object.keys(kpiText) as KpiName[]).filter((k) => report.measurable[k]);
+/** A period of a KPI row as the locale writes it: a month, a date or an hour of day. */
+function periodText(period: string, lf: LocaleFormat): string {
+  if (/^\d{4}-\d{2}$/.test(period)) return lf.month(period);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return lf.date(period);
+  return lf.digits(period);
+}
+
+function monthTable(report: KpiReport, format: TableFormat, lf: LocaleFormat): string {
+  const m = lf.messages.kpi;
+  const names = (Object.keys(kpiKind) as KpiName[]).filter((k) => report.measurable[k]);
   type Line = { kpi: KpiName };
-  const columns: TableColumn<Line>[] = [{ key: "kpi", title: "KPI", value: (l) => kpiText[l.kpi].title, align: "left" }];
+  const columns: TableColumn<Line>[] = [{ key: "kpi", title: m.kpi, value: (l) => m.titles[l.kpi], align: "left" }];
   for (const channel of report.channels) {
     const row = report.months.find((r) => r.period === report.month && r.channel === channel)!;
-    columns.push({ key: channel, title: channel, value: (l) => formatKpi(l.kpi, row.metrics[l.kpi]), align: "right" });
+    columns.push({ key: channel, title: channel === "all" ? lf.messages.staffing.all : channel, value: (l) => formatKpi(l.kpi, row.metrics[l.kpi], lf), align: "right" });
     if (report.previousMonth !== null) {
       columns.push({
         key: `${channel}Change`,
-        title: `vs ${report.previousMonth}`,
+        title: m.versus(lf.monthName(report.previousMonth)),
         value: (l) => {
           const c = report.changes.find((x) => x.channel === channel && x.kpi === l.kpi);
-          return c === undefined ? "-" : formatChange(c.change, c.kind);
+          return c === undefined ? "-" : formatChange(c.change, c.kind, lf);
         },
         align: "right",
       });
@@ -108,16 +111,18 @@ function monthTable(report: KpiReport, format: TableFormat): string {
   );
 }
 
-function periodColumns(report: KpiReport, all: boolean, format: TableFormat): TableColumn<KpiRow>[] {
-  const names = (Object.keys(kpiText) as KpiName[]).filter((k) => all || report.measurable[k]);
-  const text = format === "csv" ? (name: KpiName, m: KpiMetrics) => (m[name] === null ? "" : String(m[name])) : (name: KpiName, m: KpiMetrics) => formatKpi(name, m[name]);
+function periodColumns(report: KpiReport, all: boolean, format: TableFormat, lf: LocaleFormat = english): TableColumn<KpiRow>[] {
+  const names = (Object.keys(kpiKind) as KpiName[]).filter((k) => all || report.measurable[k]);
+  const csv = format === "csv";
+  const text = csv ? (name: KpiName, m: KpiMetrics) => (m[name] === null ? "" : String(m[name])) : (name: KpiName, m: KpiMetrics) => formatKpi(name, m[name], lf);
+  const m = lf.messages.kpi;
   return [
-    { key: "period", value: (r) => r.period, align: "left" },
-    { key: "channel", value: (r) => r.channel, align: "left" },
+    { key: "period", ...(csv ? {} : { title: m.period, text: (r: KpiRow) => periodText(r.period, lf) }), value: (r) => r.period, align: "left" },
+    { key: "channel", ...(csv ? {} : { title: m.channel, text: (r: KpiRow) => (r.channel === "all" ? lf.messages.staffing.all : r.channel) }), value: (r) => r.channel, align: "left" },
     ...names.map(
       (name): TableColumn<KpiRow> => ({
         key: name,
-        title: format === "csv" ? name : short[name],
+        title: csv ? name : m.short[name],
         value: (r) => r.metrics[name],
         text: (r) => text(name, r.metrics),
         align: "right",
@@ -126,19 +131,21 @@ function periodColumns(report: KpiReport, all: boolean, format: TableFormat): Ta
   ];
 }
 
-function ticketLines(current: TicketKpis, previous: TicketKpis | null): string[] {
-  const hours = (s: number | null) => (s === null ? "-" : `${(s / 3600).toFixed(1)} h`);
-  const pct = (f: number | null) => (f === null ? "-" : `${(f * 100).toFixed(1)}%`);
+function ticketLines(current: TicketKpis, previous: TicketKpis | null, lf: LocaleFormat): string[] {
+  const m = lf.messages.kpi;
+  const hours = (s: number | null) => (s === null ? "-" : m.hours(lf.digits((s / 3600).toFixed(1))));
+  const pct = (f: number | null) => (f === null ? "-" : lf.digits(`${(f * 100).toFixed(1)}%`));
   const vs = (a: number | null, b: number | null | undefined, kind: "points" | "hours") => {
     if (a === null || b === null || b === undefined) return "";
     const d = a - b;
     const sign = d > 0 ? "+" : d < 0 ? "" : "±";
-    return kind === "points" ? ` (${sign}${(d * 100).toFixed(1)} pt vs ${previous!.month})` : ` (${sign}${(d / 3600).toFixed(1)} h vs ${previous!.month})`;
+    const delta = kind === "points" ? m.points(lf.digits(`${sign}${(d * 100).toFixed(1)}`)) : m.hours(lf.digits(`${sign}${(d / 3600).toFixed(1)}`));
+    return m.change(delta, lf.monthName(previous!.month));
   };
   return [
-    `tickets created ${current.month}: ${current.created} (${current.resolved} resolved, ${current.open} open)`,
-    `FCR (resolved at first contact / resolved): ${pct(current.fcr)}${vs(current.fcr, previous?.fcr, "points")}`,
-    `MTTR (mean created -> resolved): ${hours(current.mttrSeconds)}${vs(current.mttrSeconds, previous?.mttrSeconds, "hours")}; median ${hours(current.medianTtrSeconds)}`,
+    m.ticketsCreated(lf.monthName(current.month), lf.digits(String(current.created)), lf.digits(String(current.resolved)), lf.digits(String(current.open))),
+    m.fcr(pct(current.fcr), vs(current.fcr, previous?.fcr, "points")),
+    m.mttr(hours(current.mttrSeconds), vs(current.mttrSeconds, previous?.mttrSeconds, "hours"), hours(current.medianTtrSeconds)),
   ];
 }
 
@@ -161,8 +168,11 @@ export const kpiCommand: CommandModule = {
       .option("--date-format <pattern>", dateFormatHelp)
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write to a file (atomically) instead of standard output")
+      .option("--locale <locale>", "language of the table and md output: en or fa (Persian digits, Solar Hijri dates); csv and json do not change", "en")
       .action(async (reportPath: string, options: KpiCommandOptions) => {
         const format = parseChoiceOption("--format", options.format, ["table", "csv", "json", "md"] as const);
+        const lf = localeFormat(parseChoiceOption("--locale", options.locale ?? "en", locales));
+        const m = lf.messages.kpi;
         const by = parseChoiceOption("--by", options.by, ["month", "day", "hour"] as const) as By;
         if (options.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) {
           throw new WfmError({ code: "invalid-option", option: "--month", message: `expected a month such as 2026-10, got ${JSON.stringify(options.month)}`, value: options.month });
@@ -186,8 +196,8 @@ export const kpiCommand: CommandModule = {
         const previousTickets = tickets === undefined || report.previousMonth === null ? null : ticketKpis({ tickets: tickets.tickets, month: report.previousMonth });
         const ticketNotes: string[] = [];
         if (tickets !== undefined) {
-          if (!tickets.hasFcr) ticketNotes.push(`FCR: not measured, ${options.tickets} has no contacts or resolvedAtFirstContact column`);
-          if (!tickets.hasResolution) ticketNotes.push(`MTTR: not measured, ${options.tickets} has no resolvedAt column`);
+          if (!tickets.hasFcr) ticketNotes.push(m.fcrMissing(options.tickets!));
+          if (!tickets.hasResolution) ticketNotes.push(m.mttrMissing(options.tickets!));
         }
 
         let text: string;
@@ -202,15 +212,22 @@ export const kpiCommand: CommandModule = {
           const rows = by === "month" ? report.months : by === "day" ? report.days : report.hours;
           text = renderTable(rows, periodColumns(report, true, format), "csv");
         } else {
-          const head = `${reportPath}: ${report.month}${report.previousMonth === null ? "" : ` vs ${report.previousMonth}`}, ${file.intervals.length} interval rows, channels ${file.channels.join(", ")}`;
+          const head = m.head({
+            file: reportPath,
+            month: lf.month(report.month),
+            previous: report.previousMonth === null ? null : lf.month(report.previousMonth),
+            rows: lf.digits(String(file.intervals.length)),
+            channels: file.channels.join(lf.messages.list),
+          });
           const body =
-            by === "month" ? monthTable(report, format) : renderTable(by === "day" ? report.days : report.hours, periodColumns(report, false, format), format);
+            by === "month" ? monthTable(report, format, lf) : renderTable(by === "day" ? report.days : report.hours, periodColumns(report, false, format, lf), format);
           const tail: string[] = [];
-          if (ticketReport !== null) tail.push(...ticketLines(ticketReport, previousTickets?.created ? previousTickets : null));
-          tail.push(...report.definitions.map((d) => `definition: ${d}`));
-          tail.push(...[...report.notes, ...ticketNotes].map((n) => `note: ${n}`));
+          if (ticketReport !== null) tail.push(...ticketLines(ticketReport, previousTickets?.created ? previousTickets : null, lf));
+          tail.push(...report.definitions.map(m.definition));
+          tail.push(...[...report.notes, ...ticketNotes].map(m.note));
           const bullet = format === "md" ? "- " : "";
           text = `${head}\n\n${body}\n${tail.map((l) => `${bullet}${l}`).join("\n")}\n`;
+          if (format === "md" && lf.dir === "rtl") text = `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n`;
         }
         if (options.out === undefined) io.stdout(text);
         else {

@@ -5,6 +5,7 @@ import { readCalibrationFile } from "../../io/calibration-config.js";
 import { readKpiCsv } from "../../io/kpi-csv.js";
 import { readPlanFolder } from "../../io/plan-folder.js";
 import { readTextFile } from "../../io/read-file.js";
+import type { Locale } from "../../io/locale/index.js";
 import type { ReportSection } from "../../io/report/document.js";
 import { lastMonthReviewSection, parseReviewJson } from "../../io/report/review-report.js";
 import type { PlanMonthOptions } from "../../plan/plan-month.js";
@@ -26,7 +27,7 @@ export function withCalibration(options: PlanMonthOptions, file: string | undefi
  * `wfm review --out FOLDER`; or, with `--review-actual REPORT.csv`, FOLDER is last month's plan
  * folder and the review is made here. Returns the files read (so the output never replaces them).
  */
-export function readLastMonthReview(folder: string | undefined, actual: string | undefined, io: CliIo): { section: ReportSection; inputs: string[] } | null {
+export function readLastMonthReview(folder: string | undefined, actual: string | undefined, io: CliIo, locale: Locale = "en"): { section: ReportSection; inputs: string[] } | null {
   if (folder === undefined) {
     if (actual !== undefined) throw new WfmError({ code: "invalid-option", option: "--review-actual", message: "needs --review LAST_PLAN_DIR (the plan the report is compared with)" });
     return null;
@@ -41,12 +42,12 @@ export function readLastMonthReview(folder: string | undefined, actual: string |
       if (error instanceof WfmError && error.code === "invalid-argument" && error.path[0] === "actual") throw new WfmError({ code: "invalid-file", option: "--review-actual", message: error.message, value: actual });
       throw error;
     }
-    return { section: lastMonthReviewSection(review), inputs: [resolve(io.cwd, plan.summaryFile), resolve(io.cwd, actual)] };
+    return { section: lastMonthReviewSection(review, locale), inputs: [resolve(io.cwd, plan.summaryFile), resolve(io.cwd, actual)] };
   }
   const file = join(folder, "review.json");
   if (!existsSync(resolve(io.cwd, file))) {
     throw new WfmError({ code: "file-not-found", option: "--review", message: `${folder} has no review.json; give the folder wfm review --out wrote`, value: folder });
   }
   const review = parseReviewJson(readTextFile(file, { cwd: io.cwd, option: "--review" }), file);
-  return { section: lastMonthReviewSection(review), inputs: [resolve(io.cwd, file)] };
+  return { section: lastMonthReviewSection(review, locale), inputs: [resolve(io.cwd, file)] };
 }

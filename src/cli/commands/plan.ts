@@ -2,12 +2,19 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { staleHistory, staleHistoryDays } from "../stale-history.js";
-import { planMonth } from "../../plan/plan-month.js";
+import { planMonth, type PlanResult } from "../../plan/plan-month.js";
 import { checkOutputFolder, writeFolderAtomic, type OutputMarker } from "../../io/output.js";
 import { loadConfigReaders } from "../config-readers.js";
+import type { ReportSection } from "../../io/report/document.js";
+import { teamDesignSection } from "../../io/report/teams-section.js";
+import { compareTeamDesigns } from "../../skills/compare.js";
+import { peakDaySkillModel } from "../../skills/plan-day.js";
+import { staffSkills } from "../../skills/staff-skills.js";
+import type { StaffingConfig } from "../../staffing/plan.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
-import { buildPlanReport, dailyTotals, planCsvFiles } from "../../io/report/plan-report.js";
+import { buildPlanReport, dailyTotals, planCsvFiles, planPeriodText } from "../../io/report/plan-report.js";
+import { localeFormat, locales, type Locale } from "../../io/locale/index.js";
 import { solveInWorker } from "../../io/solve-in-worker.js";
 import { readLastMonthReview, withCalibration } from "./plan-review.js";
 import { simulateInWorkers } from "../../io/simulate-in-workers.js";
@@ -34,6 +41,7 @@ interface PlanFlags {
   replications: string;
   dateFormat?: string;
   strict?: boolean;
+  locale?: string;
 }
 
 /**
@@ -49,6 +57,61 @@ export const planOutputMarker: OutputMarker = {
 };
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * The summary `wfm plan` prints: one label and value per line, the labels padded to one column,
+ * every word from the locale's catalogue and every figure in its digits.
+ *
+ * @example
+ * ```ts
+ * planSummaryLines(plan, "out", ["summary.json"], "en")[1]; //=> "  forecast contacts   75748 (voice 53130, chat 22618)"
+ * ```
+ */
+export function planSummaryLines(plan: PlanResult, out: string, files: readonly string[], locale: Locale): string[] {
+  const f = localeFormat(locale);
+  const m = f.messages.cli;
+  const h = plan.headline;
+  const period = planPeriodText(plan, locale).label;
+  const money = (v: string | null) => (v === null ? "-" : f.messages.money(h.currency ?? "", f.decimal(v)));
+  const pairs: [string, string][] = [
+    [m.contacts, m.contactsValue(f.digits(String(h.contacts)), Object.entries(h.contactsByChannel).map(([c, v]) => `${c} ${f.digits(String(v))}`).join(f.messages.list))],
+    [m.agentFte, m.fteValue(f.number(h.agentFte, 1).replace(/[,٬]/g, ""), f.number(h.totalFte, 1).replace(/[,٬]/g, ""))],
+    [m.serviceLevel, m.serviceLevelValue(f.percent(h.serviceLevel), plan.schedule !== null)],
+    ...(plan.schedule === null
+      ? []
+      : plan.schedule.teams.map((t): [string, string] => [
+          m.scheduleLabel(t.team),
+          m.scheduleValue({
+            status: f.messages.schedule.statuses[t.status] ?? t.status,
+            gap: t.gap === null ? "-" : f.percent(t.gap, 2),
+            shifts: f.digits(String(t.shiftsStarted)),
+            paidHours: f.digits(t.paidHours.toFixed(0)),
+            shortfall: f.digits(t.shortfallAgentHours.toFixed(1)),
+          }),
+        ])),
+    ...(h.totalCost === null
+      ? []
+      : ([
+          [m.totalCost, money(h.totalCost)],
+          [m.perHandledMinute, money(h.costPerHandledMinute)],
+          [m.perContact, money(h.costPerContact)],
+          [m.perOrder, money(h.costPerOrder)],
+        ] as [string, string][])),
+    ...(plan.scenarios === null
+      ? []
+      : ([
+          [
+            m.scenarios,
+            plan.scenarios
+              .filter((s) => s.name !== "base")
+              .map((s) => `${s.name} ${s.deltaFraction === null ? "" : `${s.deltaFraction > 0 ? "+" : ""}${f.percent(s.deltaFraction)}`}`)
+              .join(f.messages.list),
+          ],
+        ] as [string, string][])),
+  ];
+  const width = Math.max(18, ...pairs.map(([label]) => label.length)) + 1;
+  return [m.written(plan.name, period, out, files.join(", ")), ...pairs.map(([label, value]) => `  ${label.padEnd(width)} ${value}`), `  ${m.open(out)}`, ""];
+}
 
 /** Per channel: the model's service level beside the simulated one (schedule when there is one). */
 function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>): string[] {
@@ -81,6 +144,20 @@ async function planMonthLocated(planFile: string, options: Parameters<typeof pla
 }
 
 /**
+ * The report's teams section when the plan has several voice contact types (or agent groups):
+ * the busiest day staffed by the config's groups and the three team designs, simulated.
+ */
+async function teamsOfPlan(plan: PlanResult, staffing: StaffingConfig, step: (text: string) => void): Promise<ReportSection | null> {
+  const day = peakDaySkillModel({ intervals: plan.staffing.intervals, intervalMinutes: plan.period.intervalMinutes, config: staffing });
+  if (day === null) return null;
+  step(`teams: staffing and team designs on the busiest day (${day.date}), simulated`);
+  const comparison = await compareTeamDesigns({ intervalMinutes: day.model.intervalMinutes, contactTypes: day.model.contactTypes, ...(day.model.routing === undefined ? {} : { routing: day.model.routing }) });
+  if (staffing.agentGroups === undefined) return teamDesignSection({ date: day.date, comparison });
+  const groups = await staffSkills(day.model);
+  return teamDesignSection({ date: day.date, comparison, groups: { names: staffing.agentGroups.map((g) => g.name), skills: staffing.agentGroups.map((g) => g.skills), staffing: groups } });
+}
+
+/**
  * `wfm plan --config plan.json --out FOLDER`: the whole monthly cycle (last month's KPIs, forecast,
  * staffing, shift schedule, cost, scenarios) into one folder of files: summary.json, forecast.csv,
  * staffing.csv, schedule.csv, coverage.csv, costs.csv (and scenarios.csv), report.md and
@@ -107,6 +184,7 @@ export const planCommand: CommandModule = {
       .option("--strict", "fail (exit 2) when forecast contacts fall outside the staffing config's openingHours, instead of a note")
       .option("--date-format <pattern>", `${dateFormatHelp} (replaces the plan file's dateFormat)`)
       .option("--force-history", `plan from a history that ends more than ${staleHistoryDays} days before the month (noted on stderr)`)
+      .option("--locale <locale>", "language of report.html, report.md and this summary: en or fa (Persian, right to left); replaces the plan file's")
       .action(async (flags: PlanFlags) => {
         const started = Date.now();
         const step = (text: string) => {
@@ -114,6 +192,7 @@ export const planCommand: CommandModule = {
         };
         // The output folder is checked before any work, not after minutes of solving.
         checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), marker: planOutputMarker });
+        const flagLocale = flags.locale === undefined ? undefined : parseChoiceOption("--locale", flags.locale, locales);
         step(`reading ${flags.config} and its files`);
         const { loadPlanConfig } = await loadConfigReaders();
         const loaded = loadPlanConfig(flags.config, {
@@ -129,13 +208,14 @@ export const planCommand: CommandModule = {
         });
         const replications = parseNumberOption("--replications", flags.replications, { min: 0, integer: true });
         checkOutputFolder(flags.out, { cwd: io.cwd, force: Boolean(flags.force), inputs: loaded.inputs, marker: planOutputMarker });
+        const locale: Locale = flagLocale ?? loaded.locale ?? "en";
         const options = withCalibration(loaded.options, flags.calibration, io);
         const historyEnd = options.history.rows.reduce((m, r) => (r.localMs < options.period.startLocalMs ? Math.max(m, r.localMs) : m), Number.NEGATIVE_INFINITY);
         if (Number.isFinite(historyEnd)) {
           const note = staleHistory(flags.history ?? "of the plan", historyEnd + options.history.intervalMinutes * 60_000, options.period.startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--config");
           if (note !== null) io.stderr(`note: ${note}\n`);
         }
-        const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io);
+        const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io, locale);
         const progress = progressPrinter(io);
         step(`planning ${options.period.label}: KPIs, forecast, staffing${options.schedule ? ", schedule" : ""}${options.cost ? ", cost" : ""}`);
         const plan = await planMonthLocated(flags.config, {
@@ -159,10 +239,8 @@ export const planCommand: CommandModule = {
         progress.done();
         for (const team of plan.schedule?.teams ?? []) {
           if (team.status !== "optimal") {
-            io.stderr(
-              `note: the ${team.team} schedule stopped with status ${team.status}${team.gap === null ? "" : ` at a ${(team.gap * 100).toFixed(2)}% gap`}; ` +
-                "a schedule cut short by the time limit can differ from run to run (raise schedule.timeLimitSeconds or gapPercent for a reproducible plan)\n",
-            );
+            const f = localeFormat(locale);
+            io.stderr(`${f.messages.cli.scheduleStopped(team.team, f.messages.schedule.statuses[team.status] ?? team.status, team.gap === null ? null : f.percent(team.gap, 2))}\n`);
           }
         }
         // Forecast contacts in intervals the config's openingHours close get 0 agents: say so.
@@ -186,9 +264,13 @@ export const planCommand: CommandModule = {
           strict: flags.strict === true,
           configName: "the staffing config",
         });
+        const teams = await teamsOfPlan(plan, options.staffing, step);
         step("writing the report");
+        const messages = localeFormat(locale).messages;
         const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
-          footer: `wfm plan, ${plan.period.label}. Money in ${plan.headline.currency ?? "-"}; ratios as percentages; times are local.`,
+          ...(teams === null ? {} : { extraSections: [teams] }),
+          footer: messages.footer(planPeriodText(plan, locale).label, plan.headline.currency ?? "-"),
+          locale,
         });
         const report = lastReview === null ? planReport : { ...planReport, sections: [lastReview.section, ...planReport.sections] };
         const files = new Map<string, string>();
@@ -202,41 +284,11 @@ export const planCommand: CommandModule = {
           inputs: [...loaded.inputs, ...(lastReview?.inputs ?? []), ...(flags.calibration === undefined ? [] : [resolve(io.cwd, flags.calibration)])],
           marker: planOutputMarker,
         });
-        const h = plan.headline;
-        io.stdout(
-          [
-            `${plan.name}: plan for ${plan.period.label} written to ${flags.out}/ (${[...files.keys()].join(", ")})`,
-            `  forecast contacts   ${h.contacts} (${Object.entries(h.contactsByChannel).map(([c, v]) => `${c} ${v}`).join(", ")})`,
-            `  agent FTE           ${h.agentFte.toFixed(1)} (${h.totalFte.toFixed(1)} with supporting staff)`,
-            `  service level       ${pct(h.serviceLevel)} expected${plan.schedule === null ? "" : " from the schedule"}`,
-            ...simulatedLines(plan),
-            ...(plan.schedule === null
-              ? []
-              : plan.schedule.teams.map(
-                  (t) =>
-                    `  schedule ${t.team.padEnd(10)} ${t.status}, gap ${t.gap === null ? "-" : `${(t.gap * 100).toFixed(2)}%`}, ${t.shiftsStarted} shifts, ${t.paidHours.toFixed(0)} paid h, shortfall ${t.shortfallAgentHours.toFixed(1)} agent-h`,
-                )),
-            ...(h.totalCost === null
-              ? []
-              : [
-                  `  total cost          ${h.currency} ${h.totalCost}`,
-                  `  per handled minute  ${h.currency} ${h.costPerHandledMinute ?? "-"}`,
-                  `  per contact         ${h.currency} ${h.costPerContact ?? "-"}`,
-                  `  per order           ${h.currency} ${h.costPerOrder ?? "-"}`,
-                ]),
-            ...(plan.scenarios === null
-              ? []
-              : [
-                  `  scenarios           ${plan.scenarios
-                    .filter((s) => s.name !== "base")
-                    .map((s) => `${s.name} ${s.deltaFraction === null ? "" : `${s.deltaFraction > 0 ? "+" : ""}${(s.deltaFraction * 100).toFixed(1)}%`}`)
-                    .join(", ")}`,
-                ]),
-            ...notes.map((note) => `  note: ${note}`),
-            `  open ${flags.out}/report.html in a browser`,
-            "",
-          ].join("\n"),
-        );
+        // The summary: the locale's lines, with the simulated service levels after the expected one and the notes before the last line.
+        const summary = planSummaryLines(plan, flags.out, [...files.keys()], locale);
+        summary.splice(4, 0, ...simulatedLines(plan));
+        summary.splice(summary.length - 2, 0, ...notes.map((note) => `  note: ${note}`));
+        io.stdout(summary.join("\n"));
       });
   },
 };

@@ -16,6 +16,7 @@ import { readTicketCsv } from "../../io/tickets-csv.js";
 import { WfmError } from "../../errors.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
+import { localeFormat, locales } from "../../io/locale/index.js";
 import { parseChoiceOption } from "../options.js";
 
 interface ReviewFlags {
@@ -30,6 +31,7 @@ interface ReviewFlags {
   format: string;
   out?: string;
   force?: boolean;
+  locale?: string;
 }
 
 /** A report table as aligned text or Markdown (the same cells as review.html). */
@@ -63,8 +65,10 @@ export const reviewCommand: CommandModule = {
       .option("--format <format>", "table, json or md (standard output)", "table")
       .option("--out <folder>", "write review.json, review.md, review.html and calibration.json into this folder")
       .option("--force", "replace the --out folder if it exists")
+      .option("--locale <locale>", "language of review.html and review.md: en or fa (Persian, right to left); review.json and calibration.json do not change", "en")
       .action(async (flags: ReviewFlags) => {
         const format = parseChoiceOption("--format", flags.format, ["table", "json", "md"] as const);
+        const locale = parseChoiceOption("--locale", flags.locale ?? "en", locales);
         const folder = readPlanFolder(flags.plan, { cwd: io.cwd, option: "--plan" });
         const report = readKpiCsv(flags.actual, { cwd: io.cwd, option: "--actual" });
         const states = flags.agentStates === undefined ? undefined : readAgentStatesCsv(flags.agentStates, { cwd: io.cwd, option: "--agent-states" });
@@ -94,10 +98,11 @@ export const reviewCommand: CommandModule = {
           throw error;
         }
         const calibration = calibrationFromReview(review);
-        const name = flags.name ?? "Contact centre";
+        const messages = localeFormat(locale).messages.review;
+        const name = flags.name ?? messages.defaultName;
         const written: string[] = [];
         if (flags.out !== undefined) {
-          const doc = await buildReviewReport(review, { name, footer: `wfm review, ${review.month}: ${flags.plan} against ${flags.actual}. Ratios as percentages; times are local.` });
+          const doc = await buildReviewReport(review, { name, footer: messages.footer(localeFormat(locale).month(review.month), flags.plan, flags.actual), locale });
           const files = new Map<string, string>([
             ["review.json", toJsonRows(review)],
             ["review.md", renderReportMarkdown(doc, { htmlFile: "review.html" })],
@@ -106,35 +111,45 @@ export const reviewCommand: CommandModule = {
           ]);
           const inputs = [flags.actual, folder.summaryFile, flags.agentStates, flags.agentSchedule, flags.tickets, flags.holidays, flags.cost].filter((x): x is string => x !== undefined).map((p) => resolve(io.cwd, p));
           writeFolderAtomic(resolve(io.cwd, flags.out), files, { force: Boolean(flags.force), inputs });
-          written.push(`written to ${flags.out}/ (${[...files.keys()].join(", ")}); wfm plan --calibration ${flags.out}/calibration.json applies the calibration`);
+          written.push(messages.cli.written(flags.out, [...files.keys()].join(", ")));
         }
         if (format === "json") {
           io.stdout(toJson(review));
           return;
         }
         const h = (title: string) => (format === "md" ? `### ${title}\n\n` : `${title}\n\n`);
+        const f = localeFormat(locale);
+        const t = messages.cli;
+        const pct = (v: number | null) => (v === null ? "-" : f.digits(`${(v * 100).toFixed(1)}%`));
         const parts: string[] = [
-          `${name}: review of ${review.month}, plan ${flags.plan} against ${flags.actual} (channels ${review.channels.join(", ")})\n`,
-          `${h("Forecast accuracy (open intervals)")}${tableText(accuracyTable(review), format)}`,
-          `${h("Worst days")}${tableText(
+          `${t.heading(name, f.month(review.month), flags.plan, flags.actual, review.channels.join(f.messages.list))}\n`,
+          `${h(t.accuracy)}${tableText(accuracyTable(review, f), format)}`,
+          `${h(t.worstDays)}${tableText(
             {
-              columns: ["date", "channel", "forecast", "actual", "error", "special day"],
+              columns: [...messages.accuracy.worstColumns],
               numeric: [2, 3, 4],
-              rows: review.forecastAccuracy.worstDays.map((d) => [d.date, d.channel, d.forecastContacts.toFixed(0), d.actualContacts.toFixed(0), d.error === null ? "-" : `${d.error > 0 ? "+" : ""}${(d.error * 100).toFixed(1)}%`, d.label ?? ""]),
+              rows: review.forecastAccuracy.worstDays.map((d) => [f.date(d.date), d.channel, f.digits(d.forecastContacts.toFixed(0)), f.digits(d.actualContacts.toFixed(0)), d.error === null ? "-" : f.digits(`${d.error > 0 ? "+" : ""}${(d.error * 100).toFixed(1)}%`), d.label ?? ""]),
             },
             format,
           )}`,
-          `${h("Targets")}${tableText(targetsTable(review), format)}`,
+          `${h(t.targets)}${tableText(targetsTable(review, f), format)}`,
         ];
-        if (review.attribution !== null) parts.push(`${h("Why: service level from plan to actual (Shapley values; the four components add up exactly to modelled - planned)")}${tableText(attributionTable(review.attribution.month), format)}`);
-        parts.push(`${h("Calibration for the next plan")}${tableText(calibrationTable(review), format)}`);
+        if (review.attribution !== null) parts.push(`${h(t.why)}${tableText(attributionTable(review.attribution.month, undefined, f), format)}`);
+        parts.push(`${h(t.calibration)}${tableText(calibrationTable(review, f), format)}`);
         if (review.adherence !== null) {
           parts.push(
-            `${h("Adherence and conformance by team")}${tableText(
+            `${h(t.adherence)}${tableText(
               {
-                columns: ["team", "agents", "scheduled h", "adherence", "conformance", "work h"],
+                columns: [...t.adherenceColumns],
                 numeric: [1, 2, 3, 4, 5],
-                rows: review.adherence.teams.map((t) => [t.name, String(review.adherence!.agents.filter((a) => a.team === t.name).length), t.scheduledHours.toFixed(1), t.adherence === null ? "-" : `${(t.adherence * 100).toFixed(1)}%`, t.conformance === null ? "-" : `${(t.conformance * 100).toFixed(1)}%`, t.workHours.toFixed(1)]),
+                rows: review.adherence.teams.map((team) => [
+                  team.name,
+                  f.digits(String(review.adherence!.agents.filter((a) => a.team === team.name).length)),
+                  f.digits(team.scheduledHours.toFixed(1)),
+                  pct(team.adherence),
+                  pct(team.conformance),
+                  f.digits(team.workHours.toFixed(1)),
+                ]),
               },
               format,
             )}`,
@@ -143,25 +158,26 @@ export const reviewCommand: CommandModule = {
         if (review.cost !== null) {
           const c = review.cost;
           parts.push(
-            `${h(`Cost (${c.currency})`)}${tableText(
+            `${h(t.cost(c.currency))}${tableText(
               {
-                columns: ["", "planned", "actual"],
+                columns: [...messages.cost.columns],
                 numeric: [1, 2],
                 rows: [
-                  ["total", c.planned.total, c.actual.total],
-                  ["per contact", c.planned.costPerContact ?? "-", c.actual.costPerContact ?? "-"],
-                  ["per order", c.planned.costPerOrder ?? "-", c.actual.costPerOrder ?? "-"],
+                  [messages.cost.total, f.decimal(c.planned.total), f.decimal(c.actual.total)],
+                  [messages.cost.perContact, f.decimal(c.planned.costPerContact), f.decimal(c.actual.costPerContact)],
+                  [messages.cost.perOrder, f.decimal(c.planned.costPerOrder), f.decimal(c.actual.costPerOrder)],
                 ],
               },
               format,
             )}`,
           );
         }
-        if (review.tickets !== null) parts.push(`tickets ${review.tickets.month}: ${review.tickets.created} created, FCR ${review.tickets.fcr === null ? "-" : `${(review.tickets.fcr * 100).toFixed(1)}%`}\n`);
+        if (review.tickets !== null) parts.push(`${t.tickets(f.month(review.tickets.month), f.digits(String(review.tickets.created)), pct(review.tickets.fcr))}\n`);
         const bullet = format === "md" ? "- " : "";
-        const lines = [...review.definitions.map((d) => `definition: ${d}`), ...review.adherence?.definitions.map((d) => `definition: ${d}`) ?? [], ...review.notes.map((n) => `note: ${n}`), ...written];
+        const lines = [...review.definitions.map(t.definition), ...(review.adherence?.definitions.map(t.definition) ?? []), ...review.notes.map(t.note), ...written];
         parts.push(`${lines.map((l) => `${bullet}${l}`).join("\n")}\n`);
-        io.stdout(parts.join("\n"));
+        const text = parts.join("\n");
+        io.stdout(format === "md" && f.dir === "rtl" ? `<div dir="rtl" lang="${f.lang}">\n\n${text}\n</div>\n` : text);
       });
   },
 };

@@ -5,6 +5,7 @@ import { WfmError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import {
   defaultChannelType,
   planStaffing,
@@ -17,6 +18,8 @@ import {
 } from "../../staffing/index.js";
 import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import { businessHoursNotes } from "../business-hours.js";
+import { skillModelFromChannels } from "../../skills/from-channels.js";
+import { staffSkills, type SkillStaffing } from "../../skills/staff-skills.js";
 import type { CommandModule } from "../command.js";
 import { loadConfigReaders } from "../config-readers.js";
 import { locateStaffingProblems } from "../locate-problems.js";
@@ -37,6 +40,7 @@ interface StaffOptions {
   dateFormat?: string;
   format: string;
   out?: string;
+  locale?: string;
 }
 
 const formats = ["table", "csv", "json", "md"] as const;
@@ -48,12 +52,21 @@ function csvNumber(value: number | null, decimals: number): string {
   return String(Number(value.toFixed(decimals)));
 }
 
-const pct = (value: number | null) => (value === null ? "-" : formatPercent(value, 1));
-const fixed = (value: number | null, decimals: number) => (value === null ? "-" : formatFixed(value, decimals));
+/** Number writers of the table and Markdown output in a locale (CSV and JSON never change). */
+function writers(lf: LocaleFormat) {
+  return {
+    pct: (value: number | null) => (value === null ? "-" : lf.digits(formatPercent(value, 1))),
+    fixed: (value: number | null, decimals: number) => (value === null ? "-" : lf.digits(formatFixed(value, decimals))),
+    integer: (value: number) => lf.digits(String(value)),
+  };
+}
+const english = localeFormat("en");
 
 /** Interval columns shared by the CSV (fed to `wfm schedule`) and the `--intervals` table. */
-function intervalColumns(timestamp: (row: StaffingInterval) => string, format: TableFormat): TableColumn<StaffingInterval>[] {
+function intervalColumns(timestamp: (row: StaffingInterval) => string, format: TableFormat, lf: LocaleFormat = english): TableColumn<StaffingInterval>[] {
   const csv = format === "csv";
+  const c = lf.messages.staff.columns;
+  const { pct, fixed } = writers(lf);
   const num = (key: keyof StaffingInterval, decimals: number, title: string, text: (v: number | null) => string) => ({
     key,
     title: csv ? key : title,
@@ -62,109 +75,139 @@ function intervalColumns(timestamp: (row: StaffingInterval) => string, format: T
     align: "right" as const,
   });
   return [
-    { key: "timestamp", value: timestamp, align: "left" },
-    { key: "channel", value: (r) => r.channel, align: "left" },
-    num("calls", 3, "calls", (v) => fixed(v, Number.isInteger(v) ? 0 : 1)),
-    num("ahtSeconds", 3, "AHT s", (v) => fixed(v, 0)),
-    num("trafficErlangs", 4, "erlangs", (v) => fixed(v, 2)),
-    num("requiredAgents", 0, "required", (v) => fixed(v, 0)),
-    num("scheduledAgents", 0, "scheduled", (v) => fixed(v, 0)),
-    num("serviceLevel", 6, "SL", pct),
-    num("asaSeconds", 3, "ASA s", (v) => fixed(v, 1)),
-    num("occupancy", 6, "occ", pct),
-    num("waitProbability", 6, "P(wait)", pct),
-    num("abandonProbability", 6, "aband", pct),
-    num("shrinkage", 6, "shrink", pct),
-    num("backlog", 3, "backlog", (v) => fixed(v, 1)),
-    num("answeredWithinTarget", 6, "in window", pct),
+    { key: "timestamp", ...(csv ? {} : { title: c.timestamp }), value: timestamp, align: "left" },
+    { key: "channel", ...(csv ? {} : { title: c.channel }), value: (r) => r.channel, align: "left" },
+    num("calls", 3, c.calls, (v) => fixed(v, Number.isInteger(v) ? 0 : 1)),
+    num("ahtSeconds", 3, c.ahtSeconds, (v) => fixed(v, 0)),
+    num("trafficErlangs", 4, c.trafficErlangs, (v) => fixed(v, 2)),
+    num("requiredAgents", 0, c.requiredAgents, (v) => fixed(v, 0)),
+    num("scheduledAgents", 0, c.scheduledAgents, (v) => fixed(v, 0)),
+    num("serviceLevel", 6, c.serviceLevel, pct),
+    num("asaSeconds", 3, c.asaSeconds, (v) => fixed(v, 1)),
+    num("occupancy", 6, c.occupancy, pct),
+    num("waitProbability", 6, c.waitProbability, pct),
+    num("abandonProbability", 6, c.abandonProbability, pct),
+    num("shrinkage", 6, c.shrinkage, pct),
+    num("backlog", 3, c.backlog, (v) => fixed(v, 1)),
+    num("answeredWithinTarget", 6, c.answeredWithinTarget, pct),
   ];
 }
 
-function summaryColumns<Row extends StaffingSummary>(first: TableColumn<Row>[], hasAbandon: boolean, hasDeferred: boolean): TableColumn<Row>[] {
+function summaryColumns<Row extends StaffingSummary>(first: TableColumn<Row>[], hasAbandon: boolean, hasDeferred: boolean, lf: LocaleFormat): TableColumn<Row>[] {
+  const c = lf.messages.staff.columns;
+  const { pct, fixed, integer } = writers(lf);
   const columns: TableColumn<Row>[] = [
     ...first,
-    { key: "channel", value: (r) => r.channel, align: "left" },
-    { key: "calls", value: (r) => r.calls, text: (r) => fixed(r.calls, Number.isInteger(r.calls) ? 0 : 1), align: "right" },
-    { key: "serviceLevel", title: "SL", value: (r) => r.serviceLevel, text: (r) => pct(r.serviceLevel), align: "right" },
-    { key: "asaSeconds", title: "ASA s", value: (r) => r.asaSeconds, text: (r) => fixed(r.asaSeconds, 1), align: "right" },
+    { key: "channel", title: c.channel, value: (r) => r.channel, text: (r) => (r.channel === "all" ? lf.messages.staff.all : r.channel), align: "left" },
+    { key: "calls", title: c.calls, value: (r) => r.calls, text: (r) => fixed(r.calls, Number.isInteger(r.calls) ? 0 : 1), align: "right" },
+    { key: "serviceLevel", title: c.serviceLevel, value: (r) => r.serviceLevel, text: (r) => pct(r.serviceLevel), align: "right" },
+    { key: "asaSeconds", title: c.asaSeconds, value: (r) => r.asaSeconds, text: (r) => fixed(r.asaSeconds, 1), align: "right" },
   ];
-  if (hasAbandon) columns.push({ key: "abandonProbability", title: "aband", value: (r) => r.abandonProbability, text: (r) => pct(r.abandonProbability), align: "right" });
+  if (hasAbandon) columns.push({ key: "abandonProbability", title: c.abandonProbability, value: (r) => r.abandonProbability, text: (r) => pct(r.abandonProbability), align: "right" });
   if (hasDeferred) {
-    columns.push({ key: "answeredWithinTarget", title: "in window", value: (r) => r.answeredWithinTarget, text: (r) => pct(r.answeredWithinTarget), align: "right" });
-    columns.push({ key: "backlog", title: "backlog", value: (r) => r.backlog, text: (r) => fixed(r.backlog, 1), align: "right" });
+    columns.push({ key: "answeredWithinTarget", title: c.answeredWithinTarget, value: (r) => r.answeredWithinTarget, text: (r) => pct(r.answeredWithinTarget), align: "right" });
+    columns.push({ key: "backlog", title: c.backlog, value: (r) => r.backlog, text: (r) => fixed(r.backlog, 1), align: "right" });
   }
   columns.push(
-    { key: "occupancy", title: "occ", value: (r) => r.occupancy, text: (r) => pct(r.occupancy), align: "right" },
-    { key: "agentHoursOnContacts", title: "on contacts h", value: (r) => r.agentHoursOnContacts, text: (r) => fixed(r.agentHoursOnContacts, 1), align: "right" },
-    { key: "requiredAgentHours", title: "required h", value: (r) => r.requiredAgentHours, text: (r) => fixed(r.requiredAgentHours, 1), align: "right" },
-    { key: "scheduledHours", title: "scheduled h", value: (r) => r.scheduledHours, text: (r) => fixed(r.scheduledHours, 1), align: "right" },
-    { key: "fte", title: "FTE", value: (r) => r.fte, text: (r) => fixed(r.fte, 1), align: "right" },
-    { key: "peakRequiredAgents", title: "peak req", value: (r) => r.peakRequiredAgents, align: "right" },
-    { key: "peakScheduledAgents", title: "peak sched", value: (r) => r.peakScheduledAgents, align: "right" },
+    { key: "occupancy", title: c.occupancy, value: (r) => r.occupancy, text: (r) => pct(r.occupancy), align: "right" },
+    { key: "agentHoursOnContacts", title: c.agentHoursOnContacts, value: (r) => r.agentHoursOnContacts, text: (r) => fixed(r.agentHoursOnContacts, 1), align: "right" },
+    { key: "requiredAgentHours", title: c.requiredAgentHours, value: (r) => r.requiredAgentHours, text: (r) => fixed(r.requiredAgentHours, 1), align: "right" },
+    { key: "scheduledHours", title: c.scheduledHours, value: (r) => r.scheduledHours, text: (r) => fixed(r.scheduledHours, 1), align: "right" },
+    { key: "fte", title: c.fte, value: (r) => r.fte, text: (r) => fixed(r.fte, 1), align: "right" },
+    { key: "peakRequiredAgents", title: c.peakRequiredAgents, value: (r) => r.peakRequiredAgents, text: (r) => integer(r.peakRequiredAgents), align: "right" },
+    { key: "peakScheduledAgents", title: c.peakScheduledAgents, value: (r) => r.peakScheduledAgents, text: (r) => integer(r.peakScheduledAgents), align: "right" },
   );
   return columns;
 }
 
-function describeChannel(name: string, c: ChannelConfig): string {
+function describeChannel(name: string, c: ChannelConfig, lf: LocaleFormat): string {
+  const m = lf.messages.staff;
+  const { integer } = writers(lf);
   if (c.type === "deferred") {
-    return `${name}: deferred work, answered within ${((c.responseSeconds ?? 86_400) / 3600).toFixed(1).replace(/\.0$/, "")} h`;
+    return m.deferred(name, lf.digits(((c.responseSeconds ?? 86_400) / 3600).toFixed(1).replace(/\.0$/, "")));
   }
-  const target = `${formatPercent(c.targetServiceLevel!, 0)}/${c.targetAnswerSeconds} s`;
+  const target = m.target(lf.digits(formatPercent(c.targetServiceLevel!, 0)), integer(c.targetAnswerSeconds!));
   const extras: string[] = [];
-  if (c.targetAsaSeconds !== undefined) extras.push(`ASA <= ${c.targetAsaSeconds} s`);
-  if (c.maxOccupancy !== undefined) extras.push(`occupancy <= ${formatPercent(c.maxOccupancy, 0)}`);
-  if (c.minimumAgents !== undefined && c.minimumAgents > 0) extras.push(`at least ${c.minimumAgents} agent${c.minimumAgents === 1 ? "" : "s"}`);
+  if (c.targetAsaSeconds !== undefined) extras.push(m.asaCap(integer(c.targetAsaSeconds)));
+  if (c.maxOccupancy !== undefined) extras.push(m.occupancyCap(lf.digits(formatPercent(c.maxOccupancy, 0))));
+  if (c.minimumAgents !== undefined && c.minimumAgents > 0) extras.push(m.minimumAgents(integer(c.minimumAgents), c.minimumAgents));
   if (c.type === "voice") {
-    const model = c.patienceSeconds === undefined ? "Erlang C" : `Erlang A (patience ${c.patienceSeconds} s)`;
-    return `${name}: ${model}, target ${target}${extras.length > 0 ? `, ${extras.join(", ")}` : ""}`;
+    const model = c.patienceSeconds === undefined ? m.erlangC : m.erlangA(integer(c.patienceSeconds));
+    return m.voice(name, model, target, extras);
   }
   const k = c.concurrency ?? 1;
   const f = c.handleTimeFactorPerExtraChat ?? 0;
-  return `${name}: ${k} chat${k === 1 ? "" : "s"} at once per agent (+${formatPercent(f, 0)} handle time per extra chat), target ${target}${extras.length > 0 ? `, ${extras.join(", ")}` : ""}`;
+  return m.chat({ name, chats: integer(k), chatCount: k, extraPercent: lf.digits(formatPercent(f, 0)), target, extras });
 }
 
-function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, format: "table" | "md", showIntervals: boolean, stamp: (r: StaffingInterval) => string): string {
+function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, format: "table" | "md", showIntervals: boolean, stamp: (r: StaffingInterval) => string, lf: LocaleFormat): string {
+  const { fixed, integer } = writers(lf);
   const t = plan.totals;
   const hasAbandon = t.channels.some((c) => c.abandonProbability !== null);
   const hasDeferred = t.channels.some((c) => c.backlog !== null);
   const heading = (text: string) => (format === "md" ? `### ${text}\n\n` : `${text}\n\n`);
   const parts: string[] = [];
+  const m = lf.messages.staff;
   parts.push(
-    `Staffing plan for ${basename(file)}: ${t.firstDate} to ${t.lastDate} (${t.periodDays} day${t.periodDays === 1 ? "" : "s"}, ${plan.intervalMinutes}-minute intervals)\n`,
+    `${m.title({ file: basename(file), first: lf.date(t.firstDate), last: lf.date(t.lastDate), days: integer(t.periodDays), dayCount: t.periodDays, intervalMinutes: integer(plan.intervalMinutes) })}\n`,
   );
-  for (const c of t.channels) parts.push(`${format === "md" ? "- " : "  "}${describeChannel(c.channel, config.channels![c.channel]!)}\n`);
+  for (const c of t.channels) parts.push(`${format === "md" ? "- " : "  "}${describeChannel(c.channel, config.channels![c.channel]!, lf)}\n`);
   parts.push("\n");
   if (showIntervals) {
-    parts.push(heading("Intervals"));
-    parts.push(renderTable(plan.intervals, intervalColumns(stamp, format), format));
+    parts.push(heading(m.intervals));
+    parts.push(renderTable(plan.intervals, intervalColumns(stamp, format, lf), format));
   } else {
-    parts.push(heading("Days"));
-    parts.push(renderTable(plan.days, summaryColumns<StaffingDay>([{ key: "date", value: (r) => r.date, align: "left" }], hasAbandon, hasDeferred), format));
+    parts.push(heading(m.days));
+    parts.push(renderTable(plan.days, summaryColumns<StaffingDay>([{ key: "date", title: m.columns.date, value: (r) => r.date, text: (r) => lf.date(r.date), align: "left" }], hasAbandon, hasDeferred, lf), format));
   }
   parts.push("\n");
-  parts.push(heading("Period"));
+  parts.push(heading(m.period));
   const totals = t.channels.length > 1 ? [...t.channels, t.all] : [...t.channels];
-  parts.push(renderTable(totals, summaryColumns<StaffingSummary>([], hasAbandon, hasDeferred), format));
+  parts.push(renderTable(totals, summaryColumns<StaffingSummary>([], hasAbandon, hasDeferred, lf), format));
   parts.push("\n");
-  parts.push(heading(`Supporting staff (sized from ${formatFixed(t.agentFte, 1)} agent FTE; one FTE = ${t.hoursPerFtePerMonth} h a month)`));
+  parts.push(heading(m.supporting(fixed(t.agentFte, 1), lf.digits(String(t.hoursPerFtePerMonth)))));
   const roles = [
-    ...t.supportingStaff.roles.map((r) => ({ role: r.role, basis: r.basis === "ratio" ? `1 per ${r.agentsPerRole} agents` : "fixed", fte: r.fte, headcount: r.headcount })),
-    { role: "support total", basis: "", fte: t.supportingStaff.fte, headcount: t.supportingStaff.headcount },
+    ...t.supportingStaff.roles.map((r) => ({ role: r.role, basis: r.basis === "ratio" ? m.basisRatio(lf.digits(String(r.agentsPerRole))) : m.basisFixed, fte: r.fte, headcount: r.headcount })),
+    { role: m.supportTotal, basis: "", fte: t.supportingStaff.fte, headcount: t.supportingStaff.headcount },
   ];
   parts.push(
     renderTable(
       roles,
       [
-        { key: "role", value: (r) => r.role, align: "left" },
-        { key: "basis", value: (r) => r.basis, align: "left" },
-        { key: "fte", title: "FTE", value: (r) => r.fte, text: (r) => formatFixed(r.fte, 1), align: "right" },
-        { key: "headcount", value: (r) => r.headcount, align: "right" },
+        { key: "role", title: m.columns.role, value: (r) => r.role, align: "left" },
+        { key: "basis", title: m.columns.basis, value: (r) => r.basis, align: "left" },
+        { key: "fte", title: m.columns.fte, value: (r) => r.fte, text: (r) => fixed(r.fte, 1), align: "right" },
+        { key: "headcount", title: m.columns.headcount, value: (r) => r.headcount, text: (r) => integer(r.headcount), align: "right" },
       ],
       format,
     ),
   );
-  parts.push(`\nTotal FTE: ${formatFixed(t.agentFte, 1)} agents + ${formatFixed(t.supportingStaff.fte, 1)} supporting = ${formatFixed(t.totalFte, 1)}\n`);
-  return parts.join("");
+  parts.push(`\n${m.totalFte(fixed(t.agentFte, 1), fixed(t.supportingStaff.fte, 1), fixed(t.totalFte, 1))}\n`);
+  const text = parts.join("");
+  return format === "md" && lf.dir === "rtl" ? `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n` : text;
+}
+
+/** The agent-group section of the report (when the config has `agentGroups`). */
+function renderGroups(staffing: SkillStaffing, config: StaffingConfig, format: "table" | "md"): string {
+  const heading = format === "md" ? "### Agent groups\n\n" : "Agent groups\n\n";
+  const groups = config.agentGroups!;
+  const table = renderTable(
+    staffing.groups.map((g, i) => ({ ...g, skills: groups[i]!.skills.join(" > "), costPerHour: groups[i]!.costPerHour ?? 1 })),
+    [
+      { key: "group", value: (r) => r.group, align: "left" },
+      { key: "skills", value: (r) => r.skills, align: "left" },
+      { key: "costPerHour", title: "cost/h", value: (r) => r.costPerHour, text: (r) => formatFixed(r.costPerHour, 2), align: "right" },
+      { key: "peakAgents", title: "peak agents", value: (r) => r.peakAgents, align: "right" },
+      { key: "agentHours", title: "agent h", value: (r) => r.agentHours, text: (r) => formatFixed(r.agentHours, 1), align: "right" },
+      { key: "cost", value: (r) => r.cost, text: (r) => formatFixed(r.cost, 1), align: "right" },
+    ],
+    format,
+  );
+  const bullet = format === "md" ? "- " : "  ";
+  const levels = staffing.serviceLevels.map(
+    (sl) => `${bullet}${sl.type}: simulated SL ${formatPercent(sl.mean, 1)} (95% interval ${formatPercent(sl.lower, 1)}-${formatPercent(sl.upper, 1)}), target ${formatPercent(sl.targetServiceLevel, 0)}\n`,
+  );
+  return `\n${heading}Staffed by group (${staffing.method}): ${formatFixed(staffing.agentHours, 1)} agent-hours, cost ${formatFixed(staffing.cost, 1)}\n\n${table}\n${levels.join("")}`;
 }
 
 /** Builds the effective config: the file's, completed and overridden by the flags, for every channel in the volumes. */
@@ -225,7 +268,7 @@ export const staffCommand: CommandModule = {
       .command("staff")
       .description("staff every interval of a volume CSV: required and scheduled agents, FTE, supporting staff")
       .argument("<volumes>", "volume CSV: timestamp,calls[,ahtSeconds][,channel][,queue]")
-      .option("--config <file>", "staffing.json: per-channel targets, AHT, patience, concurrency, shrinkage, support ratios (see `wfm schema staffing`)")
+      .option("--config <file>", "staffing.json: per-channel targets, AHT, patience, concurrency, shrinkage, support ratios, agent groups (see `wfm schema staffing`)")
       .option("--aht <seconds>", "handle time for every row and channel (overrides the file's ahtSeconds and the config)")
       .option("--target <sl/seconds>", "service-level target for voice and chat, e.g. 80/20")
       .option("--shrinkage <percent>", "total shrinkage, e.g. 30 (replaces the config's components)")
@@ -239,8 +282,10 @@ export const staffCommand: CommandModule = {
       .option("--strict", "fail (exit 2) when intervals outside the config's openingHours have calls, instead of a note")
       .option("--format <format>", `output format: ${formats.join(", ")}`, "table")
       .option("--out <file>", "write to a file (atomically) instead of stdout")
+      .option("--locale <locale>", "language of the table and md output: en or fa (Persian digits, Solar Hijri dates); csv and json do not change", "en")
       .action(async (volumes: string, o: StaffOptions) => {
         const format = parseChoiceOption("--format", o.format, formats);
+        const lf = localeFormat(parseChoiceOption("--locale", o.locale ?? "en", locales));
         const intervalMinutes = o.interval === undefined ? undefined : parseNumberOption("--interval", o.interval, { min: 0, exclusiveMin: true });
         const base: StaffingConfig = o.config === undefined ? {} : (await loadConfigReaders()).readStaffingConfig(o.config, { cwd: io.cwd, option: "--config" });
         const series = readVolumeCsv(volumes, {
@@ -288,6 +333,20 @@ export const staffCommand: CommandModule = {
           configName: o.config ?? "the staffing config",
         });
         const stamp = (r: StaffingInterval) => formatLocalTimestamp(r.localMs, series.style);
+        // Agent groups sharing skills: the same volumes staffed by group (staffSkills).
+        let byGroup: { staffing: SkillStaffing; localMs: readonly number[] } | null = null;
+        if (config.agentGroups !== undefined) {
+          const skills = skillModelFromChannels({
+            intervalMinutes: series.intervalMinutes,
+            config,
+            intervals: series.rows.map((row) => {
+              const ahtSeconds = ahtOverride ?? row.ahtSeconds;
+              return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
+            }),
+          });
+          byGroup = { staffing: await staffSkills(skills.model), localMs: skills.localMs };
+        }
+        const shown = (r: StaffingInterval) => lf.timestamp(r.localMs) ?? stamp(r);
         let text: string;
         if (format === "json") {
           text = toJson({
@@ -295,12 +354,25 @@ export const staffCommand: CommandModule = {
             days: plan.days,
             totals: plan.totals,
             notes,
+            ...(byGroup === null
+              ? {}
+              : {
+                  agentGroups: {
+                    method: byGroup.staffing.method,
+                    groups: byGroup.staffing.groups,
+                    serviceLevels: byGroup.staffing.serviceLevels,
+                    intervals: byGroup.staffing.intervals.map((r) => ({
+                      timestamp: formatLocalTimestamp(byGroup!.localMs[r.index]!, series.style),
+                      agents: Object.fromEntries(byGroup!.staffing.agentGroups.map((g, i) => [g, r.agents[i]])),
+                    })),
+                  },
+                }),
           });
         } else if (format === "csv") {
           text = renderTable(plan.intervals, intervalColumns(stamp, "csv"), "csv");
           for (const note of notes) io.stderr(`note: ${note}\n`);
         } else {
-          text = renderReport(plan, config, volumes, format, o.intervals === true, stamp);
+          text = renderReport(plan, config, volumes, format, o.intervals === true, shown, lf) + (byGroup === null ? "" : renderGroups(byGroup.staffing, config, format));
           if (notes.length > 0) text += `${format === "md" ? "\n" : ""}${notes.map((n) => `${format === "md" ? "- " : ""}note: ${n}`).join("\n")}\n`;
         }
         if (o.out === undefined) {

@@ -1,4 +1,5 @@
 import type { compile, TopLevelSpec } from "vega-lite";
+import type { LocaleFormat } from "../locale/index.js";
 
 /**
  * Charts for the HTML report, drawn by Vega-Lite and rendered to SVG by Vega in Node when the
@@ -47,6 +48,49 @@ const silentLogger = {
   },
 } as unknown as NonNullable<Parameters<typeof compile>[1]>["logger"];
 
+/** Vega's number format locale for Persian axes: Persian digits, `٬` thousands, `٫` decimals. */
+const persianNumberLocale = {
+  decimal: "٫",
+  thousands: "٬",
+  grouping: [3],
+  currency: ["", ""],
+  numerals: ["۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"],
+  percent: "٪",
+};
+
+/**
+ * Axis labels given by value, as a Vega expression (`{"key": "label"}[datum.value]`), falling back
+ * to Vega's own label: dates in another calendar (Solar Hijri) or digits in another script. On a
+ * time axis (`temporal`) the value is a date, looked up by its milliseconds.
+ *
+ * @example
+ * ```ts
+ * labelExpression({ "7": "۷" }); //=> `{"7":"۷"}['' + datum.value] || datum.label`
+ * ```
+ */
+export function labelExpression(labels: Readonly<Record<string, string>>, options: { temporal?: boolean } = {}): string {
+  return `${JSON.stringify(labels)}['' + ${options.temporal === true ? "time(datum.value)" : "datum.value"}] || datum.label`;
+}
+
+/**
+ * The day-and-month labels of every day from the first to the last instant (wall-clock
+ * milliseconds at local midnight), for the time axis of a chart in a locale: `{ [ms]: "10 آذر" }`.
+ *
+ * @example
+ * ```ts
+ * dayLabels([Date.UTC(2026, 11, 1)], localeFormat("fa")); //=> { "1796083200000": "۱۰ آذر" }
+ * ```
+ */
+export function dayLabels(localMs: readonly number[], format: LocaleFormat): Record<string, string> {
+  const labels: Record<string, string> = {};
+  if (localMs.length === 0) return labels;
+  const day = 86_400_000;
+  const first = Math.floor(Math.min(...localMs) / day) * day;
+  const last = Math.max(...localMs);
+  for (let t = first; t <= last; t += day) labels[String(t)] = format.dayMonth(t);
+  return labels;
+}
+
 /**
  * Renders a Vega-Lite spec to an SVG string, labelled for assistive technology and for tests
  * (`data-chart` attribute).
@@ -54,11 +98,17 @@ const silentLogger = {
  * @param spec - a Vega-Lite spec with inline data
  * @param id - the chart's id, written as `data-chart="id"` on the `<svg>`
  * @param title - the accessible name of the chart
+ * @param options.locale - the report's locale: Persian digits and separators on the axes for `fa`
  */
-export async function renderChartSvg(spec: TopLevelSpec, id: string, title: string): Promise<string> {
+export async function renderChartSvg(spec: TopLevelSpec, id: string, title: string, options: { locale?: LocaleFormat } = {}): Promise<string> {
   const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const compiled = compile({ ...spec, config: { ...baseConfig, ...(spec.config ?? {}) } } as TopLevelSpec, { logger: silentLogger }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
+  const persian = options.locale?.locale === "fa";
+  const view = new vega.View(vega.parse(compiled), {
+    renderer: "none",
+    logLevel: vega.Error,
+    ...(persian ? { locale: { number: persianNumberLocale } } : {}),
+  } as ConstructorParameters<typeof vega.View>[1]);
   try {
     const svg = await view.toSVG();
     const escaped = title.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -92,14 +142,18 @@ export interface ForecastChartPoint {
 /**
  * History (grey) and forecast (blue) contacts per day, with the prediction interval as a band.
  */
-export function forecastChartSpec(points: readonly ForecastChartPoint[], options: { width?: number; yTitle?: string; actualLabel?: string } = {}): TopLevelSpec {
-  const { width = 860, yTitle = "contacts per day", actualLabel = "history" } = options;
+export function forecastChartSpec(
+  points: readonly ForecastChartPoint[],
+  options: { width?: number; yTitle?: string; actualLabel?: string; forecastLabel?: string; dayLabels?: Readonly<Record<string, string>> } = {},
+): TopLevelSpec {
+  const { width = 860, yTitle = "contacts per day", actualLabel = "history", forecastLabel = "forecast" } = options;
   const lines = points.flatMap((p) => [
     ...(p.actual === undefined ? [] : [{ t: p.localMs, value: p.actual, series: actualLabel }]),
-    ...(p.forecast === undefined ? [] : [{ t: p.localMs, value: p.forecast, series: "forecast" }]),
+    ...(p.forecast === undefined ? [] : [{ t: p.localMs, value: p.forecast, series: forecastLabel }]),
   ]);
   const band = points.filter((p) => p.lower !== undefined && p.upper !== undefined).map((p) => ({ t: p.localMs, lower: p.lower, upper: p.upper }));
-  const x = { field: "t", type: "temporal", scale: { type: "utc" }, title: null, axis: { format: "%d %b" } } as const;
+  const axis = options.dayLabels === undefined ? { format: "%d %b" } : { format: "%d %b", labelExpr: labelExpression(options.dayLabels, { temporal: true }) };
+  const x = { field: "t", type: "temporal", scale: { type: "utc" }, title: null, axis } as const;
   return {
     width,
     height: 220,
@@ -119,7 +173,7 @@ export function forecastChartSpec(points: readonly ForecastChartPoint[], options
             field: "series",
             type: "nominal",
             title: null,
-            scale: { domain: [actualLabel, "forecast"], range: [palette.actual, palette.forecast] },
+            scale: { domain: [actualLabel, forecastLabel], range: [palette.actual, palette.forecast] },
           },
         },
       },
@@ -135,21 +189,25 @@ export interface CoverageChartPoint {
 }
 
 /** Required (red) against scheduled (green) agents per interval, as step lines. */
-export function coverageChartSpec(points: readonly CoverageChartPoint[], options: { width?: number } = {}): TopLevelSpec {
-  const { width = 860 } = options;
+export function coverageChartSpec(
+  points: readonly CoverageChartPoint[],
+  options: { width?: number; yTitle?: string; requiredLabel?: string; scheduledLabel?: string; dayLabels?: Readonly<Record<string, string>> } = {},
+): TopLevelSpec {
+  const { width = 860, yTitle = "agents on the floor", requiredLabel = "required", scheduledLabel = "scheduled" } = options;
   const values = points.flatMap((p) => [
-    { t: p.localMs, agents: p.required, series: "required" },
-    { t: p.localMs, agents: p.scheduled, series: "scheduled" },
+    { t: p.localMs, agents: p.required, series: requiredLabel },
+    { t: p.localMs, agents: p.scheduled, series: scheduledLabel },
   ]);
+  const axis = options.dayLabels === undefined ? { format: "%d %b" } : { format: "%d %b", labelExpr: labelExpression(options.dayLabels, { temporal: true }) };
   return {
     width,
     height: 220,
     data: { values },
     mark: { type: "line", interpolate: "step-after", strokeWidth: 1.2 },
     encoding: {
-      x: { field: "t", type: "temporal", scale: { type: "utc" }, title: null, axis: { format: "%d %b" } },
-      y: { field: "agents", type: "quantitative", title: "agents on the floor" },
-      color: { field: "series", type: "nominal", title: null, scale: { domain: ["required", "scheduled"], range: [palette.required, palette.scheduled] } },
+      x: { field: "t", type: "temporal", scale: { type: "utc" }, title: null, axis },
+      y: { field: "agents", type: "quantitative", title: yTitle },
+      color: { field: "series", type: "nominal", title: null, scale: { domain: [requiredLabel, scheduledLabel], range: [palette.required, palette.scheduled] } },
     },
   } as TopLevelSpec;
 }
@@ -165,7 +223,11 @@ export interface HeatmapCell {
 }
 
 /** Day x hour heatmap of shortfall (red) and excess (blue) agent-hours. */
-export function balanceHeatmapSpec(cells: readonly HeatmapCell[]): TopLevelSpec {
+export function balanceHeatmapSpec(
+  cells: readonly HeatmapCell[],
+  options: { xTitle?: string; legendTitle?: string; dayLabels?: Readonly<Record<string, string>>; hourLabels?: Readonly<Record<string, string>> } = {},
+): TopLevelSpec {
+  const { xTitle = "hour of day", legendTitle = "over (+) / under (-)" } = options;
   const extent = Math.max(1, ...cells.map((c) => Math.abs(c.balance)));
   return {
     data: { values: cells.map((c) => ({ ...c })) },
@@ -173,14 +235,14 @@ export function balanceHeatmapSpec(cells: readonly HeatmapCell[]): TopLevelSpec 
     width: { step: 26 },
     height: { step: 13 },
     encoding: {
-      x: { field: "hour", type: "ordinal", title: "hour of day", axis: { labelAngle: 0 } },
-      y: { field: "day", type: "ordinal", title: null },
+      x: { field: "hour", type: "ordinal", title: xTitle, axis: { labelAngle: 0, ...(options.hourLabels === undefined ? {} : { labelExpr: labelExpression(options.hourLabels) }) } },
+      y: { field: "day", type: "ordinal", title: null, ...(options.dayLabels === undefined ? {} : { axis: { labelExpr: labelExpression(options.dayLabels) } }) },
       color: {
         field: "balance",
         type: "quantitative",
-        title: "over (+) / under (-)",
+        title: legendTitle,
         scale: { scheme: "redblue", domain: [-extent, extent] },
-        legend: { orient: "right", gradientLength: 180 },
+        legend: { orient: "right", gradientLength: 180, titleLimit: 260 },
       },
     },
   } as TopLevelSpec;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { localeFormat, type Locale } from "../locale/index.js";
 
 /** One headline figure, e.g. `{ label: "cost per contact", value: "USD 3.12" }`. */
 export interface HeadlineFigure {
@@ -52,6 +53,12 @@ export interface ReportDocument {
   readonly sections: readonly ReportSection[];
   /** A line at the bottom, e.g. the tool version and the inputs. */
   readonly footer?: string;
+  /**
+   * The language the report is written in: `lang` and `dir` of the HTML page (`fa` is right to
+   * left) and the words the renderers add (the Markdown headline table, chart pointers).
+   * @defaultValue "en"
+   */
+  readonly locale?: Locale;
 }
 
 /** Escapes text for HTML element content and attribute values. */
@@ -84,6 +91,11 @@ th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: le
 th { background: var(--card); font-weight: 600; }
 td.num, th.num { text-align: right; }
 .notes { color: var(--muted); }
+[dir="rtl"] body, body[dir="rtl"] { font-family: Vazirmatn, Tahoma, "Segoe UI", system-ui, sans-serif; }
+[dir="rtl"] th, [dir="rtl"] td, [dir="rtl"] td.num, [dir="rtl"] th.num, [dir="rtl"] caption { text-align: right; }
+[dir="rtl"] nav a { margin-right: 0; margin-left: 14px; }
+[dir="rtl"] .card .label { text-transform: none; letter-spacing: 0; }
+[dir="rtl"] figure svg { direction: ltr; }
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
 `;
 
@@ -101,6 +113,7 @@ function tableHtml(table: ReportTable): string {
  * no external resources, so it opens offline and from an e-mail attachment.
  */
 export function renderReportHtml(report: ReportDocument): string {
+  const { lang, dir } = localeFormat(report.locale ?? "en");
   const headline = report.headline
     .map(
       (h) =>
@@ -126,7 +139,7 @@ export function renderReportHtml(report: ReportDocument): string {
     })
     .join("\n");
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -165,16 +178,20 @@ function markdownTable(table: ReportTable): string {
  */
 export function renderReportMarkdown(report: ReportDocument, options: { htmlFile?: string } = {}): string {
   const { htmlFile = "report.html" } = options;
+  const { messages, dir } = localeFormat(report.locale ?? "en");
   const out: string[] = [`# ${report.title}`];
   if (report.subtitle !== undefined) out.push(report.subtitle);
-  out.push(markdownTable({ columns: ["headline", "value", "note"], rows: report.headline.map((h) => [h.label, h.value, h.note ?? ""]) }));
+  out.push(markdownTable({ columns: [messages.document.headline, messages.document.value, messages.document.note], rows: report.headline.map((h) => [h.label, h.value, h.note ?? ""]) }));
   for (const s of report.sections) {
     out.push(`## ${s.title}`);
     for (const p of s.paragraphs ?? []) out.push(p);
-    for (const c of s.charts ?? []) out.push(`_Chart: ${c.title} (see ${htmlFile})._`);
+    for (const c of s.charts ?? []) out.push(messages.document.chartPointer(c.title, htmlFile));
     for (const t of s.tables ?? []) out.push(markdownTable(t));
     if (s.notes !== undefined && s.notes.length > 0) out.push(s.notes.map((n) => `- ${n}`).join("\n"));
   }
   if (report.footer !== undefined) out.push(`---\n${report.footer}`);
+  // Markdown has no direction of its own: a right-to-left report is wrapped in an HTML block that
+  // GitHub, GitLab and most viewers honour (the blank lines keep the Markdown inside rendered).
+  if (dir === "rtl") return `<div dir="rtl" lang="${report.locale}">\n\n${out.join("\n\n")}\n\n</div>\n`;
   return `${out.join("\n\n")}\n`;
 }

@@ -2,12 +2,9 @@ import { formatLocalDate, localMinuteOfDay, localStartOfDay, parseLocalTimestamp
 import type { PlanResult } from "../../plan/plan-month.js";
 import type { PlanSimulationBasis } from "../../plan/plan-simulation.js";
 import { renderTable, wholeCountsWithTotal, type TableColumn } from "../render.js";
-import { balanceHeatmapSpec, barChartSpec, coverageChartSpec, forecastChartSpec, renderChartSvg, type BarDatum, type HeatmapCell } from "./charts.js";
+import { balanceHeatmapSpec, barChartSpec, coverageChartSpec, dayLabels, forecastChartSpec, renderChartSvg, type BarDatum, type HeatmapCell } from "./charts.js";
+import { lastDayOfPeriod, localeFormat, type Locale, type LocaleFormat } from "../locale/index.js";
 import type { HeadlineFigure, ReportDocument, ReportSection, ReportTable } from "./document.js";
-
-const pct = (v: number | null | undefined, d = 1) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : `${(v * 100).toFixed(d)}%`);
-const num = (v: number | null | undefined, d = 0) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
-const money = (v: string | null | undefined, currency: string | null) => (v === null || v === undefined ? "-" : `${currency ?? ""} ${Number(v).toLocaleString("en-US", { minimumFractionDigits: Math.max(0, (v.split(".")[1] ?? "").length), maximumFractionDigits: 4 })}`.trim());
 const ms = (timestamp: string) => parseLocalTimestamp(timestamp)!.localMs;
 
 /** The CSV files `wfm plan` writes beside the report, by file name. */
@@ -126,13 +123,14 @@ export function simulationTables(
   return { tables: [table], notes };
 }
 
-/** The scenarios' base is the staffing plan (the schedule's cost is in the cost section). */
-const scenarioLabel = (name: string) => (name === "base" ? "base (staffing plan)" : name);
 
 /** The staffing table's rows: contacts rounded once, the "all" row's contacts the sum of the channels shown (as the headline's). */
-export function staffingRows(t: PlanResult["staffing"]["totals"]): string[][] {
+export function staffingRows(t: PlanResult["staffing"]["totals"], f: LocaleFormat = localeFormat("en")): string[][] {
+  const num = f.number;
+  const pct = f.percent;
+  const name = (channel: string) => (channel === "all" ? f.messages.staffing.all : channel);
   const contacts = wholeCountsWithTotal(t.channels.map((c) => c.calls));
-  const row = (c: (typeof t.channels)[number], calls: number) => [c.channel, num(calls), pct(c.serviceLevel), num(c.asaSeconds, 1), pct(c.occupancy), num(c.scheduledHours), num(c.fte, 1), num(c.peakScheduledAgents)];
+  const row = (c: (typeof t.channels)[number], calls: number) => [name(c.channel), num(calls), pct(c.serviceLevel), num(c.asaSeconds, 1), pct(c.occupancy), num(c.scheduledHours), num(c.fte, 1), num(c.peakScheduledAgents)];
   return [...t.channels.map((c, i) => row(c, contacts.shown[i]!)), row(t.all, contacts.total)];
 }
 
@@ -152,29 +150,75 @@ export function dailyTotals(rows: readonly { localMs: number; calls: number }[])
   return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([localMs, calls]) => ({ localMs, calls }));
 }
 
+
+/**
+ * The plan's period in a locale: its label (title) and its subtitle line (dates, days, interval
+ * length, calendar).
+ *
+ * @param locale - `"en"` or `"fa"`. @defaultValue "en"
+ * @example
+ * ```ts
+ * planPeriodText(plan, "fa").label; //=> "دسامبر ۲۰۲۶ (۱۰ آذر تا ۱۰ دی ۱۴۰۵)" for December 2026
+ * ```
+ */
+export function planPeriodText(plan: PlanResult, locale: Locale = "en"): { label: string; subtitle: string } {
+  const f = localeFormat(locale);
+  const p = plan.period;
+  const label = f.period({ label: p.label, calendar: p.calendar, start: p.start, end: p.end });
+  const subtitle = f.messages.period.subtitle({
+    start: f.date(p.start),
+    end: f.date(p.end),
+    lastDay: f.date(lastDayOfPeriod(p.end)),
+    days: f.number(p.days),
+    intervalMinutes: f.number(p.intervalMinutes),
+    calendar: f.messages.period.calendars[p.calendar],
+  });
+  return { label, subtitle };
+}
+
 /**
  * Builds the monthly plan report: the headline, then one section per step of the cycle (last
- * month, forecast, staffing, schedule, cost, scenarios), with charts rendered to SVG.
+ * month, forecast, staffing, schedule, cost, scenarios), with charts rendered to SVG. Every word
+ * comes from the locale's message catalogue (`src/io/locale/`); the figures are the same in every
+ * locale, only written in its digits, separators and calendar.
  *
  * @param plan - `planMonth`'s result
  * @param history - daily contacts of the history (all channels), for the forecast chart
+ * @param options.footer - a line at the bottom
+ * @param options.locale - `"en"` or `"fa"` (Persian: right to left, Persian digits, Solar Hijri dates). @defaultValue "en"
  */
-export async function buildPlanReport(plan: PlanResult, history: readonly DailyHistory[], options: { footer?: string } = {}): Promise<ReportDocument> {
+export async function buildPlanReport(
+  plan: PlanResult,
+  history: readonly DailyHistory[],
+  options: { footer?: string; locale?: Locale; /** Sections appended at the end (e.g. the teams section). */ extraSections?: readonly ReportSection[] } = {},
+): Promise<ReportDocument> {
+  const f = localeFormat(options.locale ?? "en");
+  const m = f.messages;
+  const pct = f.percent;
+  const num = f.number;
+  const money = f.money;
+  const dec = f.decimal;
+  const period = planPeriodText(plan, f.locale);
+  const chart = { locale: f };
+  const persian = f.locale !== "en";
+  const scenarioLabel = (name: string) => (name === "base" ? m.scenarios.base : name);
   const currency = plan.headline.currency;
   const headline: HeadlineFigure[] = [
-    { label: "forecast contacts", value: num(plan.headline.contacts), note: Object.entries(plan.headline.contactsByChannel).map(([c, v]) => `${c} ${num(v)}`).join(", ") },
-    { label: "agent FTE", value: num(plan.headline.agentFte, 1), note: `${num(plan.headline.totalFte, 1)} with supporting staff` },
-    { label: "expected service level", value: pct(plan.headline.serviceLevel), note: plan.schedule === null ? "of the staffing plan" : "of the shift schedule" },
+    { label: m.headline.contacts, value: num(plan.headline.contacts), note: Object.entries(plan.headline.contactsByChannel).map(([c, v]) => m.headline.channelContacts(c, num(v))).join(m.list) },
+    { label: m.headline.agentFte, value: num(plan.headline.agentFte, 1), note: m.headline.withSupporting(num(plan.headline.totalFte, 1)) },
+    { label: m.headline.serviceLevel, value: pct(plan.headline.serviceLevel), note: plan.schedule === null ? m.headline.ofStaffingPlan : m.headline.ofSchedule },
   ];
   if (plan.headline.totalCost !== null) {
     headline.push(
-      { label: "total cost", value: money(plan.headline.totalCost, currency), note: plan.cost?.basis === "shift schedule" ? "from the shift schedule" : "from the staffing plan" },
-      { label: "cost per handled minute", value: money(plan.headline.costPerHandledMinute, currency) },
-      { label: "cost per contact", value: money(plan.headline.costPerContact, currency) },
-      { label: "cost per order", value: money(plan.headline.costPerOrder, currency), note: plan.cost?.orders === null ? "no sales target given" : `${num(plan.cost?.orders ?? null)} orders planned` },
+      { label: m.headline.totalCost, value: money(plan.headline.totalCost, currency), note: plan.cost?.basis === "shift schedule" ? m.headline.fromSchedule : m.headline.fromStaffingPlan },
+      { label: m.headline.costPerHandledMinute, value: money(plan.headline.costPerHandledMinute, currency) },
+      { label: m.headline.costPerContact, value: money(plan.headline.costPerContact, currency) },
+      { label: m.headline.costPerOrder, value: money(plan.headline.costPerOrder, currency), note: plan.cost?.orders === null ? m.headline.noSalesTarget : m.headline.ordersPlanned(num(plan.cost?.orders ?? null)) },
     );
   }
   const sections: ReportSection[] = [];
+  const monthText = f.month;
+  const channelName = (channel: string) => (channel === "all" ? m.staffing.all : channel);
 
   // Last month
   if (plan.lastMonth !== null) {
@@ -185,27 +229,33 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
       ...channels.map((c) => format((lm.kpis.find((k) => k.period === lm.month && k.channel === c)?.metrics as unknown as Record<string, number | null>)?.[name] ?? null)),
     ];
     const table: ReportTable = {
-      title: `KPIs of ${lm.month}${lm.previousMonth === null ? "" : ` (previous month ${lm.previousMonth} in the data)`}`,
-      columns: ["KPI", ...channels],
+      title: m.lastMonth.tableTitle(monthText(lm.month), lm.previousMonth === null ? null : monthText(lm.previousMonth)),
+      columns: [m.lastMonth.kpi, ...channels.map(channelName)],
       numeric: channels.map((_, i) => i + 1),
       rows: [
-        rowsFor("offered", "offered", (v) => num(v)),
-        rowsFor("answered", "answered", (v) => num(v)),
-        rowsFor("abandonRate", "abandonment rate", (v) => pct(v)),
-        rowsFor("serviceLevel", "service level (within T / offered)", (v) => pct(v)),
-        rowsFor("asaSeconds", "ASA (s)", (v) => num(v, 1)),
-        rowsFor("ahtSeconds", "AHT (s)", (v) => num(v, 1)),
-        rowsFor("occupancy", "occupancy", (v) => pct(v)),
-        rowsFor("contactsPerOrder", "contacts per order", (v) => num(v, 3)),
+        rowsFor("offered", m.lastMonth.offered, (v) => num(v)),
+        rowsFor("answered", m.lastMonth.answered, (v) => num(v)),
+        rowsFor("abandonRate", m.lastMonth.abandonRate, (v) => pct(v)),
+        rowsFor("serviceLevel", m.lastMonth.serviceLevel, (v) => pct(v)),
+        rowsFor("asaSeconds", m.lastMonth.asa, (v) => num(v, 1)),
+        rowsFor("ahtSeconds", m.lastMonth.aht, (v) => num(v, 1)),
+        rowsFor("occupancy", m.lastMonth.occupancy, (v) => pct(v)),
+        rowsFor("contactsPerOrder", m.lastMonth.contactsPerOrder, (v) => num(v, 3)),
       ],
     };
     const notes = [...lm.notes];
     if (lm.tickets !== null) {
       notes.unshift(
-        `Tickets created in ${lm.tickets.month}: ${lm.tickets.created} (${lm.tickets.resolved} resolved); FCR ${pct(lm.tickets.fcr)}, MTTR ${lm.tickets.mttrSeconds === null ? "-" : `${(lm.tickets.mttrSeconds / 3600).toFixed(1)} h`}.`,
+        m.lastMonth.tickets({
+          month: monthText(lm.tickets.month),
+          created: f.digits(String(lm.tickets.created)),
+          resolved: f.digits(String(lm.tickets.resolved)),
+          fcr: pct(lm.tickets.fcr),
+          mttr: lm.tickets.mttrSeconds === null ? m.none : m.lastMonth.hours(num(lm.tickets.mttrSeconds / 3600, 1)),
+        }),
       );
     }
-    sections.push({ id: "last-month", title: `1. Last month: ${lm.month}`, tables: [table], notes: [...notes, ...lm.definitions] });
+    sections.push({ id: "last-month", title: m.lastMonth.title(monthText(lm.month)), tables: [table], notes: [...notes, ...lm.definitions] });
   }
 
   // Forecast
@@ -223,45 +273,76 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
     ...[...forecastDaily.entries()].sort((a, b) => a[0] - b[0]).map(([localMs, c]) => ({ localMs, forecast: c.calls, lower: c.lower, upper: c.upper })),
   ];
   const q = plan.forecast.quantile;
+  const methodName = (method: string) => m.forecast.methods[method] ?? method;
   sections.push({
     id: "forecast",
-    title: `2. Forecast for ${plan.period.label}`,
+    title: m.forecast.title(period.label),
     paragraphs: [
-      `Contacts per day: the history and the forecast, with the band between the ${Math.round((1 - q) * 100)}% and ${Math.round(q * 100)}% quantiles of the interval forecasts, summed per day (calibrated from backtest errors). Staffing plans to the ${plan.forecast.planTo === "point" ? "point forecast" : `${Math.round(q * 100)}% quantile`}.`,
+      m.forecast.intro({
+        lowerPercent: f.digits(`${Math.round((1 - q) * 100)}%`),
+        upperPercent: f.digits(`${Math.round(q * 100)}%`),
+        planTo: plan.forecast.planTo === "point" ? "point" : "quantile",
+        quantilePercent: f.digits(`${Math.round(q * 100)}%`),
+      }),
     ],
-    charts: [{ id: "forecast", title: "History and forecast, contacts per day", svg: await renderChartSvg(forecastChartSpec(points), "forecast", "History and forecast, contacts per day") }],
+    charts: [
+      {
+        id: "forecast",
+        title: m.forecast.chartTitle,
+        svg: await renderChartSvg(
+          forecastChartSpec(points, {
+            yTitle: m.charts.contactsPerDay,
+            actualLabel: m.charts.history,
+            forecastLabel: m.charts.forecast,
+            ...(persian ? { dayLabels: dayLabels(points.map((p) => p.localMs), f) } : {}),
+          }),
+          "forecast",
+          m.forecast.chartTitle,
+          chart,
+        ),
+      },
+    ],
     tables: [
       {
-        title: "Backtest: hourly accuracy of each method (rolling weekly origins, only data before each origin)",
-        columns: ["channel", "method", "WAPE", "MAPE", "bias", "RMSE", "used"],
+        title: m.forecast.backtestTitle,
+        columns: [m.forecast.columns.channel, m.forecast.columns.method, m.forecast.columns.wape, m.forecast.columns.mape, m.forecast.columns.bias, m.forecast.columns.rmse, m.forecast.columns.used],
         numeric: [2, 3, 4, 5],
-        rows: plan.forecast.channels.flatMap((c) => c.backtest.map((m) => [c.channel, m.method, pct(m.wape), pct(m.mape), pct(m.bias), num(m.rmse, 2), m.method === c.method ? "yes" : ""])),
+        rows: plan.forecast.channels.flatMap((c) =>
+          c.backtest.map((bt) => [c.channel, methodName(bt.method), pct(bt.wape), pct(bt.mape), pct(bt.bias), num(bt.rmse, 2), bt.method === c.method ? m.forecast.yes : ""]),
+        ),
       },
     ],
     notes: plan.forecast.channels.flatMap((c) => [
-      `${c.channel}: ${num(c.contacts)} contacts with ${c.method}; ${c.backtestOrigins} backtest origins; upper-bound coverage ${pct(c.coverageUpper)}; ${c.anomalousDays.length} anomalous day(s) left out of the fits${c.anomalousDays.length > 0 ? ` (${c.anomalousDays.join(", ")})` : ""}.`,
-      ...c.warnings.map((w) => `${c.channel}: ${w}`),
+      m.forecast.channelNote({
+        channel: c.channel,
+        contacts: num(c.contacts),
+        method: methodName(c.method),
+        origins: num(c.backtestOrigins),
+        coverage: pct(c.coverageUpper),
+        anomalous: num(c.anomalousDays.length),
+        days: c.anomalousDays.length > 0 ? c.anomalousDays.map((d) => f.date(d)).join(m.list) : null,
+      }),
+      ...c.warnings.map((w) => m.forecast.warning(c.channel, w)),
     ]),
   });
 
   // Staffing
   const t = plan.staffing.totals;
   const staffingSimulation = simulationTables(plan.simulation?.staffing, plan.simulation?.replications ?? 0, "staffing plan");
+  const sc = m.staffing.columns;
   sections.push({
     id: "staffing",
-    title: "3. Staffing",
-    paragraphs: [
-      `Agents needed per interval and channel (Erlang C or A for voice, the concurrency chain for chat), grossed up for shrinkage. One FTE is ${num(t.hoursPerFtePerMonth)} paid hours a month.`,
-    ],
+    title: m.staffing.title,
+    paragraphs: [m.staffing.intro(num(t.hoursPerFtePerMonth))],
     tables: [
       {
-        columns: ["channel", "contacts", "service level", "ASA (s)", "occupancy", "paid hours", "FTE", "peak agents"],
+        columns: [sc.channel, sc.contacts, sc.serviceLevel, sc.asa, sc.occupancy, sc.paidHours, sc.fte, sc.peakAgents],
         numeric: [1, 2, 3, 4, 5, 6, 7],
-        rows: staffingRows(t),
+        rows: staffingRows(t, f),
       },
       {
-        title: `Supporting staff (sized on ${plan.headline.supportBasis}, as in the headline and the cost)`,
-        columns: ["role", "FTE", "headcount"],
+        title: m.staffing.supportingTitle(plan.headline.supportBasis),
+        columns: [m.staffing.supportingColumns.role, m.staffing.supportingColumns.fte, m.staffing.supportingColumns.headcount],
         numeric: [1, 2],
         rows: t.supportingStaff.roles.map((r) => [r.role, num(r.fte, 1), num(r.headcount)]),
       },
@@ -291,33 +372,57 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
       const cell = heat.get(key) ?? { day, hour, balance: 0 };
       heat.set(key, { ...cell, balance: cell.balance + (p.scheduled - p.required) * intervalHours });
     }
+    const heatDays = [...new Set([...heat.values()].map((c) => c.day))];
+    const sm = m.schedule;
     sections.push({
       id: "schedule",
-      title: "4. Shift schedule",
-      paragraphs: [
-        "Shifts chosen by a MIP (HiGHS) at the least paid cost plus a penalty per agent-hour of shortfall; every solution is re-verified from its integer counts. Agents on break are not on the floor.",
-      ],
+      title: sm.title,
+      paragraphs: [sm.intro],
       charts: [
         {
           id: "coverage",
-          title: "Required and scheduled agents per interval",
-          svg: await renderChartSvg(coverageChartSpec(coveragePoints), "coverage", "Required and scheduled agents per interval"),
-          caption: "Scheduled agents are on the floor (breaks subtracted); all teams together.",
+          title: sm.coverageTitle,
+          svg: await renderChartSvg(
+            coverageChartSpec(coveragePoints, {
+              yTitle: m.charts.agentsOnFloor,
+              requiredLabel: m.charts.required,
+              scheduledLabel: m.charts.scheduled,
+              ...(persian ? { dayLabels: dayLabels(coveragePoints.map((p) => p.localMs), f) } : {}),
+            }),
+            "coverage",
+            sm.coverageTitle,
+            chart,
+          ),
+          caption: sm.coverageCaption,
         },
         {
           id: "heatmap",
-          title: "Shortfall and excess by day and hour",
-          svg: await renderChartSvg(balanceHeatmapSpec([...heat.values()]), "heatmap", "Shortfall and excess by day and hour"),
-          caption: "Agent-hours scheduled minus required: red is short, blue is over.",
+          title: sm.heatmapTitle,
+          svg: await renderChartSvg(
+            balanceHeatmapSpec([...heat.values()], {
+              xTitle: m.charts.hourOfDay,
+              legendTitle: m.charts.balance,
+              ...(persian
+                ? {
+                    dayLabels: Object.fromEntries(heatDays.map((d) => [d, f.date(d)])),
+                    hourLabels: Object.fromEntries(Array.from({ length: 24 }, (_, h) => [String(h), num(h)])),
+                  }
+                : {}),
+            }),
+            "heatmap",
+            sm.heatmapTitle,
+            chart,
+          ),
+          caption: sm.heatmapCaption,
         },
       ],
       tables: [
         {
-          columns: ["team", "status", "gap", "shifts", "paid hours", "shortfall h", "excess h", "efficiency", "service level"],
+          columns: [sm.columns.team, sm.columns.status, sm.columns.gap, sm.columns.shifts, sm.columns.paidHours, sm.columns.shortfall, sm.columns.excess, sm.columns.efficiency, sm.columns.serviceLevel],
           numeric: [2, 3, 4, 5, 6, 7, 8],
           rows: s.teams.map((team) => [
             team.team,
-            team.status,
+            sm.statuses[team.status] ?? team.status,
             pct(team.gap, 2),
             num(team.shiftsStarted),
             num(team.paidHours),
@@ -336,23 +441,34 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
   // Cost
   if (plan.cost !== null) {
     const c = plan.cost;
+    const cm = m.cost;
     const bars: BarDatum[] = c.lines.map((l) => ({ label: l.name, value: Number(l.amount) }));
     sections.push({
       id: "cost",
-      title: "5. Cost",
-      paragraphs: [`Projected cost of ${plan.period.label} from the ${c.basis}, in ${c.currency}; money is exact decimal until this output and the lines add up to the total.`],
-      charts: [{ id: "cost-breakdown", title: "Cost breakdown", svg: await renderChartSvg(barChartSpec(bars, { xTitle: c.currency }), "cost-breakdown", "Cost breakdown") }],
+      title: cm.title,
+      paragraphs: [cm.intro(period.label, c.basis, c.currency)],
+      charts: [{ id: "cost-breakdown", title: cm.chartTitle, svg: await renderChartSvg(barChartSpec(bars, { xTitle: c.currency }), "cost-breakdown", cm.chartTitle, chart) }],
       tables: [
         {
-          columns: ["line", "category", "quantity", "unit", "rate", `amount ${c.currency}`],
+          columns: [cm.columns.line, cm.columns.category, cm.columns.quantity, cm.columns.unit, cm.columns.rate, cm.columns.amount(c.currency)],
           numeric: [2, 4, 5],
-          rows: [...c.lines.map((l) => [l.name, l.category, l.quantity, l.unit, l.rate, l.amount]), ["total", "", "", "", "", c.total]],
+          rows: [
+            ...c.lines.map((l) => [l.name, cm.categories[l.category] ?? l.category, dec(l.quantity), cm.units[l.unit] ?? l.unit, dec(l.rate), dec(l.amount)]),
+            [cm.total, "", "", "", "", dec(c.total)],
+          ],
         },
         {
-          title: "Per channel",
-          columns: ["channel", `cost ${c.currency}`, "handled contacts", "handled minutes", "per contact", "per handled minute"],
+          title: cm.perChannelTitle,
+          columns: [
+            cm.perChannelColumns.channel,
+            cm.perChannelColumns.cost(c.currency),
+            cm.perChannelColumns.handledContacts,
+            cm.perChannelColumns.handledMinutes,
+            cm.perChannelColumns.perContact,
+            cm.perChannelColumns.perHandledMinute,
+          ],
           numeric: [1, 2, 3, 4, 5],
-          rows: c.channels.map((ch) => [ch.channel, ch.cost, num(ch.handledContacts), num(ch.handledMinutes), ch.costPerContact ?? "-", ch.costPerHandledMinute ?? "-"]),
+          rows: c.channels.map((ch) => [ch.channel, dec(ch.cost), num(ch.handledContacts), num(ch.handledMinutes), dec(ch.costPerContact), dec(ch.costPerHandledMinute)]),
         },
       ],
     });
@@ -362,44 +478,49 @@ export async function buildPlanReport(plan: PlanResult, history: readonly DailyH
   if (plan.scenarios !== null && plan.cost !== null) {
     const sc = plan.scenarios;
     const cur = plan.cost.currency;
+    const wm = m.scenarios;
     sections.push({
       id: "scenarios",
-      title: "6. What-if scenarios",
-      paragraphs: [
-        "Each scenario recomputes the staffing plan and its cost. Scenarios are costed from the staffing plan, not from a new schedule, so they compare like with like: their base is the staffing plan's cost, below the schedule's cost in section 5 by the hours that shift shapes and breaks add.",
-      ],
+      title: wm.title,
+      paragraphs: [wm.intro],
       charts: [
         {
           id: "scenarios",
-          title: "Total cost by scenario",
-          svg: await renderChartSvg(barChartSpec(sc.map((s) => ({ label: scenarioLabel(s.name), value: Number(s.total) })), { xTitle: `total cost ${cur}` }), "scenarios", "Total cost by scenario"),
+          title: wm.chartTitle,
+          svg: await renderChartSvg(
+            barChartSpec(sc.map((s) => ({ label: scenarioLabel(s.name), value: Number(s.total) })), { xTitle: wm.chartAxis(cur) }),
+            "scenarios",
+            wm.chartTitle,
+            chart,
+          ),
         },
       ],
       tables: [
         {
-          columns: ["scenario", "agent FTE", `total ${cur}`, "vs base", "per minute", "per contact", "per order", "service level"],
+          columns: [wm.columns.scenario, wm.columns.agentFte, wm.columns.total(cur), wm.columns.vsBase, wm.columns.perMinute, wm.columns.perContact, wm.columns.perOrder, wm.columns.serviceLevel],
           numeric: [1, 2, 3, 4, 5, 6, 7],
           rows: sc.map((s) => [
             scenarioLabel(s.name),
             num(s.agentFte, 1),
-            s.total,
-            s.name === "base" ? "" : `${s.deltaTotal} (${pct(s.deltaFraction)})`,
-            s.costPerHandledMinute ?? "-",
-            s.costPerContact ?? "-",
-            s.costPerOrder ?? "-",
+            dec(s.total),
+            s.name === "base" ? "" : wm.delta(dec(s.deltaTotal), pct(s.deltaFraction)),
+            dec(s.costPerHandledMinute),
+            dec(s.costPerContact),
+            dec(s.costPerOrder),
             pct(s.serviceLevel),
           ]),
         },
       ],
-      notes: sc.filter((s) => s.name !== "base").map((s) => `${s.name}: ${s.description}`),
+      notes: sc.filter((s) => s.name !== "base").map((s) => wm.description(s.name, s.description)),
     });
   }
 
   return {
-    title: `${plan.name}: plan for ${plan.period.label}`,
-    subtitle: `${plan.period.start} to ${plan.period.end} (exclusive), ${plan.period.days} days, ${plan.period.intervalMinutes}-minute intervals, ${plan.period.calendar} calendar`,
+    title: m.title(plan.name, period.label),
+    subtitle: period.subtitle,
     headline,
-    sections,
+    sections: [...sections, ...(options.extraSections ?? [])],
     ...(options.footer === undefined ? {} : { footer: options.footer }),
+    ...(f.locale === "en" ? {} : { locale: f.locale }),
   };
 }

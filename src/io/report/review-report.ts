@@ -3,13 +3,23 @@ import { parseLocalTimestamp } from "../../calendar/local-time.js";
 import { WfmError } from "../../errors.js";
 import type { AttributionRow, ReviewResult } from "../../review/review-month.js";
 import { parseJsonText, zodProblems } from "../json.js";
-import { barChartSpec, forecastChartSpec, renderChartSvg, waterfallChartSpec, type WaterfallStep } from "./charts.js";
+import { localeFormat, type Locale, type LocaleFormat } from "../locale/index.js";
+import { barChartSpec, dayLabels, forecastChartSpec, renderChartSvg, waterfallChartSpec, type WaterfallStep } from "./charts.js";
 import type { HeadlineFigure, ReportDocument, ReportSection, ReportTable } from "./document.js";
 
-const pct = (v: number | null | undefined, d = 1) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : `${(v * 100).toFixed(d)}%`);
-const pts = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : `${v > 0 ? "+" : v < 0 ? "" : "±"}${(v * 100).toFixed(1)} pt`);
-const num = (v: number | null | undefined, d = 0) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
-const signedPct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? "-" : `${v > 0 ? "+" : ""}${(v * 100).toFixed(1)}%`);
+const missing = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || !Number.isFinite(v);
+
+/** The review's number writers in one locale (same figures in every locale). */
+function writers(f: LocaleFormat) {
+  return {
+    pct: (v: number | null | undefined, d = 1) => f.percent(v, d),
+    pts: (v: number | null | undefined) => (missing(v) ? "-" : f.messages.review.points(f.digits(`${v > 0 ? "+" : v < 0 ? "" : "±"}${(v * 100).toFixed(1)}`))),
+    num: (v: number | null | undefined, d = 0) => f.number(v, d),
+    signedPct: (v: number | null | undefined) => (missing(v) ? "-" : f.digits(`${v > 0 ? "+" : ""}${(v * 100).toFixed(1)}%`)),
+    dec: (v: string | null | undefined) => f.decimal(v),
+  };
+}
+const english = localeFormat("en");
 
 /** The month's attribution row of a channel (or "all"), when there is one. */
 function monthRow(review: ReviewResult, channel: string): AttributionRow | undefined {
@@ -20,19 +30,20 @@ function monthRow(review: ReviewResult, channel: string): AttributionRow | undef
 const mainChannel = (review: ReviewResult) => (review.channels.length > 1 ? "all" : review.channels[0]!);
 
 /** The waterfall steps from target or plan to achieved for one attribution row. */
-export function waterfallSteps(row: AttributionRow): WaterfallStep[] {
+export function waterfallSteps(row: AttributionRow, f: LocaleFormat = english): WaterfallStep[] {
+  const l = f.messages.review.steps;
   return [
-    { label: "planned", value: row.planned, kind: "total" },
-    { label: "volume", value: row.volume, kind: "change" },
-    { label: "handle time", value: row.handleTime, kind: "change" },
-    { label: "staffing", value: row.staffing, kind: "change" },
-    { label: "shrinkage", value: row.shrinkage, kind: "change" },
-    { label: "modelled", value: row.modelled, kind: "total" },
+    { label: l.planned, value: row.planned, kind: "total" },
+    { label: l.volume, value: row.volume, kind: "change" },
+    { label: l.handleTime, value: row.handleTime, kind: "change" },
+    { label: l.staffing, value: row.staffing, kind: "change" },
+    { label: l.shrinkage, value: row.shrinkage, kind: "change" },
+    { label: l.modelled, value: row.modelled, kind: "total" },
     ...(row.modelError === null || row.achieved === null
       ? []
       : [
-          { label: "model error", value: row.modelError, kind: "change" as const },
-          { label: "achieved", value: row.achieved, kind: "total" as const },
+          { label: l.modelError, value: row.modelError, kind: "change" as const },
+          { label: l.achieved, value: row.achieved, kind: "total" as const },
         ]),
   ];
 }
@@ -49,19 +60,23 @@ function waterfallBaseline(steps: readonly WaterfallStep[]): number {
 }
 
 /** Table: the month's service level per channel from planned to achieved. */
-export function attributionTable(rows: readonly AttributionRow[], title?: string): ReportTable {
+export function attributionTable(rows: readonly AttributionRow[], title?: string, f: LocaleFormat = english): ReportTable {
+  const { pct, pts } = writers(f);
+  const l = f.messages.review.steps;
+  const channel = (c: string) => (c === "all" ? f.messages.staffing.all : c);
   return {
     ...(title === undefined ? {} : { title }),
-    columns: ["", "target", "planned", "volume", "handle time", "staffing", "shrinkage", "modelled", "model error", "achieved"],
+    columns: ["", f.messages.review.attributionColumns.target, l.planned, l.volume, l.handleTime, l.staffing, l.shrinkage, l.modelled, l.modelError, l.achieved],
     numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9],
-    rows: rows.map((r) => [r.channel === "all" || r.period.length > 7 ? `${r.period.length > 7 ? `${r.period} ` : ""}${r.channel}` : r.channel, pct(r.target), pct(r.planned), pts(r.volume), pts(r.handleTime), pts(r.staffing), pts(r.shrinkage), pct(r.modelled), pts(r.modelError), pct(r.achieved)]),
+    rows: rows.map((r) => [r.channel === "all" || r.period.length > 7 ? `${r.period.length > 7 ? `${f.digits(r.period)} ` : ""}${channel(r.channel)}` : r.channel, pct(r.target), pct(r.planned), pts(r.volume), pts(r.handleTime), pts(r.staffing), pts(r.shrinkage), pct(r.modelled), pts(r.modelError), pct(r.achieved)]),
   };
 }
 
 /** Table: service level, abandonment and ASA against target and plan. */
-export function targetsTable(review: ReviewResult): ReportTable {
+export function targetsTable(review: ReviewResult, f: LocaleFormat = english): ReportTable {
+  const { pct, num } = writers(f);
   return {
-    columns: ["channel", "SL target", "SL planned", "SL achieved", "aband. max", "aband. planned", "aband. achieved", "ASA target s", "ASA planned s", "ASA achieved s"],
+    columns: [...f.messages.review.targetsColumns],
     numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     rows: review.targets.map((t) => [
       t.channel,
@@ -79,18 +94,20 @@ export function targetsTable(review: ReviewResult): ReportTable {
 }
 
 /** Table: forecast accuracy of the month per channel. */
-export function accuracyTable(review: ReviewResult): ReportTable {
+export function accuracyTable(review: ReviewResult, f: LocaleFormat = english): ReportTable {
+  const { pct, num, signedPct } = writers(f);
   return {
-    columns: ["channel", "forecast", "actual", "WAPE", "bias", "inside band", "intervals"],
+    columns: [...f.messages.review.accuracyColumns],
     numeric: [1, 2, 3, 4, 5, 6],
     rows: review.forecastAccuracy.month.map((r) => [r.channel, num(r.forecastContacts), num(r.actualContacts), pct(r.wape), signedPct(r.bias), pct(r.bandCoverage), num(r.intervals)]),
   };
 }
 
 /** Table: calibration per channel. */
-export function calibrationTable(review: ReviewResult): ReportTable {
+export function calibrationTable(review: ReviewResult, f: LocaleFormat = english): ReportTable {
+  const { pct, pts, num } = writers(f);
   return {
-    columns: ["channel", "volume factor", "AHT planned s", "AHT actual s", "patience fitted s", "patience >= s", "shrinkage planned", "shrinkage actual", "of paid time", "SL model error"],
+    columns: [...f.messages.review.calibrationColumns],
     numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     rows: review.calibration.channels.map((c) => [
       c.channel,
@@ -115,26 +132,32 @@ export function calibrationTable(review: ReviewResult): ReportTable {
  * @param review - `reviewMonth`'s result
  * @param options.name - the centre's name for the title
  */
-export async function buildReviewReport(review: ReviewResult, options: { name?: string; footer?: string } = {}): Promise<ReportDocument> {
+export async function buildReviewReport(review: ReviewResult, options: { name?: string; footer?: string; locale?: Locale } = {}): Promise<ReportDocument> {
+  const f = localeFormat(options.locale ?? "en");
+  const m = f.messages.review;
+  const { pct, pts, num, signedPct, dec } = writers(f);
+  const persian = f.locale !== "en";
+  const chart = { locale: f };
   const main = mainChannel(review);
+  const mainName = main === "all" ? f.messages.staffing.all : main;
   const acc = review.forecastAccuracy.month.find((r) => r.channel === main);
   const attr = monthRow(review, main);
   const headline: HeadlineFigure[] = [
-    { label: "forecast WAPE", value: pct(acc?.wape), note: `bias ${signedPct(acc?.bias)}, ${pct(acc?.bandCoverage)} of intervals inside the band` },
-    { label: "service level achieved", value: pct(attr?.achieved), note: `target ${pct(attr?.target)}, planned ${pct(attr?.planned)}` },
+    { label: m.headline.wape, value: pct(acc?.wape), note: m.headline.wapeNote(signedPct(acc?.bias), pct(acc?.bandCoverage)) },
+    { label: m.headline.serviceLevel, value: pct(attr?.achieved), note: m.headline.serviceLevelNote(pct(attr?.target), pct(attr?.planned)) },
   ];
   if (attr !== undefined) {
     const parts: [string, number][] = [
-      ["volume", attr.volume],
-      ["handle time", attr.handleTime],
-      ["staffing", attr.staffing],
-      ["shrinkage", attr.shrinkage],
+      [m.steps.volume, attr.volume],
+      [m.steps.handleTime, attr.handleTime],
+      [m.steps.staffing, attr.staffing],
+      [m.steps.shrinkage, attr.shrinkage],
     ];
     const biggest = [...parts].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0]!;
-    headline.push({ label: "biggest cause", value: `${biggest[0]} ${pts(biggest[1])}`, note: `of ${pts(attr.modelled - attr.planned)} modelled change` });
+    headline.push({ label: m.headline.biggestCause, value: `${biggest[0]} ${pts(biggest[1])}`, note: m.headline.biggestCauseNote(pts(attr.modelled - attr.planned)) });
   }
   if (review.cost !== null) {
-    headline.push({ label: "cost per contact", value: `${review.cost.currency} ${review.cost.actual.costPerContact ?? "-"}`, note: `planned ${review.cost.planned.costPerContact ?? "-"}` });
+    headline.push({ label: m.headline.costPerContact, value: f.messages.money(review.cost.currency, dec(review.cost.actual.costPerContact)), note: m.headline.plannedNote(dec(review.cost.planned.costPerContact)) });
   }
   const sections: ReportSection[] = [];
 
@@ -143,16 +166,32 @@ export async function buildReviewReport(review: ReviewResult, options: { name?: 
   const withBand = byDay.map((r) => ({ localMs: parseLocalTimestamp(r.period)!.localMs, actual: r.actualContacts, forecast: r.forecastContacts, lower: r.lowerContacts, upper: r.upperContacts }));
   sections.push({
     id: "accuracy",
-    title: "1. Forecast accuracy",
-    paragraphs: ["Contacts per day, forecast against actual, with the forecast's prediction band summed per day; WAPE, bias and band coverage over the intervals the centre was open."],
-    charts: [{ id: "forecast-vs-actual", title: "Forecast and actual contacts per day", svg: await renderChartSvg(forecastChartSpec(withBand, { actualLabel: "actual" }), "forecast-vs-actual", "Forecast and actual contacts per day") }],
-    tables: [
-      accuracyTable(review),
+    title: m.accuracy.title,
+    paragraphs: [m.accuracy.intro],
+    charts: [
       {
-        title: "Worst days (absolute daily error)",
-        columns: ["date", "channel", "forecast", "actual", "error", "special day"],
+        id: "forecast-vs-actual",
+        title: m.accuracy.chartTitle,
+        svg: await renderChartSvg(
+          forecastChartSpec(withBand, {
+            actualLabel: m.accuracy.actual,
+            yTitle: f.messages.charts.contactsPerDay,
+            forecastLabel: f.messages.charts.forecast,
+            ...(persian ? { dayLabels: dayLabels(withBand.map((p) => p.localMs), f) } : {}),
+          }),
+          "forecast-vs-actual",
+          m.accuracy.chartTitle,
+          chart,
+        ),
+      },
+    ],
+    tables: [
+      accuracyTable(review, f),
+      {
+        title: m.accuracy.worstTitle,
+        columns: [...m.accuracy.worstColumns],
         numeric: [2, 3, 4],
-        rows: review.forecastAccuracy.worstDays.map((d) => [d.date, d.channel, num(d.forecastContacts), num(d.actualContacts), signedPct(d.error), d.label ?? ""]),
+        rows: review.forecastAccuracy.worstDays.map((d) => [f.date(d.date), d.channel, num(d.forecastContacts), num(d.actualContacts), signedPct(d.error), d.label ?? ""]),
       },
     ],
   });
@@ -160,55 +199,63 @@ export async function buildReviewReport(review: ReviewResult, options: { name?: 
   // Targets.
   sections.push({
     id: "targets",
-    title: "2. Targets",
-    paragraphs: ["Service level, abandonment and ASA achieved against the target and against the plan's prediction (the queue model at the plan's contacts, AHT, head count and shrinkage)."],
-    tables: [targetsTable(review)],
+    title: m.targets.title,
+    paragraphs: [m.targets.intro],
+    tables: [targetsTable(review, f)],
   });
 
   // Why.
   if (review.attribution !== null && attr !== undefined) {
     const hours = review.attribution.hours.filter((r) => r.channel === main);
     const bars = hours.flatMap((r) => [
-      { label: r.period, value: r.planned, group: "planned" },
-      ...(r.achieved === null ? [] : [{ label: r.period, value: r.achieved, group: "achieved" }]),
+      { label: f.digits(r.period), value: r.planned, group: m.steps.planned },
+      ...(r.achieved === null ? [] : [{ label: f.digits(r.period), value: r.achieved, group: m.steps.achieved }]),
     ]);
     sections.push({
       id: "why",
-      title: "3. Why: the service level from plan to actual",
-      paragraphs: [
-        `The plan's queue model re-evaluated with each actual input swapped in. ${review.attribution.method}. The model error is what the model does not explain (achieved - modelled).`,
-      ],
+      title: m.why.title,
+      paragraphs: [m.why.intro(review.attribution.method)],
       charts: [
-        { id: "waterfall", title: `Service level, ${main}: planned to achieved`, svg: await renderChartSvg(waterfallChartSpec(waterfallSteps(attr), { yTitle: "service level", percent: true, baseline: waterfallBaseline(waterfallSteps(attr)) }), "waterfall", "Service level waterfall"), caption: "Green raised the service level, red lowered it; the axis starts below the lowest level, not at 0." },
-        { id: "sl-by-hour", title: `Service level by hour of day, ${main}: planned and achieved`, svg: await renderChartSvg(barChartSpec(bars, { xTitle: "service level" }), "sl-by-hour", "Service level by hour of day") },
+        {
+          id: "waterfall",
+          title: m.why.waterfallTitle(mainName),
+          svg: await renderChartSvg(
+            waterfallChartSpec(waterfallSteps(attr, f), { yTitle: m.why.serviceLevel, percent: true, baseline: waterfallBaseline(waterfallSteps(attr, f)) }),
+            "waterfall",
+            m.why.waterfallName,
+            chart,
+          ),
+          caption: m.why.waterfallCaption,
+        },
+        { id: "sl-by-hour", title: m.why.byHourTitle(mainName), svg: await renderChartSvg(barChartSpec(bars, { xTitle: m.why.serviceLevel }), "sl-by-hour", m.why.byHourName, chart) },
       ],
-      tables: [attributionTable(review.attribution.month, "The month"), attributionTable(hours, `By hour of day, ${main}`)],
+      tables: [attributionTable(review.attribution.month, m.why.month, f), attributionTable(hours, m.why.byHour(mainName), f)],
     });
   }
 
   // Calibration.
   sections.push({
     id: "calibration",
-    title: "4. Calibration for the next plan",
-    paragraphs: ["calibration.json carries these into `wfm plan --calibration`: the forecast times the volume factor, the actual AHT by interval of week, the fitted patience (voice, Erlang A) and the actual shrinkage."],
-    tables: [calibrationTable(review)],
+    title: m.calibration.title,
+    paragraphs: [m.calibration.intro],
+    tables: [calibrationTable(review, f)],
   });
 
   if (review.adherence !== null) {
     const a = review.adherence;
     sections.push({
       id: "adherence",
-      title: "5. Adherence and conformance",
+      title: m.adherence.title,
       tables: [
         {
-          title: "Teams",
-          columns: ["team", "scheduled h", "in adherence h", "adherence", "scheduled work h", "work h", "conformance"],
+          title: m.adherence.teams,
+          columns: [...m.adherence.teamColumns],
           numeric: [1, 2, 3, 4, 5, 6],
           rows: a.teams.map((t) => [t.name, num(t.scheduledHours, 1), num(t.inAdherenceHours, 1), pct(t.adherence), num(t.scheduledWorkHours, 1), num(t.workHours, 1), pct(t.conformance)]),
         },
         {
-          title: "Agents",
-          columns: ["agent", "team", "adherence", "conformance", "work h", "break h", "offline h"],
+          title: m.adherence.agents,
+          columns: [...m.adherence.agentColumns],
           numeric: [2, 3, 4, 5, 6],
           rows: a.agents.map((t) => [t.name, t.team, pct(t.adherence), pct(t.conformance), num(t.workHours, 1), num(t.hoursByActivity.break, 1), num(t.hoursByActivity.offline, 1)]),
         },
@@ -221,35 +268,36 @@ export async function buildReviewReport(review: ReviewResult, options: { name?: 
     const c = review.cost;
     sections.push({
       id: "cost",
-      title: "6. Cost",
-      paragraphs: [`Actual cost: the cost model on the actual hours (the plan's paid hours moved in proportion to the staffed hours: ${num(c.actual.staffedHours)} staffed, ${num(c.actual.paidHours)} paid), the handled contacts and minutes and the orders. Money in ${c.currency}.`],
+      title: m.cost.title,
+      paragraphs: [m.cost.intro(num(c.actual.staffedHours), num(c.actual.paidHours), c.currency)],
       tables: [
         {
-          columns: ["", "planned", "actual"],
+          columns: [...m.cost.columns],
           numeric: [1, 2],
           rows: [
-            ["total", c.planned.total, c.actual.total],
-            ["per contact", c.planned.costPerContact ?? "-", c.actual.costPerContact ?? "-"],
-            ["per order", c.planned.costPerOrder ?? "-", c.actual.costPerOrder ?? "-"],
-            ["orders", num(c.planned.orders), num(c.actual.orders)],
+            [m.cost.total, dec(c.planned.total), dec(c.actual.total)],
+            [m.cost.perContact, dec(c.planned.costPerContact), dec(c.actual.costPerContact)],
+            [m.cost.perOrder, dec(c.planned.costPerOrder), dec(c.actual.costPerOrder)],
+            [m.cost.orders, num(c.planned.orders), num(c.actual.orders)],
           ],
         },
         {
-          title: "Per channel",
-          columns: ["channel", "planned", "actual", "planned per contact", "actual per contact"],
+          title: m.cost.perChannel,
+          columns: [...m.cost.perChannelColumns],
           numeric: [1, 2, 3, 4],
-          rows: c.channels.map((x) => [x.channel, x.plannedCost ?? "-", x.actualCost, x.plannedCostPerContact ?? "-", x.actualCostPerContact ?? "-"]),
+          rows: c.channels.map((x) => [x.channel, dec(x.plannedCost), dec(x.actualCost), dec(x.plannedCostPerContact), dec(x.actualCostPerContact)]),
         },
       ],
     });
   }
-  sections.push({ id: "notes", title: "Definitions and notes", notes: [...review.definitions, ...review.notes] });
+  sections.push({ id: "notes", title: m.notes, notes: [...review.definitions, ...review.notes] });
   return {
-    title: `${options.name ?? "Contact centre"}: review of ${review.month}, plan against actual`,
-    subtitle: `${review.period.start} to ${review.period.end} (exclusive), ${review.period.intervalMinutes}-minute intervals, channels ${review.channels.join(", ")}`,
+    title: m.title(options.name ?? m.defaultName, f.month(review.month)),
+    subtitle: m.subtitle(f.date(review.period.start), f.date(review.period.end), f.number(review.period.intervalMinutes), review.channels.join(f.messages.list)),
     headline,
     sections,
     ...(options.footer === undefined ? {} : { footer: options.footer }),
+    ...(f.locale === "en" ? {} : { locale: f.locale }),
   };
 }
 
@@ -279,18 +327,35 @@ export function parseReviewJson(text: string, file: string): ReviewResult {
  * The "Last month: plan vs actual" section that opens a plan's report when `wfm plan --review`
  * names last month's review: forecast accuracy, targets, the attribution and what was calibrated.
  */
-export function lastMonthReviewSection(review: ReviewResult): ReportSection {
+export function lastMonthReviewSection(review: ReviewResult, locale: Locale = "en"): ReportSection {
+  const f = localeFormat(locale);
+  const m = f.messages.review.lastMonth;
+  const { pct, pts, signedPct } = writers(f);
   const main = mainChannel(review);
   const attr = monthRow(review, main);
   const acc = review.forecastAccuracy.month.find((r) => r.channel === main);
   const summary =
     attr === undefined
       ? ""
-      : ` Service level: ${pct(attr.achieved)} achieved against ${pct(attr.target)} target and ${pct(attr.planned)} planned; volume ${pts(attr.volume)}, handle time ${pts(attr.handleTime)}, staffing ${pts(attr.staffing)}, shrinkage ${pts(attr.shrinkage)}, model error ${pts(attr.modelError)}.`;
+      : m.serviceLevel({
+          achieved: pct(attr.achieved),
+          target: pct(attr.target),
+          planned: pct(attr.planned),
+          volume: pts(attr.volume),
+          handleTime: pts(attr.handleTime),
+          staffing: pts(attr.staffing),
+          shrinkage: pts(attr.shrinkage),
+          modelError: pts(attr.modelError),
+        });
   return {
     id: "last-month-review",
-    title: `Last month: plan vs actual (${review.month})`,
-    paragraphs: [`Forecast WAPE ${pct(acc?.wape)}, bias ${signedPct(acc?.bias)}, ${pct(acc?.bandCoverage)} of intervals inside the band.${summary}`],
-    tables: [accuracyTable(review), targetsTable(review), ...(review.attribution === null ? [] : [attributionTable(review.attribution.month, "Service level from plan to actual (Shapley attribution)")]), calibrationTable(review)],
+    title: m.title(f.month(review.month)),
+    paragraphs: [`${m.forecast(pct(acc?.wape), signedPct(acc?.bias), pct(acc?.bandCoverage))}${summary}`],
+    tables: [
+      accuracyTable(review, f),
+      targetsTable(review, f),
+      ...(review.attribution === null ? [] : [attributionTable(review.attribution.month, m.attributionTitle, f)]),
+      calibrationTable(review, f),
+    ],
   };
 }

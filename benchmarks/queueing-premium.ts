@@ -1,0 +1,74 @@
+/**
+ * Premium-service queueing benchmarks (issue #13), CPU time per call (process.cpuUsage, so a busy
+ * shared machine does not inflate them), each next to its target:
+ * 1. priority classes, 2 classes at 100 Erlangs: metrics < 1 ms; required agents (per-class targets) < 20 ms;
+ * 2. Erlang X at 100 Erlangs (patience, 60% redials, 120 lines): < 5 ms per evaluation;
+ * 3. a month of 15-minute intervals (30 x 96 = 2,880) with two classes staffed: < 5 s in total.
+ *
+ * Run: npx tsx benchmarks/queueing-premium.ts
+ */
+import { erlangX, priorityQueue, requiredAgentsPriority } from "../src/queueing/index.js";
+import { seededRandom } from "../src/staffing/random.js";
+import { report } from "./measure.js";
+
+let sink = 0;
+
+/** Mean CPU seconds per call of fn, after a warm-up, over at least minCpuSeconds. */
+function cpuPerCall(fn: () => number, minCpuSeconds = 1): { seconds: number; iterations: number } {
+  for (let i = 0; i < 5; i++) sink += fn();
+  const start = process.cpuUsage();
+  let iterations = 0;
+  let used = 0;
+  do {
+    sink += fn();
+    iterations++;
+    const u = process.cpuUsage(start);
+    used = (u.user + u.system) / 1e6;
+  } while (used < minCpuSeconds);
+  return { seconds: used / iterations, iterations };
+}
+
+function bench(name: string, fn: () => number, targetSeconds: number, minCpuSeconds = 1): void {
+  const { seconds, iterations } = cpuPerCall(fn, minCpuSeconds);
+  report({ name: `${name} (CPU)`, meanSeconds: seconds, iterations, targetSeconds, met: seconds < targetSeconds });
+}
+
+const twoClasses = [
+  { name: "vip", share: 0.1, targetServiceLevel: 0.9, targetAnswerSeconds: 10 },
+  { name: "regular", share: 0.9, targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+];
+
+bench("priority classes, 2 classes at 100 Erlangs, metrics at 107 agents (no patience)", () => priorityQueue({ trafficErlangs: 100, ahtSeconds: 180, agents: 107, classes: twoClasses }).serviceLevel, 1e-3);
+bench("priority classes, 2 classes at 100 Erlangs, metrics at 97 agents (patience 120 s)", () => priorityQueue({ trafficErlangs: 100, ahtSeconds: 180, agents: 97, patienceSeconds: 120, classes: twoClasses }).serviceLevel, 1e-3);
+bench("priority classes, required agents for VIP 90/10 + regular 80/20 at 100 Erlangs (no patience)", () => requiredAgentsPriority({ trafficErlangs: 100, ahtSeconds: 180, classes: twoClasses }).agents ?? 0, 20e-3);
+bench("priority classes, required agents for VIP 90/10 + regular 80/20 at 100 Erlangs (patience 120 s)", () => requiredAgentsPriority({ trafficErlangs: 100, ahtSeconds: 180, patienceSeconds: 120, classes: twoClasses }).agents ?? 0, 20e-3);
+bench("Erlang X at 100 Erlangs, 100 agents, patience 120 s, 60% redials, 120 lines", () => erlangX({ trafficErlangs: 100, ahtSeconds: 180, agents: 100, patienceSeconds: 120, redialShare: 0.6, lines: 120 }).serviceLevel, 5e-3);
+bench("Erlang X at 100 Erlangs, 100 agents, patience 120 s, 60% redials, unlimited lines", () => erlangX({ trafficErlangs: 100, ahtSeconds: 180, agents: 100, patienceSeconds: 120, redialShare: 0.6 }).serviceLevel, 5e-3);
+
+// A month of 15-minute intervals: a daily profile (night low, two peaks) times a seeded noise,
+// 0-1,000 calls per interval (0-200 Erlangs at AHT 180 s), two classes with their own targets.
+const random = seededRandom(13);
+const month = Array.from({ length: 30 * 96 }, (_, i) => {
+  const hour = (i % 96) / 4;
+  const profile = 0.1 + Math.exp(-((hour - 11) ** 2) / 8) + 0.8 * Math.exp(-((hour - 16) ** 2) / 6);
+  return Math.round(profile * 450 * (0.85 + 0.3 * random()));
+});
+for (const patience of [undefined, 120]) {
+  const start = process.cpuUsage();
+  let agentHours = 0;
+  for (const calls of month) {
+    const r = requiredAgentsPriority({ callsPerInterval: calls, intervalSeconds: 900, ahtSeconds: 180, classes: twoClasses, ...(patience !== undefined ? { patienceSeconds: patience } : {}) });
+    agentHours += (r.agents ?? 0) / 4;
+  }
+  const u = process.cpuUsage(start);
+  const seconds = (u.user + u.system) / 1e6;
+  sink += agentHours;
+  report({
+    name: `a month of 15-min intervals (2,880, up to ${Math.max(...month)} calls each), two classes staffed${patience !== undefined ? ", patience 120 s" : ""} (${Math.round(agentHours)} agent-hours) (CPU)`,
+    meanSeconds: seconds,
+    iterations: 1,
+    targetSeconds: 5,
+    met: seconds < 5,
+  });
+}
+if (sink === Number.NEGATIVE_INFINITY) console.log("");

@@ -1,0 +1,517 @@
+/**
+ * The premium models of `wfm erlang`: priority classes (`--classes`) and Erlang X
+ * (`--model erlang-x` with `--redial`, `--redial-delay`, `--lines`): parsing of their flags,
+ * the calls into the queueing engine, and their table and JSON renderings.
+ *
+ * @module
+ */
+import { WfmError, type Problem } from "../../errors.js";
+import { renderKeyValues, renderTable } from "../../io/render.js";
+import {
+  bestOutboundReserve,
+  blending,
+  erlangX,
+  type BlendingResult,
+  priorityQueue,
+  requiredAgentsErlangX,
+  requiredAgentsPriority,
+  type ErlangXResult,
+  type PriorityClass,
+  type PriorityQueueResult,
+} from "../../queueing/index.js";
+import { parsePercentOption, parseTargetOption } from "../options.js";
+
+const classesOption = "--classes";
+
+function classesError(message: string, value: unknown): never {
+  throw new WfmError({ code: "invalid-option", option: classesOption, message, value });
+}
+
+/** A class as given on the command line (share as a fraction; null when left to fill up to 100%). */
+interface ClassSpec {
+  readonly name: string;
+  readonly share: number | null;
+  readonly targetServiceLevel?: number;
+  readonly targetAnswerSeconds?: number;
+}
+
+function collectProblems(problems: Problem[], name: string, parse: () => void): void {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof WfmError) problems.push(...error.problems.map((p) => ({ ...p, option: classesOption, message: `class ${name}: ${p.message}` })));
+    else throw error;
+  }
+}
+
+/**
+ * Parses `--classes`: `NAME[:SHARE%][:PERCENT/SECONDS],...` highest priority first (one class may
+ * omit its share: it gets the rest of 100%), or a JSON array such as
+ * `[{"name":"vip","share":10,"target":"90/10"},{"name":"regular","share":90}]` (shares in percent).
+ *
+ * @throws {WfmError} `invalid-option` naming `--classes` (bad syntax, shares not summing to 100%, more than 5 classes).
+ * @example
+ * ```ts
+ * parseClassesOption("vip:10%:90/10,regular:80/20");
+ * //=> [{ name: "vip", share: 0.1, targetServiceLevel: 0.9, targetAnswerSeconds: 10 }, { name: "regular", share: 0.9, targetServiceLevel: 0.8, targetAnswerSeconds: 20 }]
+ * ```
+ */
+export function parseClassesOption(raw: string): PriorityClass[] {
+  const specs: ClassSpec[] = [];
+  const problems: Problem[] = [];
+  const text = raw.trim();
+  if (text.startsWith("[")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      classesError(`expected a JSON array of classes, got invalid JSON ${JSON.stringify(raw)}`, raw);
+    }
+    if (!Array.isArray(parsed)) classesError("expected a JSON array of classes", raw);
+    parsed.forEach((entry: unknown, i: number) => {
+      const e = entry as { name?: unknown; share?: unknown; target?: unknown };
+      if (typeof e !== "object" || e === null || typeof e.name !== "string" || e.name === "") {
+        problems.push({ code: "invalid-option", option: classesOption, message: `class ${i + 1}: expected an object with a "name"`, value: entry });
+        return;
+      }
+      let share: number | null = null;
+      let target: { targetServiceLevel: number; targetAnswerSeconds: number } | undefined;
+      collectProblems(problems, String(e.name), () => {
+        if (e.share !== undefined) share = parsePercentOption(`${classesOption} ${e.name} share`, String(e.share));
+        if (e.target !== undefined) target = parseTargetOption(`${classesOption} ${e.name} target`, String(e.target));
+      });
+      specs.push({ name: e.name, share, ...(target ?? {}) });
+    });
+  } else {
+    for (const [i, item] of text.split(",").entries()) {
+      const parts = item.split(":").map((p) => p.trim());
+      const name = parts[0] ?? "";
+      if (name === "") {
+        problems.push({ code: "invalid-option", option: classesOption, message: `class ${i + 1}: expected NAME[:SHARE%][:PERCENT/SECONDS], got ${JSON.stringify(item)}`, value: item });
+        continue;
+      }
+      let share: number | null = null;
+      let target: { targetServiceLevel: number; targetAnswerSeconds: number } | undefined;
+      collectProblems(problems, name, () => {
+        for (const part of parts.slice(1)) {
+          if (part.includes("/")) target = parseTargetOption(`${classesOption} ${name} target`, part);
+          else share = parsePercentOption(`${classesOption} ${name} share`, part);
+        }
+      });
+      specs.push({ name, share, ...(target ?? {}) });
+    }
+  }
+  if (problems.length > 0) throw new WfmError(problems);
+  if (specs.length < 1 || specs.length > 5) classesError(`expected 1 to 5 classes, got ${specs.length}`, raw);
+  const names = new Set<string>();
+  for (const s of specs) {
+    if (names.has(s.name)) classesError(`class names must be unique, "${s.name}" appears twice`, raw);
+    names.add(s.name);
+  }
+  const missing = specs.filter((s) => s.share === null);
+  if (missing.length > 1) classesError(`only one class may leave its share out (it gets the rest of 100%): ${missing.map((s) => s.name).join(", ")} have none`, raw);
+  const given = specs.reduce((sum, s) => sum + (s.share ?? 0), 0);
+  const percent = (f: number) => `${Number((f * 100).toPrecision(10))}%`;
+  const listing = specs.map((s) => `${s.name} ${s.share === null ? "rest" : percent(s.share)}`).join(", ");
+  if (missing.length === 1) {
+    if (!(given < 1 - 1e-9)) classesError(`the shares given already reach ${percent(given)}, leaving nothing for ${missing[0]!.name} (${listing})`, raw);
+  } else if (Math.abs(given - 1) > 1e-9) {
+    classesError(`class shares must sum to 100%, got ${percent(given)} (${listing})`, raw);
+  }
+  return specs.map((s) => ({
+    name: s.name,
+    share: s.share ?? 1 - given,
+    ...(s.targetServiceLevel !== undefined ? { targetServiceLevel: s.targetServiceLevel, targetAnswerSeconds: s.targetAnswerSeconds! } : {}),
+  }));
+}
+
+/** The inputs the premium paths need from the parsed `wfm erlang` request. */
+export interface PremiumRequest {
+  readonly traffic:
+    | { readonly callsPerInterval: number; readonly intervalSeconds: number; readonly ahtSeconds: number }
+    | { readonly trafficErlangs: number; readonly ahtSeconds?: number };
+  readonly agents?: number;
+  readonly targetServiceLevel?: number;
+  readonly targetAnswerSeconds?: number;
+  readonly patienceSeconds?: number;
+  readonly targetAsaSeconds?: number;
+  readonly maxOccupancy?: number;
+  readonly maxAbandonProbability?: number;
+  readonly maxBlocking?: number;
+  readonly shrinkage?: number;
+  readonly classes?: readonly PriorityClass[];
+  readonly redialShare?: number;
+  readonly redialDelaySeconds?: number;
+  readonly lines?: number;
+  /** Blending: the reserve R, or "best" (smallest R meeting the inbound target). */
+  readonly outboundReserve?: number | "best";
+  readonly outboundAhtSeconds?: number;
+}
+
+/** Answer of `wfm erlang --classes`. */
+export interface PriorityAnswer {
+  readonly evaluated: boolean;
+  readonly classes: readonly PriorityClass[];
+  readonly metrics: PriorityQueueResult | null;
+  readonly scheduledAgents: number | null;
+  /** Per class: the minimum pool meeting that class's own targets alone (null without targets). */
+  readonly agentsForClass: readonly (number | null)[];
+  readonly bindingClasses: readonly string[];
+  readonly feasible: boolean;
+  readonly reason?: string;
+}
+
+function scheduledFor(n: number, shrinkage: number): number {
+  const up = Math.ceil(n / (1 - shrinkage));
+  return up > 0 && (up - 1) * (1 - shrinkage) >= n ? up - 1 : up;
+}
+
+/** Classes with the pool-wide targets filled in where a class has none of its own. */
+function classesWithDefaults(request: PremiumRequest): PriorityClass[] {
+  return (request.classes ?? []).map((c) => ({
+    ...c,
+    ...(c.targetServiceLevel === undefined && request.targetServiceLevel !== undefined
+      ? { targetServiceLevel: request.targetServiceLevel, targetAnswerSeconds: request.targetAnswerSeconds ?? 20 }
+      : {}),
+    ...(c.targetAnswerSeconds === undefined && request.targetAnswerSeconds !== undefined ? { targetAnswerSeconds: request.targetAnswerSeconds } : {}),
+    ...(request.targetAsaSeconds !== undefined ? { targetAsaSeconds: request.targetAsaSeconds } : {}),
+    ...(request.maxAbandonProbability !== undefined ? { maxAbandonProbability: request.maxAbandonProbability } : {}),
+  }));
+}
+
+/** Runs `--classes`: solves the shared pool (or evaluates `--agents`). */
+export function answerPriority(request: PremiumRequest): PriorityAnswer {
+  const classes = classesWithDefaults(request);
+  const common = { ...request.traffic, ...(request.patienceSeconds !== undefined ? { patienceSeconds: request.patienceSeconds } : {}) };
+  const shrinkage = request.shrinkage ?? 0;
+  const hasTarget = (c: PriorityClass) => c.targetServiceLevel !== undefined || c.targetAsaSeconds !== undefined || c.maxAbandonProbability !== undefined;
+  const agentsForClass = classes.map((c, i) => {
+    if (!hasTarget(c)) return null;
+    const alone = classes.map((other, j) => (j === i ? other : { name: other.name, share: other.share, ...(other.targetAnswerSeconds !== undefined ? { targetAnswerSeconds: other.targetAnswerSeconds } : {}) }));
+    const r = requiredAgentsPriority({ ...common, classes: alone });
+    return r.feasible ? r.agents : null;
+  });
+  if (request.agents !== undefined) {
+    const metrics = priorityQueue({ ...common, agents: request.agents, classes });
+    const missed = classes.filter((c, i) => {
+      const m = metrics.classes[i]!;
+      return !(
+        (c.targetServiceLevel === undefined || m.serviceLevel >= c.targetServiceLevel) &&
+        (c.targetAsaSeconds === undefined || m.asaSeconds <= c.targetAsaSeconds) &&
+        (c.maxAbandonProbability === undefined || m.abandonProbability <= c.maxAbandonProbability)
+      );
+    });
+    const occupancyMissed = request.maxOccupancy !== undefined && !(metrics.occupancy <= request.maxOccupancy);
+    const names = [...missed.map((c) => c.name), ...(occupancyMissed ? ["the occupancy cap"] : [])];
+    return {
+      evaluated: true,
+      classes,
+      metrics,
+      scheduledAgents: scheduledFor(request.agents, shrinkage),
+      agentsForClass,
+      bindingClasses: names,
+      feasible: names.length === 0,
+      ...(names.length > 0 ? { reason: `${request.agents} agents miss the targets of ${names.join(", ")}` } : {}),
+    };
+  }
+  const r = requiredAgentsPriority({ ...common, classes, shrinkage, ...(request.maxOccupancy !== undefined ? { maxOccupancy: request.maxOccupancy } : {}) });
+  if (!r.feasible) return { evaluated: false, classes, metrics: null, scheduledAgents: null, agentsForClass, bindingClasses: [], feasible: false, reason: r.reason };
+  return { evaluated: false, classes, metrics: r.metrics, scheduledAgents: r.scheduledAgents, agentsForClass, bindingClasses: r.bindingClasses, feasible: true };
+}
+
+function pct(fraction: number): string {
+  if (!Number.isFinite(fraction)) return "-";
+  const value = fraction * 100;
+  if (value === 0) return "0%";
+  if (value < 1) return `${Number(value.toPrecision(2))}%`;
+  let decimals = 1;
+  while (value < 100 && Number(value.toFixed(decimals)) >= 100 && decimals < 12) decimals++;
+  return `${value.toFixed(decimals)}%`;
+}
+
+function secs(value: number): string {
+  if (!Number.isFinite(value)) return "infinite";
+  return `${value.toFixed(value >= 100 ? 0 : 1)} s`;
+}
+
+const given = (f: number) => `${Number((f * 100).toPrecision(12))}%`;
+
+function trafficText(request: PremiumRequest, erlangs: number): string {
+  const t = request.traffic;
+  const e = `${Number(erlangs.toFixed(3))} Erlangs`;
+  return "callsPerInterval" in t ? `${e} (${t.callsPerInterval} calls per ${Number((t.intervalSeconds / 60).toFixed(2))} min x ${t.ahtSeconds} s AHT)` : e;
+}
+
+/** The readable table of `wfm erlang --classes`: the pool, then one row per class. */
+export function priorityTable(request: PremiumRequest, answer: PriorityAnswer): string {
+  const m = answer.metrics;
+  const rows: [string, string][] = [
+    ["model", request.patienceSeconds !== undefined ? "priority classes on one pool (Erlang A: callers abandon)" : "priority classes on one pool (Erlang C: callers wait)"],
+  ];
+  const a = m?.trafficErlangs ?? ("trafficErlangs" in request.traffic ? request.traffic.trafficErlangs : (request.traffic.callsPerInterval * request.traffic.ahtSeconds) / request.traffic.intervalSeconds);
+  rows.push(["traffic", trafficText(request, a)]);
+  if (request.patienceSeconds !== undefined) rows.push(["mean patience", `${request.patienceSeconds} s`]);
+  if (m === null) {
+    rows.push(["agents", "no pool size meets the targets"]);
+    rows.push(["reason", answer.reason ?? ""]);
+    return renderKeyValues(rows, "table");
+  }
+  rows.push(["agents", answer.evaluated ? `${m.agents} (given)` : `${m.agents} (minimum meeting every class's targets)`]);
+  if (request.shrinkage !== undefined) rows.push(["scheduled agents", `${answer.scheduledAgents} (shrinkage ${given(request.shrinkage)})`]);
+  rows.push(["wait probability", `${pct(m.waitProbability)} (every class)`]);
+  rows.push(["occupancy", pct(m.occupancy)]);
+  if (!answer.evaluated && answer.bindingClasses.length > 0) rows.push([`with ${m.agents - 1} agents`, `misses the targets of ${answer.bindingClasses.join(", ")}`]);
+  if (answer.evaluated) rows.push(["targets met", answer.feasible ? "yes" : `no: ${answer.reason ?? ""}`]);
+  const head = renderKeyValues(rows, "table");
+  const withPatience = request.patienceSeconds !== undefined;
+  const classRows = m.classes.map((k, i) => ({ k, c: answer.classes[i]!, alone: answer.agentsForClass[i] ?? null }));
+  type Row = (typeof classRows)[number];
+  const table = renderTable<Row>(
+    classRows,
+    [
+      { key: "class", value: (r) => r.k.name },
+      { key: "share", value: (r) => r.k.share, text: (r) => given(r.k.share) },
+      { key: "target", value: (r) => (r.c.targetServiceLevel === undefined ? null : r.c.targetServiceLevel), text: (r) => (r.c.targetServiceLevel === undefined ? "-" : `${given(r.c.targetServiceLevel)}/${r.k.targetAnswerSeconds} s`), align: "right" },
+      { key: "alone", title: "agents alone", value: (r) => r.alone, text: (r) => (r.alone === null ? "-" : String(r.alone)) },
+      { key: "serviceLevel", title: "service level", value: (r) => r.k.serviceLevel, text: (r) => `${pct(r.k.serviceLevel)} in ${r.k.targetAnswerSeconds} s` },
+      { key: "asa", title: "ASA", value: (r) => r.k.asaSeconds, text: (r) => secs(r.k.asaSeconds) },
+      ...(withPatience ? [{ key: "abandon", title: "abandonment", value: (r: Row) => r.k.abandonProbability, text: (r: Row) => pct(r.k.abandonProbability) }] : []),
+    ],
+    "table",
+  );
+  return `${head}\n${table}`;
+}
+
+/** The JSON of `wfm erlang --classes`: the pool's totals and a `classes` array. */
+export function priorityJson(request: PremiumRequest, answer: PriorityAnswer): Record<string, unknown> {
+  const m = answer.metrics;
+  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  return {
+    model: request.patienceSeconds !== undefined ? "priority-erlang-a" : "priority-erlang-c",
+    trafficErlangs: m?.trafficErlangs ?? null,
+    agents: m?.agents ?? null,
+    scheduledAgents: answer.scheduledAgents,
+    waitProbability: m?.waitProbability ?? null,
+    serviceLevel: m?.serviceLevel ?? null,
+    asaSeconds: m === null ? null : finite(m.asaSeconds),
+    abandonProbability: m?.abandonProbability ?? null,
+    occupancy: m?.occupancy ?? null,
+    stable: m?.stable ?? null,
+    truncationError: m?.truncationError ?? null,
+    classes: answer.classes.map((c, i) => {
+      const k = m?.classes[i];
+      return {
+        name: c.name,
+        share: c.share,
+        targetServiceLevel: c.targetServiceLevel ?? null,
+        targetAnswerSeconds: k?.targetAnswerSeconds ?? c.targetAnswerSeconds ?? 20,
+        serviceLevel: k?.serviceLevel ?? null,
+        asaSeconds: k === undefined ? null : finite(k.asaSeconds),
+        waitProbability: k?.waitProbability ?? null,
+        abandonProbability: k?.abandonProbability ?? null,
+        agents: answer.agentsForClass[i] ?? null,
+      };
+    }),
+    bindingClasses: answer.bindingClasses,
+    feasible: answer.feasible,
+    ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
+  };
+}
+
+/** Answer of `wfm erlang --model erlang-x`. */
+export interface ErlangXAnswer {
+  readonly evaluated: boolean;
+  readonly metrics: ErlangXResult | null;
+  readonly atOneFewer: ErlangXResult | null;
+  readonly scheduledAgents: number | null;
+  readonly feasible: boolean;
+  readonly reason?: string;
+}
+
+/** Runs `--model erlang-x`: solves N (or evaluates `--agents`). */
+export function answerErlangXRequest(request: PremiumRequest): ErlangXAnswer {
+  const inputs = {
+    ...request.traffic,
+    ...(request.patienceSeconds !== undefined ? { patienceSeconds: request.patienceSeconds } : {}),
+    ...(request.redialShare !== undefined ? { redialShare: request.redialShare } : {}),
+    ...(request.redialDelaySeconds !== undefined ? { redialDelaySeconds: request.redialDelaySeconds } : {}),
+    ...(request.lines !== undefined ? { lines: request.lines } : {}),
+    ...(request.targetAnswerSeconds !== undefined ? { targetAnswerSeconds: request.targetAnswerSeconds } : {}),
+  };
+  const shrinkage = request.shrinkage ?? 0;
+  const targets = {
+    ...(request.targetServiceLevel !== undefined ? { targetServiceLevel: request.targetServiceLevel } : {}),
+    ...(request.targetAsaSeconds !== undefined ? { targetAsaSeconds: request.targetAsaSeconds } : {}),
+    ...(request.maxAbandonProbability !== undefined ? { maxAbandonProbability: request.maxAbandonProbability } : {}),
+    ...(request.maxBlocking !== undefined ? { maxBlocking: request.maxBlocking } : {}),
+  };
+  if (request.agents !== undefined) {
+    const m = erlangX({ ...inputs, agents: request.agents });
+    const failed: string[] = [];
+    if (!m.stable) failed.push("a steady state (every caller redials and the agents cannot keep up)");
+    if (request.targetServiceLevel !== undefined && !(m.serviceLevel >= request.targetServiceLevel)) failed.push(`the service level target ${given(request.targetServiceLevel)}`);
+    if (request.targetAsaSeconds !== undefined && !(m.asaSeconds <= request.targetAsaSeconds)) failed.push(`the ASA target ${request.targetAsaSeconds} s`);
+    if (request.maxAbandonProbability !== undefined && !(m.abandonProbability <= request.maxAbandonProbability)) failed.push(`the abandonment cap ${given(request.maxAbandonProbability)}`);
+    if (request.maxBlocking !== undefined && !(m.blockingProbability <= request.maxBlocking)) failed.push(`the blocking cap ${given(request.maxBlocking)}`);
+    return {
+      evaluated: true,
+      metrics: m,
+      atOneFewer: null,
+      scheduledAgents: scheduledFor(request.agents, shrinkage),
+      feasible: failed.length === 0,
+      ...(failed.length > 0 ? { reason: `${request.agents} agents miss ${failed.join(", ")}` } : {}),
+    };
+  }
+  const r = requiredAgentsErlangX({ ...inputs, ...targets });
+  if (!r.feasible) return { evaluated: false, metrics: null, atOneFewer: null, scheduledAgents: null, feasible: false, reason: r.reason };
+  return { evaluated: false, metrics: r.metrics, atOneFewer: r.atOneFewer, scheduledAgents: scheduledFor(r.agents, shrinkage), feasible: true };
+}
+
+/** The readable table of `wfm erlang --model erlang-x`. */
+export function erlangXTable(request: PremiumRequest, answer: ErlangXAnswer): string {
+  const m = answer.metrics;
+  const rows: [string, string][] = [["model", "Erlang X (abandonment, redials, lines)"]];
+  const t = request.traffic;
+  const a = "trafficErlangs" in t ? t.trafficErlangs : (t.callsPerInterval * t.ahtSeconds) / t.intervalSeconds;
+  rows.push(["fresh traffic", trafficText(request, a)]);
+  if (request.patienceSeconds !== undefined) rows.push(["mean patience", `${request.patienceSeconds} s`]);
+  rows.push(["redials", request.redialShare === undefined || request.redialShare === 0 ? "none" : `${given(request.redialShare)} of blocked and abandoning callers, after ${request.redialDelaySeconds ?? 300} s on average`]);
+  rows.push(["lines", request.lines === undefined ? "unlimited" : String(request.lines)]);
+  if (m === null) {
+    rows.push(["agents", "no number of agents meets the targets"]);
+    rows.push(["reason", answer.reason ?? ""]);
+    return renderKeyValues(rows, "table");
+  }
+  rows.push(["agents", answer.evaluated ? `${m.agents} (given)` : `${m.agents} (minimum meeting every target)`]);
+  if (request.shrinkage !== undefined) rows.push(["scheduled agents", `${answer.scheduledAgents} (shrinkage ${given(request.shrinkage)})`]);
+  if (!m.stable) {
+    rows.push(["stable", "no: every caller redials and the agents cannot keep up"]);
+    if (!answer.feasible) rows.push(["targets met", `no: ${answer.reason ?? ""}`]);
+    return renderKeyValues(rows, "table");
+  }
+  rows.push(["effective traffic", `${Number(m.effectiveTrafficErlangs.toFixed(3))} Erlangs (${pct(m.redialAttemptShare)} of attempts are redials, ${Number(m.attemptsPerCaller.toFixed(4))} attempts per caller)`]);
+  rows.push(["service level", `${pct(m.serviceLevel)} within ${m.targetAnswerSeconds} s (answered within / attempts)`]);
+  rows.push(["wait probability", pct(m.waitProbability)]);
+  rows.push(["average speed of answer", secs(m.asaSeconds)]);
+  rows.push(["abandonment", `${pct(m.abandonProbability)} of attempts`]);
+  rows.push(["blocking", `${pct(m.blockingProbability)} of attempts`]);
+  rows.push(["callers lost", `${pct(m.callerLossProbability)} of callers never answered`]);
+  rows.push(["occupancy", pct(m.occupancy)]);
+  if (!answer.evaluated && answer.atOneFewer !== null) rows.push([`with ${answer.atOneFewer.agents} agents`, `service level ${pct(answer.atOneFewer.serviceLevel)}, abandonment ${pct(answer.atOneFewer.abandonProbability)}: misses a target`]);
+  if (answer.evaluated) rows.push(["targets met", answer.feasible ? "yes" : `no: ${answer.reason ?? ""}`]);
+  return renderKeyValues(rows, "table");
+}
+
+/** The JSON of `wfm erlang --model erlang-x`. */
+export function erlangXJson(answer: ErlangXAnswer): Record<string, unknown> {
+  const m = answer.metrics;
+  const finite = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
+  return {
+    model: "erlang-x",
+    trafficErlangs: m?.trafficErlangs ?? null,
+    effectiveTrafficErlangs: finite(m?.effectiveTrafficErlangs),
+    agents: m?.agents ?? null,
+    scheduledAgents: answer.scheduledAgents,
+    lines: m?.lines ?? null,
+    redialShare: m?.redialShare ?? null,
+    redialAttemptShare: m?.redialAttemptShare ?? null,
+    waitProbability: m?.waitProbability ?? null,
+    serviceLevel: m?.serviceLevel ?? null,
+    asaSeconds: finite(m?.asaSeconds),
+    abandonProbability: m?.abandonProbability ?? null,
+    blockingProbability: m?.blockingProbability ?? null,
+    callerLossProbability: m?.callerLossProbability ?? null,
+    occupancy: m?.occupancy ?? null,
+    stable: m?.stable ?? null,
+    feasible: answer.feasible,
+    ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
+  };
+}
+
+/** Answer of `wfm erlang --outbound-reserve`. */
+export interface BlendingAnswer {
+  /** The chosen (or given) reserve's figures; null when no reserve meets the target. */
+  readonly metrics: BlendingResult | null;
+  /** With `best`: the figures at every reserve 0..N. */
+  readonly byReserve: readonly BlendingResult[] | null;
+  readonly feasible: boolean;
+  readonly reason?: string;
+}
+
+/** Runs `--outbound-reserve`: blending at `--agents` N, for the given reserve or the best one. */
+export function answerBlending(request: PremiumRequest): BlendingAnswer {
+  const t = request.traffic;
+  const ahtSeconds = t.ahtSeconds!;
+  const options = {
+    ...t,
+    agents: request.agents!,
+    outboundAhtSeconds: request.outboundAhtSeconds ?? ahtSeconds,
+    ...(request.patienceSeconds !== undefined ? { patienceSeconds: request.patienceSeconds } : {}),
+    ...(request.targetAnswerSeconds !== undefined ? { targetAnswerSeconds: request.targetAnswerSeconds } : {}),
+  };
+  if (request.outboundReserve === "best") {
+    const best = bestOutboundReserve({ ...options, targetServiceLevel: request.targetServiceLevel! });
+    if (!best.feasible || best.outboundReserveAgents === null) return { metrics: null, byReserve: best.byReserve, feasible: false, reason: best.reason ?? "" };
+    return { metrics: best.byReserve[best.outboundReserveAgents]!, byReserve: best.byReserve, feasible: true };
+  }
+  const metrics = blending({ ...options, outboundReserveAgents: request.outboundReserve! });
+  const missed = request.targetServiceLevel !== undefined && !(metrics.serviceLevel >= request.targetServiceLevel);
+  return { metrics, byReserve: null, feasible: !missed, ...(missed ? { reason: `reserve ${metrics.outboundReserveAgents} misses the inbound target ${given(request.targetServiceLevel!)}` } : {}) };
+}
+
+/** The readable table of `wfm erlang --outbound-reserve`. */
+export function blendingTable(request: PremiumRequest, answer: BlendingAnswer): string {
+  const t = request.traffic;
+  const a = "trafficErlangs" in t ? t.trafficErlangs : (t.callsPerInterval * t.ahtSeconds) / t.intervalSeconds;
+  const rows: [string, string][] = [["model", "call blending (inbound first, outbound in idle time)"], ["inbound traffic", trafficText(request, a)]];
+  rows.push(["agents", `${request.agents} (given)`]);
+  rows.push(["outbound handle time", `${request.outboundAhtSeconds ?? t.ahtSeconds} s`]);
+  const m = answer.metrics;
+  if (m === null) {
+    rows.push(["reserve", "no reserve meets the inbound target"]);
+    rows.push(["reason", answer.reason ?? ""]);
+  } else {
+    rows.push(["reserve", `${m.outboundReserveAgents} idle agents${request.outboundReserve === "best" ? " (the smallest meeting the inbound target)" : ""}`]);
+    rows.push(["inbound service level", `${pct(m.serviceLevel)} within ${m.targetAnswerSeconds} s`]);
+    rows.push(["inbound ASA", secs(m.asaSeconds)]);
+    if (request.patienceSeconds !== undefined) rows.push(["inbound abandonment", pct(m.abandonProbability)]);
+    rows.push(["outbound", `${m.outboundContactsPerHour.toFixed(1)} contacts per hour (${m.outboundAgents.toFixed(2)} agents on average)`]);
+    rows.push(["occupancy", pct(m.occupancy)]);
+    if (!answer.feasible) rows.push(["targets met", `no: ${answer.reason ?? ""}`]);
+  }
+  const head = renderKeyValues(rows, "table");
+  if (answer.byReserve === null) return head;
+  const table = renderTable<BlendingResult>(
+    answer.byReserve,
+    [
+      { key: "reserve", value: (r) => r.outboundReserveAgents },
+      { key: "serviceLevel", title: "inbound SL", value: (r) => r.serviceLevel, text: (r) => pct(r.serviceLevel) },
+      { key: "outbound", title: "outbound per hour", value: (r) => r.outboundContactsPerHour, text: (r) => r.outboundContactsPerHour.toFixed(1) },
+    ],
+    "table",
+  );
+  return `${head}\n${table}`;
+}
+
+/** The JSON of `wfm erlang --outbound-reserve`. */
+export function blendingJson(answer: BlendingAnswer): Record<string, unknown> {
+  const m = answer.metrics;
+  const row = (r: BlendingResult) => ({
+    outboundReserveAgents: r.outboundReserveAgents,
+    serviceLevel: r.serviceLevel,
+    waitProbability: r.waitProbability,
+    asaSeconds: Number.isFinite(r.asaSeconds) ? r.asaSeconds : null,
+    abandonProbability: r.abandonProbability,
+    outboundContactsPerHour: r.outboundContactsPerHour,
+    occupancy: r.occupancy,
+  });
+  return {
+    model: "blending",
+    trafficErlangs: m?.trafficErlangs ?? answer.byReserve?.[0]?.trafficErlangs ?? null,
+    agents: m?.agents ?? answer.byReserve?.[0]?.agents ?? null,
+    ...(m === null ? { outboundReserveAgents: null } : row(m)),
+    ...(answer.byReserve !== null ? { byReserve: answer.byReserve.map(row) } : {}),
+    feasible: answer.feasible,
+    ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
+  };
+}

@@ -1,0 +1,337 @@
+import { invalidArgument } from "../errors.js";
+import { logGammaPlusOne } from "./incomplete-gamma.js";
+import { resolveAgents, resolveAnswerSeconds, resolveFraction, resolveTraffic } from "./traffic.js";
+import type { TrafficOptions } from "./types.js";
+
+/**
+ * Call blending: N agents answer inbound calls and, in idle time, work an unlimited outbound list
+ * (abandoned carts, up-sell). Inbound has priority; an agent starts outbound work only while at
+ * least R other agents stay idle and no inbound call waits (the reserve R keeps agents free for
+ * the next inbound calls). Nobody is pre-empted.
+ *
+ * Model: Poisson inbound (rate lambda), exponential handle times (inbound mean AHT, outbound mean
+ * `outboundAhtSeconds`), optional exponential patience of waiting inbound callers. State (i, o):
+ * inbound calls in the system and outbound calls in progress; whenever more than R agents are
+ * idle, the excess start outbound at once. The chain is solved exactly (Gauss-Seidel to a relative
+ * residual below 1e-12) on 0 <= o <= N and inbound queues up to a cap that doubles until the
+ * probability at the cap is below 1e-14; the inbound wait of a caller who finds every agent busy
+ * is the first passage of the (calls ahead, outbound in progress) chain, by uniformization.
+ * Exact limits: R >= N never starts outbound (Erlang C, or Erlang A with patience); R = 0 lets no
+ * agent idle while the list lasts.
+ *
+ * @module
+ */
+
+/** Options of {@link blending}. */
+export interface BlendingOptions extends TrafficOptions {
+  /** Agents N; a whole number >= 1 (moderate sizes: the chain has about N x (R + queue cap) states). */
+  readonly agents: number;
+  /** Reserve R: outbound starts only while at least R other agents stay idle; a whole number >= 0. */
+  readonly outboundReserveAgents: number;
+  /** Mean handle time of an outbound contact, seconds (> 0). */
+  readonly outboundAhtSeconds: number;
+  /** Mean patience of waiting inbound callers, seconds; absent: they never abandon. */
+  readonly patienceSeconds?: number;
+  /**
+   * Answer-time threshold T of the inbound service level, seconds.
+   * @defaultValue 20
+   */
+  readonly targetAnswerSeconds?: number;
+}
+
+/** Inbound and outbound figures of a blended pool. */
+export interface BlendingResult {
+  readonly trafficErlangs: number;
+  readonly agents: number;
+  readonly outboundReserveAgents: number;
+  readonly targetAnswerSeconds: number;
+  /** Inbound: answered within T / offered. */
+  readonly serviceLevel: number;
+  /** Inbound: P(an arriving call waits). */
+  readonly waitProbability: number;
+  /** Inbound: mean wait over all callers, seconds. */
+  readonly asaSeconds: number;
+  /** Inbound: share of callers who abandon. */
+  readonly abandonProbability: number;
+  /** Outbound contacts completed per hour. */
+  readonly outboundContactsPerHour: number;
+  /** Mean number of agents on outbound work. */
+  readonly outboundAgents: number;
+  /** (Inbound + outbound busy agents) / N. */
+  readonly occupancy: number;
+  /** false without patience when A >= N (the inbound queue grows without bound). */
+  readonly stable: boolean;
+  /** Bound on the error of the probabilities: the solver's residual plus the mass at the queue cap and the uniformization tail. */
+  readonly truncationError: number;
+}
+
+interface Chain {
+  readonly n: number;
+  readonly reserve: number;
+  readonly cap: number; // longest inbound queue kept
+  readonly offset: Int32Array; // first state index of each o
+  readonly low: Int32Array; // lowest i for each o
+  readonly high: Int32Array; // highest i for each o
+  readonly size: number;
+}
+
+function buildChain(n: number, reserve: number, cap: number): Chain {
+  const offset = new Int32Array(n + 2);
+  const low = new Int32Array(n + 1);
+  const high = new Int32Array(n + 1);
+  let size = 0;
+  for (let o = 0; o <= n; o++) {
+    offset[o] = size;
+    low[o] = Math.max(0, n - o - reserve);
+    high[o] = n - o + cap;
+    size += high[o]! - low[o]! + 1;
+  }
+  offset[n + 1] = size;
+  return { n, reserve, cap, offset, low, high, size };
+}
+
+/** State after the agents idle beyond the reserve start outbound work. */
+function settle(c: Chain, i: number, o: number): number {
+  const inService = Math.min(i, c.n - o);
+  const idle = c.n - o - inService;
+  const extra = idle > c.reserve ? idle - c.reserve : 0;
+  const o2 = o + extra;
+  return c.offset[o2]! + (i - c.low[o2]!);
+}
+
+interface Solved {
+  readonly pi: Float64Array;
+  readonly residual: number;
+  readonly atCap: number;
+}
+
+/** Stationary distribution by Gauss-Seidel on the in-flow equations. */
+function solveChain(c: Chain, lambda: number, mu: number, muOut: number, theta: number): Solved {
+  const { n, size } = c;
+  // Out-rates and in-edges (CSR).
+  const outRate = new Float64Array(size);
+  const from: number[][] = Array.from({ length: size }, () => []);
+  const rate: number[][] = Array.from({ length: size }, () => []);
+  const add = (source: number, target: number, r: number) => {
+    if (r <= 0 || source === target) return;
+    outRate[source]! += r;
+    from[target]!.push(source);
+    rate[target]!.push(r);
+  };
+  for (let o = 0; o <= n; o++) {
+    for (let i = c.low[o]!; i <= c.high[o]!; i++) {
+      const s = c.offset[o]! + (i - c.low[o]!);
+      const inService = Math.min(i, n - o);
+      const queue = i - inService;
+      if (i < c.high[o]!) add(s, c.offset[o]! + (i + 1 - c.low[o]!), lambda);
+      if (inService > 0) add(s, settle(c, i - 1, o), inService * mu);
+      if (o > 0) add(s, settle(c, i, o - 1), o * muOut);
+      if (queue > 0 && theta > 0) add(s, c.offset[o]! + (i - 1 - c.low[o]!), queue * theta);
+    }
+  }
+  const pi = new Float64Array(size).fill(1 / size);
+  let residual = 1;
+  for (let sweep = 0; sweep < 200_000; sweep++) {
+    let change = 0;
+    for (let s = 0; s < size; s++) {
+      const f = from[s]!;
+      const r = rate[s]!;
+      let inflow = 0;
+      for (let k = 0; k < f.length; k++) inflow += pi[f[k]!]! * r[k]!;
+      const value = outRate[s]! > 0 ? inflow / outRate[s]! : pi[s]!;
+      const d = Math.abs(value - pi[s]!);
+      if (d > change * (value || 1)) change = Math.max(change, d / Math.max(value, 1e-300));
+      pi[s] = value;
+    }
+    let total = 0;
+    for (let s = 0; s < size; s++) total += pi[s]!;
+    for (let s = 0; s < size; s++) pi[s]! /= total;
+    if (sweep % 20 === 19 || change < 1e-14) {
+      // residual of the balance equations, relative to the total flow
+      let worst = 0;
+      let flow = 0;
+      for (let s = 0; s < size; s++) {
+        const f = from[s]!;
+        const r = rate[s]!;
+        let inflow = 0;
+        for (let k = 0; k < f.length; k++) inflow += pi[f[k]!]! * r[k]!;
+        worst += Math.abs(inflow - pi[s]! * outRate[s]!);
+        flow += pi[s]! * outRate[s]!;
+      }
+      residual = worst / flow;
+      if (residual < 1e-12) break;
+    }
+  }
+  let atCap = 0;
+  for (let o = 0; o <= n; o++) atCap += pi[c.offset[o]! + (c.high[o]! - c.low[o]!)]!;
+  return { pi, residual, atCap };
+}
+
+/**
+ * Inbound service level, outbound contacts per hour and the rest of a blended pool of N agents
+ * with reserve R (see the module text for the model and the method).
+ *
+ * @throws {WfmError} `invalid-argument` naming the option (agents below 1, a negative or fractional
+ *   reserve, a non-positive outbound handle time, ...).
+ * @example
+ * ```ts
+ * const b = blending({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundReserveAgents: 2, outboundAhtSeconds: 300 });
+ * b.serviceLevel; //=> 0.59175524769... (Erlang C at 12 agents, no outbound: 0.9103)
+ * b.outboundContactsPerHour; //=> 39.89728099...
+ * ```
+ * @see Bhulai & Koole, "A queueing model for call blending in call centers", IEEE Transactions on
+ * Automatic Control 48 (2003) 1434-1438; Gans & Zhou, "A call-routing problem with service-level
+ * constraints", Operations Research 51 (2003) 255-271.
+ */
+export function blending(options: BlendingOptions): BlendingResult {
+  const fn = "blending";
+  const { trafficErlangs: a, ahtSeconds } = resolveTraffic(fn, options, true);
+  const n = resolveAgents(fn, "agents", options.agents);
+  if (n < 1) invalidArgument(fn, "agents", "a whole number of at least 1", n);
+  const reserve = resolveAgents(fn, "outboundReserveAgents", options.outboundReserveAgents);
+  const outAht = options.outboundAhtSeconds;
+  if (!(typeof outAht === "number" && Number.isFinite(outAht) && outAht > 0)) invalidArgument(fn, "outboundAhtSeconds", "a positive finite number", outAht);
+  const patience = options.patienceSeconds;
+  if (patience !== undefined && !(Number.isFinite(patience) && patience > 0)) invalidArgument(fn, "patienceSeconds", "a positive finite number", patience);
+  const t = resolveAnswerSeconds(fn, options.targetAnswerSeconds);
+  return evaluateBlending(a, ahtSeconds, n, Math.min(reserve, n), outAht, patience ?? null, t);
+}
+
+function evaluateBlending(a: number, ahtSeconds: number, n: number, reserve: number, outAht: number, patience: number | null, t: number): BlendingResult {
+  const mu = 1 / ahtSeconds;
+  const muOut = 1 / outAht;
+  const lambda = a * mu;
+  const theta = patience === null ? 0 : 1 / patience;
+  const base = { trafficErlangs: a, agents: n, outboundReserveAgents: reserve, targetAnswerSeconds: t };
+  if (patience === null && a >= n) {
+    return { ...base, serviceLevel: 0, waitProbability: 1, asaSeconds: Number.POSITIVE_INFINITY, abandonProbability: 0, outboundContactsPerHour: 0, outboundAgents: 0, occupancy: 1, stable: false, truncationError: 0 };
+  }
+  let cap = Math.max(20, Math.ceil(4 * Math.sqrt(Math.max(a, 1)) + (patience === null ? 0 : (a * patience) / ahtSeconds)));
+  let chain = buildChain(n, reserve, cap);
+  let solved = solveChain(chain, lambda, mu, muOut, theta);
+  while (solved.atCap > 1e-14 && cap < 20_000) {
+    cap *= 2;
+    chain = buildChain(n, reserve, cap);
+    solved = solveChain(chain, lambda, mu, muOut, theta);
+  }
+  const { pi } = solved;
+  let wait = 0;
+  let queueMean = 0;
+  let outMean = 0;
+  let inServiceMean = 0;
+  for (let o = 0; o <= n; o++) {
+    for (let i = chain.low[o]!; i <= chain.high[o]!; i++) {
+      const p = pi[chain.offset[o]! + (i - chain.low[o]!)]!;
+      const inService = Math.min(i, n - o);
+      if (inService === n - o) wait += p;
+      queueMean += (i - inService) * p;
+      outMean += o * p;
+      inServiceMean += inService * p;
+    }
+  }
+  // Inbound service level: a caller who waits, with `ahead` calls before it and o outbound in progress.
+  const waiting = n + 1; // o = 0..n
+  const depth = cap + 1; // ahead = 0..cap
+  let p = new Float64Array(waiting * depth);
+  let waitingMass = 0;
+  for (let o = 0; o <= n; o++) {
+    for (let i = Math.max(chain.low[o]!, n - o); i < chain.high[o]!; i++) {
+      const mass = pi[chain.offset[o]! + (i - chain.low[o]!)]!;
+      p[o * depth + (i - (n - o))] = mass;
+      waitingMass += mass;
+    }
+  }
+  let answeredWithin = 0;
+  let tail = 0;
+  if (waitingMass > 0 && t > 0) {
+    for (let k = 0; k < p.length; k++) p[k]! /= waitingMass;
+    const q = Math.max(mu, muOut) * n + (depth + 1) * theta;
+    const qt = q * t;
+    let next = new Float64Array(p.length);
+    let answered = 0;
+    const logQt = Math.log(qt);
+    for (let step = 0; ; step++) {
+      const w = Math.exp(-qt + step * logQt - logGammaPlusOne(step));
+      answeredWithin += w * answered;
+      if (step + 2 > qt) {
+        tail = (w * (qt / (step + 1))) / (1 - qt / (step + 2));
+        if (tail <= 1e-16) break;
+      }
+      next.fill(0);
+      for (let o = 0; o <= n; o++) {
+        const inRelease = (n - o) * mu;
+        const outRelease = o * muOut;
+        for (let ahead = 0; ahead < depth; ahead++) {
+          const mass = p[o * depth + ahead]!;
+          if (mass === 0) continue;
+          const leave = (ahead * theta + inRelease + outRelease + theta) / q;
+          if (ahead === 0) answered += (mass * (inRelease + outRelease)) / q;
+          else {
+            next[o * depth + ahead - 1]! += (mass * (inRelease + ahead * theta)) / q;
+            if (o > 0) next[(o - 1) * depth + ahead - 1]! += (mass * outRelease) / q;
+          }
+          next[o * depth + ahead]! += mass * (1 - leave);
+        }
+      }
+      const swap = p;
+      p = next;
+      next = swap;
+    }
+  }
+  const serviceLevel = t === 0 ? 1 - wait : 1 - wait + wait * answeredWithin;
+  return {
+    ...base,
+    serviceLevel: Math.min(1, Math.max(0, serviceLevel)),
+    waitProbability: wait,
+    asaSeconds: queueMean / lambda,
+    abandonProbability: (theta * queueMean) / lambda,
+    outboundContactsPerHour: outMean * muOut * 3600,
+    outboundAgents: outMean,
+    occupancy: Math.min(1, (inServiceMean + outMean) / n),
+    stable: true,
+    truncationError: solved.residual + solved.atCap + tail,
+  };
+}
+
+/** Options of {@link bestOutboundReserve}: {@link BlendingOptions} without the reserve, and the inbound target. */
+export interface BestOutboundReserveOptions extends Omit<BlendingOptions, "outboundReserveAgents"> {
+  /** Inbound service-level target, a fraction in [0, 1] (at `targetAnswerSeconds`). */
+  readonly targetServiceLevel: number;
+}
+
+/** Result of {@link bestOutboundReserve}: the best reserve and the figures at every R from 0 to N. */
+export interface BestOutboundReserveResult {
+  /** Smallest R whose inbound service level meets the target (the most outbound work); null if none does. */
+  readonly outboundReserveAgents: number | null;
+  readonly feasible: boolean;
+  readonly reason?: string;
+  /** The blended pool at R = 0, 1, ..., N (inbound SL and outbound per hour as functions of R). */
+  readonly byReserve: readonly BlendingResult[];
+}
+
+/**
+ * The best reserve R for N agents: the smallest R at which the inbound service level meets the
+ * target, which gives the most outbound contacts (the inbound service level rises and the outbound
+ * rate falls as R grows). R = N is Erlang C / Erlang A (no outbound), so the target is feasible
+ * for some R exactly when the pool meets it without outbound.
+ *
+ * @throws {WfmError} as {@link blending}; `targetServiceLevel` outside [0, 1].
+ * @example
+ * ```ts
+ * bestOutboundReserve({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundAhtSeconds: 300, targetServiceLevel: 0.8 }).outboundReserveAgents; //=> 5 (19.4 outbound contacts per hour)
+ * ```
+ * @see Bhulai & Koole (2003), IEEE TAC 48, 1434-1438.
+ */
+export function bestOutboundReserve(options: BestOutboundReserveOptions): BestOutboundReserveResult {
+  const fn = "bestOutboundReserve";
+  const target = resolveFraction(fn, "targetServiceLevel", options.targetServiceLevel);
+  if (target === undefined) invalidArgument(fn, "targetServiceLevel", "a fraction from 0 to 1", options.targetServiceLevel);
+  const n = resolveAgents(fn, "agents", options.agents);
+  const byReserve: BlendingResult[] = [];
+  for (let r = 0; r <= n; r++) byReserve.push(blending({ ...options, outboundReserveAgents: r }));
+  const best = byReserve.findIndex((b) => b.serviceLevel >= target);
+  if (best < 0) {
+    return { outboundReserveAgents: null, feasible: false, reason: `even with no outbound work (reserve ${n}) the inbound service level is ${(byReserve[n]!.serviceLevel * 100).toFixed(1)}%, below the target`, byReserve };
+  }
+  return { outboundReserveAgents: best, feasible: true, byReserve };
+}

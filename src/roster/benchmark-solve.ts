@@ -1,0 +1,229 @@
+import { WfmError, invalidArgument } from "../errors.js";
+import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type MipStatus } from "../schedule/mip.js";
+import type { ScheduleProgress } from "../schedule/solve.js";
+import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
+import { evaluateRosterBenchmark, type BenchmarkEvaluation } from "./benchmark-evaluate.js";
+import { solveWithNeighbourhoods } from "./lns.js";
+import { MipBuilder, addWorkRestPath } from "./model-builder.js";
+
+/**
+ * The exact MIP for a Curtois & Qu instance, and its solve.
+ *
+ * @module
+ */
+
+/** Where the assignment variables of {@link buildRosterBenchmarkModel} sit. */
+export interface RosterBenchmarkLayout {
+  /** `assign[e][d][s]`: column of "employee e works shift type s on day d", or -1 when not allowed. */
+  readonly assign: readonly (readonly (readonly number[])[])[];
+}
+
+/** The MIP and its layout. */
+export interface RosterBenchmarkModel {
+  readonly data: MipModelData;
+  readonly layout: RosterBenchmarkLayout;
+}
+
+/**
+ * Builds the MIP of a Curtois & Qu instance.
+ *
+ * Variables: x_{e,d,s} in {0,1} (employee e works type s on day d; absent on days off and for
+ * types with a maximum of 0), k_{e,w} in {0,1} (weekend w worked), u_{d,s}, o_{d,s} >= 0 (short
+ * and extra on a cover record). With w_{e,d} = sum_s x_{e,d,s}:
+ * - one shift a day: w_{e,d} <= 1;
+ * - successions: x_{e,d,s} + sum_{t forbidden after s} x_{e,d+1,t} <= 1;
+ * - per type: sum_d x_{e,d,s} <= max_{e,s}; minutes: min_e <= sum len_s x_{e,d,s} <= max_e;
+ * - runs of work (at most C_e days; at least m_e unless touching day 0 or H - 1) and of rest (at
+ *   least f_e days, same exemption) as a path of run variables (`addWorkRestPath`), linked by
+ *   w_{e,d} = sum of the work runs covering day d: the run rules hold with an integral polytope;
+ * - weekends: k_{e,w} >= w_{e,sat}, k_{e,w} >= w_{e,sun}, k_{e,w} <= w_{e,sat} + w_{e,sun}, sum_w k_{e,w} <= W_e;
+ * - cover: sum_e x_{e,d,s} + u_{d,s} - o_{d,s} = R_{d,s}.
+ * Objective: sum_on weight (1 - x) + sum_off weight x + sum weightUnder u + weightOver o (the
+ * constant of the shift-on terms is the model's offset).
+ *
+ * @param instance - the instance
+ * @returns the CSC model and where the assignment variables sit
+ *
+ * @example
+ * ```ts
+ * buildRosterBenchmarkModel(instance).data.numCols; //=> variables of the MIP
+ * ```
+ * Reference: T. Curtois, R. Qu (2014), the integer programming model of their Section 3.
+ */
+export function buildRosterBenchmarkModel(instance: RosterBenchmark): RosterBenchmarkModel {
+  const H = instance.horizonDays;
+  const shiftIndex = new Map(instance.shifts.map((s, i) => [s.id, i]));
+  const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
+  const b = new MipBuilder();
+  const assign = instance.employees.map((employee) => {
+    const off = new Set(instance.daysOff[employee.id] ?? []);
+    return Array.from({ length: H }, (_, d) =>
+      instance.shifts.map((shift) => (off.has(d) || employee.maxShifts[shift.id] === 0 ? -1 : b.variable({ upper: 1, integer: true }))),
+    );
+  });
+  const day = (e: number, d: number): [number, number][] => assign[e]![d]!.filter((j) => j >= 0).map((j) => [j, 1]);
+
+  const scaled = (terms: [number, number][], a: number) => terms.map(([j, v]) => [j, v * a] as const);
+  instance.employees.forEach((employee, e) => {
+    for (let d = 0; d < H; d++) {
+      const terms = day(e, d);
+      if (terms.length > 1) b.row(terms, -Infinity, 1);
+    }
+    // successions
+    instance.shifts.forEach((shift, s) => {
+      const next = shift.forbiddenNext.map((id) => shiftIndex.get(id)!);
+      for (let d = 0; d + 1 < H; d++) {
+        const j = assign[e]![d]![s]!;
+        if (j < 0) continue;
+        const terms: [number, number][] = [[j, 1]];
+        for (const t of next) if (assign[e]![d + 1]![t]! >= 0) terms.push([assign[e]![d + 1]![t]!, 1]);
+        if (terms.length > 1) b.row(terms, -Infinity, 1);
+      }
+      const max = employee.maxShifts[shift.id];
+      if (max !== undefined && max < H) {
+        const terms: [number, number][] = [];
+        for (let d = 0; d < H; d++) if (assign[e]![d]![s]! >= 0) terms.push([assign[e]![d]![s]!, 1]);
+        if (terms.length > max) b.row(terms, -Infinity, max);
+      }
+    });
+    // minutes
+    const minutes: [number, number][] = [];
+    for (let d = 0; d < H; d++) instance.shifts.forEach((shift, s) => assign[e]![d]![s]! >= 0 && minutes.push([assign[e]![d]![s]!, shift.lengthMinutes]));
+    b.row(minutes, employee.minTotalMinutes, employee.maxTotalMinutes);
+    // runs of work and rest as a path: the sequence rules hold exactly
+    const off = new Set(instance.daysOff[employee.id] ?? []);
+    const covering = addWorkRestPath(b, {
+      workable: Array.from({ length: H }, (_, d) => day(e, d).length > 0 && !off.has(d)),
+      maxWorkRun: employee.maxConsecutiveShifts,
+      minWorkRun: employee.minConsecutiveShifts,
+      minRestRun: employee.minConsecutiveDaysOff,
+    });
+    for (let d = 0; d < H; d++) b.row([...day(e, d), ...scaled(covering[d]!, -1)], 0, 0);
+    // weekends
+    const weekends: [number, number][] = [];
+    for (let saturday = 5; saturday < H; saturday += 7) {
+      const days = [...day(e, saturday), ...(saturday + 1 < H ? day(e, saturday + 1) : [])];
+      if (days.length === 0) continue;
+      const k = b.variable({ upper: 1, integer: true });
+      weekends.push([k, 1]);
+      b.row([[k, 1], ...scaled(day(e, saturday), -1)], 0, Infinity);
+      if (saturday + 1 < H) b.row([[k, 1], ...scaled(day(e, saturday + 1), -1)], 0, Infinity);
+      b.row([[k, 1], ...scaled(days, -1)], -Infinity, 0);
+    }
+    if (weekends.length > employee.maxWeekends) b.row(weekends, -Infinity, employee.maxWeekends);
+  });
+
+  // requests
+  for (const r of instance.shiftOnRequests) {
+    b.offset += r.weight;
+    const j = assign[employeeIndex.get(r.employee)!]![r.day]![shiftIndex.get(r.shift)!]!;
+    if (j >= 0) b.addCost(j, -r.weight);
+  }
+  for (const r of instance.shiftOffRequests) {
+    const j = assign[employeeIndex.get(r.employee)!]![r.day]![shiftIndex.get(r.shift)!]!;
+    if (j >= 0) b.addCost(j, r.weight);
+  }
+  // cover
+  for (const c of instance.cover) {
+    const s = shiftIndex.get(c.shift)!;
+    const terms: [number, number][] = [];
+    instance.employees.forEach((_, e) => assign[e]![c.day]![s]! >= 0 && terms.push([assign[e]![c.day]![s]!, 1]));
+    const under = b.variable({ cost: c.weightUnder, upper: c.requirement });
+    const over = b.variable({ cost: c.weightOver });
+    b.row([...terms, [under, 1], [over, -1]], c.requirement, c.requirement);
+  }
+  return { data: b.build(), layout: { assign } };
+}
+
+/** Options of {@link solveRosterBenchmark}. */
+export interface SolveRosterBenchmarkOptions extends MipSolveOptions {
+  /** Progress while HiGHS runs. */
+  readonly onProgress?: (progress: ScheduleProgress) => void;
+  /**
+   * Runs the MIP (e.g. `solveMipInWorker` from the CLI's io layer, so the solve runs in a worker
+   * thread). @defaultValue {@link solveMip} in this thread
+   */
+  readonly runMip?: (model: MipModelData, options: MipSolveOptions & { onProgress?: (p: ScheduleProgress) => void }) => Promise<MipResult>;
+}
+
+/** A solved Curtois & Qu instance, checked by {@link evaluateRosterBenchmark}. */
+export interface RosterBenchmarkResult {
+  readonly status: MipStatus;
+  /** Per employee id, the shift id or "" per day; null without a roster. */
+  readonly roster: BenchmarkRoster | null;
+  /** The independent evaluation of the roster (null without one). */
+  readonly evaluation: BenchmarkEvaluation | null;
+  /** The benchmark objective of the roster, recomputed by the checker (null without one). */
+  readonly objective: number | null;
+  /** Best proven lower bound, rounded up to an integer (the objective is integral), or null. */
+  readonly bound: number | null;
+  /** (objective - bound) / objective, or null. */
+  readonly gap: number | null;
+  /** Seconds HiGHS ran. */
+  readonly solveSeconds: number;
+  readonly size: { readonly variables: number; readonly constraints: number; readonly nonzeros: number };
+}
+
+/**
+ * Solves a Curtois & Qu instance with HiGHS (branch and cut, a neighbourhood search over
+ * employees, branch and cut again from the best roster: `solveWithNeighbourhoods`) and checks the
+ * roster with the independent evaluator: the returned objective is the checker's, and a roster that breaks a hard rule, has a
+ * fractional value or whose objective differs from the solver's is refused (`solver-failed`).
+ *
+ * @param instance - the instance (see `parseRosterBenchmark`)
+ * @param options - time limit (s), relative gap, progress, the MIP runner
+ * @returns status, roster, objective, bound, gap, seconds
+ * @throws {WfmError} `invalid-argument` for bad options; `solver-failed` when the answer fails the check
+ *
+ * @example
+ * ```ts
+ * const result = await solveRosterBenchmark(instance, { timeLimitSeconds: 60 });
+ * result.objective; //=> 607 for Instance1
+ * ```
+ * Reference: T. Curtois, R. Qu (2014).
+ */
+export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
+  const { runMip = solveMip, onProgress, ...mipOptions } = options;
+  if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
+    invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
+  }
+  const model = buildRosterBenchmarkModel(instance);
+  const size = { variables: model.data.numCols, constraints: model.data.numRows, nonzeros: model.data.matrix.indices.length };
+  const result = await solveWithNeighbourhoods({
+    model: model.data,
+    groups: model.layout.assign.map((days) => days.flat().filter((j) => j >= 0)),
+    runMip,
+    timeLimitSeconds: mipOptions.timeLimitSeconds ?? 60,
+    ...(mipOptions.relativeGap === undefined ? {} : { relativeGap: mipOptions.relativeGap }),
+    ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  const bound = result.bound === null ? null : Math.ceil(result.bound - 1e-6);
+  if (result.values === null) {
+    return { status: result.status, roster: null, evaluation: null, objective: null, bound, gap: null, solveSeconds: result.solveSeconds, size };
+  }
+  const fractional: string[] = [];
+  const roster: Record<string, string[]> = {};
+  instance.employees.forEach((employee, e) => {
+    roster[employee.id] = model.layout.assign[e]!.map((columns, d) => {
+      let worked = "";
+      columns.forEach((j, s) => {
+        if (j < 0) return;
+        const v = result.values![j]!;
+        if (Math.abs(v - Math.round(v)) > 1e-6) fractional.push(`${employee.id} day ${d} ${instance.shifts[s]!.id} = ${v}`);
+        if (v > 0.5) worked = instance.shifts[s]!.id;
+      });
+      return worked;
+    });
+  });
+  const evaluation = evaluateRosterBenchmark(instance, roster);
+  const problems = [
+    ...fractional.slice(0, 3).map((f) => `fractional ${f}`),
+    ...evaluation.violations.slice(0, 3).map((v) => v.message),
+    ...(result.objective !== null && Math.abs(result.objective - evaluation.objective) > 1e-4 ? [`the checker's objective ${evaluation.objective} differs from the solver's ${result.objective}`] : []),
+  ];
+  if (problems.length > 0) throw new WfmError({ code: "solver-failed", message: `the solver's roster failed the check: ${problems.join("; ")}` });
+  const objective = evaluation.objective;
+  const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
+  return { status: result.status, roster, evaluation, objective, bound, gap, solveSeconds: result.solveSeconds, size };
+}

@@ -1,0 +1,25 @@
+/**
+ * roster: named agents on shifts over the month (contracts, leave, preferences, rest, fairness),
+ * the exact MIP with its elastic explanation of conflicts, the independent checker, and the
+ * Curtois & Qu staff-rostering benchmark (reader in `io`, model, evaluator).
+ * @module
+ */
+export { isWeekendDay, restMinutes, weekendsOf, weeksOf } from "./problem.js";
+export type { Roster, RosterAgent, RosterDemand, RosterProblem, RosterRequest, RosterRules, RosterTemplate } from "./problem.js";
+export { checkRoster } from "./check.js";
+export type { RosterCheck, RosterRule, RosterViolation } from "./check.js";
+export { buildRosterModel } from "./model.js";
+export type { BuildRosterModelOptions, RosterModel, RosterSlack } from "./model.js";
+export { greedyRoster, solveRoster } from "./solve.js";
+export type { RosterConflict, RosterResult, SolveRosterOptions } from "./solve.js";
+export { rosterSummary } from "./summary.js";
+export type { AgentSummary } from "./summary.js";
+export { solveWithNeighbourhoods } from "./lns.js";
+export type { MipRunner, NeighbourhoodSolveOptions } from "./lns.js";
+export { MipBuilder, addWorkRestPath } from "./model-builder.js";
+export type { LinearTerms, WorkRestPathOptions } from "./model-builder.js";
+export type { BenchmarkCover, BenchmarkEmployee, BenchmarkRequest, BenchmarkRoster, BenchmarkShiftType, RosterBenchmark } from "./benchmark.js";
+export { evaluateRosterBenchmark } from "./benchmark-evaluate.js";
+export type { BenchmarkEvaluation, BenchmarkViolation } from "./benchmark-evaluate.js";
+export { buildRosterBenchmarkModel, solveRosterBenchmark } from "./benchmark-solve.js";
+export type { RosterBenchmarkLayout, RosterBenchmarkModel, RosterBenchmarkResult, SolveRosterBenchmarkOptions } from "./benchmark-solve.js";

@@ -1,0 +1,213 @@
+import { invalidArgument } from "../errors.js";
+
+/**
+ * The skill model: contact types with interval volumes, handle times and targets; agent groups
+ * with the types they serve in priority order and their cost; the routing the simulator runs;
+ * and tiers (a share of a type's handled contacts continues to a second-tier type with its own
+ * handle time, e.g. a first line escalating to an advanced helpdesk).
+ *
+ * Plain data, so it can come from JSON (`src/io/skills-config.ts`). Times are seconds, ratios
+ * fractions, costs per agent-hour in any currency.
+ *
+ * @module
+ */
+
+/** A share of a type's handled contacts that continues to a second-tier contact type. */
+export interface Escalation {
+  /** Share of handled contacts that continue, in [0, 1]. */
+  readonly share: number;
+  /** Name of the tier-2 contact type they continue as (its handle time and targets apply). */
+  readonly to: string;
+}
+
+/** One contact type (a queue: billing calls, technical calls, chat, a tier-2 helpdesk). */
+export interface ContactType {
+  /** Unique name, referred to by agent groups' `skills`. */
+  readonly name: string;
+  /** Contacts arriving per interval, one entry per interval, >= 0. A tier-2 type may leave it out (its own arrivals are then 0). */
+  readonly volumes?: readonly number[];
+  /** Mean handle time, seconds, > 0 (exponential in the simulation, as in Erlang C). */
+  readonly ahtSeconds: number;
+  /** Mean handle time per interval, seconds, > 0, one per interval (the forecast's AHT). @defaultValue `ahtSeconds` throughout */
+  readonly ahtSecondsByInterval?: readonly number[];
+  /** Share to answer within `targetAnswerSeconds`, in [0, 1). */
+  readonly targetServiceLevel: number;
+  /** Answer-time threshold T, seconds, >= 0. */
+  readonly targetAnswerSeconds: number;
+  /** Highest ASA allowed, seconds. @defaultValue no limit */
+  readonly targetAsaSeconds?: number;
+  /** Highest occupancy allowed in the analytic step, in (0, 1]. @defaultValue no cap */
+  readonly maxOccupancy?: number;
+  /** Mean patience, seconds (Erlang A in the analytic step, abandonment in the simulation). @defaultValue infinite patience (Erlang C) */
+  readonly patienceSeconds?: number;
+  /** Tier: a share of this type's handled contacts continues to another type. @defaultValue none */
+  readonly escalation?: Escalation;
+}
+
+/** A group of interchangeable agents with the same skills. */
+export interface AgentGroup {
+  /** Unique name. */
+  readonly name: string;
+  /** Contact types this group serves, highest priority first (an idle agent takes the first non-empty queue in this order). */
+  readonly skills: readonly string[];
+  /** Cost of one agent-hour (cross-trained agents may cost more), > 0. @defaultValue 1 */
+  readonly costPerHour?: number;
+  /** Fewest agents in every interval, a whole number >= 0. @defaultValue 0 */
+  readonly minimumAgents?: number;
+}
+
+/** The routing the simulator runs. */
+export interface SkillRouting {
+  /**
+   * Overflow: a waiting contact is offered only to its primary groups (those listing its type
+   * first) until it has waited this long, then to every group with the skill. @defaultValue no
+   * delay (every group with the skill from arrival)
+   */
+  readonly overflowAfterSeconds?: number;
+}
+
+/** A complete skill model for a planning horizon of equal intervals. */
+export interface SkillModel {
+  /** Interval length, minutes, in (0, 1440]. */
+  readonly intervalMinutes: number;
+  readonly contactTypes: readonly ContactType[];
+  readonly agentGroups: readonly AgentGroup[];
+  /** @defaultValue {} */
+  readonly routing?: SkillRouting;
+}
+
+/** A validated model with indices resolved. */
+export interface ResolvedSkillModel {
+  readonly model: SkillModel;
+  readonly intervalCount: number;
+  /** Skills of group g as type indices, in priority order. */
+  readonly skills: readonly (readonly number[])[];
+  /** Cost per agent-hour of each group. */
+  readonly cost: readonly number[];
+  /** Mean handle time per interval and type, seconds: `aht[t][j]`. */
+  readonly aht: readonly (readonly number[])[];
+  /** Offered contacts per interval and type, tier-2 inflows included: `offered[t][j]`. */
+  readonly offered: readonly (readonly number[])[];
+}
+
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/**
+ * The contacts offered to each type in each interval: its own volume plus, for a tier-2 type,
+ * share × the offered contacts of every type escalating to it (in the same interval: the output
+ * of a stable M/M/N queue is Poisson with the input's rate, Burke's theorem, so the tier-2 stream
+ * is Poisson with rate share × λ).
+ */
+function offeredContacts(types: readonly ContactType[], intervalCount: number, index: ReadonlyMap<string, number>): number[][] {
+  // Order the types so a type's sources come before it (escalation chains have no cycles).
+  const order: number[] = [];
+  const state = new Uint8Array(types.length);
+  const visit = (j: number, path: readonly string[]) => {
+    if (state[j] === 2) return;
+    if (state[j] === 1) invalidArgument("skills", `contactTypes[${j}].escalation.to`, "free of cycles", [...path, types[j]!.name].join(" -> "));
+    state[j] = 1;
+    types.forEach((source, i) => {
+      if (source.escalation !== undefined && index.get(source.escalation.to) === j) visit(i, [...path, types[j]!.name]);
+    });
+    state[j] = 2;
+    order.push(j);
+  };
+  types.forEach((_, j) => visit(j, []));
+  const offered = Array.from({ length: intervalCount }, () => new Array<number>(types.length).fill(0));
+  for (const j of order) {
+    const type = types[j]!;
+    for (let t = 0; t < intervalCount; t++) {
+      offered[t]![j]! += type.volumes?.[t] ?? 0;
+      if (type.escalation !== undefined) offered[t]![index.get(type.escalation.to)!]! += type.escalation.share * offered[t]![j]!;
+    }
+  }
+  return offered;
+}
+
+/**
+ * Validates a skill model and resolves names to indices, tier-2 inflows included.
+ *
+ * @param fn - the calling function's name, for messages
+ * @throws {WfmError} `invalid-argument` naming the field, e.g. `agentGroups[1].skills[0]`
+ *
+ * @example
+ * ```ts
+ * const r = resolveSkillModel("staffSkills", { intervalMinutes: 15,
+ *   contactTypes: [{ name: "calls", volumes: [100], ahtSeconds: 300, targetServiceLevel: 0.8, targetAnswerSeconds: 20,
+ *     escalation: { share: 0.2, to: "helpdesk" } },
+ *     { name: "helpdesk", ahtSeconds: 600, targetServiceLevel: 0.8, targetAnswerSeconds: 60 }],
+ *   agentGroups: [{ name: "first line", skills: ["calls"] }, { name: "helpdesk", skills: ["helpdesk"] }] });
+ * r.offered[0]; //=> [100, 20]
+ * ```
+ */
+export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillModel {
+  const { intervalMinutes, contactTypes, agentGroups, routing } = model;
+  if (!(finite(intervalMinutes) && intervalMinutes > 0 && intervalMinutes <= 1440)) invalidArgument(fn, "intervalMinutes", "a number of minutes in (0, 1440]", intervalMinutes);
+  if (!Array.isArray(contactTypes) || contactTypes.length === 0) invalidArgument(fn, "contactTypes", "a non-empty array", contactTypes);
+  if (!Array.isArray(agentGroups) || agentGroups.length === 0) invalidArgument(fn, "agentGroups", "a non-empty array", agentGroups);
+  const index = new Map<string, number>();
+  let intervalCount = -1;
+  contactTypes.forEach((c, j) => {
+    const at = (field: string) => `contactTypes[${j}].${field}`;
+    if (typeof c.name !== "string" || c.name === "") invalidArgument(fn, at("name"), "a non-empty string", c.name);
+    if (index.has(c.name)) invalidArgument(fn, at("name"), "unique among the contact types", c.name);
+    index.set(c.name, j);
+    if (!(finite(c.ahtSeconds) && c.ahtSeconds > 0)) invalidArgument(fn, at("ahtSeconds"), "a positive finite number", c.ahtSeconds);
+    if (!(finite(c.targetServiceLevel) && c.targetServiceLevel >= 0 && c.targetServiceLevel < 1)) invalidArgument(fn, at("targetServiceLevel"), "a fraction in [0, 1)", c.targetServiceLevel);
+    if (!(finite(c.targetAnswerSeconds) && c.targetAnswerSeconds >= 0)) invalidArgument(fn, at("targetAnswerSeconds"), "a finite number >= 0", c.targetAnswerSeconds);
+    if (c.targetAsaSeconds !== undefined && !(finite(c.targetAsaSeconds) && c.targetAsaSeconds > 0)) invalidArgument(fn, at("targetAsaSeconds"), "a positive finite number", c.targetAsaSeconds);
+    if (c.maxOccupancy !== undefined && !(finite(c.maxOccupancy) && c.maxOccupancy > 0 && c.maxOccupancy <= 1)) invalidArgument(fn, at("maxOccupancy"), "a fraction in (0, 1]", c.maxOccupancy);
+    if (c.patienceSeconds !== undefined && !(finite(c.patienceSeconds) && c.patienceSeconds > 0)) invalidArgument(fn, at("patienceSeconds"), "a positive finite number", c.patienceSeconds);
+    if (c.volumes !== undefined) {
+      if (!Array.isArray(c.volumes)) invalidArgument(fn, at("volumes"), "an array of contacts per interval", c.volumes);
+      c.volumes.forEach((v: number, t: number) => {
+        if (!(finite(v) && v >= 0)) invalidArgument(fn, at(`volumes[${t}]`), "a finite number >= 0", v);
+      });
+      if (intervalCount >= 0 && c.volumes.length !== intervalCount) invalidArgument(fn, at("volumes"), `${intervalCount} intervals long, as the first type's`, c.volumes.length);
+      intervalCount = c.volumes.length;
+    }
+  });
+  if (intervalCount < 0) invalidArgument(fn, "contactTypes[0].volumes", "given for at least one contact type", undefined);
+  contactTypes.forEach((c, j) => {
+    const byInterval = c.ahtSecondsByInterval;
+    if (byInterval === undefined) return;
+    if (!Array.isArray(byInterval) || byInterval.length !== intervalCount) invalidArgument(fn, `contactTypes[${j}].ahtSecondsByInterval`, `an array of ${intervalCount} handle times`, byInterval);
+    byInterval.forEach((v: number, t: number) => {
+      if (!(finite(v) && v > 0)) invalidArgument(fn, `contactTypes[${j}].ahtSecondsByInterval[${t}]`, "a positive finite number", v);
+    });
+  });
+  contactTypes.forEach((c, j) => {
+    if (c.escalation === undefined) return;
+    const at = (field: string) => `contactTypes[${j}].escalation.${field}`;
+    if (!(finite(c.escalation.share) && c.escalation.share >= 0 && c.escalation.share <= 1)) invalidArgument(fn, at("share"), "a fraction in [0, 1]", c.escalation.share);
+    if (!index.has(c.escalation.to)) invalidArgument(fn, at("to"), `a contact type (${[...index.keys()].join(", ")})`, c.escalation.to);
+    if (c.escalation.to === c.name) invalidArgument(fn, at("to"), "another contact type than itself", c.escalation.to);
+  });
+  const groupNames = new Set<string>();
+  const served = new Uint8Array(contactTypes.length);
+  const skills = agentGroups.map((g, i) => {
+    const at = (field: string) => `agentGroups[${i}].${field}`;
+    if (typeof g.name !== "string" || g.name === "") invalidArgument(fn, at("name"), "a non-empty string", g.name);
+    if (groupNames.has(g.name)) invalidArgument(fn, at("name"), "unique among the agent groups", g.name);
+    groupNames.add(g.name);
+    if (!Array.isArray(g.skills) || g.skills.length === 0) invalidArgument(fn, at("skills"), "a non-empty array of contact type names", g.skills);
+    const list = g.skills.map((name: string, k: number) => {
+      const j = index.get(name);
+      if (j === undefined) invalidArgument(fn, at(`skills[${k}]`), `a contact type (${[...index.keys()].join(", ")})`, name);
+      if (g.skills.indexOf(name) !== k) invalidArgument(fn, at(`skills[${k}]`), "listed once", name);
+      served[j] = 1;
+      return j;
+    });
+    if (g.costPerHour !== undefined && !(finite(g.costPerHour) && g.costPerHour > 0)) invalidArgument(fn, at("costPerHour"), "a positive finite number", g.costPerHour);
+    if (g.minimumAgents !== undefined && !(Number.isInteger(g.minimumAgents) && g.minimumAgents >= 0)) invalidArgument(fn, at("minimumAgents"), "a whole number >= 0", g.minimumAgents);
+    return list;
+  });
+  const offered = offeredContacts(contactTypes, intervalCount, index);
+  contactTypes.forEach((c, j) => {
+    if (served[j] === 0 && offered.some((row) => row[j]! > 0)) invalidArgument(fn, `contactTypes[${j}].name`, "served by at least one agent group (list it in some agentGroups[].skills)", c.name);
+  });
+  const overflow = routing?.overflowAfterSeconds;
+  if (overflow !== undefined && !(finite(overflow) && overflow >= 0)) invalidArgument(fn, "routing.overflowAfterSeconds", "a finite number >= 0", overflow);
+  const aht = Array.from({ length: intervalCount }, (_, t) => contactTypes.map((c) => c.ahtSecondsByInterval?.[t] ?? c.ahtSeconds));
+  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered };
+}

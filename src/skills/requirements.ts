@@ -1,0 +1,155 @@
+import { WfmError } from "../errors.js";
+import { requiredAgents } from "../queueing/required-agents.js";
+import type { ContactType, ResolvedSkillModel } from "./model.js";
+
+/**
+ * The analytic staffing requirements the skill-transfer LP is built on: for every contact type
+ * j its single-skill requirement N_j (exactly what `planStaffing` computes for a voice channel:
+ * Erlang C, or Erlang A with a patience), and for every set A of types that agents can be shared
+ * across, the requirement N(A) of A's pooled traffic.
+ *
+ * @module
+ */
+
+/** One requirement row: a set of types and the fewest agents able to serve them. */
+export interface SkillRequirement {
+  /** Contact type indices in the set (one index: a single-skill requirement). */
+  readonly types: readonly number[];
+  /** Fewest agents needed among the groups serving at least one of `types`. */
+  readonly agents: number;
+}
+
+/**
+ * The single-skill requirement of one type at `calls` contacts per interval and a handle time
+ * (Erlang C, or Erlang A with a patience): the same number `planStaffing` gives a voice channel.
+ *
+ * @throws {WfmError} `infeasible` when no agent count meets the type's targets
+ *
+ * @example
+ * ```ts
+ * singleTypeRequirement({ name: "a", ahtSeconds: 180, targetServiceLevel: 0.8, targetAnswerSeconds: 20 }, 100, 1800, "here"); //=> 14
+ * ```
+ */
+export function singleTypeRequirement(type: ContactType, calls: number, intervalSeconds: number, where: string, ahtSeconds = type.ahtSeconds): number {
+  if (calls === 0) return 0;
+  const solved = requiredAgents({
+    model: type.patienceSeconds === undefined ? "erlang-c" : "erlang-a",
+    callsPerInterval: calls,
+    intervalSeconds,
+    ahtSeconds,
+    targetServiceLevel: type.targetServiceLevel,
+    targetAnswerSeconds: type.targetAnswerSeconds,
+    ...(type.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: type.targetAsaSeconds }),
+    ...(type.maxOccupancy === undefined ? {} : { maxOccupancy: type.maxOccupancy }),
+    ...(type.patienceSeconds === undefined ? {} : { patienceSeconds: type.patienceSeconds }),
+  });
+  if (!solved.feasible) throw new WfmError({ code: "infeasible", message: `${where}: ${type.name}: ${solved.reason}`, path: ["contactTypes"], value: calls });
+  return solved.agents;
+}
+
+/**
+ * The requirement of a pooled set of types: one FIFO queue with the summed traffic and the
+ * call-weighted mean handle time (and mean patience when every type has one), staffed so that
+ * every type's own target holds on the common wait distribution: N = max over j in A of the
+ * requirement for j's target. Returns null when no agent count meets the targets.
+ */
+function pooledRequirement(types: readonly ContactType[], set: readonly number[], calls: readonly number[], aht: readonly number[], intervalSeconds: number): number | null {
+  let total = 0;
+  let work = 0;
+  let patienceWeighted = 0;
+  let allPatient = true;
+  for (const j of set) {
+    total += calls[j]!;
+    work += calls[j]! * aht[j]!;
+    const p = types[j]!.patienceSeconds;
+    if (p === undefined) allPatient = false;
+    else patienceWeighted += calls[j]! * p;
+  }
+  if (total === 0) return 0;
+  const ahtSeconds = work / total;
+  let agents = 0;
+  for (const j of set) {
+    const t = types[j]!;
+    const solved = requiredAgents({
+      model: allPatient ? "erlang-a" : "erlang-c",
+      callsPerInterval: total,
+      intervalSeconds,
+      ahtSeconds,
+      targetServiceLevel: t.targetServiceLevel,
+      targetAnswerSeconds: t.targetAnswerSeconds,
+      ...(t.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: t.targetAsaSeconds }),
+      ...(t.maxOccupancy === undefined ? {} : { maxOccupancy: t.maxOccupancy }),
+      ...(allPatient ? { patienceSeconds: patienceWeighted / total } : {}),
+    });
+    if (!solved.feasible) return null;
+    agents = Math.max(agents, solved.agents);
+  }
+  return agents;
+}
+
+/**
+ * The sets of types worth a pooled requirement row: every single type with traffic, and every
+ * larger set of types with traffic that is connected by shared agents (two types are linked when
+ * some group serves both). A set that splits into parts no group links adds nothing: its row is
+ * the sum of its parts' rows. With one skill per group only single types remain.
+ *
+ * @example
+ * ```ts
+ * // Groups [a], [b, c]: a stands alone, b and c are linked.
+ * requirementSets(resolved, [0, 1, 2]); //=> [[0], [1], [2], [1, 2]]
+ * ```
+ */
+export function requirementSets(resolved: ResolvedSkillModel, active: readonly number[]): number[][] {
+  const m = resolved.model.contactTypes.length;
+  const linked = Array.from({ length: m }, () => new Uint8Array(m));
+  for (const list of resolved.skills) for (const a of list) for (const b of list) linked[a]![b] = 1;
+  const sets: number[][] = [];
+  const k = active.length;
+  if (k > 16) {
+    // Too many subsets: single types only (the transfer LP of Bhulai, Koole and Pot as published).
+    return active.map((j) => [j]);
+  }
+  for (let mask = 1; mask < 1 << k; mask++) {
+    const set: number[] = [];
+    for (let b = 0; b < k; b++) if (mask & (1 << b)) set.push(active[b]!);
+    // Connected? Grow from the first member through links.
+    const seen = new Set<number>([set[0]!]);
+    const stack = [set[0]!];
+    while (stack.length > 0) {
+      const a = stack.pop()!;
+      for (const b of set) if (!seen.has(b) && linked[a]![b] === 1) (seen.add(b), stack.push(b));
+    }
+    if (seen.size === set.length) sets.push(set);
+  }
+  return sets;
+}
+
+/**
+ * The requirement rows of one interval: N_j for each type with traffic, and for each connected
+ * set A of two or more types N(A) = min(pooled requirement of A, Σ_{j in A} N_j) (sharing agents
+ * never needs more than keeping them apart, so the pooled figure is capped by the dedicated one).
+ *
+ * @throws {WfmError} `infeasible` when no agent count meets a type's targets
+ *
+ * @example
+ * ```ts
+ * // One group serving both types of 200 and 150 calls per 15 min (AHT 240 s and 360 s):
+ * intervalRequirements(resolved, [200, 150], [240, 360], "interval 0");
+ * //=> [{ types: [0], agents: 60 }, { types: [1], agents: 67 }, { types: [0, 1], agents: 122 }]
+ * ```
+ */
+export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string): SkillRequirement[] {
+  const types = resolved.model.contactTypes;
+  const intervalSeconds = resolved.model.intervalMinutes * 60;
+  const active: number[] = [];
+  const single = calls.map((c, j) => {
+    if (c > 0) active.push(j);
+    return singleTypeRequirement(types[j]!, c, intervalSeconds, where, aht[j]!);
+  });
+  return requirementSets(resolved, active).map((set) => {
+    const separate = set.reduce((s, j) => s + single[j]!, 0);
+    if (set.length === 1) return { types: set, agents: separate };
+    const pooled = pooledRequirement(types, set, calls, aht, intervalSeconds);
+    return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate) };
+  });
+}

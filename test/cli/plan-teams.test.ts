@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { smallHistory } from "../plan/fixture.js";
+import { runCli, tempDir } from "../support/cli.js";
+
+const two = (n: number) => String(n).padStart(2, "0");
+const stamp = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
+};
+
+/** Five weeks of history with two voice queues (billing, tech), staffed by two groups. */
+function planFolder(agentGroups: unknown): string {
+  const dir = tempDir("wfm-plan-teams-");
+  const rows = smallHistory(Date.UTC(2026, 9, 27)).map((r) => ({ ...r, channel: r.channel === "voice" ? "billing" : "tech" }));
+  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  const plan = {
+    name: "Teams test centre",
+    month: "2026-12",
+    history: "history.csv",
+    forecast: { method: "seasonal-average" },
+    staffing: {
+      channels: {
+        billing: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+        tech: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 30 },
+      },
+      ...(agentGroups === undefined ? {} : { agentGroups, routing: { overflowAfterSeconds: 10 } }),
+    },
+  };
+  writeFileSync(join(dir, "plan.json"), JSON.stringify(plan, null, 2));
+  return dir;
+}
+
+describe("wfm plan with several contact types", () => {
+  it("the report gets a teams section: the designs and the centre's groups on the busiest day", async () => {
+    const dir = planFolder([
+      { name: "billing team", skills: ["billing"] },
+      { name: "tech team", skills: ["tech", "billing"], costPerHour: 1.1 },
+    ]);
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const md = readFileSync(join(dir, "out", "report.md"), "utf8");
+    expect(md).toMatch(/## Teams and skills \(busiest day, 2026-12-\d\d\)/);
+    expect(md).toContain("| design | groups | peak agents | agent hours | FTE | cost | 2+ skills | SL billing | SL tech |");
+    expect(md).toMatch(/\| dedicated \| 2 \|/);
+    expect(md).toContain("| tech team | tech > billing |");
+    expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toContain("Teams and skills (busiest day, 2026-12-");
+  }, 60_000);
+
+  it("one voice queue: no teams section", async () => {
+    const dir = tempDir("wfm-plan-one-");
+    const rows = smallHistory(Date.UTC(2026, 9, 27)).filter((r) => r.channel === "voice");
+    writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+    writeFileSync(join(dir, "plan.json"), JSON.stringify({ month: "2026-12", history: "history.csv", forecast: { method: "seasonal-average" }, staffing: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } }));
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, "out", "report.md"), "utf8")).not.toContain("Teams and skills");
+  }, 60_000);
+});

@@ -1,0 +1,120 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseAgentsCsv, parseRequestsCsv } from "../../src/io/roster-input.js";
+import { parseRosterBenchmark } from "../../src/io/roster-benchmark.js";
+import { evaluateRosterBenchmark } from "../../src/roster/benchmark-evaluate.js";
+import { runCli, tempDir } from "../support/cli.js";
+import { tinyText } from "../roster/benchmark-fixtures.js";
+
+function folderWith(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Three agents, a week from Monday 2026-12-07, one Early and one Late wanted each day. */
+const agentsCsv = [
+  "id,name,team,templates,maxHoursPerWeek,minHoursPerMonth,maxConsecutiveDays,minConsecutiveDaysOff,maxWeekends,maxNights",
+  "a1,Ana,calls,,40,15,5,1,1,0",
+  "a2,Ben,calls,Early|Late,40,15,5,1,1,0",
+  "a3,Cleo,calls,Early,40,,5,1,1,0",
+  "",
+].join("\n");
+const requestsCsv = ["agent,date,kind,template,weight", "a1,2026-12-07,leave,,", "a2,2026-12-08,on,Early,3", "a3,2026-12-12,off,,2", ""].join("\n");
+const config = JSON.stringify({
+  startDate: "2026-12-07",
+  days: 7,
+  templates: [
+    { name: "Early", start: "07:00", lengthMinutes: 480, unpaidBreakMinutes: 30, breaks: "lunch 11:00-11:30" },
+    { name: "Late", start: "15:00", lengthMinutes: 480, unpaidBreakMinutes: 30 },
+  ],
+  rules: { minRestHours: 11 },
+  demand: [
+    { template: "Early", agents: 1 },
+    { template: "Late", agents: 1 },
+  ],
+});
+
+describe("wfm roster", () => {
+  it("writes roster.csv, summary.csv and result.json, every hard rule held", async () => {
+    const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": config });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--requests", "requests.csv", "--config", "roster.json", "--out", "out", "--gap", "0"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("hard rules");
+    const result = JSON.parse(readFileSync(join(cwd, "out", "result.json"), "utf8")) as { status: string; shortfall: number; roster: Record<string, string[]>; summary: { agent: string; shifts: number }[] };
+    expect(result.status).toBe("optimal");
+    expect(result.shortfall).toBe(0);
+    // leave on Monday, and Late then Early (8 h rest) never happens
+    expect(result.roster.a1![0]).toBe("");
+    for (const days of Object.values(result.roster)) for (let d = 0; d + 1 < 7; d++) expect(days[d] === "Late" && days[d + 1] === "Early").toBe(false);
+    expect(result.roster.a3!.every((t) => t !== "Late")).toBe(true);
+    const csv = readFileSync(join(cwd, "out", "roster.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("agent,name,team,date,template,start,end,breaks");
+    expect(csv.length - 1).toBe(14); // 7 Early + 7 Late
+    expect(csv.filter((line) => line.includes(",Early,07:00,15:00,lunch 11:00-11:30")).length).toBe(7);
+    expect(readFileSync(join(cwd, "out", "summary.csv"), "utf8").split("\n")[0]).toBe("agent,name,team,shifts,paidHours,nights,weekends,leaveDays,requestsGranted,requests");
+  });
+
+  it("explains an infeasible roster per day and rule (exit 2)", async () => {
+    const hard = JSON.stringify({ ...JSON.parse(config), demand: [{ template: "Early", agents: 3, minimum: 3, date: "2026-12-07" }] });
+    const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": hard });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--requests", "requests.csv", "--config", "roster.json", "--gap", "0"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("roster.json: the hard minimum on Early on 2026-12-07 cannot be met: 1 agent short (leave and contracts leave too few agents)\n");
+  });
+
+  it("reports bad agent and request cells with file, line and column", async () => {
+    const cwd = folderWith({ "agents.csv": "id,team,maxNights\na1,calls,-2\n,calls,1\n", "roster.json": config });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--config", "roster.json"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      ["agents.csv:2:3: maxNights: Too small: expected number to be >=0", "agents.csv:3:1: id: id must not be empty", ""].join("\n"),
+    );
+    expect(() => parseRequestsCsv("agent,date,kind\na1,2026-12-07,holiday\n", { file: "r.csv" })).toThrow("r.csv:2:3: kind: kind must be leave, on or off");
+    expect(parseAgentsCsv("id,team,maxHoursPerWeek\na1,calls,40\n", { file: "a.csv" })[0]!.maxMinutesPerWeek).toBe(2400);
+  });
+
+  it("names a template the config does not define", async () => {
+    const cwd = folderWith({ "agents.csv": "id,team,templates\na1,calls,Early|Mid\n", "roster.json": config });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--config", "roster.json"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('agent a1: unknown template "Mid" (the config defines Early, Late)\n');
+  });
+
+  it("requires --agents and --config", async () => {
+    const run = await runCli(["roster", "--config", "x.json"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("--agents: required: the agents CSV (or pass --benchmark FILE)\n");
+  });
+
+  it("prints the roster schema", async () => {
+    const run = await runCli(["schema", "roster"]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).properties.templates.type).toBe("array");
+  });
+});
+
+describe("wfm roster --benchmark", () => {
+  it("prints status, objective, bound, gap, seconds and the roster, which re-evaluates to the objective", async () => {
+    const cwd = folderWith({ "tiny.txt": tinyText });
+    const run = await runCli(["roster", "--benchmark", "tiny.txt", "--format", "json", "--time-limit", "20"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { status: string; objective: number; bound: number; gap: number; solveSeconds: number; roster: Record<string, string[]> };
+    expect(Object.keys(out)).toEqual(["status", "objective", "bound", "gap", "solveSeconds", "roster"]);
+    expect(out.status).toBe("optimal");
+    const evaluation = evaluateRosterBenchmark(parseRosterBenchmark(tinyText, { file: "tiny.txt" }), out.roster);
+    expect(evaluation.feasible).toBe(true);
+    expect(evaluation.objective).toBe(out.objective);
+    expect(out.bound).toBe(out.objective);
+  });
+
+  it("reports a bad record with its line", async () => {
+    const cwd = folderWith({ "bad.txt": tinyText.replace("A,D=7|N=2,2400,960,3,2,2,1", "A,D=7|N=2,2400,x,3,2,2,1") });
+    const run = await runCli(["roster", "--benchmark", "bad.txt"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('bad.txt:11:4: employee A: minTotalMinutes must be a whole number of at least 0, got "x"\n');
+  });
+});

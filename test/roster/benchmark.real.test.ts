@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseRosterBenchmark } from "../../src/io/roster-benchmark.js";
+import { evaluateRosterBenchmark } from "../../src/roster/benchmark-evaluate.js";
+import { solveRosterBenchmark } from "../../src/roster/benchmark-solve.js";
+import { sharedFile } from "../support/shared.js";
+
+/**
+ * The small Curtois & Qu instances solved to their proven optimum (best-known.csv, Curtois & Qu
+ * 2014, Table 2), each roster re-checked by the independent evaluator.
+ */
+const bestKnown = new Map(
+  readFileSync(sharedFile("bench-roster", "best-known.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","))
+    .map(([instance, , , , best]) => [instance!, Number(best)]),
+);
+
+describe("Curtois & Qu instances with a proven optimum", () => {
+  for (const name of ["Instance1", "Instance2", "Instance3"]) {
+    it(`${name}: reaches the proven optimum ${bestKnown.get(name)}, and the checker agrees`, async () => {
+      const file = sharedFile("bench-roster", "instances", `${name}.txt`);
+      const instance = parseRosterBenchmark(readFileSync(file, "utf8"), { file });
+      const result = await solveRosterBenchmark(instance, { timeLimitSeconds: 300 });
+      const evaluation = evaluateRosterBenchmark(instance, result.roster!);
+      expect(evaluation.violations).toEqual([]);
+      expect(evaluation.objective).toBe(bestKnown.get(name));
+      expect(result.objective).toBe(bestKnown.get(name));
+      expect(result.status).toBe("optimal");
+      expect(result.bound).toBe(bestKnown.get(name));
+    }, 400_000);
+  }
+
+  it("reads every instance with the sizes best-known.csv lists", () => {
+    const rows = readFileSync(sharedFile("bench-roster", "best-known.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    for (const [name, days, staff, types] of rows) {
+      const file = sharedFile("bench-roster", "instances", `${name}.txt`);
+      const instance = parseRosterBenchmark(readFileSync(file, "utf8"), { file });
+      expect([instance.horizonDays, instance.employees.length, instance.shifts.length]).toEqual([Number(days), Number(staff), Number(types)]);
+    }
+  });
+});

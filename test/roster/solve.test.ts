@@ -1,0 +1,176 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkRoster } from "../../src/roster/check.js";
+import type { Roster, RosterAgent, RosterProblem } from "../../src/roster/problem.js";
+import { solveRoster } from "../../src/roster/solve.js";
+
+const agent = (id: string, overrides: Partial<RosterAgent> = {}): RosterAgent => ({
+  id,
+  name: id,
+  team: "calls",
+  templates: [],
+  minMinutesPerWeek: 0,
+  maxMinutesPerWeek: Infinity,
+  minMinutesPerPeriod: 0,
+  maxMinutesPerPeriod: Infinity,
+  maxShifts: Infinity,
+  maxConsecutiveDays: 7,
+  minConsecutiveDays: 1,
+  minConsecutiveDaysOff: 1,
+  maxWeekends: Infinity,
+  maxNights: Infinity,
+  hourlyCost: 20,
+  ...overrides,
+});
+
+/** One week from a Monday: Early 07:00-15:00, Late 15:00-23:00, Night 23:00-07:00 (7.5 paid hours each). */
+const week = (overrides: Partial<RosterProblem> = {}): RosterProblem => ({
+  days: 7,
+  firstWeekday: 0,
+  templates: [
+    { name: "Early", startMinute: 420, lengthMinutes: 480, paidMinutes: 450, night: false },
+    { name: "Late", startMinute: 900, lengthMinutes: 480, paidMinutes: 450, night: false },
+    { name: "Night", startMinute: 1380, lengthMinutes: 480, paidMinutes: 450, night: true },
+  ],
+  agents: [agent("a"), agent("b"), agent("c")],
+  requests: [],
+  demand: [],
+  rules: { minRestMinutes: 660, forbiddenSuccessions: [], shortfallWeight: 1000, excessWeight: 5, nightFairnessWeight: 10, weekendFairnessWeight: 10, costWeight: 0 },
+  ...overrides,
+});
+
+const row = (text: string) => [...text].map((c) => ({ E: "Early", L: "Late", N: "Night", ".": "" })[c]!);
+
+describe("checkRoster: hard rules, checked on the clock", () => {
+  it("forbids Late then Early (8 h rest) and Night then Early (0 h) under an 11-hour rest, allows Early then Night", () => {
+    const p = week({ agents: [agent("a")] });
+    expect(checkRoster(p, { a: row("LE.....") }).violations.map((v) => v.message)).toEqual(["a: 480 minutes of rest between Late on day 0 and Early on day 1, at least 660"]);
+    expect(checkRoster(p, { a: row("NE.....") }).violations.map((v) => v.message)).toEqual(["a: 0 minutes of rest between Night on day 0 and Early on day 1, at least 660"]);
+    expect(checkRoster(p, { a: row("EN.....") }).violations).toEqual([]);
+  });
+
+  it("reports leave, templates, nights, weekly hours, weekends and the hard minimum", () => {
+    const p = week({
+      agents: [agent("a", { templates: ["Early", "Night"], maxNights: 0, maxMinutesPerWeek: 1800, maxWeekends: 0 })],
+      requests: [{ agent: "a", day: 2, kind: "leave", weight: 0 }],
+      demand: [{ day: 6, template: "Early", agents: 2, minimum: 2 }],
+    });
+    const rules = checkRoster(p, { a: row("N.EL.EE") }).violations.map((v) => v.rule);
+    expect(rules).toEqual(["leave", "template-not-allowed", "max-minutes-per-week", "max-weekends", "max-nights", "minimum-cover"]);
+  });
+});
+
+/** Exhaustive search over rosters: every row each agent may work alone, combined, scored by the checker. */
+function bruteForce(problem: RosterProblem): number | null {
+  const options = ["", ...problem.templates.map((t) => t.name)];
+  const rows = problem.agents.map((a) => {
+    const alone: RosterProblem = { ...problem, agents: [a], demand: [], requests: problem.requests.filter((r) => r.agent === a.id && r.kind === "leave") };
+    const out: string[][] = [];
+    for (let code = 0; code < options.length ** problem.days; code++) {
+      const days: string[] = [];
+      for (let d = 0, c = code; d < problem.days; d++, c = Math.floor(c / options.length)) days.push(options[c % options.length]!);
+      if (checkRoster(alone, { [a.id]: days }).feasible) out.push(days);
+    }
+    return out;
+  });
+  let best: number | null = null;
+  for (const x of rows[0]!) {
+    for (const y of rows[1]!) {
+      const check = checkRoster(problem, { [problem.agents[0]!.id]: x, [problem.agents[1]!.id]: y });
+      if (check.feasible && (best === null || check.objective < best - 1e-9)) best = check.objective;
+    }
+  }
+  return best;
+}
+
+describe("solveRoster", () => {
+  it("fills a week's demand and every hard rule holds in the roster (independent check)", async () => {
+    const p = week({
+      agents: [agent("a", { maxNights: 2, minConsecutiveDaysOff: 2, maxConsecutiveDays: 5 }), agent("b", { templates: ["Early", "Late"] }), agent("c", { maxWeekends: 0 })],
+      demand: Array.from({ length: 7 }, (_, d) => ({ day: d, template: "Early", agents: 1 })).concat([{ day: 3, template: "Night", agents: 1 }]),
+      requests: [
+        { agent: "b", day: 0, kind: "leave", weight: 0 },
+        { agent: "c", day: 1, kind: "on", template: "Early", weight: 3 },
+      ],
+    });
+    const result = await solveRoster(p, { timeLimitSeconds: 20, relativeGap: 0 });
+    expect(result.status).toBe("optimal");
+    const check = checkRoster(p, result.roster!);
+    expect(check.violations).toEqual([]);
+    expect(check.shortfall).toBe(0);
+    expect(result.roster!.c![1]).toBe("Early");
+    expect(result.objective).toBe(check.objective);
+    expect(result.gap).toBe(0);
+  });
+
+  it("law: on random two-agent weeks the MIP optimum equals exhaustive search", async () => {
+    const instance = fc
+      .record({
+        maxNights: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })),
+        maxConsecutive: fc.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 5 })),
+        minOff: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
+        minHours: fc.tuple(fc.integer({ min: 0, max: 22 }), fc.integer({ min: 0, max: 22 })),
+        maxWeekends: fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 1 })),
+        leave: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+        demand: fc.array(fc.record({ day: fc.integer({ min: 0, max: 6 }), template: fc.constantFrom("Early", "Night"), agents: fc.integer({ min: 0, max: 2 }), minimum: fc.integer({ min: 0, max: 1 }) }), { maxLength: 6 }),
+        prefs: fc.array(fc.record({ agent: fc.constantFrom("a", "b"), day: fc.integer({ min: 0, max: 6 }), kind: fc.constantFrom("on" as const, "off" as const), weight: fc.integer({ min: 1, max: 9 }) }), { maxLength: 3 }),
+      })
+      .map((r): RosterProblem => {
+        const seen = new Set<string>();
+        const base = week();
+        return week({
+          templates: [base.templates[0]!, base.templates[2]!],
+          agents: ["a", "b"].map((id, k) =>
+            agent(id, { maxNights: r.maxNights[k]!, maxConsecutiveDays: r.maxConsecutive[k]!, minConsecutiveDaysOff: r.minOff[k]!, minMinutesPerPeriod: r.minHours[k]! * 60, maxWeekends: r.maxWeekends[k]!, team: k === 0 ? "x" : "y" }),
+          ),
+          requests: [...(r.leave === undefined ? [] : [{ agent: "a", day: r.leave, kind: "leave" as const, weight: 0 }]), ...r.prefs],
+          demand: r.demand.filter((d) => !seen.has(`${d.day}/${d.template}`) && seen.add(`${d.day}/${d.template}`)).map((d) => ({ ...d, minimum: Math.min(d.minimum, d.agents) })),
+        });
+      });
+    let feasible = 0;
+    await fc.assert(
+      fc.asyncProperty(instance, async (p) => {
+        const expected = bruteForce(p);
+        const result = await solveRoster(p, { timeLimitSeconds: 20, relativeGap: 0 });
+        if (expected === null) {
+          expect(result.status).toBe("infeasible");
+          expect(result.conflicts.length).toBeGreaterThan(0);
+        } else {
+          feasible++;
+          expect(result.objective).toBeCloseTo(expected, 6);
+          expect(checkRoster(p, result.roster as Roster).violations).toEqual([]);
+        }
+      }),
+      { numRuns: 15, seed: 15 },
+    );
+    expect(feasible).toBeGreaterThanOrEqual(5);
+  }, 300_000);
+
+  it("explains infeasibility: leave leaves one agent for a hard minimum of two on Christmas Eve night", async () => {
+    const p = week({
+      days: 31,
+      firstWeekday: 1, // 2026-12-01 is a Tuesday
+      demand: [{ day: 23, template: "Night", agents: 2, minimum: 2 }],
+      requests: [
+        { agent: "a", day: 23, kind: "leave", weight: 0 },
+        { agent: "b", day: 23, kind: "leave", weight: 0 },
+      ],
+    });
+    const result = await solveRoster(p, { timeLimitSeconds: 20, relativeGap: 0 });
+    expect(result.status).toBe("infeasible");
+    expect(result.roster).toBeNull();
+    expect(result.conflictsProven).toBe(true);
+    expect(result.conflicts).toEqual([{ rule: "minimum-cover", agent: "", day: 23, template: "Night", unit: "agents", amount: 1 }]);
+  });
+
+  it("explains a contract that cannot be met: 40 hours in a week with leave on four days", async () => {
+    const p = week({
+      agents: [agent("a", { minMinutesPerWeek: 2400 })],
+      requests: [0, 1, 2, 3].map((day) => ({ agent: "a", day, kind: "leave" as const, weight: 0 })),
+    });
+    const result = await solveRoster(p, { timeLimitSeconds: 20, relativeGap: 0 });
+    expect(result.status).toBe("infeasible");
+    // three 7.5-hour shifts (Fri, Sat, Sun) give 1350 minutes; 1050 short
+    expect(result.conflicts).toEqual([{ rule: "min-minutes-per-week", agent: "a", day: 0, unit: "minutes", amount: 1050 }]);
+  });
+});
