@@ -89,7 +89,7 @@ export const badInputCases: readonly BadInputCase[] = [
   { name: "erlang: negative answer time", argv: ["erlang", "--calls", "100", "--interval", "30", "--aht", "180", "--target", "80/-1"], first: "--target: expected PERCENT/SECONDS such as 80/20, got \"80/-1\"" },
   { name: "erlang: occupancy cap above 100%", argv: [...erlang, "--max-occupancy", "150"], first: "--max-occupancy: expected a percentage from 0 to 100 such as 85 or 85%, got \"150\"" },
   { name: "erlang: occupancy cap not a number", argv: [...erlang, "--max-occupancy", "high"], first: "--max-occupancy: expected a percentage from 0 to 100 such as 85 or 85%, got \"high\"" },
-  { name: "erlang: unknown model", argv: [...erlang, "--model", "erlang-x"], first: "--model: expected one of erlang-b, erlang-c, erlang-a, got \"erlang-x\"" },
+  { name: "erlang: unknown model", argv: [...erlang, "--model", "erlang-q"], first: "--model: expected one of erlang-b, erlang-c, erlang-a, erlang-x, got \"erlang-q\"" },
   { name: "erlang: fractional agents", argv: [...erlang, "--agents", "1.5"], first: "--agents: expected a whole number of at least 0, got \"1.5\"" },
   { name: "erlang: negative agents", argv: [...erlang, "--agents", "-1"], first: "--agents: expected a whole number of at least 0, got \"-1\"" },
   { name: "erlang: patience 0", argv: [...erlang, "--patience", "0"], first: "--patience: expected a number greater than 0, got \"0\"" },
@@ -99,7 +99,7 @@ export const badInputCases: readonly BadInputCase[] = [
   { name: "erlang: shrinkage 100%", argv: [...erlang, "--shrinkage", "100"], first: "--shrinkage: expected a percentage from 0 up to (not including) 100 such as 85 or 85%, got \"100\"" },
   { name: "erlang: unknown format", argv: [...erlang, "--format", "xml"], first: "--format: expected one of table, json, got \"xml\"" },
   { name: "erlang: negative ASA", argv: [...erlang, "--max-asa", "-3"], first: "--max-asa: expected a number of at least 0, got \"-3\"" },
-  { name: "schema: unknown name", argv: ["schema", "rota"], first: "wfm schema: unknown config \"rota\"; expected one of calibration, cost, plan, scenarios, shifts, staffing" },
+  { name: "schema: unknown name", argv: ["schema", "rota"], first: "wfm schema: unknown config \"rota\"; expected one of calibration, cost, plan, roster, scenarios, shifts, staffing, teams" },
 
   // --- wfm staff -----------------------------------------------------------------------------
   { name: "staff: volumes missing", argv: ["staff", "missing.csv", "--config", "staffing.json"], first: "file not found: missing.csv" },
