@@ -1,3 +1,4 @@
+import { requireObject } from "../errors.js";
 import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
 
 /**
@@ -83,6 +84,8 @@ function runsOf(flags: readonly boolean[]): [number, number][] {
  * Reference: T. Curtois, R. Qu, "Computational results on new staff scheduling benchmark instances" (2014).
  */
 export function evaluateRosterBenchmark(instance: RosterBenchmark, roster: BenchmarkRoster): BenchmarkEvaluation {
+  requireObject("evaluateRosterBenchmark", "instance", instance, ["horizonDays", "shifts", "employees", "daysOff", "shiftOnRequests", "shiftOffRequests", "cover"]);
+  requireObject("evaluateRosterBenchmark", "roster", roster);
   const violations: BenchmarkViolation[] = [];
   const H = instance.horizonDays;
   const lengthOf = new Map(instance.shifts.map((s) => [s.id, s.lengthMinutes]));

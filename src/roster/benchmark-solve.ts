@@ -1,4 +1,4 @@
-import { WfmError, invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument, requireObject } from "../errors.js";
 import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type MipStatus } from "../schedule/mip.js";
 import type { ScheduleProgress } from "../schedule/solve.js";
 import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
@@ -51,6 +51,7 @@ export interface RosterBenchmarkModel {
  * Reference: T. Curtois, R. Qu (2014), the integer programming model of their Section 3.
  */
 export function buildRosterBenchmarkModel(instance: RosterBenchmark): RosterBenchmarkModel {
+  requireObject("buildRosterBenchmarkModel", "instance", instance, ["horizonDays", "shifts", "employees", "daysOff", "shiftOnRequests", "shiftOffRequests", "cover"]);
   const H = instance.horizonDays;
   const shiftIndex = new Map(instance.shifts.map((s, i) => [s.id, i]));
   const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
@@ -183,6 +184,7 @@ export interface RosterBenchmarkResult {
  * Reference: T. Curtois, R. Qu (2014).
  */
 export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
+  requireObject("solveRosterBenchmark", "instance", instance, ["horizonDays", "shifts", "employees", "daysOff", "shiftOnRequests", "shiftOffRequests", "cover"]);
   const { runMip = solveMip, onProgress, ...mipOptions } = options;
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
