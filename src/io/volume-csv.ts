@@ -199,15 +199,21 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       channelOrder.push(channel);
     }
     const queue = queueCol === undefined ? undefined : row[queueCol]!.trim();
-    rows.push({
-      line,
-      localMs: parsed.localMs,
-      calls,
-      channel,
-      ...(ahtSeconds === undefined ? {} : { ahtSeconds }),
-      ...(queue === undefined ? {} : { queue }),
-      ...(orders === undefined ? {} : { orders }),
-    });
+    // One object literal per common shape (no spread, no temporary objects, fields in-object).
+    const localMs = parsed.localMs;
+    if (orders === undefined && ahtSeconds !== undefined) rows.push(queue === undefined ? { line, localMs, calls, channel, ahtSeconds } : { line, localMs, calls, channel, ahtSeconds, queue });
+    else if (orders === undefined && ahtSeconds === undefined) rows.push(queue === undefined ? { line, localMs, calls, channel } : { line, localMs, calls, channel, queue });
+    else {
+      rows.push({
+        line,
+        localMs,
+        calls,
+        channel,
+        ...(ahtSeconds === undefined ? {} : { ahtSeconds }),
+        ...(queue === undefined ? {} : { queue }),
+        ...(orders === undefined ? {} : { orders }),
+      });
+    }
   }
   cells.finish();
   if (table.records.length === 0) {
@@ -219,11 +225,17 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   const droppedRows = problems.size > 0;
 
   // Split into series (channel x queue) in file order.
+  // Keyed by channel, then queue: no key string built per row.
   const series = new Map<string, VolumeRow[]>();
+  const byChannel = new Map<string, Map<string | undefined, VolumeRow[]>>();
   for (const row of rows) {
-    const key = `${row.channel}\u0000${row.queue ?? ""}`;
-    let list = series.get(key);
-    if (list === undefined) series.set(key, (list = []));
+    let queues = byChannel.get(row.channel);
+    if (queues === undefined) byChannel.set(row.channel, (queues = new Map()));
+    let list = queues.get(row.queue);
+    if (list === undefined) {
+      queues.set(row.queue, (list = []));
+      series.set(`${row.channel}\u0000${row.queue ?? ""}`, list);
+    }
     list.push(row);
   }
 
@@ -279,11 +291,12 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       if (i === 0) continue;
       const previous = list[i - 1]!;
       const delta = row.localMs - previous.localMs;
-      const where = row.channel === "voice" && row.queue === undefined && channelCol === undefined ? "" : ` (${seriesName(row)})`;
+      // Built only for a message: a string per row costs more than the checks.
+      const where = () => (row.channel === "voice" && row.queue === undefined && channelCol === undefined ? "" : ` (${seriesName(row)})`);
       if (delta === 0) {
-        bad(row.line, tsCol, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where}: line ${previous.line} has it too`);
+        bad(row.line, tsCol, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where()}: line ${previous.line} has it too`);
       } else if (delta < 0) {
-        bad(row.line, tsCol, `rows out of order${where}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
+        bad(row.line, tsCol, `rows out of order${where()}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
       } else if (delta % stepMs !== 0) {
         bad(row.line, tsCol, `${formatLocalTimestamp(row.localMs, style)} is ${delta / millisecondsInMinute} minutes after the previous row, not a multiple of the ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
       } else if (delta > stepMs && !allowGaps && !droppedRows) {
@@ -297,7 +310,7 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         }
         if (missing > 0) {
           const span = missing === 1 ? `interval ${formatLocalTimestamp(firstMissing, style)} is` : `${missing} intervals from ${formatLocalTimestamp(firstMissing, style)} are`;
-          bad(row.line, tsCol, `gap in the series${where}: ${span} missing before this row${daily ? "" : gapHint}`);
+          bad(row.line, tsCol, `gap in the series${where()}: ${span} missing before this row${daily ? "" : gapHint}`);
         }
       }
     }
