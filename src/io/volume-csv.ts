@@ -12,7 +12,7 @@ import {
 } from "../calendar/local-time.js";
 import { formatOpeningHours, inferOpeningHours } from "../calendar/opening-hours.js";
 import { WfmError } from "../errors.js";
-import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
+import { CsvCells, ProblemList, openCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
 import { readTextFile } from "./read-file.js";
 
 /** Interval lengths that can be inferred from timestamps, in minutes (1440 = daily data). */
@@ -127,7 +127,9 @@ export interface VolumeCsvOptions extends CsvDateOptions {
  */
 export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeSeries {
   const { file, openingHours, allowGaps = false, channels: allowedChannels, maxProblems = 50 } = options;
-  const table = parseCsv(text, { file, columns: volumeCsvColumns });
+  // Rows are read a chunk of lines at a time: the raw records of the file are never all held.
+  const reader = openCsv(text, { file, columns: volumeCsvColumns });
+  const table = reader.table;
   const col = (name: string) => table.columns.get(name);
   const tsCol = col("timestamp")!;
   const callsCol = col("calls")!;
@@ -148,7 +150,9 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
 
   const cells = new CsvCells(table, problems, options);
   const channelSet = new Set<string>();
-  for (const record of table.records) {
+  let recordCount = 0;
+  reader.forEach((record) => {
+    recordCount++;
     const { line } = record;
     const row = record.cells;
     let ok = true;
@@ -193,7 +197,7 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         else orders = read;
       }
     }
-    if (!ok || parsed === null || calls === null) continue;
+    if (!ok || parsed === null || calls === null) return;
     if (!channelSet.has(channel)) {
       channelSet.add(channel);
       channelOrder.push(channel);
@@ -214,9 +218,9 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         ...(orders === undefined ? {} : { orders }),
       });
     }
-  }
+  });
   cells.finish();
-  if (table.records.length === 0) {
+  if (recordCount === 0) {
     problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   }
   if (rows.length === 0) problems.throwIfAny();
