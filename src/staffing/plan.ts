@@ -513,9 +513,16 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const intervalHours = intervalMinutes / 60;
 
   // Group by channel, in order of first appearance: the indexes of each channel's rows.
+  // Each input is read once, into columns (`intervals` may build its elements on access).
+  const inMs = new Float64Array(intervals.length);
+  const inCalls = new Float64Array(intervals.length);
+  const inAht = new Float64Array(intervals.length); // NaN: not given
   const groups = new Map<string, number[]>();
   for (let index = 0; index < intervals.length; index++) {
     const row = intervals[index]!;
+    inMs[index] = row.localMs;
+    inCalls[index] = row.calls;
+    inAht[index] = row.ahtSeconds ?? Number.NaN;
     if (!(Number.isFinite(row.localMs))) invalidArgument(fn, `intervals[${index}].localMs`, "a finite number of milliseconds", row.localMs);
     if (!(Number.isFinite(row.calls) && row.calls >= 0)) invalidArgument(fn, `intervals[${index}].calls`, "a finite number >= 0", row.calls);
     if (row.ahtSeconds !== undefined && !(Number.isFinite(row.ahtSeconds) && row.ahtSeconds > 0)) {
@@ -545,8 +552,11 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     const name = channelOrder[ci]!;
     const c = configs.get(name)!;
     const shrinkConfig = c.shrinkage ?? baseShrinkage;
-    const indexes = groups.get(name)!.sort((a, b) => intervals[a]!.localMs - intervals[b]!.localMs);
-    const rows = indexes.map((index) => intervals[index]!);
+    const indexes = groups.get(name)!;
+    let sorted = true;
+    for (let i = 1; i < indexes.length && sorted; i++) sorted = inMs[indexes[i - 1]!]! <= inMs[indexes[i]!]!;
+    if (!sorted) indexes.sort((a, b) => inMs[a]! - inMs[b]!);
+    const rows = indexes.map((index) => ({ localMs: inMs[index]!, calls: inCalls[index]!, ahtSeconds: Number.isNaN(inAht[index]!) ? undefined : inAht[index]! }));
     for (let i = 1; i < rows.length; i++) {
       if (rows[i]!.localMs === rows[i - 1]!.localMs) {
         invalidArgument(fn, `intervals[${indexes[i]!}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(rows[i]!.localMs)} appears twice)`, rows[i]!.localMs);
