@@ -144,13 +144,12 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
 
   // Rows as columns (plain arrays of numbers, 8 bytes a value): `rows` of the result builds each
   // row object on access (`lazyArray`), about 60 bytes per row instead of 125.
-  const lineOf: number[] = [];
-  const msOf: number[] = [];
-  const callsOf: number[] = [];
-  const ahtOf: number[] = []; // NaN: no handle time
-  const channelOf: number[] = [];
-  const queueOf: number[] = []; // -1: no queue column
-  const ordersOf: number[] = []; // NaN: no order count
+  // Sized by the file's line count (at least one line per row), grown only for a file of bare
+  // CR line ends.
+  let lineCount = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCount++;
+  let kept = newRowColumns(lineCount);
+  let rowCount = 0;
   const queueNames: string[] = [];
   const queueIndex = new Map<string, number>();
   let style: TimestampStyle | undefined;
@@ -222,52 +221,23 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         queueNames.push(queue);
       }
     }
-    lineOf.push(line);
-    msOf.push(parsed.localMs);
-    callsOf.push(calls);
-    ahtOf.push(ahtSeconds ?? Number.NaN);
-    channelOf.push(channelIndex.get(channel)!);
-    queueOf.push(q);
-    ordersOf.push(orders ?? Number.NaN);
+    if (rowCount === kept.line.length) kept = grownRowColumns(kept, rowCount * 2);
+    kept.line[rowCount] = line;
+    kept.localMs[rowCount] = parsed.localMs;
+    kept.calls[rowCount] = calls;
+    kept.aht[rowCount] = ahtSeconds ?? Number.NaN;
+    kept.channel[rowCount] = channelIndex.get(channel)!;
+    kept.queue[rowCount] = q;
+    kept.orders[rowCount] = orders ?? Number.NaN;
+    rowCount++;
   });
   cells.finish();
   if (recordCount === 0) {
     problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   }
-  const rowCount = lineOf.length;
-  // Packed into typed arrays (no growth slack, off the heap): 8 bytes a number, 4 an index.
-  const columnsKept = {
-    line: Uint32Array.from(lineOf),
-    localMs: Float64Array.from(msOf),
-    calls: Float64Array.from(callsOf),
-    aht: Float64Array.from(ahtOf),
-    channel: Uint32Array.from(channelOf),
-    queue: Int32Array.from(queueOf),
-    orders: Float64Array.from(ordersOf),
-  };
-  lineOf.length = msOf.length = callsOf.length = ahtOf.length = channelOf.length = queueOf.length = ordersOf.length = 0;
-  const rowAt = (i: number): VolumeRow => {
-    const c = columnsKept;
-    const line = c.line[i]!;
-    const localMs = c.localMs[i]!;
-    const calls = c.calls[i]!;
-    const channel = channelOrder[c.channel[i]!]!;
-    const ahtSeconds = c.aht[i]!;
-    const queue = c.queue[i]! < 0 ? undefined : queueNames[c.queue[i]!]!;
-    const orders = c.orders[i]!;
-    // One object literal per common shape (no spread, fields in-object).
-    if (Number.isNaN(orders) && !Number.isNaN(ahtSeconds)) return queue === undefined ? { line, localMs, calls, channel, ahtSeconds } : { line, localMs, calls, channel, ahtSeconds, queue };
-    if (Number.isNaN(orders)) return queue === undefined ? { line, localMs, calls, channel } : { line, localMs, calls, channel, queue };
-    return {
-      line,
-      localMs,
-      calls,
-      channel,
-      ...(Number.isNaN(ahtSeconds) ? {} : { ahtSeconds }),
-      ...(queue === undefined ? {} : { queue }),
-      orders,
-    };
-  };
+  // Typed arrays, off the heap: 8 bytes a number, 4 an index (views of the rows read).
+  const columnsKept = rowCount >= kept.line.length * 0.875 ? viewRowColumns(kept, rowCount) : grownRowColumns(kept, rowCount);
+  const rowAt = rowReader(columnsKept, channelOrder, queueNames);
   if (rowCount === 0) problems.throwIfAny();
   // Rows with bad cells are left out of the series checks below, which still run so that every
   // problem is reported at once; only gaps are not, as a dropped row would look like one.
@@ -383,6 +353,85 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       const hours = openingHours ?? inferred?.openingHours;
       return hours === undefined || (hours[dayNames[localDayOfWeek(d)]!]?.length ?? 0) > 0;
     }),
+  };
+}
+
+/** A volume file's rows as columns. */
+interface RowColumns {
+  readonly line: Uint32Array;
+  readonly localMs: Float64Array;
+  readonly calls: Float64Array;
+  /** NaN: no handle time. */
+  readonly aht: Float64Array;
+  readonly channel: Uint32Array;
+  /** -1: no queue. */
+  readonly queue: Int32Array;
+  /** NaN: no order count. */
+  readonly orders: Float64Array;
+}
+
+function newRowColumns(n: number): RowColumns {
+  return {
+    line: new Uint32Array(n),
+    localMs: new Float64Array(n),
+    calls: new Float64Array(n),
+    aht: new Float64Array(n),
+    channel: new Uint32Array(n),
+    queue: new Int32Array(n),
+    orders: new Float64Array(n),
+  };
+}
+
+/** The columns copied into arrays of `n` rows (cut or grown); the same arrays when `n` fits exactly. */
+function grownRowColumns(c: RowColumns, n: number): RowColumns {
+  if (c.line.length === n) return c;
+  const out = newRowColumns(n);
+  const m = Math.min(n, c.line.length);
+  out.line.set(c.line.subarray(0, m));
+  out.localMs.set(c.localMs.subarray(0, m));
+  out.calls.set(c.calls.subarray(0, m));
+  out.aht.set(c.aht.subarray(0, m));
+  out.channel.set(c.channel.subarray(0, m));
+  out.queue.set(c.queue.subarray(0, m));
+  out.orders.set(c.orders.subarray(0, m));
+  return out;
+}
+
+/** The first `n` rows of the columns, as views (no copy). */
+function viewRowColumns(c: RowColumns, n: number): RowColumns {
+  return {
+    line: c.line.subarray(0, n),
+    localMs: c.localMs.subarray(0, n),
+    calls: c.calls.subarray(0, n),
+    aht: c.aht.subarray(0, n),
+    channel: c.channel.subarray(0, n),
+    queue: c.queue.subarray(0, n),
+    orders: c.orders.subarray(0, n),
+  };
+}
+
+/** Row `i` from the columns alone (no closure over the reader's scope, which holds the file text). */
+function rowReader(c: RowColumns, channelOrder: readonly string[], queueNames: readonly string[]) {
+  return (i: number): VolumeRow => {
+    const line = c.line[i]!;
+    const localMs = c.localMs[i]!;
+    const calls = c.calls[i]!;
+    const channel = channelOrder[c.channel[i]!]!;
+    const ahtSeconds = c.aht[i]!;
+    const queue = c.queue[i]! < 0 ? undefined : queueNames[c.queue[i]!]!;
+    const orders = c.orders[i]!;
+    // One object literal per common shape (no spread, fields in-object).
+    if (Number.isNaN(orders) && !Number.isNaN(ahtSeconds)) return queue === undefined ? { line, localMs, calls, channel, ahtSeconds } : { line, localMs, calls, channel, ahtSeconds, queue };
+    if (Number.isNaN(orders)) return queue === undefined ? { line, localMs, calls, channel } : { line, localMs, calls, channel, queue };
+    return {
+      line,
+      localMs,
+      calls,
+      channel,
+      ...(Number.isNaN(ahtSeconds) ? {} : { ahtSeconds }),
+      ...(queue === undefined ? {} : { queue }),
+      orders,
+    };
   };
 }
 

@@ -630,7 +630,8 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => cols.localMs[a]! - cols.localMs[b]! || cols.channel[a]! - cols.channel[b]!);
   const channelTypes = channelOrder.map((name) => configs.get(name)!.type);
-  const intervalAt = (k: number): StaffingInterval => cols.interval(order[k]!, channelOrder, channelTypes, intervalSeconds, intervalHours);
+  const intervalAt = intervalReader(cols, order, channelOrder, channelTypes, intervalSeconds, intervalHours);
+  // Made outside this function, so that the array keeps the columns alive and not this scope.
   const planned = lazyArray(n, intervalAt);
 
   // Days and totals.
@@ -724,6 +725,11 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       totalFte: all.fte + support.fte,
     },
   };
+}
+
+/** Interval `k` of the plan (in plan order), from the columns alone (no closure over the planner's scope). */
+function intervalReader(cols: PlanColumns, order: Uint32Array, names: readonly string[], types: readonly ChannelType[], intervalSeconds: number, intervalHours: number) {
+  return (k: number): StaffingInterval => cols.interval(order[k]!, names, types, intervalSeconds, intervalHours);
 }
 
 /** What {@link PlanColumns.set} stores for one interval. */
