@@ -296,6 +296,11 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       own === undefined
         ? isOpenAt(openingHours, t)
         : ownDays!.has(localStartOfDay(t)) && own.openSlots[localDayOfWeek(t) * slotsPerDay + Math.floor(localMinuteOfDay(t) / intervalMinutes)] === 1;
+    // The series named in a message (built only for one: a closure per row costs more than the checks).
+    const where = (index: number) => {
+      const full = rowAt(index);
+      return full.channel === "voice" && full.queue === undefined && channelCol === undefined ? "" : ` (${seriesName(full)})`;
+    };
     for (let i = 0; i < list.length; i++) {
       const row = { line: columnsKept.line[list[i]!]!, localMs: columnsKept.localMs[list[i]!]! };
       const minute = localMinuteOfDay(row.localMs);
@@ -310,15 +315,10 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       if (i === 0) continue;
       const previous = { line: columnsKept.line[list[i - 1]!]!, localMs: columnsKept.localMs[list[i - 1]!]! };
       const delta = row.localMs - previous.localMs;
-      // Built only for a message: a string per row costs more than the checks.
-      const where = () => {
-        const full = rowAt(list[i]!);
-        return full.channel === "voice" && full.queue === undefined && channelCol === undefined ? "" : ` (${seriesName(full)})`;
-      };
       if (delta === 0) {
-        bad(row.line, tsCol, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where()}: line ${previous.line} has it too`);
+        bad(row.line, tsCol, `duplicate interval ${formatLocalTimestamp(row.localMs, style)}${where(list[i]!)}: line ${previous.line} has it too`);
       } else if (delta < 0) {
-        bad(row.line, tsCol, `rows out of order${where()}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
+        bad(row.line, tsCol, `rows out of order${where(list[i]!)}: ${formatLocalTimestamp(row.localMs, style)} comes after ${formatLocalTimestamp(previous.localMs, style)} on line ${previous.line}`);
       } else if (delta % stepMs !== 0) {
         bad(row.line, tsCol, `${formatLocalTimestamp(row.localMs, style)} is ${delta / millisecondsInMinute} minutes after the previous row, not a multiple of the ${describeInterval(intervalMinutes)} interval (wrong interval length?)`);
       } else if (delta > stepMs && !allowGaps && !droppedRows) {
@@ -332,7 +332,7 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         }
         if (missing > 0) {
           const span = missing === 1 ? `interval ${formatLocalTimestamp(firstMissing, style)} is` : `${missing} intervals from ${formatLocalTimestamp(firstMissing, style)} are`;
-          bad(row.line, tsCol, `gap in the series${where()}: ${span} missing before this row${daily ? "" : gapHint}`);
+          bad(row.line, tsCol, `gap in the series${where(list[i]!)}: ${span} missing before this row${daily ? "" : gapHint}`);
         }
       }
     }

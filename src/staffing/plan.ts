@@ -578,20 +578,7 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     });
     const finish = (i: number, requiredAgents: number, m: QueueSolution | null, d: { backlog: number; completed: number; answeredWithinTarget: number | null; occupancy: number } | null) => {
       const row = rows[i]!;
-      cols.set(p++, {
-        channel: ci,
-        kind: m !== null ? 1 : d !== null ? 2 : 0,
-        open: open[i]!,
-        localMs: row.localMs,
-        calls: row.calls,
-        ahtSeconds: aht[i]!,
-        requiredAgents,
-        scheduledAgents: grossUp({ requiredAgents, shrinkage: shrink[i]! }),
-        shrinkage: shrink[i]!,
-        occupancy: m !== null ? m.occupancy : d !== null ? d.occupancy : 0,
-        m,
-        d,
-      });
+      cols.set(p++, ci, open[i]!, row.localMs, row.calls, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
     };
     if (c.type === "deferred") {
       const plan = planDeferredWork({
@@ -732,23 +719,6 @@ function intervalReader(cols: PlanColumns, order: Uint32Array, names: readonly s
   return (k: number): StaffingInterval => cols.interval(order[k]!, names, types, intervalSeconds, intervalHours);
 }
 
-/** What {@link PlanColumns.set} stores for one interval. */
-interface ColumnRow {
-  readonly channel: number;
-  /** 0: closed (no queue solution), 1: voice or chat solution, 2: deferred work. */
-  readonly kind: 0 | 1 | 2;
-  readonly open: boolean;
-  readonly localMs: number;
-  readonly calls: number;
-  readonly ahtSeconds: number;
-  readonly requiredAgents: number;
-  readonly scheduledAgents: number;
-  readonly shrinkage: number;
-  readonly occupancy: number;
-  readonly m: QueueSolution | null;
-  readonly d: { backlog: number; completed: number; answeredWithinTarget: number | null } | null;
-}
-
 /**
  * The intervals of a plan as columns. The kind says which of the nullable fields hold values;
  * `present` flags `abandonProbability` (bit 1) and `answeredWithinTarget` (bit 2).
@@ -792,30 +762,44 @@ class PlanColumns {
     this.e = new Float64Array(n);
   }
 
-  set(i: number, r: ColumnRow): void {
-    this.channel[i] = r.channel;
-    this.kind[i] = r.kind;
-    this.open[i] = r.open ? 1 : 0;
-    this.localMs[i] = r.localMs;
-    this.calls[i] = r.calls;
-    this.ahtSeconds[i] = r.ahtSeconds;
-    this.requiredAgents[i] = r.requiredAgents;
-    this.scheduledAgents[i] = r.scheduledAgents;
-    this.shrinkage[i] = r.shrinkage;
-    this.occupancy[i] = r.occupancy;
-    if (r.m !== null) {
-      this.a[i] = r.m.serviceLevel;
-      this.b[i] = r.m.asaSeconds;
-      this.c[i] = r.m.waitProbability;
-      if (r.m.abandonProbability !== null) {
-        this.e[i] = r.m.abandonProbability;
+  /** Stores interval `i`: a queue solution `m` (voice, chat), deferred work `d`, or neither (closed). */
+  set(
+    i: number,
+    channel: number,
+    open: boolean,
+    localMs: number,
+    calls: number,
+    ahtSeconds: number,
+    requiredAgents: number,
+    scheduledAgents: number,
+    shrinkage: number,
+    occupancy: number,
+    m: QueueSolution | null,
+    d: { backlog: number; completed: number; answeredWithinTarget: number | null } | null,
+  ): void {
+    this.channel[i] = channel;
+    this.kind[i] = m !== null ? 1 : d !== null ? 2 : 0;
+    this.open[i] = open ? 1 : 0;
+    this.localMs[i] = localMs;
+    this.calls[i] = calls;
+    this.ahtSeconds[i] = ahtSeconds;
+    this.requiredAgents[i] = requiredAgents;
+    this.scheduledAgents[i] = scheduledAgents;
+    this.shrinkage[i] = shrinkage;
+    this.occupancy[i] = occupancy;
+    if (m !== null) {
+      this.a[i] = m.serviceLevel;
+      this.b[i] = m.asaSeconds;
+      this.c[i] = m.waitProbability;
+      if (m.abandonProbability !== null) {
+        this.e[i] = m.abandonProbability;
         this.present[i] = 1;
       }
-    } else if (r.d !== null) {
-      this.a[i] = r.d.backlog;
-      this.b[i] = r.d.completed;
-      if (r.d.answeredWithinTarget !== null) {
-        this.c[i] = r.d.answeredWithinTarget;
+    } else if (d !== null) {
+      this.a[i] = d.backlog;
+      this.b[i] = d.completed;
+      if (d.answeredWithinTarget !== null) {
+        this.c[i] = d.answeredWithinTarget;
         this.present[i] = 2;
       }
     }
