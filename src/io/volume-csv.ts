@@ -58,7 +58,10 @@ export interface VolumeSeries {
   readonly intervalMinutes: number;
   /** How the first timestamp was written (output is written the same way). */
   readonly style: TimestampStyle;
-  /** Rows in file order. */
+  /**
+   * Rows in file order: a read-only array whose objects are built on access from typed-array
+   * columns (`lazyArray`), so two reads of one index give equal, not identical, objects.
+   */
   readonly rows: readonly VolumeRow[];
   /** Channels in order of first appearance. */
   readonly channels: readonly string[];

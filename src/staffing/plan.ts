@@ -220,7 +220,11 @@ export interface StaffingTotals {
 /** Result of {@link planStaffing}. */
 export interface StaffingPlan {
   readonly intervalMinutes: number;
-  /** Per interval and channel, by start time then channel (in order of first appearance). */
+  /**
+   * Per interval and channel, by start time then channel (in order of first appearance). A
+   * read-only array whose objects are built on access from typed-array columns (`lazyArray`):
+   * two reads of one index give equal, not identical, objects.
+   */
   readonly intervals: readonly StaffingInterval[];
   /** Per day and channel, then `"all"` when there is more than one channel. */
   readonly days: readonly StaffingDay[];
