@@ -217,13 +217,112 @@ const timeHeaders = new Set(["hour", "time", "interval", "intervalstart", "start
  * ```
  */
 export function parseCsv(text: string, options: { file: string; columns: readonly CsvColumnSpec[] }): CsvTable {
-  const { file, columns } = options;
+  const reader = openCsv(text, options);
+  const records: CsvRecord[] = [];
+  reader.forEach((record) => records.push(record));
+  const { delimiter, header, columns: found, timeColumns, specs } = reader.table;
+  return { file: options.file, delimiter, header, columns: found, timeColumns, specs, records };
+}
+
+/** A CSV file whose header is read, and whose rows are read a chunk at a time ({@link openCsv}). */
+export interface CsvReader {
+  /**
+   * The table without its rows read: `records` parses the whole file again when asked (a reader
+   * of cells asks only to settle an ambiguous number, see {@link CsvCells}).
+   */
+  readonly table: CsvTable;
+  /**
+   * Calls `onRecord` for every data row in file order, then throws the structural problems (rows
+   * with the wrong number of fields) when there are any, as {@link parseCsv} does. Call it once.
+   */
+  forEach(onRecord: (record: CsvRecord) => void): void;
+}
+
+/** Lines per chunk read by {@link openCsv} (about 2 MB of a typical export). */
+const chunkLines = 50_000;
+
+/**
+ * Opens CSV text as {@link parseCsv} does (delimiter, header, the same checks and messages), but
+ * hands the rows over a chunk of lines at a time: the raw records of the whole file (several
+ * hundred bytes per row) are never held at once, only the caller's own representation of them.
+ * A file with quotes (a quoted field may hold a line break) is parsed whole.
+ *
+ * @param text - the file's content
+ * @param options.file - the name used in problems
+ * @param options.columns - the expected columns; unknown columns are ignored
+ * @param options.linesPerChunk - lines parsed at a time. @defaultValue 50000
+ * @throws {WfmError} `invalid-csv` for an empty file or a bad header (at once), and for rows
+ * with the wrong number of fields or broken quoting (from `forEach`)
+ *
+ * @example
+ * ```ts
+ * const reader = openCsv("timestamp;calls\n2026-12-01T08:00;12\n", {
+ *   file: "v.csv",
+ *   columns: [{ name: "timestamp", required: true }, { name: "calls", required: true }],
+ * });
+ * reader.table.header; //=> ["timestamp", "calls"]
+ * const lines: number[] = [];
+ * reader.forEach((record) => lines.push(record.line));
+ * lines; //=> [2]
+ * ```
+ */
+export function openCsv(text: string, options: { file: string; columns: readonly CsvColumnSpec[]; linesPerChunk?: number }): CsvReader {
+  const { file, columns, linesPerChunk = chunkLines } = options;
   const delimiter = detectDelimiter(text, file);
   const seen = ` (read with the delimiter ${delimiterNames[delimiter]})`;
-  // Records and their line numbers as parallel arrays: no object per row until the end.
-  let recs: string[][] = [];
-  let lineNos: number[] = [];
-  const parseOptions = {
+  const batches = recordBatches(text, delimiter, file, seen, linesPerChunk);
+  // The header: the first record that is not blank.
+  let first = batches.next();
+  while (!first.done && first.value.recs.length === 0) first = batches.next();
+  if (first.done) throw new WfmError({ code: "invalid-csv", file, line: 1, message: "the file is empty; expected a header row" });
+  const { header, found, timeColumns } = readHeader(first.value.recs[0]!, first.value.lineNos[0]!, columns, delimiter, file, seen);
+  let full: readonly CsvRecord[] | undefined;
+  const table: CsvTable = {
+    file,
+    delimiter,
+    header,
+    columns: found,
+    timeColumns,
+    specs: columns,
+    get records() {
+      return (full ??= parseCsv(text, { file, columns }).records);
+    },
+  };
+  let used = false;
+  return {
+    table,
+    forEach(onRecord) {
+      if (used) throw new Error("CsvReader.forEach: called twice");
+      used = true;
+      const problems = new ProblemList();
+      const take = (recs: string[][], lineNos: number[], from: number) => {
+        for (let i = from; i < recs.length; i++) {
+          let record = recs[i]!;
+          const line = lineNos[i]!;
+          if (record.length > header.length && record.slice(header.length).every((cell) => cell === "")) record = record.slice(0, header.length);
+          if (record.length !== header.length) {
+            problems.add({
+              code: "invalid-csv",
+              file,
+              line,
+              column: Math.min(record.length, header.length) + 1,
+              message: `expected ${header.length} fields as in the header, found ${record.length}${seen}`,
+            });
+            continue;
+          }
+          // Rows after a structural problem are not read: parseCsv throws before any is.
+          if (problems.size === 0) onRecord({ line, cells: record });
+        }
+      };
+      take(first.value.recs, first.value.lineNos, 1);
+      for (let batch = batches.next(); !batch.done; batch = batches.next()) take(batch.value.recs, batch.value.lineNos, 0);
+      problems.throwIfAny();
+    },
+  };
+}
+
+function csvParseOptions(delimiter: CsvDelimiter) {
+  return {
     bom: true,
     delimiter,
     skip_empty_lines: true,
@@ -231,26 +330,68 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
     trim: delimiter !== "\t",
     ...(delimiter === "\t" ? { rtrim: false, ltrim: false } : {}),
   };
+}
+
+/**
+ * The records of a text with their 1-based line numbers, blank ones (lines of delimiters only)
+ * dropped, in batches: a chunk of about {@link chunkLines} lines at a time for a text without
+ * quotes, the whole text at once otherwise.
+ */
+function* recordBatches(text: string, delimiter: CsvDelimiter, file: string, seen: string, linesPerChunk: number): Generator<{ recs: string[][]; lineNos: number[] }> {
+  if (text.includes('"') || /\r(?!\n)/.test(text)) {
+    yield parseRecords(text, delimiter, file, seen, 0, false);
+    return;
+  }
+  let start = 0;
+  let lineOffset = 0;
+  while (start < text.length) {
+    let end = start;
+    let lines = 0;
+    while (lines < linesPerChunk) {
+      const j = text.indexOf("\n", end);
+      if (j < 0) {
+        end = text.length;
+        lines++;
+        break;
+      }
+      end = j + 1;
+      lines++;
+    }
+    yield parseRecords(start === 0 && end === text.length ? text : text.slice(start, end), delimiter, file, seen, lineOffset, true);
+    lineOffset += lines;
+    start = end;
+  }
+}
+
+/** Parses a text (a whole file, or a chunk of whole lines starting after `lineOffset` lines). */
+function parseRecords(text: string, delimiter: CsvDelimiter, file: string, seen: string, lineOffset: number, quoteFree: boolean): { recs: string[][]; lineNos: number[] } {
+  const parseOptions = csvParseOptions(delimiter);
+  let recs: string[][] = [];
+  let lineNos: number[] = [];
   try {
-    // Line numbers: a file without quotes has one record per non-empty line, numbered by a scan of
-    // the text; csv-parse's per-record context (`on_record`, `info`) doubles the parse time, so it
-    // is used only for files with quotes, or when the scan does not match the records.
-    const lines = text.includes('"') ? null : nonEmptyLineNumbers(text);
+    // Line numbers: a text without quotes has one record per non-empty line, numbered by a scan
+    // of the text; csv-parse's per-record context (`on_record`, `info`) doubles the parse time, so
+    // it is used only for texts with quotes, or when the scan does not match the records.
+    const lines = quoteFree || !text.includes('"') ? nonEmptyLineNumbers(text) : null;
     if (lines !== null) {
       const records = parse(text, parseOptions) as string[][];
-      if (records.length === lines.length) [recs, lineNos] = [records, lines];
+      if (records.length === lines.length) {
+        recs = records;
+        lineNos = lines;
+        if (lineOffset > 0) for (let i = 0; i < lineNos.length; i++) lineNos[i]! += lineOffset;
+      }
     }
     if (recs.length === 0) {
       const withLines = parse(text, {
         ...parseOptions,
-        on_record: (record: string[], context: { lines: number }) => ({ record, line: context.lines }) as unknown as string[],
+        on_record: (record: string[], context: { lines: number }) => ({ record, line: context.lines + lineOffset }) as unknown as string[],
       }) as unknown as { record: string[]; line: number }[];
       recs = withLines.map((r) => r.record);
       lineNos = withLines.map((r) => r.line);
     }
   } catch (error) {
     const e = error as { message?: string; lines?: number; column?: number | string };
-    const line = typeof e.lines === "number" ? e.lines : undefined;
+    const line = typeof e.lines === "number" ? e.lines + lineOffset : undefined;
     const reason = (e.message ?? String(error)).replace(/^Invalid [^:]*: /, "");
     throw new WfmError({
       code: "invalid-csv",
@@ -279,14 +420,21 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
   }
   recs.length = kept;
   lineNos.length = kept;
-  const rows = { length: kept };
+  return { recs, lineNos };
+}
+
+/** Maps a header record onto the expected columns (every header problem thrown at once). */
+function readHeader(
+  headerRecord: readonly string[],
+  headerLine: number,
+  columns: readonly CsvColumnSpec[],
+  delimiter: CsvDelimiter,
+  file: string,
+  seen: string,
+): { header: string[]; found: Map<string, number>; timeColumns: Map<string, number> } {
   const problems = new ProblemList();
-  if (rows.length === 0) {
-    throw new WfmError({ code: "invalid-csv", file, line: 1, message: "the file is empty; expected a header row" });
-  }
-  const header = [...recs[0]!];
+  const header = [...headerRecord];
   while (header.length > 1 && header[header.length - 1] === "") header.pop();
-  const headerLine = lineNos[0]!;
   const lookup = new Map<string, string>();
   for (const column of columns) {
     for (const alias of [column.name, ...(column.aliases ?? [])]) lookup.set(normaliseHeader(alias), column.name);
@@ -336,25 +484,7 @@ export function parseCsv(text: string, options: { file: string; columns: readonl
     }
   }
   problems.throwIfAny();
-  const records: CsvRecord[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    let record = recs[i]!;
-    const line = lineNos[i]!;
-    if (record.length > header.length && record.slice(header.length).every((cell) => cell === "")) record = record.slice(0, header.length);
-    if (record.length !== header.length) {
-      problems.add({
-        code: "invalid-csv",
-        file,
-        line,
-        column: Math.min(record.length, header.length) + 1,
-        message: `expected ${header.length} fields as in the header, found ${record.length}${seen}`,
-      });
-      continue;
-    }
-    records.push({ line, cells: record });
-  }
-  problems.throwIfAny();
-  return { file, delimiter, header, columns: found, timeColumns, specs: columns, records };
+  return { header, found, timeColumns };
 }
 
 /** How dates in a file are written, when not in ISO 8601 form. */

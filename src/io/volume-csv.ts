@@ -12,7 +12,8 @@ import {
 } from "../calendar/local-time.js";
 import { formatOpeningHours, inferOpeningHours } from "../calendar/opening-hours.js";
 import { WfmError } from "../errors.js";
-import { CsvCells, ProblemList, parseCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
+import { CsvCells, ProblemList, openCsv, quoteCell, type CsvColumnSpec, type CsvDateOptions } from "./csv.js";
+import { lazyArray } from "../staffing/lazy-array.js";
 import { readTextFile } from "./read-file.js";
 
 /** Interval lengths that can be inferred from timestamps, in minutes (1440 = daily data). */
@@ -57,7 +58,10 @@ export interface VolumeSeries {
   readonly intervalMinutes: number;
   /** How the first timestamp was written (output is written the same way). */
   readonly style: TimestampStyle;
-  /** Rows in file order. */
+  /**
+   * Rows in file order: a read-only array whose objects are built on access from typed-array
+   * columns (`lazyArray`), so two reads of one index give equal, not identical, objects.
+   */
   readonly rows: readonly VolumeRow[];
   /** Channels in order of first appearance. */
   readonly channels: readonly string[];
@@ -127,7 +131,9 @@ export interface VolumeCsvOptions extends CsvDateOptions {
  */
 export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeSeries {
   const { file, openingHours, allowGaps = false, channels: allowedChannels, maxProblems = 50 } = options;
-  const table = parseCsv(text, { file, columns: volumeCsvColumns });
+  // Rows are read a chunk of lines at a time: the raw records of the file are never all held.
+  const reader = openCsv(text, { file, columns: volumeCsvColumns });
+  const table = reader.table;
   const col = (name: string) => table.columns.get(name);
   const tsCol = col("timestamp")!;
   const callsCol = col("calls")!;
@@ -139,7 +145,16 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   const bad = (line: number, column: number, message: string, value?: unknown) =>
     problems.add({ code: "invalid-csv", file, line, column: column + 1, message, ...(value === undefined ? {} : { value }) });
 
-  const rows: VolumeRow[] = [];
+  // Rows as columns (plain arrays of numbers, 8 bytes a value): `rows` of the result builds each
+  // row object on access (`lazyArray`), about 60 bytes per row instead of 125.
+  // Sized by the file's line count (at least one line per row), grown only for a file of bare
+  // CR line ends.
+  let lineCount = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCount++;
+  let kept = newRowColumns(lineCount);
+  let rowCount = 0;
+  const queueNames: string[] = [];
+  const queueIndex = new Map<string, number>();
   let style: TimestampStyle | undefined;
   const channelOrder: string[] = [];
   const allowed = allowedChannels === undefined ? undefined : new Set(allowedChannels);
@@ -147,8 +162,10 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   let hasOrders = ordersCol !== undefined;
 
   const cells = new CsvCells(table, problems, options);
-  const channelSet = new Set<string>();
-  for (const record of table.records) {
+  const channelIndex = new Map<string, number>();
+  let recordCount = 0;
+  reader.forEach((record) => {
+    recordCount++;
     const { line } = record;
     const row = record.cells;
     let ok = true;
@@ -193,43 +210,60 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
         else orders = read;
       }
     }
-    if (!ok || parsed === null || calls === null) continue;
-    if (!channelSet.has(channel)) {
-      channelSet.add(channel);
+    if (!ok || parsed === null || calls === null) return;
+    if (!channelIndex.has(channel)) {
+      channelIndex.set(channel, channelOrder.length);
       channelOrder.push(channel);
     }
     const queue = queueCol === undefined ? undefined : row[queueCol]!.trim();
-    rows.push({
-      line,
-      localMs: parsed.localMs,
-      calls,
-      channel,
-      ...(ahtSeconds === undefined ? {} : { ahtSeconds }),
-      ...(queue === undefined ? {} : { queue }),
-      ...(orders === undefined ? {} : { orders }),
-    });
-  }
+    let q = -1;
+    if (queue !== undefined) {
+      q = queueIndex.get(queue) ?? -1;
+      if (q < 0) {
+        queueIndex.set(queue, (q = queueNames.length));
+        queueNames.push(queue);
+      }
+    }
+    if (rowCount === kept.line.length) kept = grownRowColumns(kept, rowCount * 2);
+    kept.line[rowCount] = line;
+    kept.localMs[rowCount] = parsed.localMs;
+    kept.calls[rowCount] = calls;
+    kept.aht[rowCount] = ahtSeconds ?? Number.NaN;
+    kept.channel[rowCount] = channelIndex.get(channel)!;
+    kept.queue[rowCount] = q;
+    kept.orders[rowCount] = orders ?? Number.NaN;
+    rowCount++;
+  });
   cells.finish();
-  if (table.records.length === 0) {
+  if (recordCount === 0) {
     problems.add({ code: "invalid-csv", file, line: 2, message: "no data rows after the header" });
   }
-  if (rows.length === 0) problems.throwIfAny();
+  // Typed arrays, off the heap: 8 bytes a number, 4 an index (views of the rows read).
+  const columnsKept = rowCount >= kept.line.length * 0.875 ? viewRowColumns(kept, rowCount) : grownRowColumns(kept, rowCount);
+  const rowAt = rowReader(columnsKept, channelOrder, queueNames);
+  if (rowCount === 0) problems.throwIfAny();
   // Rows with bad cells are left out of the series checks below, which still run so that every
   // problem is reported at once; only gaps are not, as a dropped row would look like one.
   const droppedRows = problems.size > 0;
 
-  // Split into series (channel x queue) in file order.
-  const series = new Map<string, VolumeRow[]>();
-  for (const row of rows) {
-    const key = `${row.channel}\u0000${row.queue ?? ""}`;
-    let list = series.get(key);
-    if (list === undefined) series.set(key, (list = []));
-    list.push(row);
+  // Split into series (channel x queue) in file order: the row indexes of each, keyed by channel,
+  // then queue (no key string built per row).
+  const series = new Map<string, number[]>();
+  const byChannel = new Map<number, Map<number, number[]>>();
+  for (let i = 0; i < rowCount; i++) {
+    let queues = byChannel.get(columnsKept.channel[i]!);
+    if (queues === undefined) byChannel.set(columnsKept.channel[i]!, (queues = new Map()));
+    let list = queues.get(columnsKept.queue[i]!);
+    if (list === undefined) {
+      queues.set(columnsKept.queue[i]!, (list = []));
+      series.set(`${columnsKept.channel[i]!}\u0000${columnsKept.queue[i]!}`, list);
+    }
+    list.push(i);
   }
 
   let intervalMinutes: number;
   try {
-    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes([...series.values()].map((rows) => ({ label: "", rows })), file, "give it with --interval MINUTES");
+    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(localMsOfSeries(series.values(), columnsKept.localMs), file, "give it with --interval MINUTES");
   } catch (error) {
     problems.throwIfAny();
     throw error;
@@ -239,13 +273,13 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
   // Without opening hours in the options, each series' own weekly pattern tells when the centre
   // is closed, and days without any row of the series are closed days.
   const infer = openingHours === undefined && !daily && 1440 % intervalMinutes === 0 && Number.isInteger(intervalMinutes);
-  const inferred = infer ? inferOpeningHours({ starts: rows.map((r) => r.localMs), intervalMinutes }) : undefined;
+  const inferred = infer ? inferOpeningHours({ starts: columnsKept.localMs, intervalMinutes }) : undefined;
   // Hours inferred from less than a day of rows say nothing about the centre: not reported.
   let firstMs = Infinity;
   let lastMs = -Infinity;
-  for (const row of rows) {
-    if (row.localMs < firstMs) firstMs = row.localMs;
-    if (row.localMs > lastMs) lastMs = row.localMs;
+  for (const localMs of columnsKept.localMs) {
+    if (localMs < firstMs) firstMs = localMs;
+    if (localMs > lastMs) lastMs = localMs;
   }
   const reportInferred = inferred?.openingHours !== undefined && lastMs - firstMs >= 86_400_000 - stepMs;
   const hoursText = openingHours !== undefined ? formatOpeningHours(openingHours) : formatOpeningHours(inferred?.openingHours);
@@ -255,38 +289,37 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       : `; opening hours inferred from the file: ${hoursText} (if the centre was closed then, set openingHours in the staffing config)`;
   const dayMs = 86_400_000;
   const fileDays = new Set<number>();
-  for (const row of rows) fileDays.add(localStartOfDay(row.localMs));
+  for (const localMs of columnsKept.localMs) fileDays.add(localStartOfDay(localMs));
 
   const slotsPerDay = 1440 / intervalMinutes;
-  const labelled: LabelledSeries[] = [...series.values()].map((list) => {
-    const own = infer ? inferOpeningHours({ starts: list.map((r) => r.localMs), intervalMinutes }) : undefined;
-    const ownDays = infer ? new Set(list.map((r) => localStartOfDay(r.localMs))) : undefined;
-    const first = list[0]!;
-    return {
-      label: first.channel === "voice" && first.queue === undefined && channelCol === undefined ? "" : seriesName(first),
-      rows: list,
-      openAt: (t: number) =>
-        own === undefined
-          ? isOpenAt(openingHours, t)
-          : ownDays!.has(localStartOfDay(t)) && own.openSlots[localDayOfWeek(t) * slotsPerDay + Math.floor(localMinuteOfDay(t) / intervalMinutes)] === 1,
-    };
-  });
-  checkIntervalSeries(labelled, {
-    file,
-    timestampColumn: tsCol,
-    style,
-    problems,
-    intervalMinutes,
-    allowGaps,
-    gapSuffix: daily ? "" : gapHint,
-  });
+  // One series at a time (its points built only while it is checked), so a file of many queues
+  // never holds an object per row.
+  for (const list of series.values()) {
+    const starts = list.map((r) => columnsKept.localMs[r]!);
+    const own = infer ? inferOpeningHours({ starts, intervalMinutes }) : undefined;
+    const ownDays = infer ? new Set(starts.map((t) => localStartOfDay(t))) : undefined;
+    const first = rowAt(list[0]!);
+    checkIntervalSeries(
+      [
+        {
+          label: first.channel === "voice" && first.queue === undefined && channelCol === undefined ? "" : seriesName(first),
+          rows: list.map((r) => ({ line: columnsKept.line[r]!, localMs: columnsKept.localMs[r]! })),
+          openAt: (t: number) =>
+            own === undefined
+              ? isOpenAt(openingHours, t)
+              : ownDays!.has(localStartOfDay(t)) && own.openSlots[localDayOfWeek(t) * slotsPerDay + Math.floor(localMinuteOfDay(t) / intervalMinutes)] === 1,
+        },
+      ],
+      { file, timestampColumn: tsCol, style, problems, intervalMinutes, allowGaps, rowsDropped: droppedRows, gapSuffix: daily ? "" : gapHint },
+    );
+  }
   problems.throwIfAny();
 
   return {
     file,
     intervalMinutes,
     style: style ?? { separator: "T", seconds: false, dateOnly: daily, offset: null },
-    rows,
+    rows: lazyArray(rowCount, rowAt),
     channels: channelOrder,
     hasAht,
     hasOrders,
@@ -296,6 +329,85 @@ export function parseVolumeCsv(text: string, options: VolumeCsvOptions): VolumeS
       const hours = openingHours ?? inferred?.openingHours;
       return hours === undefined || (hours[dayNames[localDayOfWeek(d)]!]?.length ?? 0) > 0;
     }),
+  };
+}
+
+/** A volume file's rows as columns. */
+interface RowColumns {
+  readonly line: Uint32Array;
+  readonly localMs: Float64Array;
+  readonly calls: Float64Array;
+  /** NaN: no handle time. */
+  readonly aht: Float64Array;
+  readonly channel: Uint32Array;
+  /** -1: no queue. */
+  readonly queue: Int32Array;
+  /** NaN: no order count. */
+  readonly orders: Float64Array;
+}
+
+function newRowColumns(n: number): RowColumns {
+  return {
+    line: new Uint32Array(n),
+    localMs: new Float64Array(n),
+    calls: new Float64Array(n),
+    aht: new Float64Array(n),
+    channel: new Uint32Array(n),
+    queue: new Int32Array(n),
+    orders: new Float64Array(n),
+  };
+}
+
+/** The columns copied into arrays of `n` rows (cut or grown); the same arrays when `n` fits exactly. */
+function grownRowColumns(c: RowColumns, n: number): RowColumns {
+  if (c.line.length === n) return c;
+  const out = newRowColumns(n);
+  const m = Math.min(n, c.line.length);
+  out.line.set(c.line.subarray(0, m));
+  out.localMs.set(c.localMs.subarray(0, m));
+  out.calls.set(c.calls.subarray(0, m));
+  out.aht.set(c.aht.subarray(0, m));
+  out.channel.set(c.channel.subarray(0, m));
+  out.queue.set(c.queue.subarray(0, m));
+  out.orders.set(c.orders.subarray(0, m));
+  return out;
+}
+
+/** The first `n` rows of the columns, as views (no copy). */
+function viewRowColumns(c: RowColumns, n: number): RowColumns {
+  return {
+    line: c.line.subarray(0, n),
+    localMs: c.localMs.subarray(0, n),
+    calls: c.calls.subarray(0, n),
+    aht: c.aht.subarray(0, n),
+    channel: c.channel.subarray(0, n),
+    queue: c.queue.subarray(0, n),
+    orders: c.orders.subarray(0, n),
+  };
+}
+
+/** Row `i` from the columns alone (no closure over the reader's scope, which holds the file text). */
+function rowReader(c: RowColumns, channelOrder: readonly string[], queueNames: readonly string[]) {
+  return (i: number): VolumeRow => {
+    const line = c.line[i]!;
+    const localMs = c.localMs[i]!;
+    const calls = c.calls[i]!;
+    const channel = channelOrder[c.channel[i]!]!;
+    const ahtSeconds = c.aht[i]!;
+    const queue = c.queue[i]! < 0 ? undefined : queueNames[c.queue[i]!]!;
+    const orders = c.orders[i]!;
+    // One object literal per common shape (no spread, fields in-object).
+    if (Number.isNaN(orders) && !Number.isNaN(ahtSeconds)) return queue === undefined ? { line, localMs, calls, channel, ahtSeconds } : { line, localMs, calls, channel, ahtSeconds, queue };
+    if (Number.isNaN(orders)) return queue === undefined ? { line, localMs, calls, channel } : { line, localMs, calls, channel, queue };
+    return {
+      line,
+      localMs,
+      calls,
+      channel,
+      ...(Number.isNaN(ahtSeconds) ? {} : { ahtSeconds }),
+      ...(queue === undefined ? {} : { queue }),
+      orders,
+    };
   };
 }
 
@@ -344,6 +456,8 @@ export interface IntervalSeriesCheckOptions {
   readonly openingHours?: OpeningHours;
   /** Accept missing intervals. @defaultValue false */
   readonly allowGaps?: boolean;
+  /** Whether rows were dropped for bad cells (then gaps are not reported). @defaultValue whether `problems` holds any */
+  readonly rowsDropped?: boolean;
   /**
    * What a gap problem advises, in parentheses after it.
    * @defaultValue "if the centre is closed then, give its opening hours in the config" (none with opening hours)
@@ -383,10 +497,10 @@ export function checkIntervalSeries(series: readonly LabelledSeries[], options: 
   const bad = (line: number, message: string) => problems.add({ code: "invalid-csv", file, line, column: tsCol + 1, message });
   // Rows with bad cells are left out of the series checks below, which still run so that every
   // problem is reported at once; only gaps are not, as a dropped row would look like one.
-  const droppedRows = problems.size > 0;
+  const droppedRows = options.rowsDropped ?? problems.size > 0;
   let intervalMinutes: number;
   try {
-    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series, file, options.intervalAdvice ?? "give it with --interval MINUTES");
+    intervalMinutes = options.intervalMinutes ?? inferIntervalMinutes(series.map((s) => s.rows.map((r) => r.localMs)), file, options.intervalAdvice ?? "give it with --interval MINUTES");
   } catch (error) {
     problems.throwIfAny();
     throw error;
@@ -439,15 +553,20 @@ function describeInterval(minutes: number): string {
   return minutes === 1440 ? "daily" : `${minutes}-minute`;
 }
 
+/** Each series' interval starts, one series at a time (from row indices into the file's columns). */
+function* localMsOfSeries(series: Iterable<readonly number[]>, localMs: ArrayLike<number>): Generator<Float64Array> {
+  for (const list of series) yield Float64Array.from(list, (r) => localMs[r]!);
+}
+
 /**
  * The interval length of a file: the most common positive step between consecutive rows of
  * each series, which must be one of {@link inferableIntervalMinutes}.
  */
-function inferIntervalMinutes(series: readonly LabelledSeries[], file: string, advice: string): number {
+function inferIntervalMinutes(series: Iterable<ArrayLike<number>>, file: string, advice: string): number {
   const counts = new Map<number, number>();
-  for (const { rows: list } of series) {
-    for (let i = 1; i < list.length; i++) {
-      const delta = (list[i]!.localMs - list[i - 1]!.localMs) / millisecondsInMinute;
+  for (const starts of series) {
+    for (let i = 1; i < starts.length; i++) {
+      const delta = (starts[i]! - starts[i - 1]!) / millisecondsInMinute;
       if (delta > 0) counts.set(delta, (counts.get(delta) ?? 0) + 1);
     }
   }

@@ -6,6 +6,7 @@ import { requiredChatAgents, chatQueue } from "./chat.js";
 import { planDeferredWork } from "./deferred.js";
 import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
 import type { AgentGroup, SkillRouting } from "../skills/model.js";
+import { lazyArray } from "./lazy-array.js";
 import { defaultSupportRatios, supportingStaff, type FixedRole, type SupportRatio, type SupportingStaff } from "./supporting-staff.js";
 
 /**
@@ -227,7 +228,11 @@ export interface StaffingTotals {
 /** Result of {@link planStaffing}. */
 export interface StaffingPlan {
   readonly intervalMinutes: number;
-  /** Per interval and channel, by start time then channel (in order of first appearance). */
+  /**
+   * Per interval and channel, by start time then channel (in order of first appearance). A
+   * read-only array whose objects are built on access from typed-array columns (`lazyArray`):
+   * two reads of one index give equal, not identical, objects.
+   */
   readonly intervals: readonly StaffingInterval[];
   /** Per day and channel, then `"all"` when there is more than one channel. */
   readonly days: readonly StaffingDay[];
@@ -553,9 +558,17 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const intervalSeconds = intervalMinutes * 60;
   const intervalHours = intervalMinutes / 60;
 
-  // Group by channel, in order of first appearance.
-  const groups = new Map<string, { index: number; row: StaffingIntervalInput }[]>();
-  intervals.forEach((row, index) => {
+  // Group by channel, in order of first appearance: the indexes of each channel's rows.
+  // Each input is read once, into columns (`intervals` may build its elements on access).
+  const inMs = new Float64Array(intervals.length);
+  const inCalls = new Float64Array(intervals.length);
+  const inAht = new Float64Array(intervals.length); // NaN: not given
+  const groups = new Map<string, number[]>();
+  for (let index = 0; index < intervals.length; index++) {
+    const row = intervals[index]!;
+    inMs[index] = row.localMs;
+    inCalls[index] = row.calls;
+    inAht[index] = row.ahtSeconds ?? Number.NaN;
     if (!(Number.isFinite(row.localMs))) invalidArgument(fn, `intervals[${index}].localMs`, "a finite number of milliseconds", row.localMs);
     if (!(Number.isFinite(row.calls) && row.calls >= 0)) invalidArgument(fn, `intervals[${index}].calls`, "a finite number >= 0", row.calls);
     if (row.ahtSeconds !== undefined && !(Number.isFinite(row.ahtSeconds) && row.ahtSeconds > 0)) {
@@ -564,8 +577,8 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     const channel = row.channel ?? "voice";
     let group = groups.get(channel);
     if (group === undefined) groups.set(channel, (group = []));
-    group.push({ index, row });
-  });
+    group.push(index);
+  }
   const channelOrder = [...groups.keys()];
   const configs = new Map<string, ChannelConfig>();
   for (const name of channelOrder) {
@@ -575,64 +588,47 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     configs.set(name, c);
   }
 
-  const planned: StaffingInterval[] = [];
-  for (const name of channelOrder) {
+  // Results as columns (one typed array per field, about 110 bytes per interval): an object per
+  // interval holds about 370 bytes, 1 GB for 3 million intervals. `intervals` of the plan builds
+  // the objects on access (`lazyArray`); the derived fields are computed there.
+  const n = intervals.length;
+  const cols = new PlanColumns(n);
+  let p = 0;
+  for (let ci = 0; ci < channelOrder.length; ci++) {
+    const name = channelOrder[ci]!;
     const c = configs.get(name)!;
     const shrinkConfig = c.shrinkage ?? baseShrinkage;
-    const rows = [...groups.get(name)!].sort((a, b) => a.row.localMs - b.row.localMs);
+    const indexes = groups.get(name)!;
+    let sorted = true;
+    for (let i = 1; i < indexes.length && sorted; i++) sorted = inMs[indexes[i - 1]!]! <= inMs[indexes[i]!]!;
+    if (!sorted) indexes.sort((a, b) => inMs[a]! - inMs[b]!);
+    const rows = indexes.map((index) => ({ localMs: inMs[index]!, calls: inCalls[index]!, ahtSeconds: Number.isNaN(inAht[index]!) ? undefined : inAht[index]! }));
     for (let i = 1; i < rows.length; i++) {
-      if (rows[i]!.row.localMs === rows[i - 1]!.row.localMs) {
-        invalidArgument(fn, `intervals[${rows[i]!.index}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(rows[i]!.row.localMs)} appears twice)`, rows[i]!.row.localMs);
+      if (rows[i]!.localMs === rows[i - 1]!.localMs) {
+        invalidArgument(fn, `intervals[${indexes[i]!}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(rows[i]!.localMs)} appears twice)`, rows[i]!.localMs);
       }
     }
-    const aht = rows.map(({ row, index }) => {
+    const aht = rows.map((row, i) => {
       const value = row.ahtSeconds ?? c.ahtSeconds;
-      if (value === undefined) invalidArgument(fn, `intervals[${index}].ahtSeconds`, `given, or config.channels.${name}.ahtSeconds set`, undefined);
+      if (value === undefined) invalidArgument(fn, `intervals[${indexes[i]!}].ahtSeconds`, `given, or config.channels.${name}.ahtSeconds set`, undefined);
       return value;
     });
-    const open = rows.map(({ row }) => isOpenAt(config.openingHours, row.localMs));
+    const open = rows.map((row) => isOpenAt(config.openingHours, row.localMs));
     // Shrinkage depends on the weekday and hour only: one table of 168 hours per channel.
     const weekTable = new Float64Array(168).fill(Number.NaN);
-    const shrink = rows.map(({ row }) => {
+    const shrink = rows.map((row) => {
       const hourOfWeek = localDayOfWeek(row.localMs) * 24 + Math.floor(localMinuteOfDay(row.localMs) / 60);
       let value = weekTable[hourOfWeek]!;
       if (Number.isNaN(value)) weekTable[hourOfWeek] = value = shrinkageAt({ shrinkage: shrinkConfig, localMs: row.localMs }).shrinkage;
       return value;
     });
-    // One object literal with every field in a fixed order: a spread here made V8 build
-    // dictionary-mode objects and cost 10x the whole solve.
     const finish = (i: number, requiredAgents: number, m: QueueSolution | null, d: { backlog: number; completed: number; answeredWithinTarget: number | null; occupancy: number } | null) => {
-      const row = rows[i]!.row;
-      const scheduled = grossUp({ requiredAgents, shrinkage: shrink[i]! });
-      const occupancy = m !== null ? m.occupancy : d !== null ? d.occupancy : 0;
-      const interval: StaffingInterval = {
-        localMs: row.localMs,
-        channel: name,
-        channelType: c.type,
-        open: open[i]!,
-        calls: row.calls,
-        ahtSeconds: aht[i]!,
-        trafficErlangs: (row.calls * aht[i]!) / intervalSeconds,
-        requiredAgents,
-        scheduledAgents: scheduled,
-        shrinkage: shrink[i]!,
-        serviceLevel: m === null ? null : m.serviceLevel,
-        asaSeconds: m === null ? null : m.asaSeconds,
-        occupancy,
-        waitProbability: m === null ? null : m.waitProbability,
-        abandonProbability: m === null ? null : m.abandonProbability,
-        backlog: d === null ? null : d.backlog,
-        completed: d === null ? null : d.completed,
-        answeredWithinTarget: d === null ? null : d.answeredWithinTarget,
-        agentHoursOnContacts: occupancy * requiredAgents * intervalHours,
-        requiredAgentHours: requiredAgents * intervalHours,
-        scheduledHours: (requiredAgents * intervalHours) / (1 - shrink[i]!),
-      };
-      planned.push(interval);
+      const row = rows[i]!;
+      cols.set(p++, ci, open[i]!, row.localMs, row.calls, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
     };
     if (c.type === "deferred") {
       const plan = planDeferredWork({
-        intervals: rows.map(({ row }, i) => ({ localMs: row.localMs, calls: row.calls, ahtSeconds: aht[i]!, open: open[i]! })),
+        intervals: rows.map((row, i) => ({ localMs: row.localMs, calls: row.calls, ahtSeconds: aht[i]!, open: open[i]! })),
         intervalMinutes,
         responseSeconds: c.responseSeconds ?? 86_400,
         maxOccupancy: c.maxOccupancy ?? 1,
@@ -645,24 +641,31 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     // Files with whole counts and handle times repeat (calls, AHT) pairs: solve each pair once.
     // The key calls × 2^21 + AHT is exact for whole calls < 2^31 and AHT < 2^21 s.
     const cache = new Map<number, QueueSolution>();
-    rows.forEach(({ row }, i) => {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       if (!open[i]) {
         finish(i, 0, null, null);
-        return;
+        continue;
       }
       const a = aht[i]!;
       const key = Number.isInteger(row.calls) && Number.isInteger(a) && row.calls < 2 ** 31 && a < 2 ** 21 ? row.calls * 2 ** 21 + a : -1;
       let solution = key >= 0 ? cache.get(key) : undefined;
       if (solution === undefined) {
-        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(row.localMs)}`, index: rows[i]!.index, channel: name };
+        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(row.localMs)}`, index: indexes[i]!, channel: name };
         solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, site) : solveChat(c, row.calls, aht[i]!, intervalSeconds, site);
         if (key >= 0) cache.set(key, solution);
       }
       finish(i, solution.requiredAgents, solution, null);
-    });
+    }
   }
-  const rank = new Map(channelOrder.map((name, i) => [name, i]));
-  planned.sort((a, b) => a.localMs - b.localMs || rank.get(a.channel)! - rank.get(b.channel)!);
+  // Plan order: by start, then channel in order of first appearance.
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => cols.localMs[a]! - cols.localMs[b]! || cols.channel[a]! - cols.channel[b]!);
+  const channelTypes = channelOrder.map((name) => configs.get(name)!.type);
+  const intervalAt = intervalReader(cols, order, channelOrder, channelTypes, intervalSeconds, intervalHours);
+  // Made outside this function, so that the array keeps the columns alive and not this scope.
+  const planned = lazyArray(n, intervalAt);
 
   // Days and totals.
   const fteHoursOfDay = (dayMs: number) => hoursPerFtePerMonth / daysInMonth(dayMs);
@@ -670,21 +673,32 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const byDay = new Map<number, Map<string, Accumulator>>();
   const period = new Map<string, Accumulator>();
   const lastBacklog = new Map<string, number>();
-  for (const row of planned) {
-    const day = localStartOfDay(row.localMs);
-    let accs = byDay.get(day);
-    if (accs === undefined) {
-      byDay.set(day, (accs = new Map()));
-      dayKeys.push(day);
+  let dayOf = Number.NaN;
+  let dayEnd = Number.NaN;
+  let accs = new Map<string, Accumulator>();
+  const addTo = (key: string, row: StaffingInterval): void => {
+    let acc = accs.get(key);
+    if (acc === undefined) accs.set(key, (acc = newAccumulator()));
+    add(acc, row);
+    let total = period.get(key);
+    if (total === undefined) period.set(key, (total = newAccumulator()));
+    add(total, row);
+  };
+  for (let k = 0; k < n; k++) {
+    const row = intervalAt(k);
+    if (!(row.localMs >= dayOf && row.localMs < dayEnd)) {
+      const day = localStartOfDay(row.localMs);
+      let found = byDay.get(day);
+      if (found === undefined) {
+        byDay.set(day, (found = new Map()));
+        dayKeys.push(day);
+      }
+      accs = found;
+      dayOf = day;
+      dayEnd = day + millisecondsInDay;
     }
-    for (const key of [row.channel, "all"]) {
-      let acc = accs.get(key);
-      if (acc === undefined) accs.set(key, (acc = newAccumulator()));
-      add(acc, row);
-      let total = period.get(key);
-      if (total === undefined) period.set(key, (total = newAccumulator()));
-      add(total, row);
-    }
+    addTo(row.channel, row);
+    addTo("all", row);
     if (row.backlog !== null) {
       lastBacklog.set(row.channel, row.backlog);
       const channelAcc = accs.get(row.channel)!;
@@ -744,4 +758,132 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       totalFte: all.fte + support.fte,
     },
   };
+}
+
+/** Interval `k` of the plan (in plan order), from the columns alone (no closure over the planner's scope). */
+function intervalReader(cols: PlanColumns, order: Uint32Array, names: readonly string[], types: readonly ChannelType[], intervalSeconds: number, intervalHours: number) {
+  return (k: number): StaffingInterval => cols.interval(order[k]!, names, types, intervalSeconds, intervalHours);
+}
+
+/**
+ * The intervals of a plan as columns. The kind says which of the nullable fields hold values;
+ * `present` flags `abandonProbability` (bit 1) and `answeredWithinTarget` (bit 2).
+ */
+class PlanColumns {
+  readonly channel: Uint32Array;
+  readonly kind: Uint8Array;
+  readonly present: Uint8Array;
+  readonly open: Uint8Array;
+  readonly localMs: Float64Array;
+  readonly calls: Float64Array;
+  readonly ahtSeconds: Float64Array;
+  readonly requiredAgents: Float64Array;
+  readonly scheduledAgents: Float64Array;
+  readonly shrinkage: Float64Array;
+  readonly occupancy: Float64Array;
+  /** serviceLevel (kind 1) or backlog (kind 2). */
+  readonly a: Float64Array;
+  /** asaSeconds (kind 1) or completed (kind 2). */
+  readonly b: Float64Array;
+  /** waitProbability (kind 1) or answeredWithinTarget (kind 2). */
+  readonly c: Float64Array;
+  /** abandonProbability (kind 1). */
+  readonly e: Float64Array;
+
+  constructor(n: number) {
+    this.channel = new Uint32Array(n);
+    this.kind = new Uint8Array(n);
+    this.present = new Uint8Array(n);
+    this.open = new Uint8Array(n);
+    this.localMs = new Float64Array(n);
+    this.calls = new Float64Array(n);
+    this.ahtSeconds = new Float64Array(n);
+    this.requiredAgents = new Float64Array(n);
+    this.scheduledAgents = new Float64Array(n);
+    this.shrinkage = new Float64Array(n);
+    this.occupancy = new Float64Array(n);
+    this.a = new Float64Array(n);
+    this.b = new Float64Array(n);
+    this.c = new Float64Array(n);
+    this.e = new Float64Array(n);
+  }
+
+  /** Stores interval `i`: a queue solution `m` (voice, chat), deferred work `d`, or neither (closed). */
+  set(
+    i: number,
+    channel: number,
+    open: boolean,
+    localMs: number,
+    calls: number,
+    ahtSeconds: number,
+    requiredAgents: number,
+    scheduledAgents: number,
+    shrinkage: number,
+    occupancy: number,
+    m: QueueSolution | null,
+    d: { backlog: number; completed: number; answeredWithinTarget: number | null } | null,
+  ): void {
+    this.channel[i] = channel;
+    this.kind[i] = m !== null ? 1 : d !== null ? 2 : 0;
+    this.open[i] = open ? 1 : 0;
+    this.localMs[i] = localMs;
+    this.calls[i] = calls;
+    this.ahtSeconds[i] = ahtSeconds;
+    this.requiredAgents[i] = requiredAgents;
+    this.scheduledAgents[i] = scheduledAgents;
+    this.shrinkage[i] = shrinkage;
+    this.occupancy[i] = occupancy;
+    if (m !== null) {
+      this.a[i] = m.serviceLevel;
+      this.b[i] = m.asaSeconds;
+      this.c[i] = m.waitProbability;
+      if (m.abandonProbability !== null) {
+        this.e[i] = m.abandonProbability;
+        this.present[i] = 1;
+      }
+    } else if (d !== null) {
+      this.a[i] = d.backlog;
+      this.b[i] = d.completed;
+      if (d.answeredWithinTarget !== null) {
+        this.c[i] = d.answeredWithinTarget;
+        this.present[i] = 2;
+      }
+    }
+  }
+
+  /** Interval `i` as the public object (every field in a fixed order, as before the columns). */
+  interval(i: number, names: readonly string[], types: readonly ChannelType[], intervalSeconds: number, intervalHours: number): StaffingInterval {
+    const kind = this.kind[i]!;
+    const q = kind === 1;
+    const dw = kind === 2;
+    const calls = this.calls[i]!;
+    const aht = this.ahtSeconds[i]!;
+    const requiredAgents = this.requiredAgents[i]!;
+    const shrink = this.shrinkage[i]!;
+    const occupancy = this.occupancy[i]!;
+    const channel = this.channel[i]!;
+    return {
+      localMs: this.localMs[i]!,
+      channel: names[channel]!,
+      channelType: types[channel]!,
+      open: this.open[i] === 1,
+      calls,
+      ahtSeconds: aht,
+      trafficErlangs: (calls * aht) / intervalSeconds,
+      requiredAgents,
+      scheduledAgents: this.scheduledAgents[i]!,
+      shrinkage: shrink,
+      serviceLevel: q ? this.a[i]! : null,
+      asaSeconds: q ? this.b[i]! : null,
+      occupancy,
+      waitProbability: q ? this.c[i]! : null,
+      abandonProbability: q && this.present[i] === 1 ? this.e[i]! : null,
+      backlog: dw ? this.a[i]! : null,
+      completed: dw ? this.b[i]! : null,
+      answeredWithinTarget: dw && this.present[i] === 2 ? this.c[i]! : null,
+      agentHoursOnContacts: occupancy * requiredAgents * intervalHours,
+      requiredAgentHours: requiredAgents * intervalHours,
+      scheduledHours: (requiredAgents * intervalHours) / (1 - shrink),
+    };
+  }
 }

@@ -2,7 +2,7 @@ import { closeSync, openSync, ftruncateSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvCells, ProblemList, asciiDigits, dateFormatProblem, detectDelimiter, parseCsv, quoteCell } from "../../src/io/csv.js";
+import { CsvCells, ProblemList, asciiDigits, dateFormatProblem, detectDelimiter, openCsv, parseCsv, quoteCell } from "../../src/io/csv.js";
 import { clipQuoted } from "../../src/errors.js";
 import { parseHolidaysCsv } from "../../src/io/holidays.js";
 import { parseKpiCsv } from "../../src/io/kpi-csv.js";
@@ -359,5 +359,61 @@ describe("dialect pieces", () => {
         expect(cells.duration(table.records[0]!, 1, "e")).toBe(m * 60 + s);
       }),
     );
+  });
+});
+
+describe("reading a chunk of lines at a time (openCsv)", () => {
+  const columns = [
+    { name: "timestamp", required: true, kind: "timestamp" as const },
+    { name: "calls", required: true, kind: "number" as const },
+  ];
+  const lineArb = fc.oneof(
+    fc.constant(""),
+    fc.constant(";;"),
+    fc.constant("2026-12-01T08:00;12"),
+    fc.constant("2026-12-01T08:15;7;"),
+    fc.constant("2026-12-01T08:30;1;2;3"),
+    fc.constant("2026-12-01T08:45"),
+  );
+  const outcome = (read: () => { line: number; cells: readonly string[] }[]) => {
+    try {
+      return { records: read() };
+    } catch (error) {
+      return { error: String(error), problems: (error as { problems?: unknown }).problems };
+    }
+  };
+
+  it("gives the records, line numbers and problems of the whole-file parse, whatever the chunk size", () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 30 }), fc.integer({ min: 1, max: 7 }), fc.boolean(), (lines, linesPerChunk, crlf) => {
+        const text = ["timestamp;calls", ...lines].join(crlf ? "\r\n" : "\n") + (crlf ? "\r\n" : "\n");
+        // The reference: csv-parse over the whole text in one go, with its own line numbers.
+        const whole = outcome(() => {
+          const reader = openCsv(text, { file: "v.csv", columns, linesPerChunk: 1e9 });
+          const out: { line: number; cells: readonly string[] }[] = [];
+          reader.forEach((r) => out.push(r));
+          return out;
+        });
+        const chunked = outcome(() => {
+          const reader = openCsv(text, { file: "v.csv", columns, linesPerChunk });
+          const out: { line: number; cells: readonly string[] }[] = [];
+          reader.forEach((r) => out.push(r));
+          return out;
+        });
+        expect(chunked).toEqual(whole);
+        if ("records" in whole) {
+          // Each record sits on the line it names.
+          const fileLines = text.split(/\r?\n/);
+          for (const r of whole.records!) expect(fileLines[r.line - 1]!.startsWith(r.cells[0]!)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("settles an ambiguous number by the whole file when asked for the records", () => {
+    const text = "timestamp;calls\n2026-12-01T08:00;1.200\n2026-12-01T08:15;3,5\n";
+    const reader = openCsv(text, { file: "v.csv", columns, linesPerChunk: 1 });
+    expect(reader.table.records.map((r) => r.line)).toEqual([2, 3]);
   });
 });

@@ -6,6 +6,7 @@ import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
+import { lazyArray } from "../../staffing/lazy-array.js";
 import {
   defaultChannelType,
   planStaffing,
@@ -308,7 +309,9 @@ export const staffCommand: CommandModule = {
           plan = planStaffing({
             intervalMinutes: series.intervalMinutes,
             config,
-            intervals: series.rows.map((row) => {
+            // Built on access from the file's columns: no object per row held while staffing.
+            intervals: lazyArray(series.rows.length, (i) => {
+              const row = series.rows[i]!;
               const ahtSeconds = ahtOverride ?? row.ahtSeconds;
               return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
             }),
