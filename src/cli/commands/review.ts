@@ -11,7 +11,7 @@ import { readPlanFolder } from "../../io/plan-folder.js";
 import { renderTable, toJson, toJsonRows, type TableColumn } from "../../io/render.js";
 import type { ReportTable } from "../../io/report/document.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
-import { accuracyTable, attributionTable, buildReviewReport, calibrationTable, targetsTable } from "../../io/report/review-report.js";
+import { accuracyTable, attributionTable, buildReviewReport, calibrationTable, simulationTable, targetsByPeriodTable, targetsTable } from "../../io/report/review-report.js";
 import { readTicketCsv } from "../../io/tickets-csv.js";
 import { WfmError } from "../../errors.js";
 import type { CommandModule } from "../command.js";
@@ -140,9 +140,13 @@ export const reviewCommand: CommandModule = {
             format,
           )}`,
           `${h(t.targets)}${tableText(targetsTable(review, f), format)}`,
+          `${h(t.targetsByHour)}${tableText(targetsByPeriodTable(review, "hours", f), format)}`,
+          `${h(t.targetsByDay)}${tableText(targetsByPeriodTable(review, "days", f), format)}`,
         ];
         if (review.attribution !== null) parts.push(`${h(t.why)}${tableText(attributionTable(review.attribution.month, undefined, f), format)}`);
         parts.push(`${h(t.calibration)}${tableText(calibrationTable(review, f), format)}`);
+        const simulation = simulationTable(review, f);
+        if (simulation !== null) parts.push(`${h(t.simulation(f.digits(String(review.simulation!.replications)), f.digits(String(review.simulation!.seed))))}${tableText(simulation, format)}`);
         if (review.adherence !== null) {
           parts.push(
             `${h(t.adherence)}${tableText(
