@@ -296,6 +296,14 @@ export const en = {
     targets: {
       title: "2. Targets",
       intro: "Service level, abandonment and ASA achieved against the target and against the plan's prediction (the queue model at the plan's contacts, AHT, head count and shrinkage).",
+      byHourTitle: "By hour of day (each interval start over the month's days)",
+      byDayTitle: "By day",
+      hour: "hour",
+      day: "day",
+    },
+    simulation: {
+      title: (replications: string, seed: string) => `Model, simulation and achieved (the month's actual inputs simulated, ${replications} replications, seed ${seed})`,
+      columns: ["channel", "patience s", "SL model", "SL simulated", "± 95%", "SL achieved", "achieved - simulated", "aband. simulated", "aband. achieved", "intervals model ≠ simulation"],
     },
     why: {
       title: "3. Why: the service level from plan to actual",
@@ -344,6 +352,9 @@ export const en = {
       targets: "Targets",
       why: "Why: service level from plan to actual (Shapley values; the four components add up exactly to modelled - planned)",
       calibration: "Calibration for the next plan",
+      targetsByHour: "Targets by hour of day",
+      targetsByDay: "Targets by day",
+      simulation: (replications: string, seed: string) => `The model against the simulator (the month's actual inputs, ${replications} replications, seed ${seed})`,
       adherence: "Adherence and conformance by team",
       adherenceColumns: ["team", "agents", "scheduled h", "adherence", "conformance", "work h"],
       cost: (currency: string) => `Cost (${currency})`,
