@@ -88,7 +88,7 @@ export function withAgentGroupSchedule(sections: readonly ReportSection[], sched
   const tables: ReportTable[] = [
     {
       title: "Agent groups (scheduled)",
-      columns: ["group", "skills", "peak required", "required agent hours", "simulated agent hours on contacts"],
+      columns: ["group", "skills", "peak required", "required agent h (with shrinkage)", "agent h on contacts (simulated)"],
       numeric: [2, 3, 4],
       rows: schedule.groups.map((g) => [g.group, g.skills.join(" > "), String(g.peakRequired), fixed(g.requiredAgentHours), fixed(g.simulatedAgentHours)]),
     },
