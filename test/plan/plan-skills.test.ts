@@ -1,4 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { agentGroupRequirements } from "../../src/plan/plan-skills.js";
+import { planStaffing } from "../../src/staffing/plan.js";
 import { staffingConfigFromJson } from "../../src/io/staffing-config.js";
 import { planMonth } from "../../src/plan/plan-month.js";
 import type { PlanMonthOptions } from "../../src/plan/plan-month.js";
@@ -71,4 +74,39 @@ describe("planMonth with agent groups", () => {
     const offered = sim.contactTypes.reduce((s, t) => s + t.offered, 0);
     expect(a.headline.serviceLevel).toBeCloseTo(sim.contactTypes.reduce((s, t) => s + t.offered * t.serviceLevel!, 0) / offered, 5);
   }, 180_000);
+});
+
+describe("agentGroupRequirements", () => {
+  it("with one skill per group equals planStaffing's scheduled agents, interval by interval (fast-check)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 30 }),
+        async (volumes, shrinkagePercent) => {
+          const config = staffingConfigFromJson(
+            {
+              channels: {
+                a: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20, ahtSeconds: 240 },
+                b: { type: "voice", targetServiceLevel: 0.9, targetAnswerSeconds: 30, ahtSeconds: 400, patienceSeconds: 120 },
+              },
+              shrinkage: { components: [{ name: "absence", kind: "unplanned", fraction: shrinkagePercent / 100 }] },
+              agentGroups: [
+                { name: "A", skills: ["a"] },
+                { name: "B", skills: ["b"] },
+              ],
+            },
+            "staffing",
+          );
+          const intervals = volumes.flatMap(([a, b], t) => [
+            { localMs: t * 1_800_000, channel: "a", calls: a },
+            { localMs: t * 1_800_000, channel: "b", calls: b },
+          ]);
+          const plan = planStaffing({ intervals, intervalMinutes: 30, config });
+          const groups = await agentGroupRequirements({ plan, config });
+          for (const i of plan.intervals) expect(groups.required.get(i.channel.toUpperCase())!.get(i.localMs)).toBe(i.scheduledAgents);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 120_000);
 });
