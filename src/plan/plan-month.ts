@@ -43,7 +43,11 @@ export interface PlanTeam {
 export interface PlanScheduleOptions {
   /** Shift templates, breaks, tours, coverage penalties. */
   readonly settings: ShiftSettings;
-  /** Teams scheduled separately. @defaultValue one team per channel */
+  /**
+   * Teams scheduled separately. @defaultValue one team per agent group when the staffing config
+   * has `agentGroups` (each on its skill-transfer requirement, then simulated together: see
+   * `plan-skills.ts`) and one per channel no group serves; else one team per channel
+   */
   readonly teams?: readonly PlanTeam[];
   /** Time limit per team, seconds. @defaultValue 30 */
   readonly timeLimitSeconds?: number;
