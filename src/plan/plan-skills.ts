@@ -1,4 +1,5 @@
 import { formatLocalTimestamp } from "../calendar/local-time.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { simulate } from "../simulation/simulate.js";
 import type { SimulationOptions, SimulationResult } from "../simulation/types.js";
 import { skillModelFromChannels } from "../skills/from-channels.js";
@@ -53,8 +54,10 @@ export interface AgentGroupRequirements {
  * ```
  */
 export async function agentGroupRequirements(options: { readonly plan: StaffingPlan; readonly config: StaffingConfig }): Promise<AgentGroupRequirements> {
+  requireOptions("agentGroupRequirements", options, ["plan", "config"]);
   const { plan, config } = options;
-  const groups = config.agentGroups ?? [];
+  if (config.agentGroups === undefined || config.agentGroups.length === 0) invalidArgument("agentGroupRequirements", "config.agentGroups", "a non-empty array", config.agentGroups);
+  const groups = config.agentGroups;
   const skills = new Set(groups.flatMap((g) => g.skills));
   const rows = plan.intervals.filter((i) => skills.has(i.channel)).map((i) => ({ localMs: i.localMs, channel: i.channel, calls: i.calls, ahtSeconds: i.ahtSeconds }));
   const { model, localMs } = skillModelFromChannels({ intervals: rows, intervalMinutes: plan.intervalMinutes, config });
@@ -140,6 +143,7 @@ export async function simulateAgentGroupSchedule(options: {
   readonly seed?: number;
   readonly run?: (options: SimulationOptions) => Promise<SimulationResult>;
 }): Promise<PlanSkillSchedule> {
+  requireOptions("simulateAgentGroupSchedule", options, ["groups", "coverage"]);
   const { groups, coverage } = options;
   const replications = options.replications ?? 20;
   const seed = options.seed ?? 1;
