@@ -2,11 +2,11 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { staleHistory, staleHistoryDays } from "../stale-history.js";
-import { planMonth, type PlanResult } from "../../plan/plan-month.js";
+import { planMonth, type PlanResult, type PlanSimulationResult } from "../../plan/plan-month.js";
 import { checkOutputFolder, writeFolderAtomic, type OutputMarker } from "../../io/output.js";
 import { loadConfigReaders } from "../config-readers.js";
 import type { ReportSection } from "../../io/report/document.js";
-import { teamDesignSection } from "../../io/report/teams-section.js";
+import { teamDesignSection, withAgentGroupSchedule } from "../../io/report/teams-section.js";
 import { compareTeamDesigns } from "../../skills/compare.js";
 import { peakDaySkillModel } from "../../skills/plan-day.js";
 import { staffSkills } from "../../skills/staff-skills.js";
@@ -117,11 +117,18 @@ export function planSummaryLines(plan: PlanResult, out: string, files: readonly 
 function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>): string[] {
   const sim = plan.simulation;
   if (sim === null) return [];
-  const basis = sim.schedule ?? sim.staffing;
-  return basis.channels.map(
-    (c) =>
-      `  simulated ${c.channel.padEnd(9)} ${pct(c.simulatedServiceLevel)} ± ${c.halfWidth === null ? "-" : (c.halfWidth * 100).toFixed(1)} (model ${pct(c.modelServiceLevel)}; ${c.disagreeingIntervals} of ${c.intervals} intervals disagree)`,
+  const groups = plan.schedule?.agentGroups;
+  const byType = (groups?.contactTypes ?? []).map(
+    (t) => `  simulated ${t.type.padEnd(9)} ${pct(t.serviceLevel)} ± ${t.halfWidth === null ? "-" : (t.halfWidth * 100).toFixed(1)} (target ${pct(t.targetServiceLevel)}; agent groups' schedule)`,
   );
+  // Channels no group serves (chat, deferred): the staffing plan simulated, as the groups' schedule is simulated on its own.
+  if (groups !== undefined) return [...byType, ...sim.staffing.channels.filter((c) => !groups.contactTypes.some((t) => t.type === c.channel)).map((c) => `${channelLine(c)} [staffing plan]`)];
+  const basis = sim.schedule ?? sim.staffing;
+  return basis.channels.map(channelLine);
+}
+
+function channelLine(c: PlanSimulationResult["staffing"]["channels"][number]): string {
+  return `  simulated ${c.channel.padEnd(9)} ${pct(c.simulatedServiceLevel)} ± ${c.halfWidth === null ? "-" : (c.halfWidth * 100).toFixed(1)} (model ${pct(c.modelServiceLevel)}; ${c.disagreeingIntervals} of ${c.intervals} intervals disagree)`;
 }
 
 /**
@@ -272,7 +279,8 @@ export const planCommand: CommandModule = {
           footer: messages.footer(planPeriodText(plan, locale).label, plan.headline.currency ?? "-"),
           locale,
         });
-        const report = lastReview === null ? planReport : { ...planReport, sections: [lastReview.section, ...planReport.sections] };
+        const withGroups = { ...planReport, sections: withAgentGroupSchedule(planReport.sections, plan.schedule?.agentGroups) };
+        const report = lastReview === null ? withGroups : { ...withGroups, sections: [lastReview.section, ...withGroups.sections] };
         const files = new Map<string, string>();
         files.set("summary.json", toJsonRows(plan));
         for (const [name, text] of planCsvFiles(plan)) files.set(name, text);
