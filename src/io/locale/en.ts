@@ -95,6 +95,8 @@ export const en = {
     },
     all: "all",
     supportingTitle: (basis: string) => `Supporting staff (sized on ${basis}, as in the headline and the cost)`,
+    classesTitle: "Priority classes (the staffing plan: every class meets its own target in every interval)",
+    classColumns: { channel: "channel", class: "class", share: "share", contacts: "contacts", target: "target", serviceLevel: "service level", worst: "worst interval", asa: "ASA s" },
     supportingColumns: { role: "role", fte: "FTE", headcount: "headcount" },
   },
   schedule: {

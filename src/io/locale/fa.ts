@@ -100,6 +100,8 @@ export const fa: Messages = {
     all: "همه",
     // The basis is one of two fixed English phrases from planMonth; the Persian title names both readings.
     supportingTitle: (basis: string) => `کارکنان پشتیبان (بر پایه ${basis.startsWith("the schedule's") ? "ساعات پرداختی برنامه شیفت" : "ساعات برنامه نیروی انسانی"}، همانند خلاصه و هزینه)`,
+    classesTitle: "کلاس‌های اولویت (برنامه نیروی انسانی: هر کلاس در هر بازه به هدف خود می‌رسد)",
+    classColumns: { channel: "کانال", class: "کلاس", share: "سهم", contacts: "تماس", target: "هدف", serviceLevel: "سطح سرویس", worst: "بدترین بازه", asa: "ASA ثانیه" },
     supportingColumns: { role: "نقش", fte: "FTE", headcount: "تعداد نفرات" },
   },
   schedule: {
