@@ -73,6 +73,13 @@ describe("wfm staff with priority classes and Erlang X", () => {
     expect(x.stdout).toMatch(/\s+blocked\n/);
   });
 
+  it("wfm schema staffing has the voice channel's classes and Erlang X fields", async () => {
+    const run = await runCli(["schema", "staffing"]);
+    expect(run.status).toBe(0);
+    const text = run.stdout;
+    for (const field of ['"classes"', '"redialShare"', '"redialDelaySeconds"', '"lines"', '"maxBlockingProbability"']) expect(text).toContain(field);
+  });
+
   it("bad classes in the config: one line naming the file and field, exit 2", async () => {
     const shares = JSON.stringify({ channels: { voice: { type: "voice", ahtSeconds: 180, classes: [{ ...classes[0], share: 0.2 }, { ...classes[1], share: 0.7 }] } } });
     const percent = JSON.stringify({ channels: { voice: { type: "voice", ahtSeconds: 180, classes: [{ ...classes[0], share: 10 }, classes[1]] } } });
