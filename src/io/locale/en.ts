@@ -95,6 +95,8 @@ export const en = {
     },
     all: "all",
     supportingTitle: (basis: string) => `Supporting staff (sized on ${basis}, as in the headline and the cost)`,
+    classesTitle: "Priority classes (the staffing plan: every class meets its own target in every interval)",
+    classColumns: { channel: "channel", class: "class", share: "share", contacts: "contacts", target: "target", serviceLevel: "service level", worst: "worst interval", asa: "ASA s" },
     supportingColumns: { role: "role", fte: "FTE", headcount: "headcount" },
   },
   schedule: {
@@ -177,6 +179,11 @@ export const en = {
     minimumAgents: (agents: string, count: number) => `at least ${agents} agent${count === 1 ? "" : "s"}`,
     erlangC: "Erlang C",
     erlangA: (patienceSeconds: string) => `Erlang A (patience ${patienceSeconds} s)`,
+    erlangX: (p: { patienceSeconds: string | null; redialPercent: string; redialDelaySeconds: string; lines: string | null }) =>
+      `Erlang X (${p.patienceSeconds === null ? "" : `patience ${p.patienceSeconds} s, `}redials ${p.redialPercent} after ${p.redialDelaySeconds} s${p.lines === null ? "" : `, ${p.lines} lines`})`,
+    priorityClasses: "priority classes",
+    classes: "Priority classes",
+    classColumns: { class: "class", share: "share", target: "target", worstServiceLevel: "worst interval SL", blocked: "blocked" },
     voice: (name: string, model: string, target: string, extras: readonly string[]) => `${name}: ${model}, target ${target}${extras.length > 0 ? `, ${extras.join(", ")}` : ""}`,
     chat: (p: { name: string; chats: string; chatCount: number; extraPercent: string; target: string; extras: readonly string[] }) =>
       `${p.name}: ${p.chats} chat${p.chatCount === 1 ? "" : "s"} at once per agent (+${p.extraPercent} handle time per extra chat), target ${p.target}${p.extras.length > 0 ? `, ${p.extras.join(", ")}` : ""}`,

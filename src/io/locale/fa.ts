@@ -100,6 +100,8 @@ export const fa: Messages = {
     all: "همه",
     // The basis is one of two fixed English phrases from planMonth; the Persian title names both readings.
     supportingTitle: (basis: string) => `کارکنان پشتیبان (بر پایه ${basis.startsWith("the schedule's") ? "ساعات پرداختی برنامه شیفت" : "ساعات برنامه نیروی انسانی"}، همانند خلاصه و هزینه)`,
+    classesTitle: "کلاس‌های اولویت (برنامه نیروی انسانی: هر کلاس در هر بازه به هدف خود می‌رسد)",
+    classColumns: { channel: "کانال", class: "کلاس", share: "سهم", contacts: "تماس", target: "هدف", serviceLevel: "سطح سرویس", worst: "بدترین بازه", asa: "ASA ثانیه" },
     supportingColumns: { role: "نقش", fte: "FTE", headcount: "تعداد نفرات" },
   },
   schedule: {
@@ -181,6 +183,11 @@ export const fa: Messages = {
     minimumAgents: (agents: string) => `دست‌کم ${agents} کارشناس`,
     erlangC: "ارلنگ C",
     erlangA: (patienceSeconds: string) => `ارلنگ A (صبر تماس‌گیرنده ${patienceSeconds} ثانیه)`,
+    erlangX: (p) =>
+      `ارلنگ X (${p.patienceSeconds === null ? "" : `صبر تماس‌گیرنده ${p.patienceSeconds} ثانیه، `}تماس دوباره ${p.redialPercent} پس از ${p.redialDelaySeconds} ثانیه${p.lines === null ? "" : `، ${p.lines} خط`})`,
+    priorityClasses: "کلاس‌های اولویت",
+    classes: "کلاس‌های اولویت",
+    classColumns: { class: "کلاس", share: "سهم", target: "هدف", worstServiceLevel: "بدترین سطح سرویس بازه", blocked: "مسدود" },
     voice: (name, model, target, extras) => `${name}: ${model}، هدف سطح سرویس ${target}${extras.length > 0 ? `، ${extras.join("، ")}` : ""}`,
     chat: (p) =>
       `${p.name}: ${p.chats} چت همزمان برای هر کارشناس (+${p.extraPercent} زمان رسیدگی برای هر چت اضافه)، هدف سطح سرویس ${p.target}${p.extras.length > 0 ? `، ${p.extras.join("، ")}` : ""}`,
