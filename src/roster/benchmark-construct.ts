@@ -15,7 +15,7 @@ export interface ConstructRosterBenchmarkOptions {
   readonly instance: RosterBenchmark;
   /** Runs a MIP (in this thread or a worker). */
   readonly runMip: MipRunner;
-  /** Wall-clock seconds for the whole construction; each employee gets an equal share of what is left. @defaultValue 60 */
+  /** Wall-clock seconds for the whole construction; each employee gets an equal share of what is left, at least 2 s (a line not found in its share gets one try four times as long). @defaultValue 60 */
   readonly timeLimitSeconds?: number;
   readonly highsOptions?: MipSolveOptions["highsOptions"];
 }
@@ -68,8 +68,11 @@ export async function constructRosterBenchmark(options: ConstructRosterBenchmark
     };
     const model = buildRosterBenchmarkModel(single);
     const left = timeLimitSeconds - (now() - started) / 1000;
-    const share = Math.max(0.5, left / (order.length - position));
-    const result = await runMip(model.data, { timeLimitSeconds: share, relativeGap: 0, ...(highsOptions ? { highsOptions } : {}) });
+    const share = Math.max(2, left / (order.length - position));
+    const solveLine = (seconds: number) => runMip(model.data, { timeLimitSeconds: seconds, relativeGap: 0, ...(highsOptions ? { highsOptions } : {}) });
+    let result = await solveLine(share);
+    // out of time before any line was found (not a proof of infeasibility): one longer try
+    if (result.values === null && result.status !== "infeasible") result = await solveLine(4 * share);
     if (result.values === null) return null;
     const line = model.layout.assign[0]!.map((columns) => {
       let worked = "";
