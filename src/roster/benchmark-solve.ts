@@ -262,7 +262,8 @@ async function constructedStart(
       }),
     );
   });
-  const left = Math.max(1, timeLimitSeconds - (now() - started) / 1000);
+  // a trivial MIP, but it needs HiGHS's presolve of the full model: at least 10 s on a loaded machine
+  const left = Math.max(10, timeLimitSeconds - (now() - started) / 1000);
   const filled = await runMip({ ...model.data, colLower, colUpper }, { timeLimitSeconds: left, relativeGap: 0, ...(highsOptions ? { highsOptions } : {}) });
   return filled.values === null || filled.objective === null ? null : { values: filled.values, objective: filled.objective };
 }
