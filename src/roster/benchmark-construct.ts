@@ -1,3 +1,4 @@
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { MipSolveOptions } from "../schedule/mip.js";
 import type { BenchmarkCover, BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
 import { buildRosterBenchmarkModel } from "./benchmark-solve.js";
@@ -35,6 +36,7 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : Date
  * @param options - instance, MIP runner, time limit (s)
  * @returns per employee id the shift id or "" per day, or null when some employee has no feasible
  *   line of work within the time (the instance's hard rules cannot be met for that employee)
+ * @throws {WfmError} `invalid-argument` when options, instance or runMip is missing
  *
  * @example
  * ```ts
@@ -46,6 +48,8 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : Date
  * Journal of Scheduling 7 (2004); instance format T. Curtois, R. Qu (2014).
  */
 export async function constructRosterBenchmark(options: ConstructRosterBenchmarkOptions): Promise<BenchmarkRoster | null> {
+  requireOptions("constructRosterBenchmark", options, ["instance", "runMip"]);
+  if (typeof options.runMip !== "function") invalidArgument("constructRosterBenchmark", "runMip", "a function", options.runMip);
   const { instance, runMip, timeLimitSeconds = 60, highsOptions } = options;
   const started = now();
   const placed = new Map<string, number>();

@@ -45,6 +45,7 @@ export interface RosterBenchmarkModel {
  * @param instance - the instance
  * @returns the CSC model and where the assignment variables sit
  *
+ * @throws {WfmError} `invalid-argument` when the instance is not a parsed instance
  * @example
  * ```ts
  * buildRosterBenchmarkModel(instance).data.numCols; //=> variables of the MIP
@@ -52,6 +53,7 @@ export interface RosterBenchmarkModel {
  * Reference: T. Curtois, R. Qu (2014), the integer programming model of their Section 3.
  */
 export function buildRosterBenchmarkModel(instance: RosterBenchmark): RosterBenchmarkModel {
+  requireInstance("buildRosterBenchmarkModel", instance);
   const H = instance.horizonDays;
   const shiftIndex = new Map(instance.shifts.map((s, i) => [s.id, i]));
   const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
@@ -184,7 +186,8 @@ export interface RosterBenchmarkResult {
  * Reference: T. Curtois, R. Qu (2014).
  */
 export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
-  const { runMip = solveMip, onProgress, ...mipOptions } = options;
+  requireInstance("solveRosterBenchmark", instance);
+  const { runMip = solveMip, onProgress, ...mipOptions } = options ?? {};
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
   }
@@ -231,6 +234,14 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
   const objective = evaluation.objective;
   const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
   return { status: result.status, roster, evaluation, objective, bound, gap, solveSeconds: (now() - started) / 1000, size };
+}
+
+/** Throws `invalid-argument` unless `instance` looks like a parsed instance (the parser validated the rest). */
+function requireInstance(fn: string, instance: unknown): void {
+  const i = instance as Partial<RosterBenchmark> | null | undefined;
+  if (i === null || typeof i !== "object" || !(i.horizonDays! > 0) || !Array.isArray(i.shifts) || !Array.isArray(i.employees) || !Array.isArray(i.cover) || !Array.isArray(i.shiftOnRequests) || !Array.isArray(i.shiftOffRequests) || typeof i.daysOff !== "object" || i.daysOff === null) {
+    invalidArgument(fn, "instance", "a parsed Curtois & Qu instance (parseRosterBenchmark)", instance);
+  }
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
