@@ -485,23 +485,24 @@ export const erlangCommand: CommandModule = {
       )
       .action(async (flags: ErlangFlags) => {
         const request = parseErlangFlags(flags);
+        const lf = localeFormat(request.locale ?? "en");
         if (request.classes !== undefined) {
           const premium = answerPriority(request);
-          io.stdout(request.format === "json" ? toJson(priorityJson(request, premium)) : priorityTable(request, premium));
+          io.stdout(request.format === "json" ? toJson(priorityJson(request, premium)) : priorityTable(request, premium, lf));
           return;
         }
         if (request.outboundReserve !== undefined) {
           const premium = answerBlending(request);
-          io.stdout(request.format === "json" ? toJson(blendingJson(premium)) : blendingTable(request, premium));
+          io.stdout(request.format === "json" ? toJson(blendingJson(premium)) : blendingTable(request, premium, lf));
           return;
         }
         if (request.model === "erlang-x") {
           const premium = answerErlangXRequest(request);
-          io.stdout(request.format === "json" ? toJson(erlangXJson(premium)) : erlangXTable(request, premium));
+          io.stdout(request.format === "json" ? toJson(erlangXJson(premium)) : erlangXTable(request, premium, lf));
           return;
         }
         const answer = answerErlang(request);
-        io.stdout(request.format === "json" ? toJson(erlangJson(answer)) : erlangTable(answer, localeFormat(request.locale ?? "en")));
+        io.stdout(request.format === "json" ? toJson(erlangJson(answer)) : erlangTable(answer, lf));
       });
   },
 };
