@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { writeFileAtomic, writeFolderAtomic } from "../../io/output.js";
 import { readRosterInputs, rosterDate } from "../../io/roster-input.js";
+import { rosterCalendars, rosterHtml } from "../../io/roster-outputs.js";
 import type { RosterConflict } from "../../roster/solve.js";
 import { solveRoster } from "../../roster/solve.js";
 import { rosterSummary, type AgentSummary } from "../../roster/summary.js";
@@ -220,6 +221,8 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
         ["roster.csv", rosterCsv],
         ["summary.csv", renderTable(summary, summaryColumns(), "csv")],
         ["result.json", toJson({ ...totals, summary, roster })],
+        ["roster.html", rosterHtml({ problem, roster, startDateMs, summary })],
+        ...rosterCalendars({ problem, roster, startDateMs, ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }) }),
       ]),
       { force: flags.force === true, inputs },
     );
@@ -246,7 +249,7 @@ export const rosterCommand: CommandModule = {
       .option("--time-limit <seconds>", "solver time limit (default 60)")
       .option("--gap <percent>", "stop within this relative gap, e.g. 1 or 1% (default 0.01%)")
       .option("--format <format>", "table or json", "table")
-      .option("--out <path>", "roster: folder for roster.csv, summary.csv, result.json; --benchmark: file for the output")
+      .option("--out <path>", "roster: folder for roster.csv, summary.csv, result.json, roster.html, calendar/AGENT.ics; --benchmark: file for the output")
       .option("--force", "replace a non-empty --out folder")
       .action(async (flags: RosterFlags) => {
         if (flags.benchmark !== undefined) {
