@@ -8,8 +8,10 @@
 import ical from "ical-generator";
 import { formatLocalTimestamp, localDayOfWeek, millisecondsInDay } from "../calendar/local-time.js";
 import type { Roster, RosterProblem, RosterTemplate } from "../roster/problem.js";
+import type { RosterConflict } from "../roster/solve.js";
 import type { AgentSummary } from "../roster/summary.js";
 import { renderReportHtml, type ReportDocument, type ReportSection, type ReportTable } from "./report/document.js";
+import { renderTable, type TableColumn } from "./render.js";
 import { rosterDate } from "./roster-input.js";
 
 /** The four shift types of the team calendar. */
@@ -106,6 +108,46 @@ export function rosterCalendars(options: RosterOutputOptions): Map<string, strin
     files.set(`calendar/${fileNameOf(agent.id, taken)}.ics`, cal.toString());
   }
   return files;
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+const clock = (minute: number) => `${two(Math.floor(minute / 60) % 24)}:${two(minute % 60)}${minute >= 1440 ? "+1" : ""}`;
+
+/**
+ * roster.csv: one row per shift worked (agent, name, team, date, template, start, end, breaks);
+ * an end after midnight carries `+1`.
+ */
+export function rosterCsvText(options: Pick<RosterOutputOptions, "problem" | "roster" | "startDateMs">): string {
+  const { problem, roster, startDateMs } = options;
+  const templates = new Map(problem.templates.map((t) => [t.name, t]));
+  const rows = problem.agents.flatMap((agent) =>
+    (roster[agent.id] ?? []).flatMap((name, d) => {
+      const t = templates.get(name);
+      return t ? [{ agent: agent.id, name: agent.name, team: agent.team, date: rosterDate(startDateMs, d), template: name, start: clock(t.startMinute), end: clock(t.startMinute + t.lengthMinutes), breaks: t.breaks ?? "" }] : [];
+    }),
+  );
+  type Row = (typeof rows)[number];
+  return renderTable(
+    rows,
+    (["agent", "name", "team", "date", "template", "start", "end", "breaks"] as const).map((key): TableColumn<Row> => ({ key, value: (r) => r[key], align: "left" })),
+    "csv",
+  );
+}
+
+/** One line per hard rule the relaxed roster model had to break (an infeasible roster explained). */
+export function conflictLine(startDateMs: number, c: RosterConflict): string {
+  const value = Number(c.amount.toFixed(2));
+  const amount = `${value} ${value === 1 ? c.unit.replace(/s$/, "") : c.unit}`;
+  const when = c.day === undefined ? "" : ` on ${rosterDate(startDateMs, c.day)}`;
+  switch (c.rule) {
+    case "minimum-cover":
+      return `the hard minimum on ${c.template}${when}${c.team ? ` (team ${c.team})` : ""} cannot be met: ${amount} short (leave and contracts leave too few agents)`;
+    case "min-minutes-per-period":
+    case "min-minutes-per-week":
+      return `agent ${c.agent}: ${c.rule === "min-minutes-per-week" ? `the weekly minimum hours of the week from ${rosterDate(startDateMs, c.day ?? 0)}` : "the monthly minimum hours"} cannot be met: ${amount} short`;
+    default:
+      return `agent ${c.agent}: ${c.rule}${when} has to be exceeded by ${amount}`;
+  }
 }
 
 const weekdayLetters = ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"];

@@ -29,7 +29,7 @@ function events(text: string): { uid: string; start: string; end: string; zone: 
   const comp = new ICAL.Component(ICAL.parse(text));
   return comp.getAllSubcomponents("vevent").map((v) => {
     const e = new ICAL.Event(v);
-    return { uid: e.uid, start: e.startDate.toString(), end: e.endDate.toString(), zone: v.getFirstProperty("dtstart")!.getParameter("tzid") ?? "floating", description: e.description };
+    return { uid: e.uid, start: e.startDate.toString(), end: e.endDate.toString(), zone: String(v.getFirstProperty("dtstart")!.getParameter("tzid") ?? "floating"), description: e.description };
   });
 }
 
