@@ -82,6 +82,8 @@ export function readPlanRoster(
 export interface PlanRosterOutput {
   readonly files: ReadonlyMap<string, string>;
   readonly section: ReportSection;
+  /** One line for the printed summary, e.g. `"6 agents, 152 shifts, 205 of 357 scheduled shifts unfilled, 1 of 1 requests granted"`. */
+  readonly summaryLine: string;
 }
 
 /**
@@ -116,5 +118,7 @@ export async function planRoster(inputs: PlanRosterInputs, plan: PlanResult, sol
     ],
     tables: [...(calendar!.tables ?? []), ...(agents!.tables ?? [])],
   };
-  return { files, section };
+  const shifts = Object.values(roster).reduce((n, days) => n + days.filter((t) => t !== "").length, 0);
+  const summaryLine = `${problem.agents.length} agents, ${shifts} shifts, ${c.shortfall} of ${shifts - c.excess + c.shortfall} scheduled shifts unfilled, ${c.requestsGranted} of ${c.softRequests} requests granted (${result.status})`;
+  return { files, section, summaryLine };
 }

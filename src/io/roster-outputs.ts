@@ -69,7 +69,8 @@ function fileNameOf(id: string, taken: Set<string>): string {
  * One iCalendar file per agent, `calendar/ID.ics` (ID made safe for a file name). Each shift is an
  * event from the day's template start to start + length (it may end the next day), in the centre's
  * wall-clock time: with `timeZone` as `DTSTART;TZID=Zone:...`, without it as floating times, which
- * a calendar shows at the same clock time wherever it is. The summary is the template name, the
+ * a calendar shows at the same clock time wherever it is. No VTIMEZONE block is written: calendar
+ * programs (Google, Outlook, Apple) resolve an IANA TZID themselves. The summary is the template name, the
  * description holds the breaks. The UID is `AGENT/DATE@wfm-kit` (agent and date, so importing a
  * changed roster replaces that day's event); DTSTAMP is the period's first day, 00:00 UTC, so the
  * same roster gives the same bytes.
@@ -89,7 +90,6 @@ export function rosterCalendars(options: RosterOutputOptions): Map<string, strin
     const cal = ical({
       name: `${agent.name || agent.id} (${agent.team})`,
       prodId: { company: "wfm-kit", product: "wfm roster" },
-      ...(timeZone === undefined ? {} : { timezone: timeZone }),
     });
     (roster[agent.id] ?? []).forEach((name, day) => {
       const t = templates.get(name);

@@ -52,6 +52,8 @@ describe("rosterCalendars", () => {
       ["Europe/London", "2026-03-28T07:00:00", "2026-03-28T15:00:00"],
       ["Europe/London", "2026-03-29T22:00:00", "2026-03-30T07:00:00"],
     ]);
+    // DTSTAMP is UTC, as RFC 5545 requires, and the same for every run.
+    expect(files.get("calendar/a1.ics")!).toContain("DTSTAMP:20260328T000000Z");
   });
 
   it("gives the same bytes for the same roster", () => {
