@@ -60,7 +60,7 @@ describe("wfm plan with a roster", () => {
     for (const name of ["roster.csv", "roster.html", "calendar", "report.html", "schedule.csv"]) expect(files).toContain(name);
     expect(readdirSync(join(dir, "out", "calendar")).sort()).toEqual(["a1.ics", "a2.ics", "a3.ics", "a4.ics", "a5.ics", "a6.ics"]);
     expect(run.stdout).toContain("calendar/");
-    expect(run.stdout).toMatch(/\n  roster             6 agents, \d+ shifts, \d+ of \d+ scheduled shifts unfilled, \d of 1 requests granted/);
+    expect(run.stdout).toMatch(/\n  roster              6 agents, \d+ shifts, \d+ of \d+ scheduled shifts unfilled, \d of 1 requests granted/);
     // Every rostered shift is one the plan's schedule asked for: per date and template, never more than scheduled.
     const scheduled = new Map<string, number>();
     for (const line of readFileSync(join(dir, "out", "schedule.csv"), "utf8").trim().split("\n").slice(1)) {

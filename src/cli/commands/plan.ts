@@ -301,7 +301,10 @@ export const planCommand: CommandModule = {
         // The summary: the locale's lines, with the simulated service levels after the expected one and the notes before the last line.
         const summary = planSummaryLines(plan, flags.out, [...new Set([...files.keys()].map((name) => name.replace(/\/.*$/, "/")))], locale);
         summary.splice(4, 0, ...simulatedLines(plan));
-        if (roster !== null) summary.splice(summary.length - 2, 0, `  ${"roster".padEnd(18)} ${roster.summaryLine}`);
+        if (roster !== null) {
+          const column = /^(\s{2}.*?\s{2,})\S/.exec(summary[1] ?? "")?.[1]?.length ?? 22;
+          summary.splice(summary.length - 2, 0, `  roster`.padEnd(column) + roster.summaryLine);
+        }
         summary.splice(summary.length - 2, 0, ...notes.map((note) => `  note: ${note}`));
         io.stdout(summary.join("\n"));
       });
