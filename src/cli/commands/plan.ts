@@ -15,7 +15,8 @@ import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles, planPeriodText } from "../../io/report/plan-report.js";
 import { localeFormat, locales, type Locale } from "../../io/locale/index.js";
-import { solveInWorker } from "../../io/solve-in-worker.js";
+import { solveInWorker, solveMipInWorker } from "../../io/solve-in-worker.js";
+import type { PlanRosterInputs, PlanRosterOutput } from "../../io/plan-roster.js";
 import { readLastMonthReview, withCalibration } from "./plan-review.js";
 import { simulateInWorkers } from "../../io/simulate-in-workers.js";
 import { isOpenAt, parseLocalTimestamp } from "../../calendar/local-time.js";
@@ -150,6 +151,17 @@ async function planMonthLocated(planFile: string, options: Parameters<typeof pla
   }
 }
 
+/** The plan's roster (plan.json `roster`): named agents on its schedule, or null without one. */
+async function rosterOfPlan(inputs: PlanRosterInputs | undefined, plan: PlanResult, io: CliIo, step: (text: string) => void): Promise<PlanRosterOutput | null> {
+  if (inputs === undefined) return null;
+  step(`rostering ${inputs.agents.length} agents on the schedule`);
+  const { planRoster } = await import("../../io/plan-roster.js");
+  const progress = progressPrinter(io);
+  const output = await planRoster(inputs, plan, { runMip: solveMipInWorker, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  progress.done();
+  return output;
+}
+
 /**
  * The report's teams section when the plan has several voice contact types (or agent groups):
  * the busiest day staffed by the config's groups and the three team designs, simulated.
@@ -272,10 +284,11 @@ export const planCommand: CommandModule = {
           configName: "the staffing config",
         });
         const teams = await teamsOfPlan(plan, options.staffing, step);
+        const roster = await rosterOfPlan(loaded.roster, plan, io, step);
         step("writing the report");
         const messages = localeFormat(locale).messages;
         const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
-          ...(teams === null ? {} : { extraSections: [teams] }),
+          ...(teams === null && roster === null ? {} : { extraSections: [...(teams === null ? [] : [teams]), ...(roster === null ? [] : [roster.section])] }),
           footer: messages.footer(planPeriodText(plan, locale).label, plan.headline.currency ?? "-"),
           locale,
         });
@@ -286,6 +299,7 @@ export const planCommand: CommandModule = {
         for (const [name, text] of planCsvFiles(plan)) files.set(name, text);
         files.set("report.md", renderReportMarkdown(report));
         files.set("report.html", renderReportHtml(report));
+        for (const [name, text] of roster?.files ?? []) files.set(name, text);
         const out = resolve(io.cwd, flags.out);
         writeFolderAtomic(out, files, {
           force: Boolean(flags.force),
@@ -293,8 +307,12 @@ export const planCommand: CommandModule = {
           marker: planOutputMarker,
         });
         // The summary: the locale's lines, with the simulated service levels after the expected one and the notes before the last line.
-        const summary = planSummaryLines(plan, flags.out, [...files.keys()], locale);
+        const summary = planSummaryLines(plan, flags.out, [...new Set([...files.keys()].map((name) => name.replace(/\/.*$/, "/")))], locale);
         summary.splice(4, 0, ...simulatedLines(plan));
+        if (roster !== null) {
+          const column = /^(\s{2}.*?\s{2,})\S/.exec(summary[1] ?? "")?.[1]?.length ?? 22;
+          summary.splice(summary.length - 2, 0, `  roster`.padEnd(column) + roster.summaryLine);
+        }
         summary.splice(summary.length - 2, 0, ...notes.map((note) => `  note: ${note}`));
         io.stdout(summary.join("\n"));
       });
