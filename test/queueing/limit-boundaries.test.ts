@@ -50,7 +50,7 @@ describe("targets met exactly at the boundary", () => {
   it("occupancy in the chat chain (one chat at a time, occupancy A / N): the boundary N is met exactly", () => {
     fc.assert(
       fc.property(capPercent, agents, (p, n) => {
-        const r = requiredChatAgents({ callsPerInterval: (p * n) / 10, intervalSeconds: 1800, ahtSeconds: 180, targetServiceLevel: 0, maxOccupancy: p / 100 });
+        const r = requiredChatAgents({ callsPerInterval: (p * n) / 10, intervalSeconds: 1800, ahtSeconds: 180, targetServiceLevel: 0, targetAnswerSeconds: 20, maxOccupancy: p / 100 });
         expect(r.agents, `cap ${p}% N ${n}`).toBe(n);
       }),
       { numRuns: 100, seed },
