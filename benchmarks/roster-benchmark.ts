@@ -1,6 +1,7 @@
 /**
  * Curtois & Qu staff-rostering instances (the ones with a proven optimum, ../shared/bench-roster):
- * solves each with the exact MIP, checks the roster with the independent evaluator, and prints the
+ * solves each (constructive first roster, branch and cut, neighbourhood search, branch and cut again:
+ * `solveRosterBenchmark`), checks the roster with the independent evaluator, and prints the
  * objective next to the best-known value, the bound, wall and CPU time. Targets: the proven optimum
  * within 600 s each; the larger instances (10-12) within 2% of it.
  *
@@ -9,6 +10,7 @@
  * Reads the instances from ../shared/bench-roster (or $WFM_SHARED/bench-roster).
  */
 import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { parseRosterBenchmark } from "../src/io/roster-benchmark.js";
 import { evaluateRosterBenchmark } from "../src/roster/benchmark-evaluate.js";
 import { solveRosterBenchmark } from "../src/roster/benchmark-solve.js";
@@ -29,6 +31,7 @@ const rows = readFileSync(sharedFile("bench-roster", "best-known.csv"), "utf8")
 const only = option("--only")?.split(",").map((n) => `Instance${n.trim()}`);
 const selected = only ? rows.filter((r) => only.includes(r.instance)) : rows;
 
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores`);
 console.log(`time limit ${timeLimitSeconds} s per instance; target: the best-known (proven optimal) value, within 2% on Instance10-12`);
 console.log("| instance | staff x days x types | best known | ours | bound | vs best | wall s | CPU s | status | target |");
 console.log("|---|---|---:|---:|---:|---:|---:|---:|---|---|");

@@ -1,6 +1,7 @@
 import { invalidArgument, requireOptions } from "../errors.js";
 import { costBreakdown, type AgentSite, type CostActivity, type CostBreakdown, type CostModel, type Wage } from "./cost-model.js";
 import { sumMoney, toMoney, zeroMoney, type Money } from "./money.js";
+import type { VoiceClassConfig } from "../staffing/plan.js";
 
 /**
  * What-if scenarios: the levers practitioners pull to cut support cost without losing service
@@ -27,6 +28,11 @@ export interface StaffingLevers {
   readonly maxOccupancy?: readonly { readonly channel?: string; readonly maxOccupancy: number }[];
   /** Chats one agent handles at once (chat channels). */
   readonly chatConcurrency?: number;
+  /**
+   * Priority classes for a voice channel ("VIP line for 10% of callers"): the classes, with their
+   * shares and own targets, replace the channel's targets (see `VoiceChannelConfig.classes`).
+   */
+  readonly priorityClasses?: readonly { readonly channel: string; readonly classes: readonly VoiceClassConfig[] }[];
 }
 
 /** Levers that change prices and sites. */

@@ -59,7 +59,8 @@ function channelTypeOf(config: StaffingConfig, channel: string): ChannelConfig["
  * Applies staffing levers to a plan's inputs: deflection scales a channel's volumes by
  * (1 - fraction); AHT changes apply to the per-interval handle times and to the channel's
  * configured AHT, as (AHT + changeSeconds) x (1 + changeFraction); service-level targets,
- * occupancy caps and chat concurrency replace the channel's settings (queued channels only).
+ * occupancy caps and chat concurrency replace the channel's settings (queued channels only);
+ * priority classes replace a voice channel's targets with the classes' own.
  *
  * @throws {WfmError} `invalid-argument` for a fraction outside [0, 1], a lever naming a channel
  *   the volumes do not have, or an AHT change leaving a handle time of 0 or less
@@ -110,6 +111,14 @@ export function applyStaffingLevers(
     if (chats.length === 0) invalidArgument(fn, "chatConcurrency", "used with a chat channel in the volumes", levers.chatConcurrency);
     for (const n of chats) channels[n] = { ...channels[n]!, concurrency: levers.chatConcurrency } as ChannelConfig;
   }
+  (levers.priorityClasses ?? []).forEach((p, i) => {
+    known(p.channel, `priorityClasses[${i}].channel`);
+    const c = channels[p.channel]!;
+    if (c.type !== "voice") invalidArgument(fn, `priorityClasses[${i}].channel`, "a voice channel", p.channel);
+    // The classes carry the targets: the channel's own targets give way to them.
+    const { targetServiceLevel: _sl, targetAnswerSeconds: _t, targetAsaSeconds: _asa, maxAbandonProbability: _ab, ...rest } = c;
+    channels[p.channel] = { ...rest, classes: p.classes };
+  });
   const intervals = options.intervals.map((row) => {
     const channel = row.channel ?? "voice";
     const factor = scale.get(channel);

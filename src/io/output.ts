@@ -192,7 +192,7 @@ export function checkOutputFolder(
   if (entries.includes(marker.file)) {
     try {
       const content = JSON.parse(readFileSync(join(target, marker.file), "utf8")) as { command?: unknown; files?: unknown };
-      if (content.command === marker.command && Array.isArray(content.files) && content.files.every((f) => typeof f === "string")) own = [marker.file, ...(content.files as string[])];
+      if (content.command === marker.command && Array.isArray(content.files) && content.files.every((f) => typeof f === "string")) own = [marker.file, ...(content.files as string[]).map((f) => f.split("/")[0]!)];
     } catch {
       own = null;
     }
@@ -226,7 +226,8 @@ export function checkOutputFolder(
  * the marker file listing the files is written into the folder.
  *
  * @param folder - the output folder
- * @param files - file name (no slashes) to content
+ * @param files - file name to content; a name may hold one or more subfolders (`calendar/a1.ics`),
+ *   created inside the folder
  * @param options.force - replace an existing folder
  * @param options.inputs - input files that must not live inside the folder being replaced
  * @throws {WfmError} `output-exists`, `would-overwrite-input` or `invalid-file`
@@ -251,7 +252,10 @@ export function writeFolderAtomic(
   const old = join(parent, `.${basename(target)}.wfm-old-${suffix}`);
   try {
     mkdirSync(staging);
-    for (const [name, content] of files) writeFileSync(join(staging, name), content);
+    for (const [name, content] of files) {
+      if (name.includes("/")) mkdirSync(join(staging, dirname(name)), { recursive: true });
+      writeFileSync(join(staging, name), content);
+    }
     if (exists) renameSync(target, old);
     renameSync(staging, target);
     if (exists) rmSync(old, { recursive: true, force: true });

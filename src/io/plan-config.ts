@@ -1,3 +1,4 @@
+import { planRosterSchema, readPlanRoster, type PlanRosterInputs } from "./plan-roster.js";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
 import type { OpeningHours } from "../calendar/local-time.js";
@@ -72,6 +73,7 @@ export const planConfigSchema = z.strictObject({
     .optional(),
   cost: fileOr(costConfigSchema, "cost config").optional(),
   scenarios: fileOr(scenarioConfigSchema, "scenarios").optional(),
+  roster: planRosterSchema.optional(),
 });
 
 /** `plan.json` as written. */
@@ -102,6 +104,8 @@ export interface LoadedPlan {
   readonly history: { readonly file: string; readonly inferredOpeningHours?: OpeningHours; readonly closedDays: readonly number[] };
   /** The plan file's `locale` (the report's language), when given. */
   readonly locale?: Locale;
+  /** The roster inputs (plan.json `roster`), when given. */
+  readonly roster?: PlanRosterInputs;
 }
 
 function embeddedOrFile<T>(
@@ -205,6 +209,12 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
   const cost: CostModel | undefined = config.cost === undefined ? undefined : collect(() => embeddedOrFile(config.cost, baseDir, path, "cost", costModelFromConfig, inputs, cwd, true));
   const scenarios: Scenario[] | undefined =
     config.scenarios === undefined ? undefined : collect(() => embeddedOrFile(config.scenarios, baseDir, path, "scenarios", scenariosFromConfig, inputs, cwd, true));
+  const roster =
+    config.roster === undefined
+      ? undefined
+      : collect(() =>
+          readPlanRoster(config.roster!, { baseDir, planFile: path, period: month, shiftTemplates: shifts?.settings.templates.map((t) => t.name) ?? (config.shifts === undefined ? undefined : []), inputs }),
+        );
   if (config.forecast?.method === "driver" && (config.orders === undefined || config.ordersTarget === undefined)) {
     problems.push({ code: "invalid-config", file: path, path: ["forecast", "method"], message: "the driver method needs orders (daily orders CSV) and ordersTarget" });
   }
@@ -263,5 +273,6 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
       closedDays: history!.closedDays,
     },
     ...(config.locale === undefined ? {} : { locale: config.locale }),
+    ...(roster === undefined ? {} : { roster }),
   };
 }

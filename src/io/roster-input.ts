@@ -68,8 +68,23 @@ export const rosterConfigSchema = z
       .describe("agents per template and day; a later entry replaces an earlier one for the same day, template and team"),
     timeLimitSeconds: z.number().positive().optional(),
     gapPercent: z.number().min(0).max(100).optional(),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'expected an IANA time zone such as "Europe/London" or "Asia/Tehran"' })
+      .optional()
+      .describe("IANA time zone of the centre: the calendar/*.ics events carry it as TZID (default: floating wall-clock times)"),
   })
   .strict();
+
+/** Whether the runtime knows `name` as an IANA time zone. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The parsed roster config. */
 export type RosterConfig = z.infer<typeof rosterConfigSchema>;

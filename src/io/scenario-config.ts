@@ -59,6 +59,24 @@ const scenarioSchema = z.strictObject({
     .optional()
     .describe("New occupancy cap"),
   chatConcurrency: z.number().int().min(1).optional().describe("Chats one agent handles at once"),
+  priorityClasses: z
+    .array(
+      z.strictObject({
+        channel: z.string().min(1),
+        classes: z
+          .array(
+            z.strictObject({
+              name: z.string().min(1),
+              sharePercent: percentSchema("Share of the channel's calls in this class"),
+              target: z.string().regex(targetPattern, { message: "expected PERCENT/SECONDS such as 90/10" }).describe("The class's service-level target, PERCENT/SECONDS"),
+            }),
+          )
+          .min(1)
+          .max(5),
+      }),
+    )
+    .optional()
+    .describe('Priority classes of a voice channel, highest first ("VIP line for 10% of callers"), each with its own target; they replace the channel\'s target'),
   wages: z
     .array(z.strictObject({ site: siteField, changePercent: signedPercentSchema }))
     .optional()
@@ -141,6 +159,16 @@ export function scenariosFromConfig(value: unknown, file: string): Scenario[] {
       ),
       ...opt("maxOccupancy", s.maxOccupancy?.map((o) => ({ ...opt("channel", o.channel), maxOccupancy: percentToFraction(o.percent) }))),
       ...opt("chatConcurrency", s.chatConcurrency),
+      ...opt(
+        "priorityClasses",
+        s.priorityClasses?.map((p) => ({
+          channel: p.channel,
+          classes: p.classes.map((k) => {
+            const m = targetPattern.exec(k.target)!;
+            return { name: k.name, share: percentToFraction(k.sharePercent), targetServiceLevel: Number(m[1]) / 100, targetAnswerSeconds: Number(m[2]) };
+          }),
+        })),
+      ),
       ...opt("wages", s.wages?.map((w) => ({ ...opt("site", w.site), changeFraction: percentToMoney(w.changePercent) }))),
       ...opt(
         "relocate",

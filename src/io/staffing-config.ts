@@ -86,6 +86,29 @@ const voiceSchema = z
     ...queueFields,
     patienceSeconds: positive.optional().describe("mean caller patience; switches the model from Erlang C to Erlang A"),
     maxAbandonProbability: fraction.optional(),
+    classes: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).describe('e.g. "vip"'),
+            share: z.number().gt(0).superRefine((v, ctx) => {
+              if (v > 1) ctx.addIssue({ code: "custom", message: percentWrittenAsFraction(v) });
+            }).describe("share of the channel's calls, 0.1 = 10%; the shares sum to 1"),
+            targetServiceLevel: fraction.optional().describe("share of this class answered within targetAnswerSeconds"),
+            targetAnswerSeconds: nonNegative.optional().describe("default 20"),
+            targetAsaSeconds: nonNegative.optional(),
+            maxAbandonProbability: fraction.optional().describe("needs the channel's patienceSeconds"),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(5)
+      .optional()
+      .describe("priority classes, highest first, each with its own targets (the channel then has none of its own): non-preemptive priority on the shared agents"),
+    redialShare: fraction.optional().describe("Erlang X: share of blocked and abandoning callers who call again, 0.6 = 60%"),
+    redialDelaySeconds: positive.optional().describe("Erlang X: mean delay before a redial (default 300)"),
+    lines: z.int().min(1).optional().describe("Erlang X: lines (calls in service plus waiting); default unlimited"),
+    maxBlockingProbability: fraction.optional().describe("Erlang X: highest share of attempts blocked (with lines)"),
   })
   .strict();
 

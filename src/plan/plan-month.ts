@@ -16,6 +16,7 @@ import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../s
 import { calibrateForecastRows, calibrateStaffingConfig, type PlanCalibration } from "../review/calibration.js";
 import { channelQueueModels, type ChannelQueueModel } from "../review/model.js";
 import type { SimulationOptions, SimulationResult } from "../simulation/types.js";
+import { agentGroupRequirements, simulateAgentGroupSchedule, type AgentGroupRequirements, type PlanSkillSchedule } from "./plan-skills.js";
 import { planChannelModels, simulatePlan, type PlanChannelModel, type PlanSimulationBasis, type PlanSimulationInput } from "./plan-simulation.js";
 import { deliveredService } from "../staffing/delivered.js";
 import { defaultSupportRatios, supportingStaff } from "../staffing/supporting-staff.js";
@@ -42,7 +43,11 @@ export interface PlanTeam {
 export interface PlanScheduleOptions {
   /** Shift templates, breaks, tours, coverage penalties. */
   readonly settings: ShiftSettings;
-  /** Teams scheduled separately. @defaultValue one team per channel */
+  /**
+   * Teams scheduled separately. @defaultValue one team per agent group when the staffing config
+   * has `agentGroups` (each on its skill-transfer requirement, then simulated together: see
+   * `plan-skills.ts`) and one per channel no group serves; else one team per channel
+   */
   readonly teams?: readonly PlanTeam[];
   /** Time limit per team, seconds. @defaultValue 30 */
   readonly timeLimitSeconds?: number;
@@ -258,7 +263,13 @@ export interface PlanResult {
     /** The queueing model of each channel (what `wfm review` re-evaluates). */
     readonly models: readonly ChannelQueueModel[];
   };
-  readonly schedule: { readonly teams: readonly PlanTeamSchedule[]; readonly shifts: readonly PlanShift[]; readonly coverage: readonly PlanCoverageInterval[] } | null;
+  readonly schedule: {
+    readonly teams: readonly PlanTeamSchedule[];
+    readonly shifts: readonly PlanShift[];
+    readonly coverage: readonly PlanCoverageInterval[];
+    /** With the staffing config's `agentGroups`: the groups' schedules simulated together, service level per contact type. */
+    readonly agentGroups?: PlanSkillSchedule;
+  } | null;
   readonly cost: PlanCost | null;
   readonly scenarios: readonly PlanScenario[] | null;
   /** The staffing plan and the schedule simulated, beside the models' service levels (null without `options.simulation`). */
@@ -388,8 +399,13 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
     shrinkage: round(i.shrinkage, 6),
   }));
 
-  // 4. Shift schedule per team.
-  const schedule = options.schedule === undefined ? null : await scheduleTeams(options.schedule, staffingPlan, staffingConfig, period);
+  // 4. Shift schedule per team (per agent group when the config has groups and the plan names no teams).
+  const groups = await groupRequirementsOf(options.schedule, staffingPlan, staffingConfig);
+  const schedule =
+    options.schedule === undefined
+      ? null
+      : await scheduleTeams(groups === null ? options.schedule : { ...options.schedule, teams: groupTeams(groups, staffingPlan) }, staffingPlan, staffingConfig, period, groups?.required);
+  const groupSchedule = groups === null || schedule === null ? null : await simulateAgentGroupSchedule({ groups, coverage: schedule.coverage, ...groupSimulationSettings(options.simulation) });
 
   // 5. Cost, costed from the schedule's paid hours when there is one.
   const orders = target ?? null;
@@ -432,9 +448,9 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
 
   const contactsByChannel: Record<string, number> = {};
   for (const f of forecasts) contactsByChannel[f.channel] = round(f.result.rows.reduce((s, r) => s + r.calls, 0), 0);
-  const scheduleSl = schedule === null ? null : weightedServiceLevel(schedule.coverageWeights);
+  const scheduleSl = schedule === null ? null : weightedServiceLevel([...schedule.coverageWeights, ...groupServiceLevelWeights(groupSchedule)]);
   const totals = staffingPlan.totals;
-  const simulation = options.simulation === undefined ? null : await simulatePlanMonth(options.simulation, staffingConfig, staffingPlan, schedule, intervalMinutes);
+  const simulation = options.simulation === undefined ? null : await simulatePlanMonth(options.simulation, staffingConfig, staffingPlan, groupSchedule === null ? schedule : null, intervalMinutes);
   const days = Math.round((period.endLocalMs - period.startLocalMs) / 86_400_000);
   // Paid agent hours: the schedule's when there is one (what will be paid), else the staffing plan's.
   const paidAgentHours = schedule === null ? totals.all.scheduledHours : [...schedule.paidHours.values()].reduce((a, b) => a + b, 0);
@@ -489,7 +505,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
       intervals: forecastIntervals,
     },
     staffing: { totals: staffingTotals, days: staffingPlan.days, intervals: staffingIntervals, models: channelQueueModels({ config: staffingConfig, channels: forecasts.map((f) => f.channel) }) },
-    schedule: schedule === null ? null : { teams: schedule.teams, shifts: schedule.shifts, coverage: schedule.coverage },
+    schedule: schedule === null ? null : { teams: schedule.teams, shifts: schedule.shifts, coverage: schedule.coverage, ...(groupSchedule === null ? {} : { agentGroups: groupSchedule }) },
     cost,
     scenarios,
     simulation,
@@ -574,7 +590,37 @@ function weightedServiceLevel(weights: readonly { calls: number; serviceLevel: n
   return calls > 0 ? sum / calls : null;
 }
 
-async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, config: StaffingConfig, period: PlanPeriod): Promise<ScheduledTeams> {
+/** The agent groups' requirements when the staffing config has `agentGroups` and the schedule names no teams; else null. */
+async function groupRequirementsOf(schedule: PlanScheduleOptions | undefined, plan: StaffingPlan, config: StaffingConfig): Promise<AgentGroupRequirements | null> {
+  if (schedule === undefined || schedule.teams !== undefined || config.agentGroups === undefined || config.agentGroups.length === 0) return null;
+  return agentGroupRequirements({ plan, config });
+}
+
+/** One team per agent group, then one per channel no group serves (chat, deferred work). */
+function groupTeams(groups: AgentGroupRequirements, plan: StaffingPlan): PlanTeam[] {
+  const served = new Set(groups.teams.flatMap((t) => t.channels));
+  const rest = [...new Set(plan.intervals.map((i) => i.channel))].filter((c) => !served.has(c));
+  return [...groups.teams, ...rest.map((channel) => ({ name: channel, channels: [channel] }))];
+}
+
+/** The plan's simulation settings for the agent groups' schedule: 20 replications, seed 1 unless given. */
+function groupSimulationSettings(settings: PlanMonthOptions["simulation"]) {
+  return { replications: settings?.replications ?? 20, seed: settings?.seed ?? 1, ...(settings?.run === undefined ? {} : { run: settings.run }) };
+}
+
+/** (contacts, simulated service level) per contact type of the agent groups' schedule. */
+function groupServiceLevelWeights(schedule: PlanSkillSchedule | null): { calls: number; serviceLevel: number }[] {
+  return (schedule?.contactTypes ?? []).flatMap((t) => (t.serviceLevel === null ? [] : [{ calls: t.offered, serviceLevel: t.serviceLevel }]));
+}
+
+async function scheduleTeams(
+  options: PlanScheduleOptions,
+  plan: StaffingPlan,
+  config: StaffingConfig,
+  period: PlanPeriod,
+  /** Agents to schedule per team and interval start, for teams that are agent groups (their service level is simulated instead). */
+  groupRequired?: ReadonlyMap<string, ReadonlyMap<number, number>>,
+): Promise<ScheduledTeams> {
   const { settings, timeLimitSeconds = 30, relativeGap = 0.01, solve = solveShiftProblem, onProgress } = options;
   const channels = [...new Set(plan.intervals.map((i) => i.channel))];
   const teams = options.teams ?? channels.map((channel) => ({ name: channel, channels: [channel] }));
@@ -587,8 +633,15 @@ async function scheduleTeams(options: PlanScheduleOptions, plan: StaffingPlan, c
   const result: ScheduledTeams = { teams: [], shifts: [], coverage: [], paidHours: new Map(), peakAgents: 0, coverageWeights: [], floorAgents: [] };
   const floorTotal = new Float64Array(slots);
   const jobs = teams.map((team) => {
-    const members = plan.intervals.filter((i) => team.channels.includes(i.channel));
+    const group = groupRequired?.get(team.name);
+    const members = group === undefined ? plan.intervals.filter((i) => team.channels.includes(i.channel)) : [];
     const required = new Array<number>(slots).fill(0);
+    for (const [localMs, agents] of group ?? []) {
+      const first = Math.round((localMs - period.startLocalMs) / intervalMs);
+      for (let slot = first; slot < first + perInterval; slot++) {
+        if (slot >= 0 && slot < slots) required[slot] = required[slot]! + agents;
+      }
+    }
     for (const i of members) {
       const first = Math.round((i.localMs - period.startLocalMs) / intervalMs);
       for (let slot = first; slot < first + perInterval; slot++) {

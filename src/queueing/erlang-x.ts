@@ -1,4 +1,5 @@
 import { invalidArgument, requireOptions } from "../errors.js";
+import { reachesTarget, withinLimit } from "./limits.js";
 import { answeredWithin } from "./answered-within.js";
 import { erlangAFromRecursion } from "./erlang-a.js";
 import { erlangCFromRecursion } from "./erlang-c.js";
@@ -334,10 +335,10 @@ export function requiredAgentsErlangX(options: RequiredAgentsErlangXOptions): Re
   const evaluate = (n: number) => erlangX({ ...options, agents: n });
   const meets = (m: ErlangXResult) =>
     m.stable &&
-    (targetServiceLevel === undefined || m.serviceLevel >= targetServiceLevel) &&
-    (asaMax === undefined || m.asaSeconds <= asaMax) &&
-    (maxAbandon === undefined || m.abandonProbability <= maxAbandon) &&
-    (maxBlocking === undefined || m.blockingProbability <= maxBlocking);
+    (targetServiceLevel === undefined || reachesTarget(m.serviceLevel, targetServiceLevel)) &&
+    (asaMax === undefined || withinLimit(m.asaSeconds, asaMax)) &&
+    (maxAbandon === undefined || withinLimit(m.abandonProbability, maxAbandon)) &&
+    (maxBlocking === undefined || withinLimit(m.blockingProbability, maxBlocking));
   if (meets(first)) return { feasible: true, agents: 0, metrics: first, atOneFewer: null };
   const cap = lines ?? Number.POSITIVE_INFINITY;
   let low = 0;

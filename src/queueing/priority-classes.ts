@@ -1,4 +1,5 @@
 import { invalidArgument, requireOptions } from "../errors.js";
+import { reachesTarget, withinLimit } from "./limits.js";
 import { erlangAFromRecursion } from "./erlang-a.js";
 import { answeredWithin } from "./answered-within.js";
 import { kummerRatio } from "./incomplete-gamma.js";
@@ -442,12 +443,13 @@ function missedTargets(m: PriorityQueueResult, classes: readonly PriorityClass[]
   classes.forEach((c, i) => {
     const got = m.classes[i]!;
     const ok =
-      (c.targetServiceLevel === undefined || got.serviceLevel >= c.targetServiceLevel) &&
-      (c.targetAsaSeconds === undefined || got.asaSeconds <= c.targetAsaSeconds) &&
-      (c.maxAbandonProbability === undefined || got.abandonProbability <= c.maxAbandonProbability);
+      (c.targetServiceLevel === undefined || reachesTarget(got.serviceLevel, c.targetServiceLevel)) &&
+      (c.targetAsaSeconds === undefined || withinLimit(got.asaSeconds, c.targetAsaSeconds)) &&
+      (c.maxAbandonProbability === undefined || withinLimit(got.abandonProbability, c.maxAbandonProbability));
     if (!ok) missed.push(c.name);
   });
-  if (maxOccupancy !== undefined && !(m.occupancy <= maxOccupancy)) missed.push("pool");
+  // Limits decided as in `requiredAgents` (a few ulps of a decimal boundary count as met, see ./limits.ts).
+  if (maxOccupancy !== undefined && !withinLimit(m.occupancy, maxOccupancy)) missed.push("pool");
   return missed;
 }
 

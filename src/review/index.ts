@@ -6,7 +6,7 @@
  * @module
  */
 export { reviewMonth, attributionFactors } from "./review-month.js";
-export type { ReviewMonthOptions, ReviewResult, AccuracyRow, WorstDay, AttributionRow, AttributionFactor, TargetRow, ChannelCalibration, ReviewCost } from "./review-month.js";
+export type { ReviewMonthOptions, ReviewResult, AccuracyRow, WorstDay, AttributionRow, AttributionFactor, TargetRow, TargetPeriodRow, ChannelCalibration, ReviewCost } from "./review-month.js";
 export type { ReviewPlan, ReviewPlanInterval, ReviewTeam, ReviewCoverageSlot, ReviewPlanCost } from "./types.js";
 export { channelQueueModels, predictQueue } from "./model.js";
 export type { ChannelQueueModel, PredictQueueOptions, QueuePrediction } from "./model.js";
@@ -15,3 +15,5 @@ export { agentAdherence, activityOf } from "./adherence.js";
 export type { AgentActivity, AgentStateSegment, AgentScheduleSegment, AdherenceRow, AdherenceReport } from "./adherence.js";
 export { calibrationFromReview, calibrateForecastRows, calibrateStaffingConfig } from "./calibration.js";
 export type { PlanCalibration, ChannelCalibrationInput, CalibratableForecastRow } from "./calibration.js";
+export { simulateReview } from "./review-simulation.js";
+export type { ReviewSimulation, ReviewSimulationChannel, ReviewSimulationInterval, SimulateReviewOptions } from "./review-simulation.js";

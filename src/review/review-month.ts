@@ -7,6 +7,7 @@ import { forecastAccuracy } from "../forecast/accuracy.js";
 import type { SpecialDay } from "../forecast/types.js";
 import { agentAdherence, type AdherenceReport, type AgentScheduleSegment, type AgentStateSegment } from "./adherence.js";
 import { predictQueue, type ChannelQueueModel } from "./model.js";
+import { simulateReview, type ReviewSimulation } from "./review-simulation.js";
 import { shapleyValues } from "./shapley.js";
 import type { ReviewPlan, ReviewPlanInterval } from "./types.js";
 
@@ -91,6 +92,14 @@ export interface TargetRow {
   readonly asaSeconds: { readonly target: number | null; readonly planned: number | null; readonly achieved: number | null };
 }
 
+/** Targets of one channel on one day (`"2026-12-05"`) or hour of day (`"08:00"`, over the month's days). */
+export interface TargetPeriodRow extends TargetRow {
+  readonly period: string;
+  /** Planned contacts (the plan's staffing volume) and offered contacts of the period. */
+  readonly plannedContacts: number;
+  readonly actualContacts: number;
+}
+
 /** Calibration of one channel for the next plan. */
 export interface ChannelCalibration {
   readonly channel: string;
@@ -149,6 +158,8 @@ export interface ReviewResult {
     readonly worstDays: readonly WorstDay[];
   };
   readonly targets: readonly TargetRow[];
+  /** The same figures per channel and day, and per channel and hour of day (the interval's start, HH:MM). */
+  readonly targetsByPeriod: { readonly days: readonly TargetPeriodRow[]; readonly hours: readonly TargetPeriodRow[] };
   readonly attribution: {
     readonly method: string;
     readonly factors: readonly AttributionFactor[];
@@ -157,6 +168,8 @@ export interface ReviewResult {
     readonly hours: readonly AttributionRow[];
   } | null;
   readonly calibration: { readonly month: string; readonly channels: readonly ChannelCalibration[] };
+  /** The month's actual inputs simulated, beside the model and the achieved; null when skipped (replications 0). */
+  readonly simulation: ReviewSimulation | null;
   readonly adherence: AdherenceReport | null;
   readonly cost: ReviewCost | null;
   readonly tickets: TicketKpis | null;
@@ -182,6 +195,8 @@ export interface ReviewMonthOptions {
   readonly names?: { readonly plan?: string; readonly actual?: string };
   /** Worst days listed per channel. @defaultValue 5 */
   readonly worstDays?: number;
+  /** The simulator's view of the month ({@link simulateReview}); replications 0 skips it. @defaultValue `{ replications: 10, seed: 1 }` */
+  readonly simulation?: { readonly replications?: number; readonly seed?: number };
 }
 
 interface Actual {
@@ -488,29 +503,48 @@ export function reviewMonth(options: ReviewMonthOptions): ReviewResult {
           hours: attributionRows(hhmm),
         };
 
-  // 5. Targets.
-  const targets: TargetRow[] = planChannels
-    .filter((ch) => modelOf.get(ch)!.model !== "deferred")
-    .map((channel) => {
-      const model = modelOf.get(channel)!;
-      const list = queued.filter((c) => c.plan.channel === channel);
-      const plannedCalls = list.reduce((s, c) => s + c.calls[0]!, 0);
-      const a = list.reduce((s, c) => ({ offered: s.offered + c.actual!.offered, answered: s.answered + c.actual!.answered, abandoned: s.abandoned + c.actual!.abandoned, within: s.within + c.actual!.within, wait: s.wait + c.actual!.wait }), {
-        offered: 0,
-        answered: 0,
-        abandoned: 0,
-        within: 0,
-        wait: 0,
-      });
-      const weighted = (arr: "sl" | "abandon" | "asa") => ratio(list.reduce((s, c) => s + c.calls[0]! * c[arr][0]!, 0), plannedCalls);
-      const erlangA = model.model === "erlang-a";
-      return {
-        channel,
-        serviceLevel: { target: model.targetServiceLevel, planned: weighted("sl"), achieved: present.within ? ratio(a.within, a.offered) : null },
-        abandonRate: { target: model.maxAbandonProbability, planned: erlangA ? weighted("abandon") : null, achieved: present.abandoned ? ratio(a.abandoned, a.offered) : null },
-        asaSeconds: { target: model.targetAsaSeconds, planned: weighted("asa"), achieved: present.wait ? ratio(a.wait, a.answered) : null },
-      };
+  // 5. Targets: the month, each day and each hour of day, per channel.
+  const targetFigures = (model: ChannelQueueModel, list: readonly Cell[]): Omit<TargetRow, "channel"> => {
+    const plannedCalls = list.reduce((s, c) => s + c.calls[0]!, 0);
+    const a = list.reduce((s, c) => ({ offered: s.offered + c.actual!.offered, answered: s.answered + c.actual!.answered, abandoned: s.abandoned + c.actual!.abandoned, within: s.within + c.actual!.within, wait: s.wait + c.actual!.wait }), {
+      offered: 0,
+      answered: 0,
+      abandoned: 0,
+      within: 0,
+      wait: 0,
     });
+    const weighted = (arr: "sl" | "abandon" | "asa") => ratio(list.reduce((s, c) => s + c.calls[0]! * c[arr][0]!, 0), plannedCalls);
+    const erlangA = model.model === "erlang-a";
+    return {
+      serviceLevel: { target: model.targetServiceLevel, planned: weighted("sl"), achieved: present.within ? ratio(a.within, a.offered) : null },
+      abandonRate: { target: model.maxAbandonProbability, planned: erlangA ? weighted("abandon") : null, achieved: present.abandoned ? ratio(a.abandoned, a.offered) : null },
+      asaSeconds: { target: model.targetAsaSeconds, planned: weighted("asa"), achieved: present.wait ? ratio(a.wait, a.answered) : null },
+    };
+  };
+  const queuedChannels = planChannels.filter((ch) => modelOf.get(ch)!.model !== "deferred");
+  const targets: TargetRow[] = queuedChannels.map((channel) => ({ channel, ...targetFigures(modelOf.get(channel)!, queued.filter((c) => c.plan.channel === channel)) }));
+  const targetPeriodRows = (key: (ms: number) => string): TargetPeriodRow[] => {
+    const groups = new Map<string, Cell[]>();
+    for (const c of queued) {
+      const k = `${key(c.plan.localMs)}\u0000${c.plan.channel}`;
+      const list = groups.get(k) ?? [];
+      list.push(c);
+      groups.set(k, list);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => compareKeys(a, b, planChannels))
+      .map(([k, list]) => {
+        const [period, channel] = k.split("\u0000") as [string, string];
+        return {
+          period,
+          channel,
+          plannedContacts: list.reduce((s, c) => s + c.plan.calls, 0),
+          actualContacts: list.reduce((s, c) => s + c.actual!.offered, 0),
+          ...targetFigures(modelOf.get(channel)!, list),
+        };
+      });
+  };
+  const targetsByPeriod = { days: targetPeriodRows(dateOf), hours: targetPeriodRows(hhmm) };
 
   // 6. Calibration.
   const teamOf = new Map<string, { paidHours: number; channels: readonly string[] }>();
@@ -572,7 +606,38 @@ export function reviewMonth(options: ReviewMonthOptions): ReviewResult {
     };
   });
 
-  // 7. Adherence, cost, tickets.
+  // 7. The simulator's view: the month's actual inputs simulated (whole agents, fitted patience).
+  const replications = options.simulation?.replications ?? 10;
+  if (!Number.isInteger(replications) || replications < 0) fail(`simulation replications must be a whole number >= 0 (0 = no simulation), got ${replications}`, ["simulation", "replications"], replications);
+  let simulation: ReviewSimulation | null = null;
+  const simulated = queued.filter((c) => c.actual!.offered > 0);
+  if (replications > 0 && simulated.length > 0) {
+    const patienceSecondsOf = new Map(calibrationChannels.filter((c) => c.patienceSeconds !== null).map((c) => [c.channel, c.patienceSeconds]));
+    simulation = simulateReview({
+      models: plan.models,
+      patienceSecondsOf,
+      intervalMinutes: plan.intervalMinutes,
+      measured: { within: present.within, abandoned: present.abandoned },
+      replications,
+      seed: options.simulation?.seed ?? 1,
+      intervals: simulated.map((c) => {
+        const agents = Math.max(0, Math.round(c.actualAgents));
+        const patience = patienceSecondsOf.get(c.plan.channel);
+        return {
+          localMs: c.plan.localMs,
+          channel: c.plan.channel,
+          offered: c.actual!.offered,
+          ahtSeconds: c.actualAht,
+          agents,
+          modelServiceLevel: c.actualAht > 0 ? predictQueue({ model: c.model, callsPerInterval: c.actual!.offered, intervalSeconds, ahtSeconds: c.actualAht, agents, ...(patience === undefined || patience === null ? {} : { patienceSeconds: patience }) }).serviceLevel : null,
+          abandoned: c.actual!.abandoned,
+          answeredWithinTarget: c.actual!.within,
+        };
+      }),
+    });
+  }
+
+  // 8. Adherence, cost, tickets.
   const adherence = options.agents === undefined ? null : agentAdherence({ states: options.agents.states, ...(options.agents.schedule === undefined ? {} : { schedule: options.agents.schedule }), startLocalMs: plan.startLocalMs, endLocalMs: plan.endLocalMs });
   if (options.agents !== undefined && options.agents.schedule === undefined) notes.push("adherence and conformance need the agents' schedule (agent,start,end,activity); the state log alone gives time per state");
   let cost: ReviewCost | null = null;
@@ -590,6 +655,8 @@ export function reviewMonth(options: ReviewMonthOptions): ReviewResult {
     "patience: the mean patience at which Erlang A, fed the actual contacts, AHT and staffed agents of each interval, gives the month's abandoned count (bisection); lower bound = Σ answered wait / abandoned, since P(abandon) = E[time in queue] / mean patience in M/M/N+M and abandoners' waits are not in the report",
     "volume factor = Σ actual / Σ forecast over the open intervals of the days not in the special-days file (a campaign or outage is not a bias)",
     "shrinkage = 1 - staffed time / scheduled floor time (the plan's shrinkage definition); of paid time = 1 - staffed time / the schedule's paid hours (which include breaks)",
+    "targets by day and by hour of day: the same figures over the intervals of each day, and of each interval start (HH:MM) over the month's days; planned = the model at the plan's inputs",
+    ...(simulation === null ? [] : [`simulation: the month's actual inputs (offered contacts, AHT, staffed agents rounded to whole agents, the fitted patience) simulated as discrete events, ${simulation.replications} replications, seed ${simulation.seed}, queues carried over between intervals; model = the queue model at the same inputs; ± = 95% half-width over the replications`]),
     ...(cost === null ? [] : ["actual cost = the cost model on the handled contacts and minutes, the report's orders, and paid agent hours = the plan's paid hours x actual staffed hours / planned staffed hours, per channel (the report has staffed, not paid, time)"]),
   ];
   return {
@@ -598,8 +665,10 @@ export function reviewMonth(options: ReviewMonthOptions): ReviewResult {
     channels: planChannels,
     forecastAccuracy: { month: accuracyMonth, days: accuracyDays, hours: accuracyHours, worstDays },
     targets,
+    targetsByPeriod,
     attribution,
     calibration: { month, channels: calibrationChannels },
+    simulation,
     adherence,
     cost,
     tickets,

@@ -1,4 +1,4 @@
-import { requireObject } from "../errors.js";
+import { invalidArgument } from "../errors.js";
 import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
 
 /**
@@ -77,6 +77,7 @@ function runsOf(flags: readonly boolean[]): [number, number][] {
  * @param roster - per employee id, the shift id or "" for each day
  * @returns feasibility, every violation, the penalties and the objective
  *
+ * @throws {WfmError} `invalid-argument` when the instance or the roster is not a parsed instance / an object
  * @example
  * ```ts
  * evaluateRosterBenchmark(instance, roster).objective; //=> 607 (Instance1's optimum)
@@ -84,8 +85,11 @@ function runsOf(flags: readonly boolean[]): [number, number][] {
  * Reference: T. Curtois, R. Qu, "Computational results on new staff scheduling benchmark instances" (2014).
  */
 export function evaluateRosterBenchmark(instance: RosterBenchmark, roster: BenchmarkRoster): BenchmarkEvaluation {
-  requireObject("evaluateRosterBenchmark", "instance", instance, ["horizonDays", "shifts", "employees", "daysOff", "shiftOnRequests", "shiftOffRequests", "cover"]);
-  requireObject("evaluateRosterBenchmark", "roster", roster);
+  const i = instance as Partial<RosterBenchmark> | null | undefined;
+  if (i === null || typeof i !== "object" || !(i.horizonDays! > 0) || !Array.isArray(i.shifts) || !Array.isArray(i.employees) || !Array.isArray(i.cover) || !Array.isArray(i.shiftOnRequests) || !Array.isArray(i.shiftOffRequests) || typeof i.daysOff !== "object" || i.daysOff === null) {
+    invalidArgument("evaluateRosterBenchmark", "instance", "a parsed Curtois & Qu instance (parseRosterBenchmark)", instance);
+  }
+  if (roster === null || typeof roster !== "object") invalidArgument("evaluateRosterBenchmark", "roster", "an object of employee id to shift ids", roster);
   const violations: BenchmarkViolation[] = [];
   const H = instance.horizonDays;
   const lengthOf = new Map(instance.shifts.map((s) => [s.id, s.lengthMinutes]));

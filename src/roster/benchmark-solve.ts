@@ -1,8 +1,9 @@
-import { WfmError, invalidArgument, requireObject } from "../errors.js";
+import { WfmError, invalidArgument } from "../errors.js";
 import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type MipStatus } from "../schedule/mip.js";
 import type { ScheduleProgress } from "../schedule/solve.js";
 import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
 import { evaluateRosterBenchmark, type BenchmarkEvaluation } from "./benchmark-evaluate.js";
+import { constructRosterBenchmark } from "./benchmark-construct.js";
 import { solveWithNeighbourhoods } from "./lns.js";
 import { MipBuilder, addWorkRestPath } from "./model-builder.js";
 
@@ -44,6 +45,7 @@ export interface RosterBenchmarkModel {
  * @param instance - the instance
  * @returns the CSC model and where the assignment variables sit
  *
+ * @throws {WfmError} `invalid-argument` when the instance is not a parsed instance
  * @example
  * ```ts
  * buildRosterBenchmarkModel(instance).data.numCols; //=> variables of the MIP
@@ -51,7 +53,7 @@ export interface RosterBenchmarkModel {
  * Reference: T. Curtois, R. Qu (2014), the integer programming model of their Section 3.
  */
 export function buildRosterBenchmarkModel(instance: RosterBenchmark): RosterBenchmarkModel {
-  requireObject("buildRosterBenchmarkModel", "instance", instance, ["horizonDays", "shifts", "employees", "daysOff", "shiftOnRequests", "shiftOffRequests", "cover"]);
+  requireInstance("buildRosterBenchmarkModel", instance);
   const H = instance.horizonDays;
   const shiftIndex = new Map(instance.shifts.map((s, i) => [s.id, i]));
   const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
@@ -184,25 +186,29 @@ export interface RosterBenchmarkResult {
  * Reference: T. Curtois, R. Qu (2014).
  */
 export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
-  requireObject("solveRosterBenchmark", "instance", instance, ["horizonDays", "shifts", "employees", "daysOff", "shiftOnRequests", "shiftOffRequests", "cover"]);
-  const { runMip = solveMip, onProgress, ...mipOptions } = options;
+  requireInstance("solveRosterBenchmark", instance);
+  const { runMip = solveMip, onProgress, ...mipOptions } = options ?? {};
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
   }
+  const timeLimitSeconds = mipOptions.timeLimitSeconds ?? 60;
+  const started = now();
   const model = buildRosterBenchmarkModel(instance);
   const size = { variables: model.data.numCols, constraints: model.data.numRows, nonzeros: model.data.matrix.indices.length };
+  const start = await constructedStart(instance, model, runMip, timeLimitSeconds * 0.2, mipOptions.highsOptions);
   const result = await solveWithNeighbourhoods({
     model: model.data,
     groups: model.layout.assign.map((days) => days.flat().filter((j) => j >= 0)),
     runMip,
-    timeLimitSeconds: mipOptions.timeLimitSeconds ?? 60,
+    timeLimitSeconds: Math.max(1, timeLimitSeconds - (now() - started) / 1000),
+    ...(start ? { start } : {}),
     ...(mipOptions.relativeGap === undefined ? {} : { relativeGap: mipOptions.relativeGap }),
     ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   const bound = result.bound === null ? null : Math.ceil(result.bound - 1e-6);
   if (result.values === null) {
-    return { status: result.status, roster: null, evaluation: null, objective: null, bound, gap: null, solveSeconds: result.solveSeconds, size };
+    return { status: result.status, roster: null, evaluation: null, objective: null, bound, gap: null, solveSeconds: (now() - started) / 1000, size };
   }
   const fractional: string[] = [];
   const roster: Record<string, string[]> = {};
@@ -227,5 +233,48 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
   if (problems.length > 0) throw new WfmError({ code: "solver-failed", message: `the solver's roster failed the check: ${problems.join("; ")}` });
   const objective = evaluation.objective;
   const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
-  return { status: result.status, roster, evaluation, objective, bound, gap, solveSeconds: result.solveSeconds, size };
+  return { status: result.status, roster, evaluation, objective, bound, gap, solveSeconds: (now() - started) / 1000, size };
+}
+
+/** Throws `invalid-argument` unless `instance` looks like a parsed instance (the parser validated the rest). */
+function requireInstance(fn: string, instance: unknown): void {
+  const i = instance as Partial<RosterBenchmark> | null | undefined;
+  if (i === null || typeof i !== "object" || !(i.horizonDays! > 0) || !Array.isArray(i.shifts) || !Array.isArray(i.employees) || !Array.isArray(i.cover) || !Array.isArray(i.shiftOnRequests) || !Array.isArray(i.shiftOffRequests) || typeof i.daysOff !== "object" || i.daysOff === null) {
+    invalidArgument(fn, "instance", "a parsed Curtois & Qu instance (parseRosterBenchmark)", instance);
+  }
+}
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+/**
+ * The constructive roster (`constructRosterBenchmark`) as a complete column vector of the full
+ * model: its assignment columns fixed, HiGHS fills in the run, weekend and cover columns (a
+ * trivial MIP). Null when the construction or the completion finds nothing in its time.
+ */
+async function constructedStart(
+  instance: RosterBenchmark,
+  model: RosterBenchmarkModel,
+  runMip: NonNullable<SolveRosterBenchmarkOptions["runMip"]>,
+  timeLimitSeconds: number,
+  highsOptions: MipSolveOptions["highsOptions"],
+): Promise<{ values: Float64Array; objective: number } | null> {
+  const started = now();
+  const roster = await constructRosterBenchmark({ instance, runMip, timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.9), ...(highsOptions ? { highsOptions } : {}) });
+  if (roster === null) return null;
+  const colLower = Float64Array.from(model.data.colLower);
+  const colUpper = Float64Array.from(model.data.colUpper);
+  instance.employees.forEach((employee, e) => {
+    model.layout.assign[e]!.forEach((columns, d) =>
+      columns.forEach((j, s) => {
+        if (j < 0) return;
+        const v = roster[employee.id]![d] === instance.shifts[s]!.id ? 1 : 0;
+        colLower[j] = v;
+        colUpper[j] = v;
+      }),
+    );
+  });
+  // a trivial MIP, but it needs HiGHS's presolve of the full model: at least 10 s on a loaded machine
+  const left = Math.max(10, timeLimitSeconds - (now() - started) / 1000);
+  const filled = await runMip({ ...model.data, colLower, colUpper }, { timeLimitSeconds: left, relativeGap: 0, ...(highsOptions ? { highsOptions } : {}) });
+  return filled.values === null || filled.objective === null ? null : { values: filled.values, objective: filled.objective };
 }

@@ -22,4 +22,6 @@ export type { BenchmarkCover, BenchmarkEmployee, BenchmarkRequest, BenchmarkRost
 export { evaluateRosterBenchmark } from "./benchmark-evaluate.js";
 export type { BenchmarkEvaluation, BenchmarkViolation } from "./benchmark-evaluate.js";
 export { buildRosterBenchmarkModel, solveRosterBenchmark } from "./benchmark-solve.js";
+export { constructRosterBenchmark } from "./benchmark-construct.js";
+export type { ConstructRosterBenchmarkOptions } from "./benchmark-construct.js";
 export type { RosterBenchmarkLayout, RosterBenchmarkModel, RosterBenchmarkResult, SolveRosterBenchmarkOptions } from "./benchmark-solve.js";

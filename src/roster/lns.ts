@@ -39,6 +39,11 @@ export interface NeighbourhoodSolveOptions {
   readonly highsOptions?: MipSolveOptions["highsOptions"];
   /** A partial start for the first branch and cut (e.g. a greedy roster's assignment columns). */
   readonly startPartial?: MipSolveOptions["startPartial"];
+  /**
+   * A complete feasible start (e.g. a constructive roster): given to the first branch and cut as
+   * its MIP start, and kept as the incumbent when that phase finds nothing better.
+   */
+  readonly start?: { readonly values: Float64Array; readonly objective: number };
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
@@ -62,7 +67,15 @@ export async function solveWithNeighbourhoods(options: NeighbourhoodSolveOptions
   const started = now();
   const elapsed = () => (now() - started) / 1000;
   const base = { relativeGap, ...(highsOptions ? { highsOptions } : {}), ...(onProgress ? { onProgress } : {}) };
-  let first = await runMip(model, { ...base, timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.3), ...(options.startPartial ? { startPartial: options.startPartial } : {}) });
+  const start = options.start;
+  let first = await runMip(model, {
+    ...base,
+    timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.3),
+    ...(start ? { startValues: start.values } : options.startPartial ? { startPartial: options.startPartial } : {}),
+  });
+  if (start && (first.values === null || first.objective === null || first.objective > start.objective + 1e-6) && first.status !== "infeasible") {
+    first = { ...first, status: "time-limit", values: start.values, objective: start.objective };
+  }
   if (first.status === "no-solution" && timeLimitSeconds - elapsed() > 1) {
     // no roster yet: give branch and cut the rest of the budget
     first = await runMip(model, { ...base, timeLimitSeconds: timeLimitSeconds - elapsed() });

@@ -59,6 +59,9 @@ export function skillModelFromChannels(options: SkillModelFromChannelsOptions): 
       if (c === undefined || c.type !== "voice" || c.targetServiceLevel === undefined || c.targetAnswerSeconds === undefined) {
         invalidArgument(fn, `config.agentGroups[${i}].skills[${k}]`, "a voice channel with targetServiceLevel and targetAnswerSeconds in config.channels", name);
       }
+      if (c.classes !== undefined || c.redialShare !== undefined || c.lines !== undefined) {
+        invalidArgument(fn, `config.agentGroups[${i}].skills[${k}]`, "a voice channel without priority classes, redials or lines (the skill model has one FIFO queue per channel)", name);
+      }
       if (!names.includes(name)) names.push(name);
     }),
   );

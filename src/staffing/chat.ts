@@ -1,4 +1,5 @@
 import { invalidArgument, requireOptions } from "../errors.js";
+import { reachesTarget, withinLimit } from "../queueing/limits.js";
 
 /**
  * Chat with concurrency: N agents, each handling up to k chats at once, where every extra chat an
@@ -265,9 +266,10 @@ export function requiredChatAgents(options: RequiredChatAgentsOptions): Required
   for (; agents <= limit; agents++) {
     const result = evaluate(lambda, agents, k, thr, options.ahtSeconds, f, t);
     if (!result.stable) continue;
-    if (result.serviceLevel + 1e-12 < targetServiceLevel) continue;
-    if (targetAsaSeconds !== undefined && result.asaSeconds > targetAsaSeconds) continue;
-    if (result.occupancy > maxOccupancy + 1e-12) continue;
+    // Targets and caps decided as requiredAgents decides them (8-ulp tolerance, queueing/limits.ts).
+    if (!reachesTarget(result.serviceLevel, targetServiceLevel)) continue;
+    if (targetAsaSeconds !== undefined && !withinLimit(result.asaSeconds, targetAsaSeconds)) continue;
+    if (!withinLimit(result.occupancy, maxOccupancy)) continue;
     return {
       feasible: true,
       agents,

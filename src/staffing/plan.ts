@@ -1,7 +1,7 @@
 import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { validateOpeningHours } from "../calendar/opening-hours.js";
 import { formatLocalDate, formatLocalTimestamp, isOpenAt, localDayOfWeek, localMinuteOfDay, localStartOfDay, millisecondsInDay, type OpeningHours } from "../calendar/local-time.js";
-import { erlangA, erlangC, requiredAgents } from "../queueing/index.js";
+import { erlangA, erlangC, erlangX, maxPriorityClasses, priorityQueue, requiredAgents, withinLimit, requiredAgentsErlangX, requiredAgentsPriority, type PriorityQueueResult } from "../queueing/index.js";
 import { requiredChatAgents, chatQueue } from "./chat.js";
 import { planDeferredWork } from "./deferred.js";
 import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
@@ -42,13 +42,48 @@ export interface QueueChannelTargets {
   readonly shrinkage?: ShrinkageConfig;
 }
 
-/** A voice channel: Erlang C, or Erlang A with `patienceSeconds`. */
+/**
+ * A priority class of a voice channel (non-preemptive priority on the channel's shared agents,
+ * see `requiredAgentsPriority`): its share of the channel's calls and its own targets.
+ */
+export interface VoiceClassConfig {
+  /** Name shown in results, e.g. `"vip"`. */
+  readonly name: string;
+  /** Share of the channel's calls, a fraction in (0, 1]; the shares of a channel sum to 1. */
+  readonly share: number;
+  /** Share of this class answered within `targetAnswerSeconds`, in [0, 1]. */
+  readonly targetServiceLevel?: number;
+  /** Answer-time threshold of this class, seconds. @defaultValue 20 */
+  readonly targetAnswerSeconds?: number;
+  /** Highest ASA of this class, seconds. @defaultValue no limit */
+  readonly targetAsaSeconds?: number;
+  /** Highest abandonment of this class (needs the channel's `patienceSeconds`), in [0, 1]. @defaultValue no limit */
+  readonly maxAbandonProbability?: number;
+}
+
+/**
+ * A voice channel: Erlang C, or Erlang A with `patienceSeconds`; priority classes with `classes`
+ * (each with its own targets, replacing the channel's); Erlang X with `redialShare` or `lines`.
+ */
 export interface VoiceChannelConfig extends QueueChannelTargets {
   readonly type: "voice";
   /** Mean caller patience, seconds, > 0; switches the model to Erlang A. @defaultValue Erlang C */
   readonly patienceSeconds?: number;
   /** Highest abandonment allowed (Erlang A), in [0, 1]. @defaultValue no limit */
   readonly maxAbandonProbability?: number;
+  /**
+   * Priority classes, highest priority first (1 to 5), each with its share of the calls and its
+   * own targets; the channel then has no targets of its own (only `maxOccupancy`). @defaultValue one FIFO queue
+   */
+  readonly classes?: readonly VoiceClassConfig[];
+  /** Erlang X: share of blocked and abandoning callers who call again, in [0, 1]. @defaultValue 0 (no Erlang X) */
+  readonly redialShare?: number;
+  /** Erlang X: mean delay before a redial, seconds, > 0. @defaultValue 300 */
+  readonly redialDelaySeconds?: number;
+  /** Erlang X: lines (trunks), calls in service plus waiting, a whole number >= 1. @defaultValue unlimited */
+  readonly lines?: number;
+  /** Erlang X: highest share of attempts blocked (all lines taken), in [0, 1]. @defaultValue no limit */
+  readonly maxBlockingProbability?: number;
 }
 
 /** A chat channel with concurrency (see `chatQueue`). */
@@ -169,6 +204,44 @@ export interface StaffingInterval {
    * shrinkage is 1.25 paid hours an hour, not 2).
    */
   readonly scheduledHours: number;
+  /** Voice channels with priority classes only: the metrics of every class. */
+  readonly classes?: readonly StaffingClassInterval[];
+  /** Erlang X channels only: attempts blocked / attempts. */
+  readonly blockingProbability?: number;
+  /** Erlang X channels only: offered traffic including redials, Erlangs. */
+  readonly effectiveTrafficErlangs?: number;
+  /** Erlang X channels only: share of attempts that are redials. */
+  readonly redialAttemptShare?: number;
+}
+
+/** One priority class in one interval (see {@link VoiceClassConfig}). */
+export interface StaffingClassInterval {
+  readonly name: string;
+  readonly share: number;
+  /** share × the interval's calls. */
+  readonly calls: number;
+  /** Share of this class answered within its own T (`null` when closed). */
+  readonly serviceLevel: number | null;
+  readonly targetAnswerSeconds: number;
+  readonly asaSeconds: number | null;
+  readonly waitProbability: number | null;
+  /** `null` without the channel's patience. */
+  readonly abandonProbability: number | null;
+}
+
+/** A class's totals over the period (calls-weighted over open intervals with calls). */
+export interface StaffingClassSummary {
+  readonly channel: string;
+  readonly name: string;
+  readonly share: number;
+  readonly calls: number;
+  readonly targetServiceLevel: number | null;
+  readonly targetAnswerSeconds: number;
+  readonly serviceLevel: number | null;
+  /** Lowest service level of an open interval with calls. */
+  readonly worstServiceLevel: number | null;
+  readonly asaSeconds: number | null;
+  readonly abandonProbability: number | null;
 }
 
 /** Totals of a day or a period, for one channel or `"all"`. */
@@ -223,6 +296,8 @@ export interface StaffingTotals {
   readonly supportingStaff: SupportingStaff;
   /** agentFte + supportingStaff.fte. */
   readonly totalFte: number;
+  /** Per priority class of the voice channels that have classes; absent without any. */
+  readonly classes?: readonly StaffingClassSummary[];
 }
 
 /** Result of {@link planStaffing}. */
@@ -264,6 +339,10 @@ interface QueueSolution {
   readonly occupancy: number;
   readonly waitProbability: number;
   readonly abandonProbability: number | null;
+  readonly classes?: readonly StaffingClassInterval[];
+  readonly blockingProbability?: number;
+  readonly effectiveTrafficErlangs?: number;
+  readonly redialAttemptShare?: number;
 }
 
 const noCalls = (agents: number, abandon: boolean): QueueSolution => ({
@@ -311,7 +390,113 @@ function atInterval<T>(site: SolveSite, solve: () => T): T {
   }
 }
 
+/** The per-class rows of a priority-queue result (or of an interval without calls). */
+function classRows(c: VoiceChannelConfig, calls: number, m: PriorityQueueResult | null): StaffingClassInterval[] {
+  return c.classes!.map((k, i) => {
+    const got = m === null ? null : m.classes[i]!;
+    return {
+      name: k.name,
+      share: k.share,
+      calls: calls * k.share,
+      serviceLevel: got === null ? 1 : got.serviceLevel,
+      targetAnswerSeconds: k.targetAnswerSeconds ?? 20,
+      asaSeconds: got === null ? 0 : got.asaSeconds,
+      waitProbability: got === null ? 0 : got.waitProbability,
+      abandonProbability: c.patienceSeconds === undefined ? null : got === null ? 0 : got.abandonProbability,
+    };
+  });
+}
+
+/** Priority classes: the smallest shared pool meeting every class's targets (`requiredAgentsPriority`). */
+function solveVoiceClasses(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
+  const minimum = c.minimumAgents ?? 0;
+  const patient = c.patienceSeconds === undefined;
+  if (calls === 0) return { ...noCalls(minimum, !patient), classes: classRows(c, 0, null) };
+  const traffic = { callsPerInterval: calls, intervalSeconds, ahtSeconds };
+  const patience = c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds };
+  const solved = atInterval(site, () => requiredAgentsPriority({
+    ...traffic,
+    classes: c.classes!,
+    ...patience,
+    ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
+  }));
+  if (!solved.feasible) {
+    const i = Math.max(0, c.classes!.findIndex((k) => solved.reason.startsWith(`class ${JSON.stringify(k.name)}`)));
+    const k = c.classes![i]!;
+    const field = k.targetAsaSeconds === 0 ? "targetAsaSeconds" : k.maxAbandonProbability === 0 ? "maxAbandonProbability" : "targetServiceLevel";
+    const path = c.maxOccupancy === 0 ? ["config", "channels", site.channel, "maxOccupancy"] : ["config", "channels", site.channel, "classes", i, field];
+    throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${solved.reason}`, path, value: calls });
+  }
+  const agents = Math.max(solved.agents, minimum);
+  const m = agents > solved.agents ? priorityQueue({ ...traffic, agents, classes: c.classes!, ...patience }) : solved.metrics;
+  return {
+    requiredAgents: agents,
+    serviceLevel: m.serviceLevel,
+    asaSeconds: m.asaSeconds,
+    occupancy: m.occupancy,
+    waitProbability: m.waitProbability,
+    abandonProbability: patient ? null : m.abandonProbability,
+    classes: classRows(c, calls, m),
+  };
+}
+
+/** Erlang X: abandonment, redials and lines (`requiredAgentsErlangX`), then the occupancy cap. */
+function solveVoiceErlangX(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
+  const minimum = c.minimumAgents ?? 0;
+  const patient = c.patienceSeconds === undefined;
+  if (calls === 0) return { ...noCalls(minimum, !patient), blockingProbability: 0, effectiveTrafficErlangs: 0, redialAttemptShare: 0 };
+  const inputs = {
+    callsPerInterval: calls,
+    intervalSeconds,
+    ahtSeconds,
+    targetAnswerSeconds: c.targetAnswerSeconds!,
+    ...(c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds }),
+    ...(c.redialShare === undefined ? {} : { redialShare: c.redialShare }),
+    ...(c.redialDelaySeconds === undefined ? {} : { redialDelaySeconds: c.redialDelaySeconds }),
+    ...(c.lines === undefined ? {} : { lines: c.lines }),
+  };
+  const solved = atInterval(site, () => requiredAgentsErlangX({
+    ...inputs,
+    targetServiceLevel: c.targetServiceLevel!,
+    ...(c.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: c.targetAsaSeconds }),
+    ...(c.maxAbandonProbability === undefined ? {} : { maxAbandonProbability: c.maxAbandonProbability }),
+    ...(c.maxBlockingProbability === undefined ? {} : { maxBlocking: c.maxBlockingProbability }),
+  }));
+  if (!solved.feasible) {
+    const field = /lines bind/.test(solved.reason) ? "lines" : /blocking/.test(solved.reason) ? "maxBlockingProbability" : unreachableTarget(c);
+    throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${solved.reason}`, path: ["config", "channels", site.channel, field], value: calls });
+  }
+  let agents = Math.max(solved.agents, minimum);
+  let m = agents > solved.agents ? erlangX({ ...inputs, agents }) : solved.metrics;
+  if (c.maxOccupancy !== undefined) {
+    // Occupancy falls as N grows (carried traffic is bounded by the offered): step up to the cap.
+    while (!withinLimit(m.occupancy, c.maxOccupancy)) {
+      if (c.lines !== undefined && agents >= c.lines) {
+        throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: the lines bind: ${c.lines} agents on ${c.lines} lines exceed the occupancy cap`, path: ["config", "channels", site.channel, "lines"], value: calls });
+      }
+      agents++;
+      m = erlangX({ ...inputs, agents });
+    }
+  }
+  return {
+    requiredAgents: agents,
+    serviceLevel: m.serviceLevel,
+    asaSeconds: m.asaSeconds,
+    occupancy: m.occupancy,
+    waitProbability: m.waitProbability,
+    abandonProbability: patient ? null : m.abandonProbability,
+    blockingProbability: m.blockingProbability,
+    effectiveTrafficErlangs: m.effectiveTrafficErlangs,
+    redialAttemptShare: m.redialAttemptShare,
+  };
+}
+
+/** Whether a voice channel uses Erlang X (redials or lines). */
+const usesErlangX = (c: VoiceChannelConfig) => c.redialShare !== undefined || c.lines !== undefined;
+
 function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
+  if (c.classes !== undefined) return solveVoiceClasses(c, calls, ahtSeconds, intervalSeconds, site);
+  if (usesErlangX(c)) return solveVoiceErlangX(c, calls, ahtSeconds, intervalSeconds, site);
   const minimum = c.minimumAgents ?? 0;
   const patient = c.patienceSeconds === undefined;
   if (calls === 0) return noCalls(minimum, !patient);
@@ -393,6 +578,10 @@ function checkChannel(name: string, c: ChannelConfig): void {
     if (c.initialBacklog !== undefined && !(Number.isFinite(c.initialBacklog) && c.initialBacklog >= 0)) invalidArgument(fn, field("initialBacklog"), "a finite number >= 0", c.initialBacklog);
     return;
   }
+  if (c.type === "voice" && c.classes !== undefined) {
+    checkVoiceClasses(name, c);
+    return;
+  }
   if (c.targetServiceLevel === undefined) {
     invalidArgument(fn, field("targetServiceLevel"), "set for a queued channel (e.g. 0.8 with targetAnswerSeconds 20)", undefined);
   }
@@ -403,6 +592,12 @@ function checkChannel(name: string, c: ChannelConfig): void {
   if (c.type === "voice") {
     positive("patienceSeconds", c.patienceSeconds);
     fraction("maxAbandonProbability", c.maxAbandonProbability, false);
+    fraction("redialShare", c.redialShare, false);
+    positive("redialDelaySeconds", c.redialDelaySeconds);
+    fraction("maxBlockingProbability", c.maxBlockingProbability, false);
+    if (c.lines !== undefined && !(Number.isInteger(c.lines) && c.lines >= 1)) invalidArgument(fn, field("lines"), "a whole number >= 1", c.lines);
+    if (c.lines !== undefined && (c.minimumAgents ?? 0) > c.lines) invalidArgument(fn, field("minimumAgents"), `at most lines (${c.lines})`, c.minimumAgents);
+    if (c.maxBlockingProbability !== undefined && c.lines === undefined) invalidArgument(fn, field("maxBlockingProbability"), "absent without lines (nothing is blocked on unlimited lines)", c.maxBlockingProbability);
   } else if (c.type === "chat") {
     if (c.concurrency !== undefined && !(Number.isInteger(c.concurrency) && c.concurrency >= 1)) invalidArgument(fn, field("concurrency"), "a whole number >= 1", c.concurrency);
     if (c.handleTimeFactorPerExtraChat !== undefined && !(Number.isFinite(c.handleTimeFactorPerExtraChat) && c.handleTimeFactorPerExtraChat >= 0)) {
@@ -411,6 +606,100 @@ function checkChannel(name: string, c: ChannelConfig): void {
   } else {
     invalidArgument(fn, `config.channels.${name}.type`, '"voice", "chat" or "deferred"', (c as { type: unknown }).type);
   }
+}
+
+/** A voice channel with priority classes: the classes carry the targets; no Erlang X. */
+function checkVoiceClasses(name: string, c: VoiceChannelConfig): void {
+  const fn = "planStaffing";
+  const field = (f: string) => `config.channels.${name}.${f}`;
+  for (const f of ["targetServiceLevel", "targetAnswerSeconds", "targetAsaSeconds", "maxAbandonProbability"] as const) {
+    if (c[f] !== undefined) invalidArgument(fn, field(f), "absent when the channel has classes (give each class its own targets)", c[f]);
+  }
+  for (const f of ["redialShare", "redialDelaySeconds", "lines", "maxBlockingProbability"] as const) {
+    if (c[f] !== undefined) invalidArgument(fn, field(f), "absent when the channel has classes (redials and lines are not modelled with priority classes)", c[f]);
+  }
+  if (c.patienceSeconds !== undefined && !(Number.isFinite(c.patienceSeconds) && c.patienceSeconds > 0)) invalidArgument(fn, field("patienceSeconds"), "a positive finite number", c.patienceSeconds);
+  const classes = c.classes!;
+  if (!Array.isArray(classes) || classes.length < 1 || classes.length > maxPriorityClasses) invalidArgument(fn, field("classes"), `an array of 1 to ${maxPriorityClasses} classes`, classes);
+  const names = new Set<string>();
+  let total = 0;
+  let targets = 0;
+  classes.forEach((k, i) => {
+    const at = (f: string) => field(`classes[${i}].${f}`);
+    if (typeof k.name !== "string" || k.name === "" || names.has(k.name)) invalidArgument(fn, at("name"), "a non-empty name, unique in the channel", k.name);
+    names.add(k.name);
+    if (!(Number.isFinite(k.share) && k.share > 0 && k.share <= 1)) invalidArgument(fn, at("share"), "a fraction greater than 0 and at most 1", k.share);
+    total += k.share;
+    for (const f of ["targetServiceLevel", "maxAbandonProbability"] as const) {
+      const v = k[f];
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0 && v <= 1)) invalidArgument(fn, at(f), "a fraction from 0 to 1", v);
+    }
+    for (const f of ["targetAnswerSeconds", "targetAsaSeconds"] as const) {
+      const v = k[f];
+      if (v !== undefined && !(Number.isFinite(v) && v >= 0)) invalidArgument(fn, at(f), "a finite number >= 0", v);
+    }
+    if (k.maxAbandonProbability !== undefined && c.patienceSeconds === undefined) invalidArgument(fn, at("maxAbandonProbability"), `absent without ${field("patienceSeconds")} (callers who never abandon)`, k.maxAbandonProbability);
+    if (k.targetServiceLevel !== undefined || k.targetAsaSeconds !== undefined || k.maxAbandonProbability !== undefined) targets++;
+  });
+  if (Math.abs(total - 1) > 1e-9) {
+    invalidArgument(fn, field("classes"), `shares summing to 1 (100%) (${classes.map((k) => `${k.name} ${k.share}`).join(", ")})`, Number(total.toPrecision(10)));
+  }
+  if (targets === 0 && c.maxOccupancy === undefined) invalidArgument(fn, field("classes"), "at least one class with a target (targetServiceLevel, targetAsaSeconds or maxAbandonProbability)", undefined);
+}
+
+/** The fields a voice interval with classes or Erlang X adds: the class rows, or the Erlang X metrics. */
+function voiceExtras(c: VoiceChannelConfig, m: QueueSolution | null, calls: number): Partial<StaffingInterval> {
+  if (c.classes !== undefined) {
+    const classes =
+      m?.classes ??
+      c.classes.map((k) => ({ name: k.name, share: k.share, calls: calls * k.share, serviceLevel: null, targetAnswerSeconds: k.targetAnswerSeconds ?? 20, asaSeconds: null, waitProbability: null, abandonProbability: null }));
+    return { classes };
+  }
+  return {
+    blockingProbability: m?.blockingProbability ?? 0,
+    effectiveTrafficErlangs: m?.effectiveTrafficErlangs ?? 0,
+    redialAttemptShare: m?.redialAttemptShare ?? 0,
+  };
+}
+
+/** Period totals per class of the channels with classes (calls-weighted over open intervals with calls). */
+function classTotals(planned: readonly StaffingInterval[], configs: ReadonlyMap<string, ChannelConfig>): StaffingClassSummary[] {
+  const out: StaffingClassSummary[] = [];
+  for (const [name, c] of configs) {
+    if (c.type !== "voice" || c.classes === undefined) continue;
+    c.classes.forEach((k, i) => {
+      let calls = 0;
+      let slCalls = 0;
+      let sl = 0;
+      let asa = 0;
+      let ab = 0;
+      let worst = Number.POSITIVE_INFINITY;
+      for (const row of planned) {
+        if (row.channel !== name || row.classes === undefined) continue;
+        const r = row.classes[i]!;
+        calls += r.calls;
+        if (r.serviceLevel === null || r.calls <= 0) continue;
+        slCalls += r.calls;
+        sl += r.serviceLevel * r.calls;
+        asa += r.asaSeconds! * r.calls;
+        ab += (r.abandonProbability ?? 0) * r.calls;
+        worst = Math.min(worst, r.serviceLevel);
+      }
+      out.push({
+        channel: name,
+        name: k.name,
+        share: k.share,
+        calls,
+        targetServiceLevel: k.targetServiceLevel ?? null,
+        targetAnswerSeconds: k.targetAnswerSeconds ?? 20,
+        serviceLevel: slCalls > 0 ? sl / slCalls : null,
+        worstServiceLevel: slCalls > 0 ? worst : null,
+        asaSeconds: slCalls > 0 ? asa / slCalls : null,
+        abandonProbability: slCalls > 0 && c.patienceSeconds !== undefined ? ab / slCalls : null,
+      });
+    });
+  }
+  return out;
 }
 
 function daysInMonth(localMs: number): number {
@@ -624,7 +913,9 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     });
     const finish = (i: number, requiredAgents: number, m: QueueSolution | null, d: { backlog: number; completed: number; answeredWithinTarget: number | null; occupancy: number } | null) => {
       const row = rows[i]!;
-      cols.set(p++, ci, open[i]!, row.localMs, row.calls, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
+      const at = p++;
+      cols.set(at, ci, open[i]!, row.localMs, row.calls, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
+      if (c.type === "voice" && (c.classes !== undefined || usesErlangX(c))) cols.extras.set(at, voiceExtras(c, m, row.calls));
     };
     if (c.type === "deferred") {
       const plan = planDeferredWork({
@@ -740,6 +1031,7 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const allAcc = period.get("all") ?? newAccumulator();
   allAcc.backlog = endBacklog;
   const all = summarise("all", allAcc, hoursPerFte);
+  const perClass = classTotals(planned, configs);
   const support = supportingStaff({ agentFte: all.fte, ratios: config.supportRatios ?? defaultSupportRatios, fixedRoles: config.fixedRoles ?? [] });
   return {
     intervalMinutes,
@@ -756,6 +1048,7 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       agentFte: all.fte,
       supportingStaff: support,
       totalFte: all.fte + support.fte,
+      ...(perClass.length > 0 ? { classes: perClass } : {}),
     },
   };
 }
@@ -789,6 +1082,8 @@ class PlanColumns {
   readonly c: Float64Array;
   /** abandonProbability (kind 1). */
   readonly e: Float64Array;
+  /** The fields of voice intervals with priority classes or Erlang X (few channels: kept as objects). */
+  readonly extras = new Map<number, Partial<StaffingInterval>>();
 
   constructor(n: number) {
     this.channel = new Uint32Array(n);
@@ -862,7 +1157,9 @@ class PlanColumns {
     const shrink = this.shrinkage[i]!;
     const occupancy = this.occupancy[i]!;
     const channel = this.channel[i]!;
+    const extras = this.extras.get(i);
     return {
+      ...extras,
       localMs: this.localMs[i]!,
       channel: names[channel]!,
       channelType: types[channel]!,

@@ -31,11 +31,30 @@ describe("wfm review", () => {
     expect(second.status).toBe(0);
     files.forEach((f, i) => expect(readFileSync(join(dir, "out", f), "utf8"), f).toBe(bytes[i]));
     const review = JSON.parse(bytes[0]!);
-    expect(Object.keys(review)).toEqual(["month", "period", "channels", "forecastAccuracy", "targets", "attribution", "calibration", "adherence", "cost", "tickets", "planExpectedServiceLevel", "definitions", "notes"]);
+    expect(Object.keys(review)).toEqual(["month", "period", "channels", "forecastAccuracy", "targets", "targetsByPeriod", "attribution", "calibration", "simulation", "adherence", "cost", "tickets", "planExpectedServiceLevel", "definitions", "notes"]);
     // the planted shrinkage overrun: 6 points above plan
     const voice = review.calibration.channels.find((c: { channel: string }) => c.channel === "voice");
     expect(voice.shrinkage - voice.plannedShrinkage).toBeCloseTo(0.06, 2);
     for (const id of ["forecast-vs-actual", "waterfall", "sl-by-hour"]) expect(bytes[2]).toContain(`data-chart="${id}"`);
+    // targets by day and hour of day, and the simulator's view, in every output
+    expect(review.targetsByPeriod.days).toHaveLength(30 * 2);
+    expect(review.targetsByPeriod.hours).toHaveLength(24 * 2);
+    expect(review.simulation.replications).toBe(10);
+    expect(review.simulation.channels.map((c: { channel: string }) => c.channel)).toEqual(["voice", "chat"]);
+    for (const text of [first.stdout, bytes[1]!, bytes[2]!]) {
+      expect(text).toContain("SL simulated");
+      expect(text).toMatch(/2026-11-27/);
+    }
+    expect(first.stdout).toContain("Targets by hour of day");
+  });
+
+  it("skips the simulation with --replications 0, refuses a negative count", async () => {
+    const run = await runCli(["review", "--plan", "plan-2026-11", "--actual", "actual-2026-11.csv", "--format", "json", "--replications", "0"], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).simulation).toBeNull();
+    const bad = await runCli(["review", "--plan", "plan-2026-11", "--actual", "actual-2026-11.csv", "--replications", "-1"], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('--replications: expected a whole number of at least 0, got "-1"\n');
   });
 
   it("prints JSON with --format json", async () => {

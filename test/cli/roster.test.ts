@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import ICAL from "ical.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAgentsCsv, parseRequestsCsv } from "../../src/io/roster-input.js";
@@ -55,6 +56,42 @@ describe("wfm roster", () => {
     expect(csv.length - 1).toBe(14); // 7 Early + 7 Late
     expect(csv.filter((line) => line.includes(",Early,07:00,15:00,lunch 11:00-11:30")).length).toBe(7);
     expect(readFileSync(join(cwd, "out", "summary.csv"), "utf8").split("\n")[0]).toBe("agent,name,team,shifts,paidHours,nights,weekends,leaveDays,requestsGranted,requests");
+  });
+
+  it("writes calendar/AGENT.ics files that round-trip roster.csv, and roster.html", async () => {
+    const zoned = JSON.stringify({ ...JSON.parse(config), timeZone: "Asia/Tehran" });
+    const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": zoned });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--requests", "requests.csv", "--config", "roster.json", "--out", "out", "--gap", "0"], { cwd });
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(cwd, "out")).sort()).toEqual(["calendar", "result.json", "roster.csv", "roster.html", "summary.csv"]);
+    expect(readdirSync(join(cwd, "out", "calendar")).sort()).toEqual(["a1.ics", "a2.ics", "a3.ics"]);
+    const fromIcs: string[] = [];
+    for (const agent of ["a1", "a2", "a3"]) {
+      const comp = new ICAL.Component(ICAL.parse(readFileSync(join(cwd, "out", "calendar", `${agent}.ics`), "utf8")));
+      for (const v of comp.getAllSubcomponents("vevent")) {
+        const e = new ICAL.Event(v);
+        expect(v.getFirstProperty("dtstart")!.getParameter("tzid")).toBe("Asia/Tehran");
+        const start = e.startDate.toString();
+        const end = e.endDate.toString();
+        const nextDay = end.slice(0, 10) !== start.slice(0, 10) ? "+1" : "";
+        fromIcs.push(`${agent},${start.slice(0, 10)},${start.slice(11, 16)},${end.slice(11, 16)}${nextDay}`);
+      }
+    }
+    const fromCsv = readFileSync(join(cwd, "out", "roster.csv"), "utf8").trim().split("\n").slice(1).map((line) => {
+      const [agent, , , date, , start, end] = line.split(",");
+      return `${agent},${date},${start},${end}`;
+    });
+    expect(fromIcs.sort()).toEqual(fromCsv.sort());
+    expect(new Set(fromIcs).size).toBe(fromIcs.length);
+    const html = readFileSync(join(cwd, "out", "roster.html"), "utf8");
+    expect(html).toContain("<caption>Team calendar (agents x days)</caption>");
+  });
+
+  it("names a time zone the runtime does not know", async () => {
+    const cwd = folderWith({ "agents.csv": agentsCsv, "roster.json": JSON.stringify({ ...JSON.parse(config), timeZone: "Mars/Olympus" }) });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--config", "roster.json"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('roster.json: timeZone: expected an IANA time zone such as "Europe/London" or "Asia/Tehran"\n');
   });
 
   it("explains an infeasible roster per day and rule (exit 2)", async () => {

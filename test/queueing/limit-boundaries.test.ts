@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { erlangA, erlangB, erlangC, requiredAgents } from "../../src/queueing/index.js";
 import { limitTolerance, withinLimit } from "../../src/queueing/limits.js";
+import { requiredChatAgents } from "../../src/staffing/chat.js";
 import { main } from "../../src/cli/main.js";
 import { runCli } from "../support/cli.js";
 
@@ -43,6 +44,16 @@ describe("targets met exactly at the boundary", () => {
         expect(fromTraffic.agents, `cap ${p}% N ${n}`).toBe(n);
       }),
       runs,
+    );
+  });
+
+  it("occupancy in the chat chain (one chat at a time, occupancy A / N): the boundary N is met exactly", () => {
+    fc.assert(
+      fc.property(capPercent, agents, (p, n) => {
+        const r = requiredChatAgents({ callsPerInterval: (p * n) / 10, intervalSeconds: 1800, ahtSeconds: 180, targetServiceLevel: 0, targetAnswerSeconds: 20, maxOccupancy: p / 100 });
+        expect(r.agents, `cap ${p}% N ${n}`).toBe(n);
+      }),
+      { numRuns: 100, seed },
     );
   });
 

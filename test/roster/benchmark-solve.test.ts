@@ -4,7 +4,10 @@ import { parseRosterBenchmark } from "../../src/io/roster-benchmark.js";
 import { solveMipInWorker } from "../../src/io/solve-in-worker.js";
 import type { BenchmarkRoster, RosterBenchmark } from "../../src/roster/benchmark.js";
 import { evaluateRosterBenchmark } from "../../src/roster/benchmark-evaluate.js";
+import { constructRosterBenchmark } from "../../src/roster/benchmark-construct.js";
 import { solveRosterBenchmark } from "../../src/roster/benchmark-solve.js";
+import { solveMip } from "../../src/schedule/mip.js";
+import { seededRandom } from "../../src/staffing/random.js";
 import { tinyText } from "./benchmark-fixtures.js";
 
 /**
@@ -142,4 +145,69 @@ describe("solveRosterBenchmark", () => {
     const instance = parseRosterBenchmark(tinyText, { file: "tiny.txt" });
     await expect(solveRosterBenchmark(instance, { timeLimitSeconds: 0 })).rejects.toThrow("solveRosterBenchmark: timeLimitSeconds must be a positive finite number, got 0");
   });
+});
+
+describe("constructRosterBenchmark", () => {
+  it("law: on random small instances the constructive roster keeps every hard rule (independent checker), costs no less than the exhaustive optimum, and exists exactly when some roster does", async () => {
+    let built = 0;
+    await fc.assert(
+      fc.asyncProperty(smallInstance, async (instance) => {
+        const optimum = bruteForce(instance);
+        const roster = await constructRosterBenchmark({ instance, runMip: solveMip, timeLimitSeconds: 20 });
+        if (optimum === null) {
+          expect(roster).toBeNull();
+        } else {
+          built++;
+          const evaluation = evaluateRosterBenchmark(instance, roster!);
+          expect(evaluation.violations).toEqual([]);
+          expect(evaluation.objective).toBeGreaterThanOrEqual(optimum);
+        }
+      }),
+      { numRuns: 25, seed: 16 },
+    );
+    expect(built).toBeGreaterThanOrEqual(8);
+  }, 120_000);
+
+  it("law: with one employee the constructive roster is the exhaustive-search optimum", async () => {
+    await fc.assert(
+      fc.asyncProperty(smallInstance, async (two) => {
+        const instance: RosterBenchmark = {
+          ...two,
+          employees: two.employees.slice(0, 1),
+          shiftOnRequests: two.shiftOnRequests.filter((r) => r.employee === "A"),
+          shiftOffRequests: two.shiftOffRequests.filter((r) => r.employee === "A"),
+          daysOff: { A: two.daysOff["A"] ?? [] },
+        };
+        const optimum = bruteForce(instance);
+        const roster = await constructRosterBenchmark({ instance, runMip: solveMip, timeLimitSeconds: 20 });
+        if (optimum === null) expect(roster).toBeNull();
+        else expect(evaluateRosterBenchmark(instance, roster!).objective).toBe(optimum);
+      }),
+      { numRuns: 20, seed: 17 },
+    );
+  }, 120_000);
+
+  it("builds a feasible roster for a generated 12-employee, 4-week instance with tight contracts", async () => {
+    const random = seededRandom(15);
+    const shifts = [
+      { id: "E", lengthMinutes: 480, forbiddenNext: [] },
+      { id: "L", lengthMinutes: 480, forbiddenNext: ["E"] },
+      { id: "N", lengthMinutes: 600, forbiddenNext: ["E", "L"] },
+    ];
+    const employees = Array.from({ length: 12 }, (_, e) => ({
+      id: `P${e}`,
+      maxShifts: { E: 28, L: 28, N: e % 3 === 0 ? 0 : 4 },
+      maxTotalMinutes: 20 * 480,
+      minTotalMinutes: 15 * 480,
+      maxConsecutiveShifts: 5,
+      minConsecutiveShifts: 2,
+      minConsecutiveDaysOff: 2,
+      maxWeekends: 2,
+    }));
+    const daysOff = Object.fromEntries(employees.map((p) => [p.id, [Math.floor(random() * 28)]]));
+    const cover = Array.from({ length: 28 }, (_, d) => shifts.map((s) => ({ day: d, shift: s.id, requirement: 1 + Math.floor(random() * 3), weightUnder: 100, weightOver: 1 }))).flat();
+    const instance: RosterBenchmark = { horizonDays: 28, shifts, employees, daysOff, shiftOnRequests: [], shiftOffRequests: [], cover };
+    const roster = await constructRosterBenchmark({ instance, runMip: solveMip, timeLimitSeconds: 30 });
+    expect(evaluateRosterBenchmark(instance, roster!).violations).toEqual([]);
+  }, 60_000);
 });

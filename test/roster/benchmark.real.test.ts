@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseRosterBenchmark } from "../../src/io/roster-benchmark.js";
 import { evaluateRosterBenchmark } from "../../src/roster/benchmark-evaluate.js";
+import { constructRosterBenchmark } from "../../src/roster/benchmark-construct.js";
 import { solveRosterBenchmark } from "../../src/roster/benchmark-solve.js";
+import { solveMip } from "../../src/schedule/mip.js";
 import { sharedFile } from "../support/shared.js";
 
 /**
@@ -31,6 +33,17 @@ describe("Curtois & Qu instances with a proven optimum", () => {
       expect(result.status).toBe("optimal");
       expect(result.bound).toBe(bestKnown.get(name));
     }, 400_000);
+  }
+
+  for (const name of ["Instance1", "Instance2", "Instance3"]) {
+    it(`${name}: the constructive first roster keeps every hard rule (independent checker) and costs no less than the optimum`, async () => {
+      const file = sharedFile("bench-roster", "instances", `${name}.txt`);
+      const instance = parseRosterBenchmark(readFileSync(file, "utf8"), { file });
+      const roster = await constructRosterBenchmark({ instance, runMip: solveMip, timeLimitSeconds: 60 });
+      const evaluation = evaluateRosterBenchmark(instance, roster!);
+      expect(evaluation.violations).toEqual([]);
+      expect(evaluation.objective).toBeGreaterThanOrEqual(bestKnown.get(name)!);
+    }, 120_000);
   }
 
   it("reads every instance with the sizes best-known.csv lists", () => {

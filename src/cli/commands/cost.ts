@@ -8,6 +8,7 @@ import { staffingPlanner, withScheduledHours } from "../../cost/staffing-planner
 import { WfmError } from "../../errors.js";
 import { readKpiCsv } from "../../io/kpi-csv.js";
 import { writeFileAtomic } from "../../io/output.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import { formatFixed, renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { StaffingIntervalInput } from "../../staffing/plan.js";
@@ -33,7 +34,12 @@ interface CostOptions {
   dateFormat?: string;
   format: string;
   out?: string;
+  locale?: string;
 }
+
+/** A text in the reader's locale (notes and the source line; JSON takes the English one). */
+type Text = (lf: LocaleFormat) => string;
+const english = localeFormat("en");
 
 const optionError = (option: string, message: string, value?: unknown): never => {
   throw new WfmError({ code: "invalid-option", option, message, ...(value === undefined ? {} : { value }) });
@@ -56,9 +62,9 @@ function parseChannelList(option: string, raw: string): Map<string, number> {
 interface Inputs {
   readonly work: PlannedWork;
   readonly planner: StaffingPlanner | null;
-  readonly source: string;
+  readonly source: Text;
   readonly files: readonly string[];
-  readonly notes: readonly string[];
+  readonly notes: readonly Text[];
 }
 
 function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: number | undefined, { readStaffingConfig, readScheduleResult }: ConfigReaders): Inputs {
@@ -75,39 +81,41 @@ function projectedInputs(o: CostOptions, io: CliIo, model: CostModel, orders: nu
   const fileOrders = series.hasOrders ? series.rows.reduce((a, r) => a + (r.orders ?? 0), 0) : undefined;
   const totalOrders = orders ?? fileOrders;
   const planner = staffingPlanner({ intervals, intervalMinutes: series.intervalMinutes, config, ...(totalOrders === undefined ? {} : { orders: totalOrders }) });
-  const notes: string[] = [];
+  const notes: Text[] = [];
   const staffingHours = config.hoursPerFtePerMonth ?? 160;
-  if (staffingHours !== model.hoursPerFte) notes.push(`hours per FTE differ: ${o.staffing} has ${staffingHours}, ${o.config} has ${model.hoursPerFte}; FTE and monthly wages here use ${model.hoursPerFte}`);
-  if (totalOrders === undefined) notes.push("cost per order: not computed, give --orders N (the volume file has no orders column)");
+  if (staffingHours !== model.hoursPerFte) {
+    notes.push((lf) => lf.messages.costCli.notes.hoursPerFte(o.staffing!, lf.digits(String(staffingHours)), o.config!, lf.digits(String(model.hoursPerFte))));
+  }
+  if (totalOrders === undefined) notes.push((lf) => lf.messages.costCli.notes.ordersNoColumn);
   const planned = planner({});
   if (o.schedule !== undefined) {
     // The schedule pays the hours; the volumes still give the contacts and minutes handled.
     const schedule = readScheduleResult(o.schedule, { cwd: io.cwd, option: "--schedule" });
     const plannedHours = planned.activity.channels.reduce((sum, c) => sum + c.agentHours, 0);
-    notes.push(
-      `agent hours: ${formatFixed(schedule.paidHours, 1)} paid hours of ${o.schedule} (schedule status ${schedule.status}) instead of the staffing plan's ${formatFixed(plannedHours, 1)}, shared among the channels as planned`,
+    notes.push((lf) =>
+      lf.messages.costCli.notes.scheduleHours(lf.digits(formatFixed(schedule.paidHours, 1)), o.schedule!, schedule.status, lf.digits(formatFixed(plannedHours, 1))),
     );
     return {
       work: { ...planned, activity: withScheduledHours(planned.activity, { paidHours: schedule.paidHours }) },
       planner: null,
-      source: `${o.volumes} planned with ${o.staffing}, hours from ${o.schedule} (projected)`,
+      source: (lf) => lf.messages.costCli.projectedSchedule(o.volumes!, o.staffing!, o.schedule!),
       files: [o.volumes!, o.staffing!, o.schedule],
       notes,
     };
   }
-  return { work: planned, planner, source: `${o.volumes} planned with ${o.staffing} (projected)`, files: [o.volumes!, o.staffing!], notes };
+  return { work: planned, planner, source: (lf) => lf.messages.costCli.projected(o.volumes!, o.staffing!), files: [o.volumes!, o.staffing!], notes };
 }
 
 function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): Inputs {
   const shrinkage = o.shrinkage === undefined ? 0 : parsePercentOption("--shrinkage", o.shrinkage, { exclusiveMax: true });
   const staffedHours = o.staffedHours === undefined ? undefined : parseNumberOption("--staffed-hours", o.staffedHours, { min: 0 });
   const peakOption = o.peakAgents === undefined ? undefined : parseNumberOption("--peak-agents", o.peakAgents, { min: 0 });
-  const notes: string[] = [];
+  const notes: Text[] = [];
   const files: string[] = [];
   let channels: ChannelActivity[];
   let peakAgents = peakOption;
   let reportOrders: number | undefined;
-  let source: string;
+  let source: Text;
   if (o.kpi !== undefined && (o.contacts !== undefined || o.handledMinutes !== undefined)) {
     optionError(o.contacts !== undefined ? "--contacts" : "--handled-minutes", "the --kpi report gives contacts and handled minutes; leave --contacts and --handled-minutes out");
   }
@@ -123,8 +131,9 @@ function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): In
     if (!has("staffedSeconds") && staffedHours === undefined) {
       optionError("--kpi", `${o.kpi} has no staffedSeconds column; give the month's paid agent hours with --staffed-hours`);
     }
-    if (!has("answered")) notes.push(`cost per contact: not computed, ${o.kpi} has no answered column`);
-    if (!has("handleSeconds")) notes.push(`cost per handled minute: not computed, ${o.kpi} has no handleSeconds or ahtSeconds column`);
+    const kpi = o.kpi;
+    if (!has("answered")) notes.push((lf) => lf.messages.costCli.notes.kpiNoAnswered(kpi));
+    if (!has("handleSeconds")) notes.push((lf) => lf.messages.costCli.notes.kpiNoHandle(kpi));
     const gross = 1 / (1 - shrinkage);
     channels = file.channels
       .map((channel) => {
@@ -143,19 +152,19 @@ function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): In
       peakAgents = ([...perStamp.values()].reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY) / (file.intervalMinutes * 60)) * gross;
     }
     if (file.orders.length > 0) reportOrders = file.orders.filter((x) => localMonthOf(x.localMs) === month).reduce((a, x) => a + x.orders, 0);
-    source = `${o.kpi} ${month} (actual)`;
-    if (shrinkage === 0 && staffedHours === undefined) notes.push("paid hours = staffed hours of the report (no --shrinkage given to gross them up)");
-    else if (staffedHours === undefined) notes.push(`paid hours = staffed hours / (1 - ${(shrinkage * 100).toFixed(1)}% shrinkage)`);
+    source = (lf) => lf.messages.costCli.actualKpi(kpi, lf.monthName(month));
+    if (shrinkage === 0 && staffedHours === undefined) notes.push((lf) => lf.messages.costCli.notes.paidNoShrinkage);
+    else if (staffedHours === undefined) notes.push((lf) => lf.messages.costCli.notes.paidShrinkage(lf.digits(`${(shrinkage * 100).toFixed(1)}%`)));
   } else {
     if (staffedHours === undefined) optionError("--staffed-hours", "give the inputs: --volumes with --staffing (projected), or --kpi report.csv or --staffed-hours HOURS (actual)");
     const contacts = o.contacts === undefined ? new Map<string, number>() : parseChannelList("--contacts", o.contacts);
     const minutes = o.handledMinutes === undefined ? new Map<string, number>() : parseChannelList("--handled-minutes", o.handledMinutes);
     const names = [...new Set([...contacts.keys(), ...minutes.keys()])];
     if (names.length === 0) names.push("all");
-    if (o.contacts === undefined) notes.push("cost per contact: not computed, give --contacts voice=N,chat=N");
-    if (o.handledMinutes === undefined) notes.push("cost per handled minute: not computed, give --handled-minutes voice=N,chat=N");
+    if (o.contacts === undefined) notes.push((lf) => lf.messages.costCli.notes.noContacts);
+    if (o.handledMinutes === undefined) notes.push((lf) => lf.messages.costCli.notes.noMinutes);
     channels = names.map((channel) => ({ channel, agentHours: 0, handledContacts: contacts.get(channel) ?? 0, handledMinutes: minutes.get(channel) ?? 0 }));
-    source = "--staffed-hours (actual)";
+    source = (lf) => lf.messages.costCli.actualStaffedHours;
   }
   if (staffedHours !== undefined) {
     // Spread the given hours over the channels by their staffed hours, else by handled minutes.
@@ -163,10 +172,11 @@ function actualInputs(o: CostOptions, io: CliIo, orders: number | undefined): In
     const basis = weights.some((w) => w > 0) ? weights : channels.map((c) => c.handledMinutes);
     const sum = basis.reduce((a, b) => a + b, 0);
     channels = channels.map((c, i) => ({ ...c, agentHours: sum > 0 ? (staffedHours * basis[i]!) / sum : staffedHours / channels.length }));
-    notes.push(`paid agent hours = --staffed-hours ${staffedHours}${channels.length > 1 ? ", split over the channels by " + (weights.some((w) => w > 0) ? "staffed hours" : "handled minutes") : ""}`);
+    const split = channels.length > 1 ? (weights.some((w) => w > 0) ? ("staffed" as const) : ("minutes" as const)) : null;
+    notes.push((lf) => lf.messages.costCli.notes.staffedHours(lf.digits(String(staffedHours)), split));
   }
   const totalOrders = orders ?? reportOrders;
-  if (totalOrders === undefined) notes.push("cost per order: not computed, give --orders N");
+  if (totalOrders === undefined) notes.push((lf) => lf.messages.costCli.notes.noOrders);
   const activity: CostActivity = {
     basis: "actual",
     channels,
@@ -195,54 +205,57 @@ const lineKeys = ["category", "name", "quantity", "unit", "rate", "amount"] as c
 
 const fmtNumber = (n: number, decimals: number) => (Number.isInteger(n) ? String(n) : n.toFixed(decimals));
 
-function breakdownText(b: CostBreakdown, source: string, notes: readonly string[], format: "table" | "md"): string {
+function breakdownText(b: CostBreakdown, source: string, notes: readonly string[], format: "table" | "md", lf: LocaleFormat = english): string {
+  const t = lf.messages.costCli;
+  const cm = lf.messages.cost;
   const r = roundCost(b);
   const rows: LineRow[] = [...r.lines, { category: "total", name: "total", quantity: "", unit: "", rate: "", amount: r.total }];
+  const dec = (v: string) => (v === "" ? "" : lf.decimal(v));
   const lines = renderTable(
     rows,
     [
-      { key: "name", title: "cost line", value: (l) => l.name, align: "left" },
-      { key: "category", value: (l) => l.category, align: "left" },
-      { key: "quantity", value: (l) => l.quantity, align: "right" },
-      { key: "unit", value: (l) => l.unit, align: "left" },
-      { key: "rate", value: (l) => l.rate, align: "right" },
-      { key: "amount", title: `amount ${b.currency}`, value: (l) => l.amount, align: "right" },
+      { key: "name", title: t.columns.line, value: (l) => (l.category === "total" ? cm.total : l.name), align: "left" },
+      { key: "category", title: t.columns.category, value: (l) => cm.categories[l.category] ?? l.category, align: "left" },
+      { key: "quantity", title: t.columns.quantity, value: (l) => dec(l.quantity), align: "right" },
+      { key: "unit", title: t.columns.unit, value: (l) => cm.units[l.unit] ?? l.unit, align: "left" },
+      { key: "rate", title: t.columns.rate, value: (l) => dec(l.rate), align: "right" },
+      { key: "amount", title: t.columns.amount(b.currency), value: (l) => dec(l.amount), align: "right" },
     ],
     format,
   );
+  const cc = cm.perChannelColumns;
   const channels = renderTable(
     r.channels,
     [
-      { key: "channel", value: (c) => c.channel, align: "left" },
-      { key: "cost", title: `cost ${b.currency}`, value: (c) => c.cost, align: "right" },
-      { key: "contacts", title: "handled contacts", value: (c) => fmtNumber(Math.round(c.handledContacts), 0), align: "right" },
-      { key: "minutes", title: "handled minutes", value: (c) => fmtNumber(c.handledMinutes, 1), align: "right" },
-      { key: "perContact", title: "per contact", value: (c) => c.costPerContact ?? "-", align: "right" },
-      { key: "perMinute", title: "per handled minute", value: (c) => c.costPerHandledMinute ?? "-", align: "right" },
+      { key: "channel", title: cc.channel, value: (c) => c.channel, align: "left" },
+      { key: "cost", title: cc.cost(b.currency), value: (c) => dec(c.cost), align: "right" },
+      { key: "contacts", title: cc.handledContacts, value: (c) => lf.digits(fmtNumber(Math.round(c.handledContacts), 0)), align: "right" },
+      { key: "minutes", title: cc.handledMinutes, value: (c) => lf.digits(fmtNumber(c.handledMinutes, 1)), align: "right" },
+      { key: "perContact", title: cc.perContact, value: (c) => (c.costPerContact === null ? "-" : dec(c.costPerContact)), align: "right" },
+      { key: "perMinute", title: cc.perHandledMinute, value: (c) => (c.costPerHandledMinute === null ? "-" : dec(c.costPerHandledMinute)), align: "right" },
     ],
     format,
   );
-  const support = Object.entries(b.supportHeadcount).map(([role, n]) => `${role} ${n}`).join(", ");
-  const seats = Object.entries(b.seats).map(([site, n]) => `${site} ${n}`).join(", ");
+  const support = Object.entries(b.supportHeadcount).map(([role, n]) => t.nameCount(role, lf.digits(String(n)))).join(lf.messages.list);
+  const seats = Object.entries(b.seats).map(([site, n]) => t.nameCount(site, lf.digits(String(n)))).join(lf.messages.list);
   const summary = renderKeyValues(
     [
-      ["total cost", `${r.total} ${b.currency}`],
-      ["cost per handled minute", r.costPerHandledMinute ?? "-"],
-      ["cost per contact", r.costPerContact ?? "-"],
-      ["cost per order", r.costPerOrder === null ? "-" : `${r.costPerOrder} (${fmtNumber(b.orders!, 0)} orders)`],
-      ["paid agent hours", b.agentHours.toFixed(1)],
-      ["agent FTE", String(r.agentFte)],
-      ...(support === "" ? [] : [["supporting staff", support] as [string, string]]),
-      ...(seats === "" ? [] : [["seats", seats] as [string, string]]),
+      [t.totalCost, t.amount(dec(r.total), b.currency)],
+      [t.perHandledMinute, r.costPerHandledMinute === null ? "-" : dec(r.costPerHandledMinute)],
+      [t.perContact, r.costPerContact === null ? "-" : dec(r.costPerContact)],
+      [t.perOrder, r.costPerOrder === null ? "-" : t.perOrderValue(dec(r.costPerOrder), lf.digits(fmtNumber(b.orders!, 0)))],
+      [t.paidHours, lf.digits(b.agentHours.toFixed(1))],
+      [t.agentFte, lf.digits(String(r.agentFte))],
+      ...(support === "" ? [] : [[t.supporting, support] as [string, string]]),
+      ...(seats === "" ? [] : [[t.seats, seats] as [string, string]]),
     ],
     format,
   );
   const bullet = format === "md" ? "- " : "";
-  const tail = [
-    `money is exact until this output: lines and channels are rounded to ${b.minorUnits} decimals (${b.rounding}) and add up to the total; unit costs have ${b.minorUnits + 2} decimals`,
-    ...notes.map((n) => `note: ${n}`),
-  ];
-  return `${source}, ${b.currency}, ${b.months === 1 ? "1 month" : `${b.months.toFixed(3)} months`}\n\n${lines}\n${channels}\n${summary}\n${tail.map((t) => bullet + t).join("\n")}\n`;
+  const tail = [t.exact(lf.digits(String(b.minorUnits)), t.roundings[b.rounding] ?? b.rounding, lf.digits(String(b.minorUnits + 2))), ...notes.map(t.note)];
+  const months = b.months === 1 ? "1" : b.months.toFixed(3);
+  const text = `${t.head(source, b.currency, lf.digits(months), b.months === 1)}\n\n${lines}\n${channels}\n${summary}\n${tail.map((x) => bullet + x).join("\n")}\n`;
+  return format === "md" && lf.dir === "rtl" ? `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n` : text;
 }
 
 function breakdownJson(b: CostBreakdown, source: string, notes: readonly string[]): string {
@@ -307,19 +320,28 @@ function scenarioRow(s: ScenarioResult): ScenarioRow {
   };
 }
 
-function scenarioTable(rows: readonly ScenarioRow[], currency: string, format: "table" | "md"): string {
-  const pct = (f: number | null) => (f === null ? "-" : `${(f * 100).toFixed(1)}%`);
-  const signed = (text: string) => (text.startsWith("-") ? text : `+${text}`);
+function scenarioTable(rows: readonly ScenarioRow[], currency: string, format: "table" | "md", lf: LocaleFormat): string {
+  const t = lf.messages.costCli;
+  const sr = t.scenarioRows;
+  const pct = (f: number | null) => (f === null ? "-" : lf.digits(`${(f * 100).toFixed(1)}%`));
+  const signed = (text: string) => lf.digits(text.startsWith("-") ? text : `+${text}`);
+  const dec = (v: string | null) => (v === null ? "-" : lf.decimal(v));
   const metrics: [string, (r: ScenarioRow) => string][] = [
-    ["agent FTE", (r) => r.agentFte.toFixed(1)],
-    ["total FTE (with support)", (r) => r.totalFte.toFixed(1)],
-    [`total cost ${currency}`, (r) => r.total],
-    ["vs base", (r) => (r.name === "base" ? "" : `${signed(r.totalDelta)} (${r.totalDeltaFraction === null ? "-" : signed((r.totalDeltaFraction * 100).toFixed(1))}%)`)],
-    ["per handled minute", (r) => r.costPerHandledMinute ?? "-"],
-    ["per contact", (r) => r.costPerContact ?? "-"],
-    ["per order", (r) => r.costPerOrder ?? "-"],
-    ["expected SL", (r) => pct(r.serviceLevel)],
-    ["SL vs base", (r) => (r.name === "base" || r.serviceLevelDelta === null ? "" : `${r.serviceLevelDelta > 0 ? "+" : r.serviceLevelDelta < 0 ? "" : "±"}${(r.serviceLevelDelta * 100).toFixed(1)} pt`)],
+    [sr.agentFte, (r) => lf.digits(r.agentFte.toFixed(1))],
+    [sr.totalFte, (r) => lf.digits(r.totalFte.toFixed(1))],
+    [sr.totalCost(currency), (r) => dec(r.total)],
+    [sr.vsBase, (r) => (r.name === "base" ? "" : t.delta(signed(r.totalDelta), r.totalDeltaFraction === null ? "-" : signed(`${(r.totalDeltaFraction * 100).toFixed(1)}%`)))],
+    [sr.perHandledMinute, (r) => dec(r.costPerHandledMinute)],
+    [sr.perContact, (r) => dec(r.costPerContact)],
+    [sr.perOrder, (r) => dec(r.costPerOrder)],
+    [sr.expectedSl, (r) => pct(r.serviceLevel)],
+    [
+      sr.slVsBase,
+      (r) =>
+        r.name === "base" || r.serviceLevelDelta === null
+          ? ""
+          : t.points(lf.digits(`${r.serviceLevelDelta > 0 ? "+" : r.serviceLevelDelta < 0 ? "" : "±"}${(r.serviceLevelDelta * 100).toFixed(1)}`)),
+    ],
   ];
   const columns: TableColumn<[string, (r: ScenarioRow) => string]>[] = [
     { key: "metric", title: "", value: (m) => m[0], align: "left" },
@@ -355,8 +377,10 @@ export const costCommand: CommandModule = {
       .option("--date-format <pattern>", dateFormatHelp)
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write to a file (atomically) instead of standard output")
+      .option("--locale <locale>", "language of the table and md output: en or fa (Persian terms and digits); csv and json do not change", "en")
       .action(async (o: CostOptions) => {
         const format = parseChoiceOption("--format", o.format, ["table", "csv", "json", "md"] as const);
+        const lf = localeFormat(parseChoiceOption("--locale", o.locale ?? "en", locales));
         if (o.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) optionError("--month", `expected a month such as 2026-10, got ${JSON.stringify(o.month)}`, o.month);
         if (o.volumes !== undefined && (o.kpi !== undefined || o.staffedHours !== undefined)) {
           optionError("--volumes", "choose projected inputs (--volumes with --staffing) or actual ones (--kpi, --staffed-hours), not both");
@@ -379,28 +403,28 @@ export const costCommand: CommandModule = {
         let text: string;
         if (scenarios === undefined) {
           const breakdown = costBreakdown({ model, activity: inputs.work.activity });
-          if (format === "json") text = breakdownJson(breakdown, inputs.source, inputs.notes);
+          if (format === "json") text = breakdownJson(breakdown, inputs.source(english), inputs.notes.map((n) => n(english)));
           else if (format === "csv") {
             const r = roundCost(breakdown);
             const rows: LineRow[] = [...r.lines, { category: "total", name: "total", quantity: "", unit: "", rate: "", amount: r.total }];
             text = renderTable(rows, lineKeys.map((key) => ({ key, value: (l: LineRow) => l[key] })), "csv");
-          } else text = breakdownText(breakdown, inputs.source, inputs.notes, format);
+          } else text = breakdownText(breakdown, inputs.source(lf), inputs.notes.map((n) => n(lf)), format, lf);
         } else {
           const result = compareScenarios({ model, planner: inputs.planner!, scenarios });
           const rows = [result.base, ...result.scenarios].map(scenarioRow);
           if (format === "json") {
-            text = toJson({ source: inputs.source, currency: model.currency, scenarios: rows, notes: inputs.notes });
+            text = toJson({ source: inputs.source(english), currency: model.currency, scenarios: rows, notes: inputs.notes.map((n) => n(english)) });
           } else if (format === "csv") {
             const keys = Object.keys(rows[0]!) as (keyof ScenarioRow)[];
             text = renderTable(rows, keys.map((key) => ({ key, value: (r: ScenarioRow) => r[key] })), "csv");
           } else {
             const bullet = format === "md" ? "- " : "";
-            const described = rows.filter((r) => r.description !== "").map((r) => `${bullet}${r.name}: ${r.description}`);
-            const tail = [
-              "expected SL: the plan's service level weighted by contacts (voice and chat); each scenario's staffing is recomputed",
-              ...inputs.notes.map((n) => `note: ${n}`),
-            ].map((t) => bullet + t);
-            text = `${inputs.source}, ${model.currency}: ${scenarios.length} scenario${scenarios.length === 1 ? "" : "s"} against the base\n\n${scenarioTable(rows, model.currency, format)}\n${[...described, ...tail].join("\n")}\n`;
+            const t = lf.messages.costCli;
+            const described = rows.filter((r) => r.description !== "").map((r) => `${bullet}${lf.messages.scenarios.description(r.name, r.description)}`);
+            const tail = [t.expectedSlNote, ...inputs.notes.map((n) => t.note(n(lf)))].map((x) => bullet + x);
+            const head = t.scenarioHead(inputs.source(lf), model.currency, lf.digits(String(scenarios.length)), scenarios.length === 1);
+            text = `${head}\n\n${scenarioTable(rows, model.currency, format, lf)}\n${[...described, ...tail].join("\n")}\n`;
+            if (format === "md" && lf.dir === "rtl") text = `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n`;
           }
         }
         if (o.out === undefined) io.stdout(text);

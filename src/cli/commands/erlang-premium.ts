@@ -7,6 +7,7 @@
  */
 import { WfmError, type Problem } from "../../errors.js";
 import { renderKeyValues, renderTable } from "../../io/render.js";
+import { localeFormat, type LocaleFormat } from "../../io/locale/index.js";
 import {
   bestOutboundReserve,
   blending,
@@ -202,7 +203,7 @@ export function answerPriority(request: PremiumRequest): PriorityAnswer {
       );
     });
     const occupancyMissed = request.maxOccupancy !== undefined && !(metrics.occupancy <= request.maxOccupancy);
-    const names = [...missed.map((c) => c.name), ...(occupancyMissed ? ["the occupancy cap"] : [])];
+    const names = [...missed.map((c) => c.name), ...(occupancyMissed ? [english.messages.erlang.priority.occupancyCap] : [])];
     return {
       evaluated: true,
       classes,
@@ -211,7 +212,7 @@ export function answerPriority(request: PremiumRequest): PriorityAnswer {
       agentsForClass,
       bindingClasses: names,
       feasible: names.length === 0,
-      ...(names.length > 0 ? { reason: `${request.agents} agents miss the targets of ${names.join(", ")}` } : {}),
+      ...(names.length > 0 ? { reason: english.messages.erlang.priority.agentsMiss(String(request.agents), names.join(", ")) } : {}),
     };
   }
   const r = requiredAgentsPriority({ ...common, classes, shrinkage, ...(request.maxOccupancy !== undefined ? { maxOccupancy: request.maxOccupancy } : {}) });
@@ -219,49 +220,64 @@ export function answerPriority(request: PremiumRequest): PriorityAnswer {
   return { evaluated: false, classes, metrics: r.metrics, scheduledAgents: r.scheduledAgents, agentsForClass, bindingClasses: r.bindingClasses, feasible: true };
 }
 
-function pct(fraction: number): string {
+const english = localeFormat("en");
+
+function pct(fraction: number, lf: LocaleFormat = english): string {
   if (!Number.isFinite(fraction)) return "-";
   const value = fraction * 100;
-  if (value === 0) return "0%";
-  if (value < 1) return `${Number(value.toPrecision(2))}%`;
+  if (value === 0) return lf.digits("0%");
+  if (value < 1) return lf.digits(`${Number(value.toPrecision(2))}%`);
   let decimals = 1;
   while (value < 100 && Number(value.toFixed(decimals)) >= 100 && decimals < 12) decimals++;
-  return `${value.toFixed(decimals)}%`;
+  return lf.digits(`${value.toFixed(decimals)}%`);
 }
 
-function secs(value: number): string {
-  if (!Number.isFinite(value)) return "infinite";
-  return `${value.toFixed(value >= 100 ? 0 : 1)} s`;
+function secs(value: number, lf: LocaleFormat): string {
+  if (!Number.isFinite(value)) return lf.messages.erlang.infinite;
+  return lf.messages.erlang.seconds(lf.digits(value.toFixed(value >= 100 ? 0 : 1)));
 }
 
-const given = (f: number) => `${Number((f * 100).toPrecision(12))}%`;
+/** Seconds as given, e.g. `180 s` / `۱۸۰ ثانیه`. */
+const givenSecs = (value: number, lf: LocaleFormat) => lf.messages.erlang.seconds(lf.digits(String(value)));
 
-function trafficText(request: PremiumRequest, erlangs: number): string {
+const given = (f: number, lf: LocaleFormat = english) => lf.digits(`${Number((f * 100).toPrecision(12))}%`);
+
+function trafficText(request: PremiumRequest, erlangs: number, lf: LocaleFormat): string {
   const t = request.traffic;
-  const e = `${Number(erlangs.toFixed(3))} Erlangs`;
-  return "callsPerInterval" in t ? `${e} (${t.callsPerInterval} calls per ${Number((t.intervalSeconds / 60).toFixed(2))} min x ${t.ahtSeconds} s AHT)` : e;
+  const e = lf.messages.erlang.erlangs(lf.digits(String(Number(erlangs.toFixed(3)))));
+  return "callsPerInterval" in t
+    ? lf.messages.erlang.callsTraffic({ erlangs: e, calls: lf.digits(String(t.callsPerInterval)), minutes: lf.digits(String(Number((t.intervalSeconds / 60).toFixed(2)))), aht: givenSecs(t.ahtSeconds, lf) })
+    : e;
 }
 
-/** The readable table of `wfm erlang --classes`: the pool, then one row per class. */
-export function priorityTable(request: PremiumRequest, answer: PriorityAnswer): string {
+/**
+ * The readable table of `wfm erlang --classes`: the pool, then one row per class.
+ *
+ * @param lf - the locale (`--locale`). @defaultValue English
+ */
+export function priorityTable(request: PremiumRequest, answer: PriorityAnswer, lf: LocaleFormat = english): string {
   const m = answer.metrics;
-  const rows: [string, string][] = [
-    ["model", request.patienceSeconds !== undefined ? "priority classes on one pool (Erlang A: callers abandon)" : "priority classes on one pool (Erlang C: callers wait)"],
-  ];
+  const e = lf.messages.erlang;
+  const l = e.labels;
+  const p = e.priority;
+  const n = (value: number | null) => (value === null ? "-" : lf.digits(String(value)));
+  const rows: [string, string][] = [[l.model, request.patienceSeconds !== undefined ? p.modelA : p.modelC]];
   const a = m?.trafficErlangs ?? ("trafficErlangs" in request.traffic ? request.traffic.trafficErlangs : (request.traffic.callsPerInterval * request.traffic.ahtSeconds) / request.traffic.intervalSeconds);
-  rows.push(["traffic", trafficText(request, a)]);
-  if (request.patienceSeconds !== undefined) rows.push(["mean patience", `${request.patienceSeconds} s`]);
+  rows.push([l.traffic, trafficText(request, a, lf)]);
+  if (request.patienceSeconds !== undefined) rows.push([l.patience, givenSecs(request.patienceSeconds, lf)]);
   if (m === null) {
-    rows.push(["agents", "no pool size meets the targets"]);
-    rows.push(["reason", answer.reason ?? ""]);
+    rows.push([l.agents, p.noPool]);
+    rows.push([l.reason, answer.reason ?? ""]);
     return renderKeyValues(rows, "table");
   }
-  rows.push(["agents", answer.evaluated ? `${m.agents} (given)` : `${m.agents} (minimum meeting every class's targets)`]);
-  if (request.shrinkage !== undefined) rows.push(["scheduled agents", `${answer.scheduledAgents} (shrinkage ${given(request.shrinkage)})`]);
-  rows.push(["wait probability", `${pct(m.waitProbability)} (every class)`]);
-  rows.push(["occupancy", pct(m.occupancy)]);
-  if (!answer.evaluated && answer.bindingClasses.length > 0) rows.push([`with ${m.agents - 1} agents`, `misses the targets of ${answer.bindingClasses.join(", ")}`]);
-  if (answer.evaluated) rows.push(["targets met", answer.feasible ? "yes" : `no: ${answer.reason ?? ""}`]);
+  // "the occupancy cap" is the one binding name that is not a class name
+  const bindingNames = answer.bindingClasses.map((name) => (name === english.messages.erlang.priority.occupancyCap ? p.occupancyCap : name)).join(lf.messages.list);
+  rows.push([l.agents, answer.evaluated ? e.given(n(m.agents)) : p.minimum(n(m.agents))]);
+  if (request.shrinkage !== undefined) rows.push([l.scheduledAgents, e.scheduled(n(answer.scheduledAgents), given(request.shrinkage, lf))]);
+  rows.push([l.waitProbability, p.everyClass(pct(m.waitProbability, lf))]);
+  rows.push([l.occupancy, pct(m.occupancy, lf)]);
+  if (!answer.evaluated && answer.bindingClasses.length > 0) rows.push([l.withAgents(n(m.agents - 1)), p.missesTargetsOf(bindingNames)]);
+  if (answer.evaluated) rows.push([l.targetsMet, answer.feasible ? e.yes : e.no(p.agentsMiss(n(request.agents!), bindingNames))]);
   const head = renderKeyValues(rows, "table");
   const withPatience = request.patienceSeconds !== undefined;
   const classRows = m.classes.map((k, i) => ({ k, c: answer.classes[i]!, alone: answer.agentsForClass[i] ?? null }));
@@ -269,13 +285,19 @@ export function priorityTable(request: PremiumRequest, answer: PriorityAnswer): 
   const table = renderTable<Row>(
     classRows,
     [
-      { key: "class", value: (r) => r.k.name },
-      { key: "share", value: (r) => r.k.share, text: (r) => given(r.k.share) },
-      { key: "target", value: (r) => (r.c.targetServiceLevel === undefined ? null : r.c.targetServiceLevel), text: (r) => (r.c.targetServiceLevel === undefined ? "-" : `${given(r.c.targetServiceLevel)}/${r.k.targetAnswerSeconds} s`), align: "right" },
-      { key: "alone", title: "agents alone", value: (r) => r.alone, text: (r) => (r.alone === null ? "-" : String(r.alone)) },
-      { key: "serviceLevel", title: "service level", value: (r) => r.k.serviceLevel, text: (r) => `${pct(r.k.serviceLevel)} in ${r.k.targetAnswerSeconds} s` },
-      { key: "asa", title: "ASA", value: (r) => r.k.asaSeconds, text: (r) => secs(r.k.asaSeconds) },
-      ...(withPatience ? [{ key: "abandon", title: "abandonment", value: (r: Row) => r.k.abandonProbability, text: (r: Row) => pct(r.k.abandonProbability) }] : []),
+      { key: "class", title: p.columns.class, value: (r) => r.k.name },
+      { key: "share", title: p.columns.share, value: (r) => r.k.share, text: (r) => given(r.k.share, lf) },
+      {
+        key: "target",
+        title: p.columns.target,
+        value: (r) => (r.c.targetServiceLevel === undefined ? null : r.c.targetServiceLevel),
+        text: (r) => (r.c.targetServiceLevel === undefined ? "-" : p.target(given(r.c.targetServiceLevel, lf), givenSecs(r.k.targetAnswerSeconds, lf))),
+        align: "right",
+      },
+      { key: "alone", title: p.columns.alone, value: (r) => r.alone, text: (r) => n(r.alone) },
+      { key: "serviceLevel", title: p.columns.serviceLevel, value: (r) => r.k.serviceLevel, text: (r) => p.slIn(pct(r.k.serviceLevel, lf), givenSecs(r.k.targetAnswerSeconds, lf)) },
+      { key: "asa", title: p.columns.asa, value: (r) => r.k.asaSeconds, text: (r) => secs(r.k.asaSeconds, lf) },
+      ...(withPatience ? [{ key: "abandon", title: p.columns.abandon, value: (r: Row) => r.k.abandonProbability, text: (r: Row) => pct(r.k.abandonProbability, lf) }] : []),
     ],
     "table",
   );
@@ -347,19 +369,14 @@ export function answerErlangXRequest(request: PremiumRequest): ErlangXAnswer {
   };
   if (request.agents !== undefined) {
     const m = erlangX({ ...inputs, agents: request.agents });
-    const failed: string[] = [];
-    if (!m.stable) failed.push("a steady state (every caller redials and the agents cannot keep up)");
-    if (request.targetServiceLevel !== undefined && !(m.serviceLevel >= request.targetServiceLevel)) failed.push(`the service level target ${given(request.targetServiceLevel)}`);
-    if (request.targetAsaSeconds !== undefined && !(m.asaSeconds <= request.targetAsaSeconds)) failed.push(`the ASA target ${request.targetAsaSeconds} s`);
-    if (request.maxAbandonProbability !== undefined && !(m.abandonProbability <= request.maxAbandonProbability)) failed.push(`the abandonment cap ${given(request.maxAbandonProbability)}`);
-    if (request.maxBlocking !== undefined && !(m.blockingProbability <= request.maxBlocking)) failed.push(`the blocking cap ${given(request.maxBlocking)}`);
+    const failed = erlangXFailed(request, m, english);
     return {
       evaluated: true,
       metrics: m,
       atOneFewer: null,
       scheduledAgents: scheduledFor(request.agents, shrinkage),
       feasible: failed.length === 0,
-      ...(failed.length > 0 ? { reason: `${request.agents} agents miss ${failed.join(", ")}` } : {}),
+      ...(failed.length > 0 ? { reason: english.messages.erlang.agentsMiss(String(request.agents), failed.join(", ")) } : {}),
     };
   }
   const r = requiredAgentsErlangX({ ...inputs, ...targets });
@@ -367,38 +384,64 @@ export function answerErlangXRequest(request: PremiumRequest): ErlangXAnswer {
   return { evaluated: false, metrics: r.metrics, atOneFewer: r.atOneFewer, scheduledAgents: scheduledFor(r.agents, shrinkage), feasible: true };
 }
 
-/** The readable table of `wfm erlang --model erlang-x`. */
-export function erlangXTable(request: PremiumRequest, answer: ErlangXAnswer): string {
+/** The targets an evaluated Erlang X pool misses, in the locale's words. */
+function erlangXFailed(request: PremiumRequest, m: ErlangXResult, lf: LocaleFormat): string[] {
+  const e = lf.messages.erlang;
+  const failed: string[] = [];
+  if (!m.stable) failed.push(e.x.missSteady);
+  if (request.targetServiceLevel !== undefined && !(m.serviceLevel >= request.targetServiceLevel)) failed.push(e.x.missSl(given(request.targetServiceLevel, lf)));
+  if (request.targetAsaSeconds !== undefined && !(m.asaSeconds <= request.targetAsaSeconds)) failed.push(e.missAsa(givenSecs(request.targetAsaSeconds, lf)));
+  if (request.maxAbandonProbability !== undefined && !(m.abandonProbability <= request.maxAbandonProbability)) failed.push(e.missAbandon(given(request.maxAbandonProbability, lf)));
+  if (request.maxBlocking !== undefined && !(m.blockingProbability <= request.maxBlocking)) failed.push(e.missBlocking(given(request.maxBlocking, lf)));
+  return failed;
+}
+
+/**
+ * The readable table of `wfm erlang --model erlang-x`.
+ *
+ * @param lf - the locale (`--locale`). @defaultValue English
+ */
+export function erlangXTable(request: PremiumRequest, answer: ErlangXAnswer, lf: LocaleFormat = english): string {
   const m = answer.metrics;
-  const rows: [string, string][] = [["model", "Erlang X (abandonment, redials, lines)"]];
+  const e = lf.messages.erlang;
+  const l = e.labels;
+  const x = e.x;
+  const n = (value: number | null) => (value === null ? "-" : lf.digits(String(value)));
+  const rows: [string, string][] = [[l.model, x.model]];
   const t = request.traffic;
   const a = "trafficErlangs" in t ? t.trafficErlangs : (t.callsPerInterval * t.ahtSeconds) / t.intervalSeconds;
-  rows.push(["fresh traffic", trafficText(request, a)]);
-  if (request.patienceSeconds !== undefined) rows.push(["mean patience", `${request.patienceSeconds} s`]);
-  rows.push(["redials", request.redialShare === undefined || request.redialShare === 0 ? "none" : `${given(request.redialShare)} of blocked and abandoning callers, after ${request.redialDelaySeconds ?? 300} s on average`]);
-  rows.push(["lines", request.lines === undefined ? "unlimited" : String(request.lines)]);
+  rows.push([x.freshTraffic, trafficText(request, a, lf)]);
+  if (request.patienceSeconds !== undefined) rows.push([l.patience, givenSecs(request.patienceSeconds, lf)]);
+  rows.push([x.redials, request.redialShare === undefined || request.redialShare === 0 ? x.none : x.redialText(given(request.redialShare, lf), givenSecs(request.redialDelaySeconds ?? 300, lf))]);
+  rows.push([x.lines, request.lines === undefined ? x.unlimited : n(request.lines)]);
   if (m === null) {
-    rows.push(["agents", "no number of agents meets the targets"]);
-    rows.push(["reason", answer.reason ?? ""]);
+    rows.push([l.agents, e.noAgents]);
+    rows.push([l.reason, answer.reason ?? ""]);
     return renderKeyValues(rows, "table");
   }
-  rows.push(["agents", answer.evaluated ? `${m.agents} (given)` : `${m.agents} (minimum meeting every target)`]);
-  if (request.shrinkage !== undefined) rows.push(["scheduled agents", `${answer.scheduledAgents} (shrinkage ${given(request.shrinkage)})`]);
+  const reason = answer.evaluated && !answer.feasible ? e.agentsMiss(n(m.agents), erlangXFailed(request, m, lf).join(lf.messages.list)) : (answer.reason ?? "");
+  rows.push([l.agents, answer.evaluated ? e.given(n(m.agents)) : e.minimum(n(m.agents))]);
+  if (request.shrinkage !== undefined) rows.push([l.scheduledAgents, e.scheduled(n(answer.scheduledAgents), given(request.shrinkage, lf))]);
   if (!m.stable) {
-    rows.push(["stable", "no: every caller redials and the agents cannot keep up"]);
-    if (!answer.feasible) rows.push(["targets met", `no: ${answer.reason ?? ""}`]);
+    rows.push([l.stable, x.unstable]);
+    if (!answer.feasible) rows.push([l.targetsMet, e.no(reason)]);
     return renderKeyValues(rows, "table");
   }
-  rows.push(["effective traffic", `${Number(m.effectiveTrafficErlangs.toFixed(3))} Erlangs (${pct(m.redialAttemptShare)} of attempts are redials, ${Number(m.attemptsPerCaller.toFixed(4))} attempts per caller)`]);
-  rows.push(["service level", `${pct(m.serviceLevel)} within ${m.targetAnswerSeconds} s (answered within / attempts)`]);
-  rows.push(["wait probability", pct(m.waitProbability)]);
-  rows.push(["average speed of answer", secs(m.asaSeconds)]);
-  rows.push(["abandonment", `${pct(m.abandonProbability)} of attempts`]);
-  rows.push(["blocking", `${pct(m.blockingProbability)} of attempts`]);
-  rows.push(["callers lost", `${pct(m.callerLossProbability)} of callers never answered`]);
-  rows.push(["occupancy", pct(m.occupancy)]);
-  if (!answer.evaluated && answer.atOneFewer !== null) rows.push([`with ${answer.atOneFewer.agents} agents`, `service level ${pct(answer.atOneFewer.serviceLevel)}, abandonment ${pct(answer.atOneFewer.abandonProbability)}: misses a target`]);
-  if (answer.evaluated) rows.push(["targets met", answer.feasible ? "yes" : `no: ${answer.reason ?? ""}`]);
+  rows.push([
+    x.effectiveTraffic,
+    x.effective(e.erlangs(lf.digits(String(Number(m.effectiveTrafficErlangs.toFixed(3))))), pct(m.redialAttemptShare, lf), lf.digits(String(Number(m.attemptsPerCaller.toFixed(4))))),
+  ]);
+  rows.push([l.serviceLevel, x.slWithin(pct(m.serviceLevel, lf), givenSecs(m.targetAnswerSeconds, lf))]);
+  rows.push([l.waitProbability, pct(m.waitProbability, lf)]);
+  rows.push([l.asa, secs(m.asaSeconds, lf)]);
+  rows.push([l.abandonment, x.ofAttempts(pct(m.abandonProbability, lf))]);
+  rows.push([l.blocking, x.ofAttempts(pct(m.blockingProbability, lf))]);
+  rows.push([x.callersLost, x.neverAnswered(pct(m.callerLossProbability, lf))]);
+  rows.push([l.occupancy, pct(m.occupancy, lf)]);
+  if (!answer.evaluated && answer.atOneFewer !== null) {
+    rows.push([l.withAgents(n(answer.atOneFewer.agents)), e.missesATarget([e.atSl(pct(answer.atOneFewer.serviceLevel, lf)), e.atAbandon(pct(answer.atOneFewer.abandonProbability, lf))].join(lf.messages.list))]);
+  }
+  if (answer.evaluated) rows.push([l.targetsMet, answer.feasible ? e.yes : e.no(reason)]);
   return renderKeyValues(rows, "table");
 }
 
@@ -456,37 +499,45 @@ export function answerBlending(request: PremiumRequest): BlendingAnswer {
   }
   const metrics = blending({ ...options, outboundReserveAgents: request.outboundReserve! });
   const missed = request.targetServiceLevel !== undefined && !(metrics.serviceLevel >= request.targetServiceLevel);
-  return { metrics, byReserve: null, feasible: !missed, ...(missed ? { reason: `reserve ${metrics.outboundReserveAgents} misses the inbound target ${given(request.targetServiceLevel!)}` } : {}) };
+  return { metrics, byReserve: null, feasible: !missed, ...(missed ? { reason: english.messages.erlang.blending.reserveMisses(String(metrics.outboundReserveAgents), given(request.targetServiceLevel!)) } : {}) };
 }
 
-/** The readable table of `wfm erlang --outbound-reserve`. */
-export function blendingTable(request: PremiumRequest, answer: BlendingAnswer): string {
+/**
+ * The readable table of `wfm erlang --outbound-reserve`.
+ *
+ * @param lf - the locale (`--locale`). @defaultValue English
+ */
+export function blendingTable(request: PremiumRequest, answer: BlendingAnswer, lf: LocaleFormat = english): string {
   const t = request.traffic;
+  const e = lf.messages.erlang;
+  const l = e.labels;
+  const b = e.blending;
+  const n = (value: number) => lf.digits(String(value));
   const a = "trafficErlangs" in t ? t.trafficErlangs : (t.callsPerInterval * t.ahtSeconds) / t.intervalSeconds;
-  const rows: [string, string][] = [["model", "call blending (inbound first, outbound in idle time)"], ["inbound traffic", trafficText(request, a)]];
-  rows.push(["agents", `${request.agents} (given)`]);
-  rows.push(["outbound handle time", `${request.outboundAhtSeconds ?? t.ahtSeconds} s`]);
+  const rows: [string, string][] = [[l.model, b.model], [b.inboundTraffic, trafficText(request, a, lf)]];
+  rows.push([l.agents, e.given(n(request.agents!))]);
+  rows.push([b.outboundAht, givenSecs(request.outboundAhtSeconds ?? t.ahtSeconds!, lf)]);
   const m = answer.metrics;
   if (m === null) {
-    rows.push(["reserve", "no reserve meets the inbound target"]);
-    rows.push(["reason", answer.reason ?? ""]);
+    rows.push([b.reserve, b.noReserve]);
+    rows.push([l.reason, answer.reason ?? ""]);
   } else {
-    rows.push(["reserve", `${m.outboundReserveAgents} idle agents${request.outboundReserve === "best" ? " (the smallest meeting the inbound target)" : ""}`]);
-    rows.push(["inbound service level", `${pct(m.serviceLevel)} within ${m.targetAnswerSeconds} s`]);
-    rows.push(["inbound ASA", secs(m.asaSeconds)]);
-    if (request.patienceSeconds !== undefined) rows.push(["inbound abandonment", pct(m.abandonProbability)]);
-    rows.push(["outbound", `${m.outboundContactsPerHour.toFixed(1)} contacts per hour (${m.outboundAgents.toFixed(2)} agents on average)`]);
-    rows.push(["occupancy", pct(m.occupancy)]);
-    if (!answer.feasible) rows.push(["targets met", `no: ${answer.reason ?? ""}`]);
+    rows.push([b.reserve, b.reserveValue(n(m.outboundReserveAgents), request.outboundReserve === "best")]);
+    rows.push([b.inboundSl, e.slWithin(pct(m.serviceLevel, lf), givenSecs(m.targetAnswerSeconds, lf), false)]);
+    rows.push([b.inboundAsa, secs(m.asaSeconds, lf)]);
+    if (request.patienceSeconds !== undefined) rows.push([b.inboundAbandon, pct(m.abandonProbability, lf)]);
+    rows.push([b.outbound, b.outboundValue(lf.digits(m.outboundContactsPerHour.toFixed(1)), lf.digits(m.outboundAgents.toFixed(2)))]);
+    rows.push([l.occupancy, pct(m.occupancy, lf)]);
+    if (!answer.feasible) rows.push([l.targetsMet, e.no(b.reserveMisses(n(m.outboundReserveAgents), given(request.targetServiceLevel!, lf)))]);
   }
   const head = renderKeyValues(rows, "table");
   if (answer.byReserve === null) return head;
   const table = renderTable<BlendingResult>(
     answer.byReserve,
     [
-      { key: "reserve", value: (r) => r.outboundReserveAgents },
-      { key: "serviceLevel", title: "inbound SL", value: (r) => r.serviceLevel, text: (r) => pct(r.serviceLevel) },
-      { key: "outbound", title: "outbound per hour", value: (r) => r.outboundContactsPerHour, text: (r) => r.outboundContactsPerHour.toFixed(1) },
+      { key: "reserve", title: b.columns.reserve, value: (r) => r.outboundReserveAgents, text: (r) => n(r.outboundReserveAgents) },
+      { key: "serviceLevel", title: b.columns.serviceLevel, value: (r) => r.serviceLevel, text: (r) => pct(r.serviceLevel, lf) },
+      { key: "outbound", title: b.columns.outbound, value: (r) => r.outboundContactsPerHour, text: (r) => lf.digits(r.outboundContactsPerHour.toFixed(1)) },
     ],
     "table",
   );

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { WfmError, type Problem } from "../../errors.js";
 import { renderKeyValues, toJson } from "../../io/render.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import {
   erlangA,
   erlangB,
@@ -50,6 +51,7 @@ interface ErlangFlags {
   outboundReserve?: string;
   outboundAht?: string;
   format: string;
+  locale?: string;
 }
 
 const models = ["erlang-b", "erlang-c", "erlang-a", "erlang-x"] as const;
@@ -72,6 +74,8 @@ export interface ErlangRequest extends PremiumRequest {
   readonly maxBlocking?: number;
   readonly shrinkage?: number;
   readonly format: "table" | "json";
+  /** Language of the table (`--locale`); JSON does not change. @defaultValue "en" */
+  readonly locale?: "en" | "fa";
 }
 
 /**
@@ -96,6 +100,7 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
   const given = (value: string | undefined) => value !== undefined;
 
   const format = attempt(() => parseChoiceOption("--format", flags.format, formats));
+  const locale = attempt(() => parseChoiceOption("--locale", flags.locale ?? "en", locales));
   const explicitModel = flags.model === undefined ? undefined : attempt(() => parseChoiceOption("--model", flags.model!, models));
   const model: QueueingModel | "erlang-x" = explicitModel ?? (given(flags.patience) ? "erlang-a" : "erlang-c");
 
@@ -175,6 +180,7 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
     model,
     traffic,
     format: format!,
+    ...(locale !== undefined && locale !== "en" ? { locale } : {}),
     ...(agents !== undefined ? { agents } : {}),
     ...(target !== undefined ? target : {}),
     ...(patienceSeconds !== undefined ? { patienceSeconds } : {}),
@@ -286,63 +292,60 @@ function answerErlangUnchecked(request: ErlangRequest): ErlangAnswer {
     scheduledAgents: scheduled(agents, shrinkage),
     atOneFewer: null,
     feasible: failed.length === 0,
-    ...(failed.length > 0 ? { reason: `${agents} agents miss ${failed.join(", ")}` } : {}),
+    ...(failed.length > 0 ? { reason: english.messages.erlang.agentsMiss(String(agents), failed.join(", ")) } : {}),
   };
 }
 
-function failedTargets(request: ErlangRequest, m: AnyQueueMetrics): string[] {
+function failedTargets(request: ErlangRequest, m: AnyQueueMetrics, lf: LocaleFormat = english): string[] {
+  const t = lf.messages.erlang;
   const failed: string[] = [];
   if (request.targetServiceLevel !== undefined && !reachesTarget(m.serviceLevel, request.targetServiceLevel)) {
-    failed.push(`the service level target ${givenPercent(request.targetServiceLevel)} within ${givenSeconds(m.targetAnswerSeconds)}`);
+    failed.push(t.missSl(givenPercent(request.targetServiceLevel, lf), givenSeconds(m.targetAnswerSeconds, lf)));
   }
-  if (request.targetAsaSeconds !== undefined && !withinLimit(m.asaSeconds, request.targetAsaSeconds)) failed.push(`the ASA target ${givenSeconds(request.targetAsaSeconds)}`);
-  if (request.maxOccupancy !== undefined && !withinLimit(m.occupancy, request.maxOccupancy)) failed.push(`the occupancy cap ${givenPercent(request.maxOccupancy)}`);
+  if (request.targetAsaSeconds !== undefined && !withinLimit(m.asaSeconds, request.targetAsaSeconds)) failed.push(t.missAsa(givenSeconds(request.targetAsaSeconds, lf)));
+  if (request.maxOccupancy !== undefined && !withinLimit(m.occupancy, request.maxOccupancy)) failed.push(t.missOccupancy(givenPercent(request.maxOccupancy, lf)));
   if (request.maxAbandonProbability !== undefined && !withinLimit(m.abandonProbability ?? 0, request.maxAbandonProbability)) {
-    failed.push(`the abandonment cap ${givenPercent(request.maxAbandonProbability)}`);
+    failed.push(t.missAbandon(givenPercent(request.maxAbandonProbability, lf)));
   }
-  if (request.maxBlocking !== undefined && !withinLimit(m.blockingProbability ?? 0, request.maxBlocking)) failed.push(`the blocking cap ${givenPercent(request.maxBlocking)}`);
+  if (request.maxBlocking !== undefined && !withinLimit(m.blockingProbability ?? 0, request.maxBlocking)) failed.push(t.missBlocking(givenPercent(request.maxBlocking, lf)));
   return failed;
 }
 
+const english = localeFormat("en");
+
 /**
  * A fraction as a percentage: one decimal from 1% up (more when that would round a value below
- * 100% up to "100.0%"), two significant digits below 1%.
+ * 100% up to "100.0%"), two significant digits below 1%; in the locale's digits.
  */
-function percent(fraction: number): string {
+function percent(fraction: number, lf: LocaleFormat): string {
   if (!Number.isFinite(fraction)) return "-";
   const value = fraction * 100;
-  if (value === 0) return "0%";
-  if (value < 1) return `${Number(value.toPrecision(2))}%`;
+  if (value === 0) return lf.digits("0%");
+  if (value < 1) return lf.digits(`${Number(value.toPrecision(2))}%`);
   let decimals = 1;
   while (value < 100 && Number(value.toFixed(decimals)) >= 100 && decimals < 12) decimals++;
-  return `${value.toFixed(decimals)}%`;
+  return lf.digits(`${value.toFixed(decimals)}%`);
 }
 
 /** Seconds with one decimal below 100 s, whole seconds above. */
-function seconds(value: number): string {
-  if (!Number.isFinite(value)) return "infinite";
-  return `${value.toFixed(value >= 100 ? 0 : 1)} s`;
+function seconds(value: number, lf: LocaleFormat): string {
+  if (!Number.isFinite(value)) return lf.messages.erlang.infinite;
+  return lf.messages.erlang.seconds(lf.digits(value.toFixed(value >= 100 ? 0 : 1)));
 }
 
 /** An input time as given (no trailing zeros): "20 s", "0.5 s". */
-function givenSeconds(value: number): string {
-  return `${Number(value.toPrecision(12))} s`;
+function givenSeconds(value: number, lf: LocaleFormat): string {
+  return lf.messages.erlang.seconds(lf.digits(String(Number(value.toPrecision(12)))));
 }
 
 /** An input fraction as a percentage as given: "80%", "2.5%". */
-function givenPercent(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(12))}%`;
+function givenPercent(fraction: number, lf: LocaleFormat): string {
+  return lf.digits(`${Number((fraction * 100).toPrecision(12))}%`);
 }
 
-function erlangs(value: number): string {
-  return `${Number(value.toFixed(3))} Erlangs`;
+function erlangs(value: number, lf: LocaleFormat): string {
+  return lf.messages.erlang.erlangs(lf.digits(String(Number(value.toFixed(3)))));
 }
-
-const modelTitles: Record<QueueingModel, string> = {
-  "erlang-b": "Erlang B (lost calls, no queue)",
-  "erlang-c": "Erlang C (M/M/N, callers wait)",
-  "erlang-a": "Erlang A (M/M/N+M, callers abandon)",
-};
 
 /** The JSON object of `wfm erlang --format json` (keys as documented; ratios as fractions). */
 export function erlangJson(answer: ErlangAnswer): Record<string, unknown> {
@@ -366,66 +369,82 @@ export function erlangJson(answer: ErlangAnswer): Record<string, unknown> {
   return out;
 }
 
-/** The readable table of `wfm erlang` (label, value with units). */
-export function erlangTable(answer: ErlangAnswer): string {
+/**
+ * The readable table of `wfm erlang` (label, value with units), in the locale's words and digits.
+ *
+ * @param lf - the locale (`--locale`). @defaultValue English
+ */
+export function erlangTable(answer: ErlangAnswer, lf: LocaleFormat = english): string {
   const { request, evaluated, metrics: m } = answer;
-  const rows: [string, string][] = [["model", modelTitles[request.model as QueueingModel]]];
-  const t = request.traffic;
+  const t = lf.messages.erlang;
+  const l = t.labels;
+  const n = (value: number) => lf.digits(String(value));
+  const rows: [string, string][] = [[l.model, t.models[request.model as QueueingModel]]];
+  const tr = request.traffic;
   rows.push([
-    "traffic",
-    "callsPerInterval" in t
-      ? `${erlangs(answer.trafficErlangs)} (${t.callsPerInterval} calls per ${Number((t.intervalSeconds / 60).toFixed(2))} min x ${givenSeconds(t.ahtSeconds)} AHT)`
-      : erlangs(answer.trafficErlangs),
+    l.traffic,
+    "callsPerInterval" in tr
+      ? t.callsTraffic({
+          erlangs: erlangs(answer.trafficErlangs, lf),
+          calls: n(tr.callsPerInterval),
+          minutes: n(Number((tr.intervalSeconds / 60).toFixed(2))),
+          aht: givenSeconds(tr.ahtSeconds, lf),
+        })
+      : erlangs(answer.trafficErlangs, lf),
   ]);
-  if (request.patienceSeconds !== undefined) rows.push(["mean patience", givenSeconds(request.patienceSeconds)]);
-  const targets = targetText(request);
-  if (targets !== "") rows.push(["targets", targets]);
+  if (request.patienceSeconds !== undefined) rows.push([l.patience, givenSeconds(request.patienceSeconds, lf)]);
+  const targets = targetText(request, lf);
+  if (targets !== "") rows.push([l.targets, targets]);
+  // The reason of an evaluated N is rebuilt in the locale; a solver's reason is the queueing engine's own text.
+  const reason = evaluated && m !== null && !answer.feasible ? t.agentsMiss(n(m.agents), failedTargets(request, m, lf).join(lf.messages.list)) : (answer.reason ?? "");
   if (m === null) {
-    rows.push(["agents", "no number of agents meets the targets"]);
-    rows.push(["reason", answer.reason ?? ""]);
+    rows.push([l.agents, t.noAgents]);
+    rows.push([l.reason, reason]);
     return renderKeyValues(rows, "table");
   }
-  rows.push(["agents", evaluated ? `${m.agents} (given)` : `${m.agents} (minimum meeting every target)`]);
-  if (request.shrinkage !== undefined) rows.push(["scheduled agents", `${answer.scheduledAgents} (shrinkage ${givenPercent(request.shrinkage)})`]);
-  if (request.model === "erlang-b") rows.push(["service level", `${percent(m.serviceLevel)} answered at once (the rest are blocked)`]);
-  else rows.push(["service level", `${percent(m.serviceLevel)} within ${givenSeconds(m.targetAnswerSeconds)}${request.model === "erlang-a" ? " (answered within / offered)" : ""}`]);
+  rows.push([l.agents, evaluated ? t.given(n(m.agents)) : t.minimum(n(m.agents))]);
+  if (request.shrinkage !== undefined) rows.push([l.scheduledAgents, t.scheduled(n(answer.scheduledAgents!), givenPercent(request.shrinkage, lf))]);
+  if (request.model === "erlang-b") rows.push([l.serviceLevel, t.slBlocked(percent(m.serviceLevel, lf))]);
+  else rows.push([l.serviceLevel, t.slWithin(percent(m.serviceLevel, lf), givenSeconds(m.targetAnswerSeconds, lf), request.model === "erlang-a")]);
   if (m.serviceLevelAnsweredOrAbandonedWithin !== undefined) {
-    rows.push(["  incl. abandoned", `${percent(m.serviceLevelAnsweredOrAbandonedWithin)} answered or abandoned within ${givenSeconds(m.targetAnswerSeconds)}`]);
+    rows.push([l.inclAbandoned, t.inclAbandoned(percent(m.serviceLevelAnsweredOrAbandonedWithin, lf), givenSeconds(m.targetAnswerSeconds, lf))]);
   }
   if (request.model !== "erlang-b") {
-    rows.push(["wait probability", percent(m.waitProbability)]);
-    rows.push(["average speed of answer", Number.isFinite(m.asaSeconds) ? seconds(m.asaSeconds) : "infinite (the queue grows without bound)"]);
+    rows.push([l.waitProbability, percent(m.waitProbability, lf)]);
+    rows.push([l.asa, Number.isFinite(m.asaSeconds) ? seconds(m.asaSeconds, lf) : t.asaInfinite]);
   }
-  if (m.abandonProbability !== undefined) rows.push(["abandonment", percent(m.abandonProbability)]);
-  if (m.blockingProbability !== undefined) rows.push(["blocking", percent(m.blockingProbability)]);
-  rows.push(["occupancy", percent(m.occupancy)]);
+  if (m.abandonProbability !== undefined) rows.push([l.abandonment, percent(m.abandonProbability, lf)]);
+  if (m.blockingProbability !== undefined) rows.push([l.blocking, percent(m.blockingProbability, lf)]);
+  rows.push([l.occupancy, percent(m.occupancy, lf)]);
   if (request.model === "erlang-c") {
-    rows.push(["stable", m.trafficErlangs === 0 ? "yes (no traffic)" : m.stable ? "yes (agents > traffic)" : "no (agents <= traffic)"]);
+    rows.push([l.stable, m.trafficErlangs === 0 ? t.stableNoTraffic : m.stable ? t.stableYes : t.stableNo]);
   }
-  if (!evaluated && answer.atOneFewer !== null) rows.push([`with ${answer.atOneFewer.agents} agents`, oneFewerText(request, answer.atOneFewer)]);
-  if (!answer.feasible) rows.push(["targets met", `no: ${answer.reason ?? ""}`]);
-  else if (evaluated && targets !== "") rows.push(["targets met", "yes"]);
+  if (!evaluated && answer.atOneFewer !== null) rows.push([l.withAgents(n(answer.atOneFewer.agents)), oneFewerText(request, answer.atOneFewer, lf)]);
+  if (!answer.feasible) rows.push([l.targetsMet, t.no(reason)]);
+  else if (evaluated && targets !== "") rows.push([l.targetsMet, t.yes]);
   return renderKeyValues(rows, "table");
 }
 
-function targetText(request: ErlangRequest): string {
+function targetText(request: ErlangRequest, lf: LocaleFormat): string {
+  const t = lf.messages.erlang;
   const parts: string[] = [];
-  if (request.targetServiceLevel !== undefined) parts.push(`${givenPercent(request.targetServiceLevel)} within ${givenSeconds(request.targetAnswerSeconds ?? 20)}`);
-  if (request.targetAsaSeconds !== undefined) parts.push(`ASA <= ${givenSeconds(request.targetAsaSeconds)}`);
-  if (request.maxOccupancy !== undefined) parts.push(`occupancy <= ${givenPercent(request.maxOccupancy)}`);
-  if (request.maxAbandonProbability !== undefined) parts.push(`abandonment <= ${givenPercent(request.maxAbandonProbability)}`);
-  if (request.maxBlocking !== undefined) parts.push(`blocking <= ${givenPercent(request.maxBlocking)}`);
-  return parts.join(", ");
+  if (request.targetServiceLevel !== undefined) parts.push(t.targetSl(givenPercent(request.targetServiceLevel, lf), givenSeconds(request.targetAnswerSeconds ?? 20, lf)));
+  if (request.targetAsaSeconds !== undefined) parts.push(t.targetAsa(givenSeconds(request.targetAsaSeconds, lf)));
+  if (request.maxOccupancy !== undefined) parts.push(t.targetOccupancy(givenPercent(request.maxOccupancy, lf)));
+  if (request.maxAbandonProbability !== undefined) parts.push(t.targetAbandon(givenPercent(request.maxAbandonProbability, lf)));
+  if (request.maxBlocking !== undefined) parts.push(t.targetBlocking(givenPercent(request.maxBlocking, lf)));
+  return parts.join(lf.messages.list);
 }
 
-function oneFewerText(request: ErlangRequest, m: AnyQueueMetrics): string {
+function oneFewerText(request: ErlangRequest, m: AnyQueueMetrics, lf: LocaleFormat): string {
+  const t = lf.messages.erlang;
   const parts: string[] = [];
-  if (request.targetServiceLevel !== undefined) parts.push(`service level ${percent(m.serviceLevel)}`);
-  if (request.targetAsaSeconds !== undefined) parts.push(`ASA ${seconds(m.asaSeconds)}`);
-  if (request.maxOccupancy !== undefined) parts.push(`occupancy ${percent(m.occupancy)}`);
-  if (request.maxAbandonProbability !== undefined) parts.push(`abandonment ${percent(m.abandonProbability ?? 0)}`);
-  if (request.maxBlocking !== undefined) parts.push(`blocking ${percent(m.blockingProbability ?? 0)}`);
-  return `${parts.join(", ")}: misses a target`;
+  if (request.targetServiceLevel !== undefined) parts.push(t.atSl(percent(m.serviceLevel, lf)));
+  if (request.targetAsaSeconds !== undefined) parts.push(t.atAsa(seconds(m.asaSeconds, lf)));
+  if (request.maxOccupancy !== undefined) parts.push(t.atOccupancy(percent(m.occupancy, lf)));
+  if (request.maxAbandonProbability !== undefined) parts.push(t.atAbandon(percent(m.abandonProbability ?? 0, lf)));
+  if (request.maxBlocking !== undefined) parts.push(t.atBlocking(percent(m.blockingProbability ?? 0, lf)));
+  return t.missesATarget(parts.join(lf.messages.list));
 }
 
 /**
@@ -459,29 +478,31 @@ export const erlangCommand: CommandModule = {
       .option("--outbound-reserve <n|best>", "blending: outbound work starts only while N other agents stay idle (with --agents); best = the smallest reserve meeting --target")
       .option("--outbound-aht <seconds>", "blending: mean handle time of an outbound contact, seconds (default --aht)")
       .option("--format <format>", "table | json", "table")
+      .option("--locale <locale>", "language of the table: en or fa (Persian terms and digits); json does not change", "en")
       .addHelpText(
         "after",
         "\nExamples:\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20 --patience 300 --max-abandon 5%\n  wfm erlang --traffic 100 --model erlang-b --max-blocking 1%\n  wfm erlang --calls 1000 --interval 30 --aht 180 --patience 120 --classes vip:10%:90/10,regular:80/20\n  wfm erlang --calls 1000 --interval 30 --aht 180 --target 80/20 --model erlang-x --patience 120 --redial 60 --redial-delay 300 --lines 120\n",
       )
       .action(async (flags: ErlangFlags) => {
         const request = parseErlangFlags(flags);
+        const lf = localeFormat(request.locale ?? "en");
         if (request.classes !== undefined) {
           const premium = answerPriority(request);
-          io.stdout(request.format === "json" ? toJson(priorityJson(request, premium)) : priorityTable(request, premium));
+          io.stdout(request.format === "json" ? toJson(priorityJson(request, premium)) : priorityTable(request, premium, lf));
           return;
         }
         if (request.outboundReserve !== undefined) {
           const premium = answerBlending(request);
-          io.stdout(request.format === "json" ? toJson(blendingJson(premium)) : blendingTable(request, premium));
+          io.stdout(request.format === "json" ? toJson(blendingJson(premium)) : blendingTable(request, premium, lf));
           return;
         }
         if (request.model === "erlang-x") {
           const premium = answerErlangXRequest(request);
-          io.stdout(request.format === "json" ? toJson(erlangXJson(premium)) : erlangXTable(request, premium));
+          io.stdout(request.format === "json" ? toJson(erlangXJson(premium)) : erlangXTable(request, premium, lf));
           return;
         }
         const answer = answerErlang(request);
-        io.stdout(request.format === "json" ? toJson(erlangJson(answer)) : erlangTable(answer));
+        io.stdout(request.format === "json" ? toJson(erlangJson(answer)) : erlangTable(answer, lf));
       });
   },
 };

@@ -37,7 +37,7 @@ export function readLastMonthReview(folder: string | undefined, actual: string |
     const report = readKpiCsv(actual, { cwd: io.cwd, option: "--review-actual" });
     let review;
     try {
-      review = reviewMonth({ plan: plan.plan, actual: { intervals: report.intervals, orders: report.orders }, names: { plan: `the plan ${folder}`, actual } });
+      review = reviewMonth({ plan: plan.plan, actual: { intervals: report.intervals, orders: report.orders }, simulation: { replications: 0 }, names: { plan: `the plan ${folder}`, actual } });
     } catch (error) {
       if (error instanceof WfmError && error.code === "invalid-argument" && error.path[0] === "actual") throw new WfmError({ code: "invalid-file", option: "--review-actual", message: error.message, value: actual });
       throw error;

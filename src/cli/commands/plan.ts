@@ -2,11 +2,11 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { staleHistory, staleHistoryDays } from "../stale-history.js";
-import { planMonth, type PlanResult } from "../../plan/plan-month.js";
+import { planMonth, type PlanResult, type PlanSimulationResult } from "../../plan/plan-month.js";
 import { checkOutputFolder, writeFolderAtomic, type OutputMarker } from "../../io/output.js";
 import { loadConfigReaders } from "../config-readers.js";
 import type { ReportSection } from "../../io/report/document.js";
-import { teamDesignSection } from "../../io/report/teams-section.js";
+import { teamDesignSection, withAgentGroupSchedule } from "../../io/report/teams-section.js";
 import { compareTeamDesigns } from "../../skills/compare.js";
 import { peakDaySkillModel } from "../../skills/plan-day.js";
 import { staffSkills } from "../../skills/staff-skills.js";
@@ -15,7 +15,8 @@ import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles, planPeriodText } from "../../io/report/plan-report.js";
 import { localeFormat, locales, type Locale } from "../../io/locale/index.js";
-import { solveInWorker } from "../../io/solve-in-worker.js";
+import { solveInWorker, solveMipInWorker } from "../../io/solve-in-worker.js";
+import type { PlanRosterInputs, PlanRosterOutput } from "../../io/plan-roster.js";
 import { readLastMonthReview, withCalibration } from "./plan-review.js";
 import { simulateInWorkers } from "../../io/simulate-in-workers.js";
 import { isOpenAt, parseLocalTimestamp } from "../../calendar/local-time.js";
@@ -117,11 +118,18 @@ export function planSummaryLines(plan: PlanResult, out: string, files: readonly 
 function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>): string[] {
   const sim = plan.simulation;
   if (sim === null) return [];
-  const basis = sim.schedule ?? sim.staffing;
-  return basis.channels.map(
-    (c) =>
-      `  simulated ${c.channel.padEnd(9)} ${pct(c.simulatedServiceLevel)} ± ${c.halfWidth === null ? "-" : (c.halfWidth * 100).toFixed(1)} (model ${pct(c.modelServiceLevel)}; ${c.disagreeingIntervals} of ${c.intervals} intervals disagree)`,
+  const groups = plan.schedule?.agentGroups;
+  const byType = (groups?.contactTypes ?? []).map(
+    (t) => `  simulated ${t.type.padEnd(9)} ${pct(t.serviceLevel)} ± ${t.halfWidth === null ? "-" : (t.halfWidth * 100).toFixed(1)} (target ${pct(t.targetServiceLevel)}; agent groups' schedule)`,
   );
+  // Channels no group serves (chat, deferred): the staffing plan simulated, as the groups' schedule is simulated on its own.
+  if (groups !== undefined) return [...byType, ...sim.staffing.channels.filter((c) => !groups.contactTypes.some((t) => t.type === c.channel)).map((c) => `${channelLine(c)} [staffing plan]`)];
+  const basis = sim.schedule ?? sim.staffing;
+  return basis.channels.map(channelLine);
+}
+
+function channelLine(c: PlanSimulationResult["staffing"]["channels"][number]): string {
+  return `  simulated ${c.channel.padEnd(9)} ${pct(c.simulatedServiceLevel)} ± ${c.halfWidth === null ? "-" : (c.halfWidth * 100).toFixed(1)} (model ${pct(c.modelServiceLevel)}; ${c.disagreeingIntervals} of ${c.intervals} intervals disagree)`;
 }
 
 /**
@@ -141,6 +149,17 @@ async function planMonthLocated(planFile: string, options: Parameters<typeof pla
       ),
     );
   }
+}
+
+/** The plan's roster (plan.json `roster`): named agents on its schedule, or null without one. */
+async function rosterOfPlan(inputs: PlanRosterInputs | undefined, plan: PlanResult, io: CliIo, step: (text: string) => void): Promise<PlanRosterOutput | null> {
+  if (inputs === undefined) return null;
+  step(`rostering ${inputs.agents.length} agents on the schedule`);
+  const { planRoster } = await import("../../io/plan-roster.js");
+  const progress = progressPrinter(io);
+  const output = await planRoster(inputs, plan, { runMip: solveMipInWorker, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  progress.done();
+  return output;
 }
 
 /**
@@ -265,19 +284,22 @@ export const planCommand: CommandModule = {
           configName: "the staffing config",
         });
         const teams = await teamsOfPlan(plan, options.staffing, step);
+        const roster = await rosterOfPlan(loaded.roster, plan, io, step);
         step("writing the report");
         const messages = localeFormat(locale).messages;
         const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
-          ...(teams === null ? {} : { extraSections: [teams] }),
+          ...(teams === null && roster === null ? {} : { extraSections: [...(teams === null ? [] : [teams]), ...(roster === null ? [] : [roster.section])] }),
           footer: messages.footer(planPeriodText(plan, locale).label, plan.headline.currency ?? "-"),
           locale,
         });
-        const report = lastReview === null ? planReport : { ...planReport, sections: [lastReview.section, ...planReport.sections] };
+        const withGroups = { ...planReport, sections: withAgentGroupSchedule(planReport.sections, plan.schedule?.agentGroups) };
+        const report = lastReview === null ? withGroups : { ...withGroups, sections: [lastReview.section, ...withGroups.sections] };
         const files = new Map<string, string>();
         files.set("summary.json", toJsonRows(plan));
         for (const [name, text] of planCsvFiles(plan)) files.set(name, text);
         files.set("report.md", renderReportMarkdown(report));
         files.set("report.html", renderReportHtml(report));
+        for (const [name, text] of roster?.files ?? []) files.set(name, text);
         const out = resolve(io.cwd, flags.out);
         writeFolderAtomic(out, files, {
           force: Boolean(flags.force),
@@ -285,8 +307,12 @@ export const planCommand: CommandModule = {
           marker: planOutputMarker,
         });
         // The summary: the locale's lines, with the simulated service levels after the expected one and the notes before the last line.
-        const summary = planSummaryLines(plan, flags.out, [...files.keys()], locale);
+        const summary = planSummaryLines(plan, flags.out, [...new Set([...files.keys()].map((name) => name.replace(/\/.*$/, "/")))], locale);
         summary.splice(4, 0, ...simulatedLines(plan));
+        if (roster !== null) {
+          const column = /^(\s{2}.*?\s{2,})\S/.exec(summary[1] ?? "")?.[1]?.length ?? 22;
+          summary.splice(summary.length - 2, 0, `  roster`.padEnd(column) + roster.summaryLine);
+        }
         summary.splice(summary.length - 2, 0, ...notes.map((note) => `  note: ${note}`));
         io.stdout(summary.join("\n"));
       });

@@ -11,13 +11,13 @@ import { readPlanFolder } from "../../io/plan-folder.js";
 import { renderTable, toJson, toJsonRows, type TableColumn } from "../../io/render.js";
 import type { ReportTable } from "../../io/report/document.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
-import { accuracyTable, attributionTable, buildReviewReport, calibrationTable, targetsTable } from "../../io/report/review-report.js";
+import { accuracyTable, attributionTable, buildReviewReport, calibrationTable, simulationTable, targetsByPeriodTable, targetsTable } from "../../io/report/review-report.js";
 import { readTicketCsv } from "../../io/tickets-csv.js";
 import { WfmError } from "../../errors.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { localeFormat, locales } from "../../io/locale/index.js";
-import { parseChoiceOption } from "../options.js";
+import { parseChoiceOption, parseNumberOption } from "../options.js";
 
 interface ReviewFlags {
   plan: string;
@@ -32,6 +32,8 @@ interface ReviewFlags {
   out?: string;
   force?: boolean;
   locale?: string;
+  replications: string;
+  seed: string;
 }
 
 /** A report table as aligned text or Markdown (the same cells as review.html). */
@@ -65,10 +67,14 @@ export const reviewCommand: CommandModule = {
       .option("--format <format>", "table, json or md (standard output)", "table")
       .option("--out <folder>", "write review.json, review.md, review.html and calibration.json into this folder")
       .option("--force", "replace the --out folder if it exists")
+      .option("--replications <n>", "simulate the month's actual inputs this many times (seeded) for the simulator's view of the service level; 0 skips it", "10")
+      .option("--seed <n>", "seed of the simulation", "1")
       .option("--locale <locale>", "language of review.html and review.md: en or fa (Persian, right to left); review.json and calibration.json do not change", "en")
       .action(async (flags: ReviewFlags) => {
         const format = parseChoiceOption("--format", flags.format, ["table", "json", "md"] as const);
         const locale = parseChoiceOption("--locale", flags.locale ?? "en", locales);
+        const replications = parseNumberOption("--replications", flags.replications, { min: 0, integer: true });
+        const seed = parseNumberOption("--seed", flags.seed, { min: 0, integer: true });
         const folder = readPlanFolder(flags.plan, { cwd: io.cwd, option: "--plan" });
         const report = readKpiCsv(flags.actual, { cwd: io.cwd, option: "--actual" });
         const states = flags.agentStates === undefined ? undefined : readAgentStatesCsv(flags.agentStates, { cwd: io.cwd, option: "--agent-states" });
@@ -88,6 +94,7 @@ export const reviewCommand: CommandModule = {
             ...(costModel === undefined ? {} : { costModel }),
             ...(states === undefined ? {} : { agents: { states, ...(schedule === undefined ? {} : { schedule }) } }),
             ...(tickets === undefined ? {} : { tickets: tickets.tickets }),
+            simulation: { replications, seed },
             names: { plan: `the plan ${flags.plan}`, actual: flags.actual },
           });
         } catch (error) {
@@ -133,9 +140,13 @@ export const reviewCommand: CommandModule = {
             format,
           )}`,
           `${h(t.targets)}${tableText(targetsTable(review, f), format)}`,
+          `${h(t.targetsByHour)}${tableText(targetsByPeriodTable(review, "hours", f), format)}`,
+          `${h(t.targetsByDay)}${tableText(targetsByPeriodTable(review, "days", f), format)}`,
         ];
         if (review.attribution !== null) parts.push(`${h(t.why)}${tableText(attributionTable(review.attribution.month, undefined, f), format)}`);
         parts.push(`${h(t.calibration)}${tableText(calibrationTable(review, f), format)}`);
+        const simulation = simulationTable(review, f);
+        if (simulation !== null) parts.push(`${h(t.simulation(f.digits(String(review.simulation!.replications)), f.digits(String(review.simulation!.seed))))}${tableText(simulation, format)}`);
         if (review.adherence !== null) {
           parts.push(
             `${h(t.adherence)}${tableText(

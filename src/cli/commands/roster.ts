@@ -2,8 +2,8 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { writeFileAtomic, writeFolderAtomic } from "../../io/output.js";
-import { readRosterInputs, rosterDate } from "../../io/roster-input.js";
-import type { RosterConflict } from "../../roster/solve.js";
+import { readRosterInputs } from "../../io/roster-input.js";
+import { conflictLine, rosterCalendars, rosterCsvText, rosterHtml } from "../../io/roster-outputs.js";
 import { solveRoster } from "../../roster/solve.js";
 import { rosterSummary, type AgentSummary } from "../../roster/summary.js";
 import { readTextFile } from "../../io/read-file.js";
@@ -99,26 +99,6 @@ async function runBenchmark(flags: RosterFlags, io: CliIo): Promise<void> {
   else io.stdout(output);
 }
 
-const two = (n: number) => String(n).padStart(2, "0");
-const clock = (minute: number) => `${two(Math.floor(minute / 60) % 24)}:${two(minute % 60)}${minute >= 1440 ? "+1" : ""}`;
-
-/** One line per hard rule the relaxed model had to break. */
-function conflictLine(startDateMs: number, c: RosterConflict): string {
-  const value = Number(c.amount.toFixed(2));
-  const amount = `${value} ${value === 1 ? c.unit.replace(/s$/, "") : c.unit}`;
-  const when = c.day === undefined ? "" : ` on ${rosterDate(startDateMs, c.day)}`;
-  switch (c.rule) {
-    case "minimum-cover":
-      return `the hard minimum on ${c.template}${when}${c.team ? ` (team ${c.team})` : ""} cannot be met: ${amount} short (leave and contracts leave too few agents)`;
-    case "min-minutes-per-period":
-    case "min-minutes-per-week":
-      return `agent ${c.agent}: ${c.rule === "min-minutes-per-week" ? `the weekly minimum hours of the week from ${rosterDate(startDateMs, c.day ?? 0)}` : "the monthly minimum hours"} cannot be met: ${amount} short`;
-    default:
-      return `agent ${c.agent}: ${c.rule}${when} has to be exceeded by ${amount}`;
-  }
-
-}
-
 function summaryColumns(): TableColumn<AgentSummary>[] {
   return [
     { key: "agent", value: (r) => r.agent, align: "left" },
@@ -162,19 +142,7 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
   }
   const roster = result.roster;
   const summary = rosterSummary(problem, roster);
-  const templates = new Map(problem.templates.map((t) => [t.name, t]));
-  const rows = problem.agents.flatMap((agent) =>
-    roster[agent.id]!.flatMap((name, d) => {
-      const t = templates.get(name);
-      return t ? [{ agent: agent.id, name: agent.name, team: agent.team, date: rosterDate(startDateMs, d), template: name, start: clock(t.startMinute), end: clock(t.startMinute + t.lengthMinutes), breaks: t.breaks ?? "" }] : [];
-    }),
-  );
-  type Row = (typeof rows)[number];
-  const rosterCsv = renderTable(
-    rows,
-    (["agent", "name", "team", "date", "template", "start", "end", "breaks"] as const).map((key): TableColumn<Row> => ({ key, value: (r) => r[key], align: "left" })),
-    "csv",
-  );
+  const rosterCsv = rosterCsvText({ problem, roster, startDateMs });
   const c = result.check;
   const totals = {
     status: result.status,
@@ -220,6 +188,8 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
         ["roster.csv", rosterCsv],
         ["summary.csv", renderTable(summary, summaryColumns(), "csv")],
         ["result.json", toJson({ ...totals, summary, roster })],
+        ["roster.html", rosterHtml({ problem, roster, startDateMs, summary })],
+        ...rosterCalendars({ problem, roster, startDateMs, ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }) }),
       ]),
       { force: flags.force === true, inputs },
     );
@@ -246,7 +216,7 @@ export const rosterCommand: CommandModule = {
       .option("--time-limit <seconds>", "solver time limit (default 60)")
       .option("--gap <percent>", "stop within this relative gap, e.g. 1 or 1% (default 0.01%)")
       .option("--format <format>", "table or json", "table")
-      .option("--out <path>", "roster: folder for roster.csv, summary.csv, result.json; --benchmark: file for the output")
+      .option("--out <path>", "roster: folder for roster.csv, summary.csv, result.json, roster.html, calendar/AGENT.ics; --benchmark: file for the output")
       .option("--force", "replace a non-empty --out folder")
       .action(async (flags: RosterFlags) => {
         if (flags.benchmark !== undefined) {

@@ -94,6 +94,18 @@ function intervalColumns(timestamp: (row: StaffingInterval) => string, format: T
   ];
 }
 
+/** `--intervals` table and md: one service-level column per priority class (`SL vip`) and Erlang X blocking, `-` on other channels. */
+function classIntervalColumns(plan: StaffingPlan, lf: LocaleFormat): TableColumn<StaffingInterval>[] {
+  const { pct } = writers(lf);
+  const names = [...new Set((plan.totals.classes ?? []).map((k) => k.name))];
+  const sl = (r: StaffingInterval, name: string) => r.classes?.find((k) => k.name === name)?.serviceLevel ?? null;
+  const columns: TableColumn<StaffingInterval>[] = names.map((name) => ({ key: `sl-${name}`, title: `${lf.messages.staff.columns.serviceLevel} ${name}`, value: (r) => sl(r, name), text: (r) => pct(sl(r, name)), align: "right" }));
+  if (plan.intervals.some((r) => r.blockingProbability !== undefined)) {
+    columns.push({ key: "blockingProbability", title: lf.messages.staff.classColumns.blocked, value: (r) => r.blockingProbability ?? null, text: (r) => pct(r.blockingProbability ?? null), align: "right" });
+  }
+  return columns;
+}
+
 function summaryColumns<Row extends StaffingSummary>(first: TableColumn<Row>[], hasAbandon: boolean, hasDeferred: boolean, lf: LocaleFormat): TableColumn<Row>[] {
   const c = lf.messages.staff.columns;
   const { pct, fixed, integer } = writers(lf);
@@ -127,13 +139,28 @@ function describeChannel(name: string, c: ChannelConfig, lf: LocaleFormat): stri
   if (c.type === "deferred") {
     return m.deferred(name, lf.digits(((c.responseSeconds ?? 86_400) / 3600).toFixed(1).replace(/\.0$/, "")));
   }
-  const target = m.target(lf.digits(formatPercent(c.targetServiceLevel!, 0)), integer(c.targetAnswerSeconds!));
+  const target =
+    c.type === "voice" && c.classes !== undefined
+      ? `${m.priorityClasses} ${c.classes
+          .map((k) => `${k.name} ${lf.digits(formatPercent(k.share, 0))}${k.targetServiceLevel === undefined ? "" : ` ${m.target(lf.digits(formatPercent(k.targetServiceLevel, 0)), integer(k.targetAnswerSeconds ?? 20))}`}${k.targetAsaSeconds === undefined ? "" : ` ${m.asaCap(integer(k.targetAsaSeconds))}`}`)
+          .join("; ")}`
+      : m.target(lf.digits(formatPercent(c.targetServiceLevel!, 0)), integer(c.targetAnswerSeconds!));
   const extras: string[] = [];
   if (c.targetAsaSeconds !== undefined) extras.push(m.asaCap(integer(c.targetAsaSeconds)));
   if (c.maxOccupancy !== undefined) extras.push(m.occupancyCap(lf.digits(formatPercent(c.maxOccupancy, 0))));
   if (c.minimumAgents !== undefined && c.minimumAgents > 0) extras.push(m.minimumAgents(integer(c.minimumAgents), c.minimumAgents));
   if (c.type === "voice") {
-    const model = c.patienceSeconds === undefined ? m.erlangC : m.erlangA(integer(c.patienceSeconds));
+    const model =
+      c.redialShare !== undefined || c.lines !== undefined
+        ? m.erlangX({
+            patienceSeconds: c.patienceSeconds === undefined ? null : integer(c.patienceSeconds),
+            redialPercent: lf.digits(formatPercent(c.redialShare ?? 0, 0)),
+            redialDelaySeconds: integer(c.redialDelaySeconds ?? 300),
+            lines: c.lines === undefined ? null : integer(c.lines),
+          })
+        : c.patienceSeconds === undefined
+          ? m.erlangC
+          : m.erlangA(integer(c.patienceSeconds));
     return m.voice(name, model, target, extras);
   }
   const k = c.concurrency ?? 1;
@@ -156,7 +183,7 @@ function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, 
   parts.push("\n");
   if (showIntervals) {
     parts.push(heading(m.intervals));
-    parts.push(renderTable(plan.intervals, intervalColumns(stamp, format, lf), format));
+    parts.push(renderTable(plan.intervals, [...intervalColumns(stamp, format, lf), ...classIntervalColumns(plan, lf)], format));
   } else {
     parts.push(heading(m.days));
     parts.push(renderTable(plan.days, summaryColumns<StaffingDay>([{ key: "date", title: m.columns.date, value: (r) => r.date, text: (r) => lf.date(r.date), align: "left" }], hasAbandon, hasDeferred, lf), format));
@@ -166,6 +193,32 @@ function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, 
   const totals = t.channels.length > 1 ? [...t.channels, t.all] : [...t.channels];
   parts.push(renderTable(totals, summaryColumns<StaffingSummary>([], hasAbandon, hasDeferred, lf), format));
   parts.push("\n");
+  if (t.classes !== undefined) {
+    const { pct } = writers(lf);
+    const k = m.classColumns;
+    const hasClassAbandon = t.classes.some((r) => r.abandonProbability !== null);
+    parts.push(heading(m.classes));
+    parts.push(
+      renderTable(
+        t.classes,
+        [
+          { key: "channel", title: m.columns.channel, value: (r) => r.channel, align: "left" },
+          { key: "name", title: k.class, value: (r) => r.name, align: "left" },
+          { key: "share", title: k.share, value: (r) => r.share, text: (r) => pct(r.share), align: "right" },
+          { key: "calls", title: m.columns.calls, value: (r) => r.calls, text: (r) => fixed(r.calls, Number.isInteger(r.calls) ? 0 : 1), align: "right" },
+          { key: "target", title: k.target, value: (r) => r.targetServiceLevel, text: (r) => (r.targetServiceLevel === null ? "-" : m.target(pct(r.targetServiceLevel), integer(r.targetAnswerSeconds))), align: "right" },
+          { key: "serviceLevel", title: m.columns.serviceLevel, value: (r) => r.serviceLevel, text: (r) => pct(r.serviceLevel), align: "right" },
+          { key: "worstServiceLevel", title: k.worstServiceLevel, value: (r) => r.worstServiceLevel, text: (r) => pct(r.worstServiceLevel), align: "right" },
+          { key: "asaSeconds", title: m.columns.asaSeconds, value: (r) => r.asaSeconds, text: (r) => fixed(r.asaSeconds, 1), align: "right" },
+          ...(hasClassAbandon
+            ? [{ key: "abandonProbability", title: m.columns.abandonProbability, value: (r: (typeof t.classes)[number]) => r.abandonProbability, text: (r: (typeof t.classes)[number]) => pct(r.abandonProbability), align: "right" as const }]
+            : []),
+        ],
+        format,
+      ),
+    );
+    parts.push("\n");
+  }
   parts.push(heading(m.supporting(fixed(t.agentFte, 1), lf.digits(String(t.hoursPerFtePerMonth)))));
   const roles = [
     ...t.supportingStaff.roles.map((r) => ({ role: r.role, basis: r.basis === "ratio" ? m.basisRatio(lf.digits(String(r.agentsPerRole))) : m.basisFixed, fte: r.fte, headcount: r.headcount })),
@@ -230,10 +283,12 @@ function effectiveConfig(base: StaffingConfig, channels: readonly string[], o: S
     if (maxOccupancy !== undefined) c = { ...c, maxOccupancy };
     if (shrinkage !== undefined) c = { ...c, shrinkage: undefined } as ChannelConfig;
     if (c.type !== "deferred") {
-      if (target !== undefined) c = { ...c, ...target };
+      const classed = c.type === "voice" && c.classes !== undefined;
+      // A channel with priority classes keeps its classes' targets: --target is for the others.
+      if (target !== undefined && !classed) c = { ...c, ...target };
       if (patience !== undefined && c.type === "voice") c = { ...c, patienceSeconds: patience };
       if (concurrency !== undefined && c.type === "chat") c = { ...c, concurrency };
-      if (c.targetServiceLevel === undefined || c.targetAnswerSeconds === undefined) {
+      if (!classed && (c.targetServiceLevel === undefined || c.targetAnswerSeconds === undefined)) {
         throw new WfmError({
           code: "invalid-option",
           option: "--target",

@@ -22,6 +22,11 @@ export interface ReportTable {
   readonly rows: readonly (readonly string[])[];
   /** Column indexes aligned right (numbers). */
   readonly numeric?: readonly number[];
+  /**
+   * Background colour per cell (`#rrggbb`, same shape as `rows`; undefined: none), e.g. a roster
+   * grid coloured by shift type. HTML only: Markdown shows the cell text.
+   */
+  readonly cellColours?: readonly (readonly (string | undefined)[])[];
 }
 
 /** A chart rendered to SVG (see `charts.ts`). */
@@ -103,7 +108,11 @@ function tableHtml(table: ReportTable): string {
   const numeric = new Set(table.numeric ?? []);
   const cls = (i: number) => (numeric.has(i) ? ' class="num"' : "");
   const head = table.columns.map((c, i) => `<th${cls(i)}>${escapeHtml(c)}</th>`).join("");
-  const body = table.rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${escapeHtml(cell)}</td>`).join("")}</tr>`).join("\n");
+  const colour = (r: number, i: number) => {
+    const c = table.cellColours?.[r]?.[i];
+    return c !== undefined && /^#[0-9a-fA-F]{6}$/.test(c) ? ` style="background:${c}"` : "";
+  };
+  const body = table.rows.map((row, r) => `<tr>${row.map((cell, i) => `<td${cls(i)}${colour(r, i)}>${escapeHtml(cell)}</td>`).join("")}</tr>`).join("\n");
   const caption = table.title === undefined ? "" : `<caption>${escapeHtml(table.title)}</caption>`;
   return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

@@ -134,6 +134,21 @@ export function staffingRows(t: PlanResult["staffing"]["totals"], f: LocaleForma
   return [...t.channels.map((c, i) => row(c, contacts.shown[i]!)), row(t.all, contacts.total)];
 }
 
+/** The staffing section's priority-class table (voice channels with classes), or none. */
+export function staffingClassTables(t: PlanResult["staffing"]["totals"], f: LocaleFormat = localeFormat("en")): { title: string; columns: string[]; numeric: number[]; rows: string[][] }[] {
+  if (t.classes === undefined) return [];
+  const k = f.messages.staffing.classColumns;
+  const target = (sl: number | null, seconds: number) => (sl === null ? "-" : `${f.percent(sl)}/${f.number(seconds)} s`);
+  return [
+    {
+      title: f.messages.staffing.classesTitle,
+      columns: [k.channel, k.class, k.share, k.contacts, k.target, k.serviceLevel, k.worst, k.asa],
+      numeric: [2, 3, 5, 6, 7],
+      rows: t.classes.map((c) => [c.channel, c.name, f.percent(c.share), f.number(Math.round(c.calls)), target(c.targetServiceLevel, c.targetAnswerSeconds), f.percent(c.serviceLevel), f.percent(c.worstServiceLevel), f.number(c.asaSeconds, 1)]),
+    },
+  ];
+}
+
 /** Daily contacts of the history, for the history-and-forecast chart. */
 export interface DailyHistory {
   readonly localMs: number;
@@ -340,6 +355,7 @@ export async function buildPlanReport(
         numeric: [1, 2, 3, 4, 5, 6, 7],
         rows: staffingRows(t, f),
       },
+      ...staffingClassTables(t, f),
       {
         title: m.staffing.supportingTitle(plan.headline.supportBasis),
         columns: [m.staffing.supportingColumns.role, m.staffing.supportingColumns.fte, m.staffing.supportingColumns.headcount],

@@ -93,6 +93,54 @@ export function targetsTable(review: ReviewResult, f: LocaleFormat = english): R
   };
 }
 
+/** Table: the targets per channel and day (`"days"`) or hour of day (`"hours"`), the period first. */
+export function targetsByPeriodTable(review: ReviewResult, by: "days" | "hours", f: LocaleFormat = english, title?: string): ReportTable {
+  const { pct, num } = writers(f);
+  const m = f.messages.review.targets;
+  return {
+    ...(title === undefined ? {} : { title }),
+    columns: [by === "days" ? m.day : m.hour, ...f.messages.review.targetsColumns],
+    numeric: [2, 3, 4, 5, 6, 7, 8, 9, 10],
+    rows: review.targetsByPeriod[by].map((t) => [
+      by === "days" ? f.date(t.period) : f.digits(t.period),
+      t.channel,
+      pct(t.serviceLevel.target),
+      pct(t.serviceLevel.planned),
+      pct(t.serviceLevel.achieved),
+      pct(t.abandonRate.target),
+      pct(t.abandonRate.planned),
+      pct(t.abandonRate.achieved),
+      num(t.asaSeconds.target, 0),
+      num(t.asaSeconds.planned, 1),
+      num(t.asaSeconds.achieved, 1),
+    ]),
+  };
+}
+
+/** Table: the model, the simulator and the achieved service level per channel (null when the review was not simulated). */
+export function simulationTable(review: ReviewResult, f: LocaleFormat = english, title?: string): ReportTable | null {
+  const sim = review.simulation;
+  if (sim === null) return null;
+  const { pct, pts, num } = writers(f);
+  return {
+    ...(title === undefined ? {} : { title }),
+    columns: [...f.messages.review.simulation.columns],
+    numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    rows: sim.channels.map((c) => [
+      c.channel,
+      num(c.patienceSeconds, 1),
+      pct(c.modelServiceLevel),
+      pct(c.simulatedServiceLevel),
+      missing(c.halfWidth) ? "-" : f.messages.review.points(f.digits(`±${(c.halfWidth * 100).toFixed(1)}`)),
+      pct(c.achievedServiceLevel),
+      pts(c.simulationError),
+      pct(c.simulatedAbandonRate),
+      pct(c.achievedAbandonRate),
+      f.digits(`${c.disagreeingIntervals}/${c.intervals}`),
+    ]),
+  };
+}
+
 /** Table: forecast accuracy of the month per channel. */
 export function accuracyTable(review: ReviewResult, f: LocaleFormat = english): ReportTable {
   const { pct, num, signedPct } = writers(f);
@@ -201,7 +249,7 @@ export async function buildReviewReport(review: ReviewResult, options: { name?: 
     id: "targets",
     title: m.targets.title,
     paragraphs: [m.targets.intro],
-    tables: [targetsTable(review, f)],
+    tables: [targetsTable(review, f), targetsByPeriodTable(review, "hours", f, m.targets.byHourTitle), targetsByPeriodTable(review, "days", f, m.targets.byDayTitle)],
   });
 
   // Why.
@@ -238,7 +286,7 @@ export async function buildReviewReport(review: ReviewResult, options: { name?: 
     id: "calibration",
     title: m.calibration.title,
     paragraphs: [m.calibration.intro],
-    tables: [calibrationTable(review, f)],
+    tables: [calibrationTable(review, f), ...[simulationTable(review, f, review.simulation === null ? undefined : m.simulation.title(f.digits(String(review.simulation.replications)), f.digits(String(review.simulation.seed))))].filter((t): t is ReportTable => t !== null)],
   });
 
   if (review.adherence !== null) {

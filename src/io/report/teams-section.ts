@@ -1,4 +1,5 @@
 import type { TeamDesignComparison } from "../../skills/compare.js";
+import type { PlanSkillSchedule } from "../../plan/plan-skills.js";
 import type { SkillStaffing } from "../../skills/staff-skills.js";
 import type { ReportSection, ReportTable } from "./document.js";
 
@@ -67,4 +68,45 @@ export function teamDesignSection(options: TeamDesignSectionOptions): ReportSect
     ],
     tables,
   };
+}
+
+/**
+ * Adds the agent groups' simulated schedule (`plan.schedule.agentGroups`) to the plan report's
+ * schedule section: a paragraph on how it was found, the groups' required and simulated agent
+ * hours, and the simulated service level per contact type with its 95% interval. Sections are
+ * returned unchanged when the plan has no agent groups.
+ *
+ * @example
+ * ```ts
+ * withAgentGroupSchedule(report.sections, plan.schedule?.agentGroups).find((s) => s.id === "schedule")?.tables?.at(-1)?.title;
+ * //=> "Service level per contact type (simulated schedule)"
+ * ```
+ */
+export function withAgentGroupSchedule(sections: readonly ReportSection[], schedule: PlanSkillSchedule | undefined): ReportSection[] {
+  if (schedule === undefined) return [...sections];
+  const pctOrDash = (x: number | null) => (x === null ? "-" : pct(x));
+  const tables: ReportTable[] = [
+    {
+      title: "Agent groups (scheduled)",
+      columns: ["group", "skills", "peak required", "required agent h (with shrinkage)", "agent h on contacts (simulated)"],
+      numeric: [2, 3, 4],
+      rows: schedule.groups.map((g) => [g.group, g.skills.join(" > "), String(g.peakRequired), fixed(g.requiredAgentHours), fixed(g.simulatedAgentHours)]),
+    },
+    {
+      title: "Service level per contact type (simulated schedule)",
+      columns: ["contact type", "contacts", "target", "service level", "95% interval", "abandoned", "meets target"],
+      numeric: [1, 2, 3, 5],
+      rows: schedule.contactTypes.map((t) => [
+        t.type,
+        fixed(t.offered, 0),
+        pct(t.targetServiceLevel),
+        pctOrDash(t.serviceLevel),
+        t.lower === null || t.upper === null ? "-" : `${pct(t.lower)}-${pct(t.upper)}`,
+        pctOrDash(t.abandonRate),
+        t.missesTarget ? "no (with 95% confidence)" : "yes",
+      ]),
+    },
+  ];
+  const paragraph = `Each agent group is a team scheduled on its own requirement: the group's agents per interval from the skill-transfer program (Bhulai, Koole and Pot 2008), grossed up by shrinkage. The scheduled agents of all groups, less shrinkage, are simulated together with the groups' skills in priority order (${schedule.replications} replications, seed ${schedule.seed}).`;
+  return sections.map((s) => (s.id === "schedule" ? { ...s, paragraphs: [...(s.paragraphs ?? []), paragraph], tables: [...(s.tables ?? []), ...tables] } : s));
 }
