@@ -139,6 +139,52 @@ export function requireOptions(fn: string, options: unknown, required: readonly 
   }
 }
 
+/**
+ * Throws a {@link WfmError} (`invalid-argument`) unless a positional argument of a library
+ * function is an object holding the required fields: the counterpart of {@link requireOptions}
+ * for a function that takes more than one argument (`checkRoster(problem, roster)`), naming the
+ * argument instead of "options".
+ *
+ * @param fn - the public function's name, e.g. `"checkRoster"`
+ * @param field - the argument's name, e.g. `"problem"`
+ * @param value - what the caller passed
+ * @param required - fields that must be given (checked for presence)
+ * @throws {WfmError} when `value` is not an object, or a required field is missing (named `field.name`)
+ *
+ * @example
+ * ```ts
+ * requireObject("checkRoster", "problem", undefined);
+ * // throws WfmError: checkRoster: problem must be an object, got undefined
+ * requireObject("checkRoster", "problem", {}, ["days"]);
+ * // throws WfmError: checkRoster: problem.days must be given, got undefined
+ * ```
+ */
+export function requireObject(fn: string, field: string, value: unknown, required: readonly string[] = []): void {
+  if (typeof value !== "object" || value === null) invalidArgument(fn, field, "an object", value);
+  for (const name of required) {
+    if ((value as Record<string, unknown>)[name] === undefined) invalidArgument(fn, `${field}.${name}`, "given", undefined);
+  }
+}
+
+/**
+ * Runs `body`, and when it throws a {@link WfmError} whose messages name the function `from`
+ * (`requiredAgents: ...`), rethrows it naming `to`, the public function the caller called.
+ *
+ * @throws {WfmError} the error of `body`, renamed; any other error unchanged
+ * @example
+ * ```ts
+ * asCalledBy("requiredAgents", "requiredAgentsFractional", () => requiredAgents(options));
+ * ```
+ */
+export function asCalledBy<T>(from: string, to: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (!(error instanceof WfmError)) throw error;
+    throw new WfmError(error.problems.map((p) => (p.message.startsWith(`${from}: `) ? { ...p, message: `${to}: ${p.message.slice(from.length + 2)}` } : p)));
+  }
+}
+
 /** Longest quoted input an error message repeats; longer text is cut, with its length said. */
 export const maxQuotedCharacters = 60;
 
@@ -153,8 +199,9 @@ export const maxQuotedCharacters = 60;
  * ```
  */
 export function clipQuoted(message: string): string {
-  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
-    inner.length <= maxQuotedCharacters ? whole : `"${inner.slice(0, maxQuotedCharacters)}..." (${inner.length} characters)`,
+  // A quote already cut (followed by its length, as `quoteCell` in src/io/csv.ts writes it) is left alone.
+  return message.replace(/"((?:[^"\\]|\\.)*)"( \(\d+ characters\))?/g, (whole, inner: string, cut: string | undefined) =>
+    inner.length <= maxQuotedCharacters || (cut !== undefined && inner.length <= maxQuotedCharacters + 3) ? whole : `"${inner.slice(0, maxQuotedCharacters)}..." (${inner.length} characters)`,
   );
 }
 

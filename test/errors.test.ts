@@ -9,6 +9,13 @@ describe("error messages quote at most a short prefix of any input", () => {
     expect(error.problems[0]!.message.length).toBeLessThan(200);
   });
 
+  it("leaves a quote already cut alone (cutting twice changes nothing)", () => {
+    const once = clipQuoted(`got "${"9".repeat(300_000)}x"`);
+    expect(once).toBe(`got "${"9".repeat(60)}..." (300001 characters)`);
+    expect(clipQuoted(once)).toBe(once);
+    expect(new WfmError({ code: "invalid-csv", message: once }).message).toBe(once);
+  });
+
   it("leaves short quotes and escaped quotes alone", () => {
     expect(clipQuoted('got "abc" and "a\\"b"')).toBe('got "abc" and "a\\"b"');
     expect(describeValue("x".repeat(61))).toBe(`"${"x".repeat(60)}..."`);

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { dayNames, localDayOfWeek, localMinuteOfDay, minutesInDay, type DayName, type OpeningHours, type OpeningRange } from "./local-time.js";
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -23,7 +23,7 @@ const hhmm = (minute: number) => `${two(Math.floor(minute / 60))}:${two(minute %
  * of the week (an overnight range covers the next morning too).
  *
  * @param hours - the value to check
- * @param fn - the public function, for messages (`planStaffing`)
+ * @param fn - the public function, for messages (`planStaffing`). @defaultValue "validateOpeningHours"
  * @param field - the option's path. @defaultValue "config.openingHours"
  * @throws {WfmError} `invalid-argument` naming the day and range
  * @example
@@ -33,7 +33,7 @@ const hhmm = (minute: number) => `${two(Math.floor(minute / 60))}:${two(minute %
  * // throws: planStaffing: config.openingHours.Monday must be a day name: monday, tuesday, ... (lower case), got []
  * ```
  */
-export function validateOpeningHours(hours: unknown, fn: string, field = "config.openingHours"): asserts hours is OpeningHours {
+export function validateOpeningHours(hours: unknown, fn = "validateOpeningHours", field = "config.openingHours"): asserts hours is OpeningHours {
   if (typeof hours !== "object" || hours === null || Array.isArray(hours)) {
     invalidArgument(fn, field, "an object of day names to arrays of { openMinute, closeMinute }", hours);
   }
@@ -87,6 +87,8 @@ export interface InferredOpeningHours {
  * @param options.starts - interval starts, wall-clock milliseconds
  * @param options.intervalMinutes - interval length, dividing a day
  * @param options.minClosedMinutes - shortest run inferred as closed. @defaultValue 180
+ * @throws {WfmError} `invalid-argument` when options is not an object, `starts` is missing or
+ *   `intervalMinutes` does not divide a day
  * @example
  * ```ts
  * // Hourly rows 08:00-19:00 on Monday 2026-11-30:
@@ -95,6 +97,7 @@ export interface InferredOpeningHours {
  * ```
  */
 export function inferOpeningHours(options: { readonly starts: Iterable<number>; readonly intervalMinutes: number; readonly minClosedMinutes?: number }): InferredOpeningHours {
+  requireOptions("inferOpeningHours", options, ["starts", "intervalMinutes"]);
   const { starts, intervalMinutes, minClosedMinutes = 180 } = options;
   if (!(Number.isInteger(intervalMinutes) && intervalMinutes > 0 && minutesInDay % intervalMinutes === 0)) {
     invalidArgument("inferOpeningHours", "intervalMinutes", "a whole number of minutes dividing a day", intervalMinutes);
@@ -148,6 +151,7 @@ const weekOrder: readonly DayName[] = ["monday", "tuesday", "wednesday", "thursd
  * Opening hours as people write them: consecutive days with the same hours joined
  * (`Mon-Fri 08:00-20:00, Sat 09:00-13:00, Sun closed`); `24x7` for undefined.
  *
+ * @throws {WfmError} `invalid-argument` when `hours` is neither an object nor undefined
  * @example
  * ```ts
  * formatOpeningHours({ monday: [{ openMinute: 480, closeMinute: 1200 }] });
@@ -157,6 +161,7 @@ const weekOrder: readonly DayName[] = ["monday", "tuesday", "wednesday", "thursd
  */
 export function formatOpeningHours(hours: OpeningHours | undefined): string {
   if (hours === undefined) return "24x7";
+  if (typeof hours !== "object" || hours === null) invalidArgument("formatOpeningHours", "hours", "opening hours (an object of day names) or undefined for 24x7", hours);
   const text = (day: DayName) => {
     const ranges = hours[day] ?? [];
     if (ranges.length === 0) return "closed";
@@ -176,12 +181,14 @@ export function formatOpeningHours(hours: OpeningHours | undefined): string {
  * Opening hours in the form of `staffing.json` (`{ "monday": ["08:00-20:00"] }`), for a config
  * written from inferred hours.
  *
+ * @throws {WfmError} `invalid-argument` when `hours` is not an object
  * @example
  * ```ts
  * openingHoursToJson({ monday: [{ openMinute: 480, closeMinute: 1200 }] }); //=> { monday: ["08:00-20:00"] }
  * ```
  */
 export function openingHoursToJson(hours: OpeningHours): { [Day in DayName]?: string[] } {
+  if (typeof hours !== "object" || hours === null) invalidArgument("openingHoursToJson", "hours", "opening hours (an object of day names)", hours);
   const out: { [Day in DayName]?: string[] } = {};
   for (const day of weekOrder) {
     const ranges = hours[day];

@@ -100,6 +100,7 @@ export function calendarDayOfMonth(localMs: number, calendar: PlanningCalendar =
  * @param options.year - Solar Hijri year, e.g. 1404
  * @param options.month - 1 (Farvardin) to 12 (Esfand)
  * @param options.day - 1 to 31
+ * @throws {WfmError} `invalid-argument` when options is not an object or year, month or day is missing
  * @example
  * ```ts
  * formatLocalDate(persianDateToLocalMs({ year: 1404, month: 9, day: 1 })!); //=> "2025-11-22"
@@ -108,6 +109,7 @@ export function calendarDayOfMonth(localMs: number, calendar: PlanningCalendar =
  * @see Borkowski, "The Persian calendar for 3000 years", Earth, Moon and Planets 74 (1996).
  */
 export function persianDateToLocalMs(options: { year: number; month: number; day: number }): number | null {
+  requireOptions("persianDateToLocalMs", options, ["year", "month", "day"]);
   const { year, month, day } = options;
   if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1) return null;
   const first = newDate(year, month - 1, 1);

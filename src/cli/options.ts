@@ -13,7 +13,8 @@ function optionError(option: string, message: string, value: unknown): never {
 }
 
 /** Decimal notation only: `12`, `-3.5`, `.5`, `1e3`; not `0x64`, `0b11`, `1_000` or `Infinity`. */
-const decimalNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?` rather than `\d+\.?\d*`, which is quadratic on a long run of digits (see plainNumber in src/io/csv.ts).
+const decimalNumber = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * A number written in decimal notation, or NaN (hexadecimal, binary, octal, `Infinity`, empty

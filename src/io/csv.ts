@@ -23,7 +23,7 @@ import { parse as parseJalali } from "date-fns-jalali";
 import { parse } from "csv-parse/sync";
 import { localStartOfDay, millisecondsInMinute, parseLocalTimestamp, type ParsedLocalTimestamp, type TimestampStyle } from "../calendar/local-time.js";
 import { persianDateToLocalMs, type PlanningCalendar } from "../calendar/planning-month.js";
-import { WfmError, type Problem } from "../errors.js";
+import { WfmError, maxQuotedCharacters, type Problem } from "../errors.js";
 
 /** A field delimiter the readers detect. */
 export type CsvDelimiter = "," | ";" | "\t";
@@ -80,17 +80,20 @@ export function normaliseHeader(header: string): string {
 }
 
 /**
- * A cell as quoted in a message: JSON-quoted, and cut to its first 32 characters (with the full
- * length) when longer than 40, so a message never echoes a huge cell.
+ * A cell as quoted in a message: JSON-quoted, and cut to its first {@link maxQuotedCharacters}
+ * (60) characters with the full length when longer, in the form `WfmError` gives every other
+ * quoted input (`clipQuoted` in errors.ts), so a message never echoes a huge cell and every message cuts
+ * the same way.
  *
  * @example
  * ```ts
  * quoteCell("ten"); //=> '"ten"'
- * quoteCell("x".repeat(100)); //=> '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"... (100 characters)'
+ * quoteCell("x".repeat(100)); //=> '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..." (100 characters)'
  * ```
  */
 export function quoteCell(text: string): string {
-  return text.length <= 40 ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, 32))}... (${text.length} characters)`;
+  if (text.length <= maxQuotedCharacters) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, maxQuotedCharacters)).slice(0, -1)}..." (${text.length} characters)`;
 }
 
 /**
@@ -527,7 +530,9 @@ export function asciiDigits(text: string): string {
 /** The decimal separator a file shows in its number cells. */
 type DecimalEvidence = "dot" | "comma" | "both" | "none";
 
-const plainNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits between two quantifiers in
+// every way before failing, quadratic in a long cell (300,000 digits and an "x": half a minute).
+const plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const nonDecimal = /^[+-]?0[xXbBoO]/;
 const spaceGrouped = /^([+-]?)(\d{1,3}(?:[ \u00A0\u202F'\u2019]\d{3})+)(?:([.,])(\d+))?$/;
 const commaGroupsDotDecimal = /^[+-]?\d{1,3}(?:,\d{3})+\.\d+$/;

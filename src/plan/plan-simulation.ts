@@ -1,3 +1,4 @@
+import { invalidArgument, requireOptions } from "../errors.js";
 import { erlangA, erlangC } from "../queueing/index.js";
 import type { SimulationOptions, SimulationResult } from "../simulation/types.js";
 import { simulate } from "../simulation/simulate.js";
@@ -79,6 +80,7 @@ export interface PlanSimulationOptions {
  * volumes, AHT and agents per interval in timestamp order, exponential handle times, exponential
  * patience for Erlang A channels, the chat chain's concurrency and handle-time factor.
  *
+ * @throws {WfmError} `invalid-argument` when options is not an object or models, inputs or intervalMinutes is missing
  * @example
  * ```ts
  * const { options } = planSimulationOptions({ models, inputs, intervalMinutes: 60 });
@@ -86,6 +88,7 @@ export interface PlanSimulationOptions {
  * ```
  */
 export function planSimulationOptions(o: PlanSimulationOptions): { readonly options: SimulationOptions; readonly timestamps: readonly string[] } {
+  requireOptions("planSimulationOptions", o, ["models", "inputs", "intervalMinutes"]);
   const timestamps = [...new Set(o.inputs.map((i) => i.timestamp))].sort();
   const index = new Map(timestamps.map((t, i) => [t, i]));
   const I = timestamps.length;
@@ -139,6 +142,7 @@ export const materialServiceLevelGap = 0.05;
  * level and 3 standard errors of the simulation (the referee tests' rule; with a month of
  * intervals a 95% interval alone would flag one interval in twenty by chance).
  *
+ * @throws {WfmError} `invalid-argument` when options is not an object or models, inputs, intervalMinutes or result is missing
  * @example
  * ```ts
  * const basis = comparePlanWithSimulation({ models, inputs, intervalMinutes: 60, result: simulate(options) });
@@ -146,6 +150,7 @@ export const materialServiceLevelGap = 0.05;
  * ```
  */
 export function comparePlanWithSimulation(o: PlanSimulationOptions & { readonly result: SimulationResult }): PlanSimulationBasis {
+  requireOptions("comparePlanWithSimulation", o, ["models", "inputs", "intervalMinutes", "result"]);
   const { timestamps } = planSimulationOptions(o);
   const index = new Map(timestamps.map((t, i) => [t, i]));
   const models = o.models.filter((m) => o.inputs.some((i) => i.channel === m.channel));
@@ -199,12 +204,15 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
  * Simulates a plan and compares it with the model in one call (in this thread; the CLI passes
  * its own `run` to use worker threads).
  *
+ * @throws {WfmError} `invalid-argument` when options is not an object or models, inputs or intervalMinutes is missing
+ *   (a rejected promise), or the simulation's options are invalid (see `simulate`)
  * @example
  * ```ts
  * const basis = await simulatePlan({ models, inputs, intervalMinutes: 60, replications: 20 });
  * ```
  */
 export async function simulatePlan(o: PlanSimulationOptions & { readonly run?: (options: SimulationOptions) => Promise<SimulationResult> }): Promise<PlanSimulationBasis> {
+  requireOptions("simulatePlan", o, ["models", "inputs", "intervalMinutes"]);
   const { options } = planSimulationOptions(o);
   const result = o.run === undefined ? simulate(options) : await o.run(options);
   return comparePlanWithSimulation({ ...o, result });
@@ -214,6 +222,8 @@ export async function simulatePlan(o: PlanSimulationOptions & { readonly run?: (
  * The service level a channel's model gives (Erlang A with patience, Erlang C without, the chat
  * chain for chat) at `agents` on contacts.
  *
+ * @throws {WfmError} `invalid-argument` when `model` is not a channel model (type, patienceSeconds and
+ *   targetAnswerSeconds given) or the second argument is not an object of calls, ahtSeconds, agents and intervalSeconds
  * @example
  * ```ts
  * modelServiceLevel({ channel: "voice", type: "voice", patienceSeconds: null, concurrency: 1, handleTimeFactorPerExtraChat: 0, targetAnswerSeconds: 20 },
@@ -221,6 +231,11 @@ export async function simulatePlan(o: PlanSimulationOptions & { readonly run?: (
  * ```
  */
 export function modelServiceLevel(model: PlanChannelModel, o: { calls: number; ahtSeconds: number; agents: number; intervalSeconds: number }): number | null {
+  if (typeof model !== "object" || model === null) invalidArgument("modelServiceLevel", "model", "a channel model (see planChannelModels)", model);
+  for (const field of ["type", "patienceSeconds", "targetAnswerSeconds"] as const) {
+    if (model[field] === undefined) invalidArgument("modelServiceLevel", `model.${field}`, "given", undefined);
+  }
+  requireOptions("modelServiceLevel", o, ["calls", "ahtSeconds", "agents", "intervalSeconds"]);
   if (!(o.calls > 0) || !(o.ahtSeconds > 0)) return null;
   const common = { callsPerInterval: o.calls, intervalSeconds: o.intervalSeconds, ahtSeconds: o.ahtSeconds, agents: o.agents, targetAnswerSeconds: model.targetAnswerSeconds };
   if (model.type === "chat") return chatQueue({ ...common, concurrency: model.concurrency, handleTimeFactorPerExtraChat: model.handleTimeFactorPerExtraChat }).serviceLevel;
@@ -232,6 +247,7 @@ export function modelServiceLevel(model: PlanChannelModel, o: { calls: number; a
  * The simulation models of a staffing config's queue channels (voice and chat; deferred work is
  * not a queue and is left out), in the order given.
  *
+ * @throws {WfmError} `invalid-argument` when `config` is not an object or `channels` is not an array
  * @example
  * ```ts
  * planChannelModels({ channels: { voice: { type: "voice", patienceSeconds: 90 } } }, ["voice"]);
@@ -239,6 +255,8 @@ export function modelServiceLevel(model: PlanChannelModel, o: { calls: number; a
  * ```
  */
 export function planChannelModels(config: StaffingConfig, channels: readonly string[]): PlanChannelModel[] {
+  if (typeof config !== "object" || config === null) invalidArgument("planChannelModels", "config", "a staffing config object", config);
+  if (!Array.isArray(channels)) invalidArgument("planChannelModels", "channels", "an array of channel names", channels);
   const models: PlanChannelModel[] = [];
   for (const channel of channels) {
     const c = config.channels?.[channel];

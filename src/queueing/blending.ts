@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { logGammaPlusOne } from "./incomplete-gamma.js";
 import { resolveAgents, resolveAnswerSeconds, resolveFraction, resolveTraffic } from "./traffic.js";
 import type { TrafficOptions } from "./types.js";
@@ -184,6 +184,7 @@ function solveChain(c: Chain, lambda: number, mu: number, muOut: number, theta: 
  * constraints", Operations Research 51 (2003) 255-271.
  */
 export function blending(options: BlendingOptions): BlendingResult {
+  requireOptions("blending", options);
   const fn = "blending";
   const { trafficErlangs: a, ahtSeconds } = resolveTraffic(fn, options, true);
   const n = resolveAgents(fn, "agents", options.agents);
@@ -323,6 +324,7 @@ export interface BestOutboundReserveResult {
  * @see Bhulai & Koole (2003), IEEE TAC 48, 1434-1438.
  */
 export function bestOutboundReserve(options: BestOutboundReserveOptions): BestOutboundReserveResult {
+  requireOptions("bestOutboundReserve", options);
   const fn = "bestOutboundReserve";
   const target = resolveFraction(fn, "targetServiceLevel", options.targetServiceLevel);
   if (target === undefined) invalidArgument(fn, "targetServiceLevel", "a fraction from 0 to 1", options.targetServiceLevel);

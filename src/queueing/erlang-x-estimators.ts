@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /**
  * Estimators that turn last month's KPIs into Erlang X inputs: the mean patience and the redial share.
@@ -57,6 +57,7 @@ export type EstimatePatienceResult =
  * Systems 75 (2013) 115-146; Brown et al., JASA 100 (2005) 36-50, section 6.
  */
 export function estimatePatience(options: EstimatePatienceOptions): EstimatePatienceResult {
+  requireOptions("estimatePatience", options, ["abandoned", "answered", "asaSeconds", "abandonedMeanWaitSeconds"]);
   const fn = "estimatePatience";
   const abandoned = count(fn, "abandoned", options.abandoned);
   const answered = count(fn, "answered", options.answered);
@@ -107,6 +108,7 @@ export interface EstimateRedialShareResult {
  * @see Koole, "Call Center Optimization" (2013) ch. 5; Aguir et al., OR Spectrum 26 (2004) 353-376.
  */
 export function estimateRedialShare(options: EstimateRedialShareOptions): EstimateRedialShareResult {
+  requireOptions("estimateRedialShare", options, ["abandoned", "redials"]);
   const fn = "estimateRedialShare";
   const abandoned = count(fn, "abandoned", options.abandoned);
   const blocked = count(fn, "blocked", options.blocked ?? 0);

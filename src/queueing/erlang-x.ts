@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { reachesTarget, withinLimit } from "./limits.js";
 import { answeredWithin } from "./answered-within.js";
 import { erlangAFromRecursion } from "./erlang-a.js";
@@ -159,6 +159,7 @@ function lossAndAbandon(lambda: number, mu: number, theta: number, agents: numbe
  * "The impact of retrials on call center performance", OR Spectrum 26 (2004) 353-376.
  */
 export function erlangX(options: ErlangXOptions): ErlangXResult {
+  requireOptions("erlangX", options);
   const fn = "erlangX";
   const { trafficErlangs: a0, ahtSeconds } = resolveTraffic(fn, options, true);
   const agents = resolveAgents(fn, "agents", options.agents);
@@ -311,6 +312,7 @@ export type RequiredAgentsErlangXResult =
  * @see Koole, "Call Center Optimization" (2013) ch. 5.
  */
 export function requiredAgentsErlangX(options: RequiredAgentsErlangXOptions): RequiredAgentsErlangXResult {
+  requireOptions("requiredAgentsErlangX", options);
   const fn = "requiredAgentsErlangX";
   const targetServiceLevel = resolveFraction(fn, "targetServiceLevel", options.targetServiceLevel);
   const maxAbandon = resolveFraction(fn, "maxAbandonProbability", options.maxAbandonProbability);

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { asCalledBy, invalidArgument, requireOptions } from "../errors.js";
 import { erlangAFromRecursion, erlangAZeroTraffic, publicErlangA } from "./erlang-a.js";
 import { erlangBFromRecursion } from "./erlang-b.js";
 import { erlangCFromRecursion, erlangCZeroTraffic } from "./erlang-c.js";
@@ -101,6 +101,7 @@ export interface FractionalErlangBOptions extends TrafficOptions {
  * @see Jagerman, "Some properties of the Erlang loss function", Bell System Technical Journal 53 (1974) 525-551.
  */
 export function fractionalErlangB(options: FractionalErlangBOptions): ErlangBResult {
+  requireOptions("fractionalErlangB", options);
   const fn = "fractionalErlangB";
   const { trafficErlangs } = resolveTraffic(fn, options, false);
   const agents = resolveRealAgents(fn, options.agents);
@@ -126,6 +127,7 @@ export interface FractionalErlangCOptions extends FractionalErlangBOptions {}
  * @see Jagerman (1974); Gans, Koole & Mandelbaum, M&SOM 5 (2003) 79-141.
  */
 export function fractionalErlangC(options: FractionalErlangCOptions): ErlangCResult {
+  requireOptions("fractionalErlangC", options);
   const fn = "fractionalErlangC";
   const { trafficErlangs, ahtSeconds } = resolveTraffic(fn, options, true);
   const agents = resolveRealAgents(fn, options.agents);
@@ -154,6 +156,7 @@ export interface FractionalErlangAOptions extends FractionalErlangBOptions {
  * @see Mandelbaum & Zeltyn, OR Spectrum 26 (2004) 377-411; Jagerman (1974).
  */
 export function fractionalErlangA(options: FractionalErlangAOptions): ErlangAResult {
+  requireOptions("fractionalErlangA", options);
   const fn = "fractionalErlangA";
   const { trafficErlangs, ahtSeconds } = resolveTraffic(fn, options, true);
   const agents = resolveRealAgents(fn, options.agents);
@@ -187,7 +190,8 @@ export type RequiredAgentsFractionalResult =
  * @see Jagerman (1974) for the continuous Erlang B.
  */
 export function requiredAgentsFractional(options: RequiredAgentsOptions): RequiredAgentsFractionalResult {
-  const whole = requiredAgents(options);
+  requireOptions("requiredAgentsFractional", options);
+  const whole = asCalledBy("requiredAgents", "requiredAgentsFractional", () => requiredAgents(options));
   if (!whole.feasible) return { ...whole, wholeAgents: null };
   const model = whole.model;
   const n = whole.agents;

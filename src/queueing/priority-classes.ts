@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { reachesTarget, withinLimit } from "./limits.js";
 import { erlangAFromRecursion } from "./erlang-a.js";
 import { answeredWithin } from "./answered-within.js";
@@ -362,6 +362,7 @@ function summarize(a: number, agents: number, patienceSeconds: number | null, wa
  * Research 14 (1966) 133-136; Kleinrock, Queueing Systems vol. 2 (1976) ch. 3.
  */
 export function priorityQueue(options: PriorityQueueOptions): PriorityQueueResult {
+  requireOptions("priorityQueue", options, ["classes"]);
   const fn = "priorityQueue";
   const { trafficErlangs, ahtSeconds } = resolveTraffic(fn, options, true);
   const agents = resolveAgents(fn, "agents", options.agents);
@@ -476,6 +477,7 @@ function missedTargets(m: PriorityQueueResult, classes: readonly PriorityClass[]
  * @see Cobham (1954); Davis (1966), Operations Research 14, 133-136.
  */
 export function requiredAgentsPriority(options: RequiredAgentsPriorityOptions): RequiredAgentsPriorityResult {
+  requireOptions("requiredAgentsPriority", options, ["classes"]);
   const fn = "requiredAgentsPriority";
   const { trafficErlangs: a, ahtSeconds } = resolveTraffic(fn, options, true);
   const resolved = resolveClasses(fn, options.classes);

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /**
  * Schedule adherence and conformance from an agent state log (the ACD's agent,start,end,state
@@ -81,6 +81,7 @@ add("offline", ["offline", "loggedout", "logout", "logoff", "off", "absent", "ab
 /**
  * The activity a state or schedule name stands for (case, spaces, `-` and `_` ignored).
  *
+ * @throws {WfmError} `invalid-argument` when `name` is not a string
  * @example
  * ```ts
  * activityOf("On-Contact"); //=> "work"
@@ -89,6 +90,7 @@ add("offline", ["offline", "loggedout", "logout", "logoff", "off", "absent", "ab
  * ```
  */
 export function activityOf(name: string): AgentActivity {
+  if (typeof name !== "string") invalidArgument("activityOf", "name", "a state or activity name (a string)", name);
   return words[name.toLowerCase().replace(/[\s_\-]+/g, "")] ?? "other";
 }
 
@@ -100,7 +102,7 @@ const emptyHours = (): Record<AgentActivity, number> => ({ work: 0, break: 0, me
  *
  * Cost: O(s log s + c log c) per agent for s states and c scheduled segments (a sweep).
  *
- * @throws {WfmError} `invalid-argument` for a segment that ends before it starts
+ * @throws {WfmError} `invalid-argument` when options is not an object, states is missing, or a segment ends before it starts
  *
  * @example
  * ```ts
@@ -118,6 +120,7 @@ export function agentAdherence(options: {
   readonly startLocalMs?: number;
   readonly endLocalMs?: number;
 }): AdherenceReport {
+  requireOptions("agentAdherence", options, ["states"]);
   const from = options.startLocalMs ?? -Infinity;
   const to = options.endLocalMs ?? Infinity;
   const clip = <T extends { startLocalMs: number; endLocalMs: number }>(rows: readonly T[], what: string): T[] =>

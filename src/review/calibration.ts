@@ -1,5 +1,5 @@
 import { dayNames, localDayOfWeek, localMinuteOfDay } from "../calendar/local-time.js";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { ShrinkageComponent, ShrinkageConfig } from "../staffing/shrinkage.js";
 import type { ChannelConfig, StaffingConfig } from "../staffing/plan.js";
 import type { ReviewResult } from "./review-month.js";
@@ -39,12 +39,17 @@ export interface PlanCalibration {
  * patience (voice), actual shrinkage (with the planned one it replaces), AHT profile by interval
  * of week and the model's SL error. Unmeasured values are left out.
  *
+ * @throws {WfmError} `invalid-argument` when `review` is not a {@link ReviewResult} (no calibration.channels)
  * @example
  * ```ts
  * calibrationFromReview(review).channels.voice.volumeFactor; //=> 1.08 (8% more contacts than forecast)
  * ```
  */
 export function calibrationFromReview(review: ReviewResult): PlanCalibration {
+  if (typeof review !== "object" || review === null) invalidArgument("calibrationFromReview", "review", "a reviewMonth result", review);
+  if (typeof review.calibration !== "object" || review.calibration === null || !Array.isArray(review.calibration.channels)) {
+    invalidArgument("calibrationFromReview", "review.calibration.channels", "an array (a reviewMonth result)", review.calibration?.channels);
+  }
   const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
   const channels: Record<string, ChannelCalibrationInput> = {};
   for (const c of review.calibration.channels) {
@@ -74,6 +79,8 @@ export interface CalibratableForecastRow {
  * factor; AHT replaced by last month's actual AHT of the same day of week and interval start
  * when the profile has it.
  *
+ * @throws {WfmError} `invalid-argument` when options is not an object, rows is missing or not an
+ *   array, or the volume factor is not a positive finite number
  * @example
  * ```ts
  * calibrateForecastRows({ rows: [{ localMs: Date.UTC(2026, 11, 7, 8), calls: 100, lower: 90, upper: 110, ahtSeconds: 300 }],
@@ -82,7 +89,9 @@ export interface CalibratableForecastRow {
  * ```
  */
 export function calibrateForecastRows<T extends CalibratableForecastRow>(options: { readonly rows: readonly T[]; readonly calibration: ChannelCalibrationInput | undefined }): T[] {
+  requireOptions("calibrateForecastRows", options, ["rows"]);
   const { rows, calibration } = options;
+  if (!Array.isArray(rows)) invalidArgument("calibrateForecastRows", "rows", "an array of forecast rows", rows);
   if (calibration === undefined) return [...rows];
   const factor = calibration.volumeFactor ?? 1;
   if (!(Number.isFinite(factor) && factor > 0)) invalidArgument("calibrateForecastRows", "calibration.volumeFactor", "a positive finite number", factor);
@@ -116,6 +125,8 @@ function scaleShrinkage(config: ShrinkageConfig | undefined, target: number, pla
  * shrinkage components scaled by actual / planned (the profile by weekday and hour kept), or one
  * flat component when the plan had none.
  *
+ * @throws {WfmError} `invalid-argument` when options is not an object, config or calibration is
+ *   missing, or calibration.channels is not an object
  * @example
  * ```ts
  * calibrateStaffingConfig({ config: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } },
@@ -123,7 +134,11 @@ function scaleShrinkage(config: ShrinkageConfig | undefined, target: number, pla
  * ```
  */
 export function calibrateStaffingConfig(options: { readonly config: StaffingConfig; readonly calibration: PlanCalibration }): StaffingConfig {
+  requireOptions("calibrateStaffingConfig", options, ["config", "calibration"]);
   const { config, calibration } = options;
+  if (typeof calibration.channels !== "object" || calibration.channels === null) {
+    invalidArgument("calibrateStaffingConfig", "calibration.channels", "an object of channel calibrations", calibration.channels);
+  }
   const channels: Record<string, ChannelConfig> = { ...(config.channels ?? {}) };
   for (const [name, c] of Object.entries(calibration.channels)) {
     const current = channels[name];

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { erlangA } from "../queueing/erlang-a.js";
 import { erlangC } from "../queueing/erlang-c.js";
 import { chatQueue } from "../staffing/chat.js";
@@ -34,6 +34,7 @@ export interface ChannelQueueModel {
  *
  * @param options.config - the plan's staffing config
  * @param options.channels - channel names (a channel missing from the config gets its default type)
+ * @throws {WfmError} `invalid-argument` when options is not an object or config or channels is missing
  *
  * @example
  * ```ts
@@ -42,6 +43,7 @@ export interface ChannelQueueModel {
  * ```
  */
 export function channelQueueModels(options: { readonly config: StaffingConfig; readonly channels: readonly string[] }): ChannelQueueModel[] {
+  requireOptions("channelQueueModels", options, ["config", "channels"]);
   return options.channels.map((channel) => {
     const c = options.config.channels?.[channel];
     const type = c?.type ?? defaultChannelType(channel);
@@ -127,7 +129,8 @@ function whole(options: PredictQueueOptions, agents: number): QueuePrediction {
  * or `patienceSeconds` gives a patience, the chat concurrency chain of `chatQueue`. Deferred work
  * has no queue model and throws.
  *
- * @throws {WfmError} `invalid-argument` for a deferred channel or inputs out of the models' domains
+ * @throws {WfmError} `invalid-argument` when options is not an object or model, callsPerInterval,
+ *   intervalSeconds, ahtSeconds or agents is missing; for a deferred channel or inputs out of the models' domains
  *
  * @example
  * ```ts
@@ -137,6 +140,7 @@ function whole(options: PredictQueueOptions, agents: number): QueuePrediction {
  * ```
  */
 export function predictQueue(options: PredictQueueOptions): QueuePrediction {
+  requireOptions("predictQueue", options, ["model", "callsPerInterval", "intervalSeconds", "ahtSeconds", "agents"]);
   const { model, callsPerInterval, agents } = options;
   if (model.model === "deferred") invalidArgument("predictQueue", "model", "a queued channel (voice or chat)", model.channel);
   if (!(Number.isFinite(agents) && agents >= 0)) invalidArgument("predictQueue", "agents", "a finite number >= 0", agents);

@@ -2,7 +2,7 @@ import { dayNames, formatLocalDate, localDayOfWeek, localMinuteOfDay, millisecon
 import { costBreakdown, roundCost, type CostModel, type ChannelActivity } from "../cost/cost-model.js";
 import type { KpiInterval, KpiOrders } from "../cost/kpi.js";
 import { ticketKpis, type Ticket, type TicketKpis } from "../cost/tickets.js";
-import { WfmError } from "../errors.js";
+import { WfmError, requireOptions } from "../errors.js";
 import { forecastAccuracy } from "../forecast/accuracy.js";
 import type { SpecialDay } from "../forecast/types.js";
 import { agentAdherence, type AdherenceReport, type AgentScheduleSegment, type AgentStateSegment } from "./adherence.js";
@@ -249,8 +249,9 @@ function fail(message: string, path: string[], value?: unknown): never {
  * is split by Shapley values, so the four components add up exactly to the modelled change
  * whatever order one might have chosen; achieved - modelled is the model's error.
  *
- * @throws {WfmError} `invalid-argument` when the report has no rows in the plan's month, its
- *   channels differ from the plan's, or its intervals are longer than the plan's
+ * @throws {WfmError} `invalid-argument` when options is not an object or plan or actual is missing,
+ *   the report has no rows in the plan's month, its channels differ from the plan's, or its
+ *   intervals are longer than the plan's
  *
  * @example
  * ```ts
@@ -259,6 +260,7 @@ function fail(message: string, path: string[], value?: unknown): never {
  * ```
  */
 export function reviewMonth(options: ReviewMonthOptions): ReviewResult {
+  requireOptions("reviewMonth", options, ["plan", "actual"]);
   const { plan, events = [] } = options;
   const planName = options.names?.plan ?? "the plan";
   const actualName = options.names?.actual ?? "the report";

@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import { comparePlanWithSimulation, planSimulationOptions, type PlanChannelModel, type PlanSimulationInput } from "../plan/plan-simulation.js";
 import { simulate } from "../simulation/simulate.js";
 import type { ChannelQueueModel } from "./model.js";
@@ -78,7 +79,8 @@ export interface SimulateReviewOptions {
  * Half-width = 1.96 × standard deviation of the replications' month SL / √replications (Student t
  * for few replications, as `simulate` reports it).
  *
- * @throws {WfmError} `invalid-argument` from `simulate` on invalid inputs (negative counts)
+ * @throws {WfmError} `invalid-argument` when options is not an object or models, intervals,
+ *   intervalMinutes or measured is missing; from `simulate` on invalid inputs (negative counts)
  *
  * @example
  * ```ts
@@ -88,6 +90,7 @@ export interface SimulateReviewOptions {
  * @see Law, "Simulation Modeling and Analysis" (5th ed., 2015), ch. 9 (replication/deletion, confidence intervals)
  */
 export function simulateReview(o: SimulateReviewOptions): ReviewSimulation {
+  requireOptions("simulateReview", o, ["models", "intervals", "intervalMinutes", "measured"]);
   const replications = o.replications ?? 10;
   const seed = o.seed ?? 1;
   const models: PlanChannelModel[] = o.models

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 
 /**
  * Shapley values of a game with n players given by its value on every coalition: player j gets
@@ -18,7 +18,8 @@ import { invalidArgument } from "../errors.js";
  * analysis: a unified framework based on the Shapley value", J. Economic Inequality 11.
  *
  * @param options.values - v(S) for every mask S = 0 .. 2^n - 1
- * @throws {WfmError} `invalid-argument` when the length is not a power of two (1 to 2^12) or a value is not finite
+ * @throws {WfmError} `invalid-argument` when options is not an object, values is not an array, its
+ *   length is not a power of two (1 to 2^12) or a value is not finite
  *
  * @example
  * ```ts
@@ -27,7 +28,9 @@ import { invalidArgument } from "../errors.js";
  * ```
  */
 export function shapleyValues(options: { readonly values: readonly number[] }): number[] {
+  requireOptions("shapleyValues", options, ["values"]);
   const { values } = options;
+  if (!Array.isArray(values)) invalidArgument("shapleyValues", "values", "an array of numbers", values);
   const n = Math.round(Math.log2(values.length));
   if (!(values.length >= 2 && 2 ** n === values.length && n <= 12)) invalidArgument("shapleyValues", "values", "2^n values (n = 1 to 12 players)", values.length);
   values.forEach((v, i) => {

@@ -1,3 +1,4 @@
+import { requireObject } from "../errors.js";
 import { isWeekendDay, type Roster, type RosterProblem } from "./problem.js";
 
 /**
@@ -92,6 +93,8 @@ function runs(flags: readonly boolean[]): [number, number][] {
  * ```
  */
 export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck {
+  requireObject("checkRoster", "problem", problem, ["days", "firstWeekday", "templates", "agents", "requests", "demand", "rules"]);
+  requireObject("checkRoster", "roster", roster);
   const violations: RosterViolation[] = [];
   const templates = new Map(problem.templates.map((t) => [t.name, t]));
   const forbidden = new Set(problem.rules.forbiddenSuccessions.map(([a, b]) => `${a}\u0000${b}`));

@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import type { MipModelData, MipResult, MipSolveOptions, MipStatus } from "../schedule/mip.js";
 import type { ScheduleProgress } from "../schedule/solve.js";
 import { seededRandom } from "../staffing/random.js";
@@ -61,6 +62,7 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : Date
  * ```
  */
 export async function solveWithNeighbourhoods(options: NeighbourhoodSolveOptions): Promise<MipResult> {
+  requireOptions("solveWithNeighbourhoods", options, ["model", "groups", "runMip", "timeLimitSeconds"]);
   const { model, groups, runMip, timeLimitSeconds, relativeGap = 1e-4, groupsPerNeighbourhood = 4, seed = 1, onProgress, highsOptions } = options;
   const started = now();
   const elapsed = () => (now() - started) / 1000;

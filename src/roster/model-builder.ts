@@ -1,3 +1,4 @@
+import { requireObject, requireOptions } from "../errors.js";
 import type { MipModelData } from "../schedule/mip.js";
 
 /**
@@ -121,6 +122,8 @@ export interface WorkRestPathOptions {
  * Scheduling 7 (2004).
  */
 export function addWorkRestPath(b: MipBuilder, options: WorkRestPathOptions): [number, number][][] {
+  requireObject("addWorkRestPath", "b", b);
+  requireOptions("addWorkRestPath", options, ["workable", "maxWorkRun", "minWorkRun", "minRestRun"]);
   const { workable, maxWorkRun, minWorkRun, minRestRun } = options;
   const H = workable.length;
   const list = () => Array.from({ length: H + 1 }, () => [] as [number, number][]);

@@ -1,3 +1,4 @@
+import { requireObject } from "../errors.js";
 import type { MipModelData } from "../schedule/mip.js";
 import { MipBuilder, addWorkRestPath } from "./model-builder.js";
 import { restMinutes, weekendsOf, weeksOf, type RosterProblem } from "./problem.js";
@@ -70,6 +71,7 @@ export interface BuildRosterModelOptions {
  * applications, methods and models", EJOR 153 (2004).
  */
 export function buildRosterModel(problem: RosterProblem, options: BuildRosterModelOptions = {}): RosterModel {
+  requireObject("buildRosterModel", "problem", problem, ["days", "firstWeekday", "templates", "agents", "requests", "demand", "rules"]);
   const { elastic = false, slackWeight = 1e6, coverSlackWeight = slackWeight } = options;
   const H = problem.days;
   const T = problem.templates;

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { requireObject } from "../errors.js";
 
 /** A shift template as the roster sees it: a start, a length and whether it counts as a night. */
 export interface RosterTemplate {
@@ -103,6 +104,7 @@ export type Roster = Readonly<Record<string, readonly string[]>>;
 
 /** Whether day d is a Saturday or Sunday. */
 export function isWeekendDay(problem: Pick<RosterProblem, "firstWeekday">, day: number): boolean {
+  requireObject("isWeekendDay", "problem", problem, ["firstWeekday"]);
   return (problem.firstWeekday + day) % 7 >= 5;
 }
 
@@ -115,6 +117,7 @@ export function isWeekendDay(problem: Pick<RosterProblem, "firstWeekday">, day: 
  * ```
  */
 export function weekendsOf(problem: Pick<RosterProblem, "days" | "firstWeekday">): number[][] {
+  requireObject("weekendsOf", "problem", problem, ["days", "firstWeekday"]);
   const out: number[][] = [];
   for (let d = 0; d < problem.days; d++) {
     const weekday = (problem.firstWeekday + d) % 7;
@@ -134,6 +137,7 @@ export function weekendsOf(problem: Pick<RosterProblem, "days" | "firstWeekday">
  * ```
  */
 export function weeksOf(problem: Pick<RosterProblem, "days" | "firstWeekday">): { days: number[]; whole: boolean }[] {
+  requireObject("weeksOf", "problem", problem, ["days", "firstWeekday"]);
   const out: { days: number[]; whole: boolean }[] = [];
   for (let d = 0; d < problem.days; d++) {
     if (d === 0 || (problem.firstWeekday + d) % 7 === 0) out.push({ days: [], whole: false });
@@ -153,5 +157,7 @@ export function weeksOf(problem: Pick<RosterProblem, "days" | "firstWeekday">): 
  * ```
  */
 export function restMinutes(from: Pick<RosterTemplate, "startMinute" | "lengthMinutes">, to: Pick<RosterTemplate, "startMinute">): number {
+  requireObject("restMinutes", "from", from, ["startMinute", "lengthMinutes"]);
+  requireObject("restMinutes", "to", to, ["startMinute"]);
   return 1440 + to.startMinute - (from.startMinute + from.lengthMinutes);
 }

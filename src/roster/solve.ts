@@ -1,4 +1,4 @@
-import { WfmError, invalidArgument } from "../errors.js";
+import { WfmError, invalidArgument, requireObject } from "../errors.js";
 import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type MipStatus } from "../schedule/mip.js";
 import type { ScheduleProgress } from "../schedule/solve.js";
 import { checkRoster, type RosterCheck } from "./check.js";
@@ -63,6 +63,7 @@ export interface RosterResult {
  * own rules; minimum cover and hours may still fall short (the elastic model prices that).
  */
 export async function greedyRoster(problem: RosterProblem, options: { timeLimitSeconds?: number } = {}): Promise<Roster> {
+  requireObject("greedyRoster", "problem", problem, ["days", "firstWeekday", "templates", "agents", "requests", "demand", "rules"]);
   const started = Date.now();
   const budgetMs = (options.timeLimitSeconds ?? Infinity) * 1000;
   const roster: Record<string, string[]> = {};
@@ -140,6 +141,7 @@ function decode(problem: RosterProblem, model: RosterModel, values: Float64Array
  * ```
  */
 export async function solveRoster(problem: RosterProblem, options: SolveRosterOptions = {}): Promise<RosterResult> {
+  requireObject("solveRoster", "problem", problem, ["days", "firstWeekday", "templates", "agents", "requests", "demand", "rules"]);
   const { runMip = solveMip, onProgress, ...mipOptions } = options;
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRoster", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);

@@ -1,3 +1,4 @@
+import { requireObject } from "../errors.js";
 import { weekendsOf, type Roster, type RosterProblem } from "./problem.js";
 
 /**
@@ -32,6 +33,8 @@ export interface AgentSummary {
  * ```
  */
 export function rosterSummary(problem: RosterProblem, roster: Roster): AgentSummary[] {
+  requireObject("rosterSummary", "problem", problem, ["days", "firstWeekday", "templates", "agents", "requests", "demand", "rules"]);
+  requireObject("rosterSummary", "roster", roster);
   const templates = new Map(problem.templates.map((t) => [t.name, t]));
   const weekends = weekendsOf(problem);
   return problem.agents.map((agent) => {

@@ -179,6 +179,7 @@ export function dbaiCandidateShifts(instance: DbaiInstance): { startMinute: numb
  * ```
  */
 export function dbaiWorkedMinutesBound(instance: DbaiInstance, objectiveUpperBound: number): number {
+  requireOptions("dbaiWorkedMinutesBound", instance, ["intervalMinutes", "requirements", "cyclic", "weights"]);
   if (!instance.cyclic || !(instance.weights.overCover > 0)) return Infinity;
   const requiredMinutes = instance.requirements.reduce((sum, r) => sum + r, 0) * instance.intervalMinutes;
   return requiredMinutes + objectiveUpperBound / instance.weights.overCover;

@@ -1,4 +1,4 @@
-import { WfmError, describeValue, type Problem } from "../errors.js";
+import { WfmError, describeValue, requireOptions, type Problem } from "../errors.js";
 import { compileDistribution, formatField, type CompiledDistribution } from "./distributions.js";
 import type { SimulationOptions, SimulationSkill } from "./types.js";
 
@@ -60,10 +60,13 @@ const isObject = (v: unknown): boolean => typeof v === "object" && v !== null &&
 
 /**
  * Validates the options, collecting every problem, and compiles the model (internal).
+ * `fn` is the public function called (`simulate`, `simulateBatch`, `summarizeSimulation`), named
+ * by every message.
  *
  * @throws {WfmError} `invalid-argument`, one problem per bad field
  */
-export function compileModel(options: SimulationOptions): CompiledModel {
+export function compileModel(options: SimulationOptions, fn = "simulate"): CompiledModel {
+  requireOptions(fn, options);
   const problems: Problem[] = [];
   const bad = (path: readonly (string | number)[], expectation: string, value: unknown) =>
     problems.push({ code: "invalid-argument", message: `simulate: ${formatField(path)} must be ${expectation}, got ${describeValue(value)}`, path, value });
@@ -283,7 +286,10 @@ export function compileModel(options: SimulationOptions): CompiledModel {
       say(["contactTypes", t, "name"], `no agent group serves contact type ${JSON.stringify(type.name)}: add it to some group's skills`, type.name);
     }
   });
-  if (problems.length > 0) throw new WfmError(problems);
+  if (problems.length > 0) {
+    // The field checks (here and in compileDistribution) speak as simulate; name the function called.
+    throw new WfmError(fn === "simulate" ? problems : problems.map((p) => ({ ...p, message: p.message.replace(/^simulate: /, `${fn}: `) })));
+  }
 
   const routeGroups: Int32Array[] = [];
   const routeDelays: Float64Array[] = [];

@@ -1,4 +1,4 @@
-import { WfmError } from "../errors.js";
+import { WfmError, invalidArgument } from "../errors.js";
 import * as E from "./engine.js";
 import { compileModel, type CompiledModel } from "./model.js";
 import { addValue, estimate } from "./statistics.js";
@@ -155,7 +155,8 @@ function runBatch(m: CompiledModel, firstReplication: number, replications: numb
  * ```
  */
 export function simulateBatch(options: SimulationOptions, range: { readonly firstReplication: number; readonly replications: number }): SimulationBatch {
-  const model = compileModel(options);
+  const model = compileModel(options, "simulateBatch");
+  if (typeof range !== "object" || range === null) invalidArgument("simulateBatch", "range", "an object { firstReplication, replications }", range);
   const { firstReplication, replications } = range;
   if (!(Number.isInteger(firstReplication) && firstReplication >= 0)) {
     throw new WfmError({ code: "invalid-argument", message: `simulateBatch: firstReplication must be a whole number >= 0, got ${firstReplication}`, path: ["firstReplication"], value: firstReplication });
@@ -169,10 +170,12 @@ export function simulateBatch(options: SimulationOptions, range: { readonly firs
 /**
  * Merges batches of replications ({@link simulateBatch}) into the result of {@link simulate}.
  *
- * @throws {WfmError} `invalid-argument` when a batch does not fit the options' layout
+ * @throws {WfmError} `invalid-argument` for invalid options (see {@link simulate}), batches not an
+ *   array, or a batch that does not fit the options' layout
  */
 export function summarizeSimulation(options: SimulationOptions, batches: readonly SimulationBatch[]): SimulationResult {
-  const m = compileModel(options);
+  const m = compileModel(options, "summarizeSimulation");
+  if (!Array.isArray(batches)) invalidArgument("summarizeSimulation", "batches", "an array of simulateBatch results", batches);
   return summarize(m, batches);
 }
 

@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { DurationDistribution, PatienceDistribution, SimulationOptions } from "./types.js";
 
 /** Options of {@link steadyQueueOptions}: one queue at a constant volume, as `erlangC` / `erlangA` see it. */
@@ -51,7 +51,8 @@ function duration(meanSeconds: number, cv: number | undefined): DurationDistribu
  * Poisson arrivals), so the simulation referees them; `ahtCv` and `patienceCv` leave their
  * exponential assumptions.
  *
- * @throws {WfmError} `invalid-argument` for a bad `hours`, `ahtCv` or `patienceCv` (the rest is checked by {@link simulate})
+ * @throws {WfmError} `invalid-argument` when options is not an object or callsPerInterval, intervalSeconds,
+ *   ahtSeconds or agents is missing; for a bad `hours`, `ahtCv` or `patienceCv` (the rest is checked by {@link simulate})
  *
  * @example
  * ```ts
@@ -62,6 +63,7 @@ function duration(meanSeconds: number, cv: number | undefined): DurationDistribu
  */
 export function steadyQueueOptions(options: SteadyQueueOptions): SimulationOptions {
   const fn = "steadyQueueOptions";
+  requireOptions(fn, options, ["callsPerInterval", "intervalSeconds", "ahtSeconds", "agents"]);
   const hours = options.hours ?? 8;
   if (!(Number.isFinite(hours) && hours > 0)) invalidArgument(fn, "hours", "a positive finite number", hours);
   for (const field of ["ahtCv", "patienceCv"] as const) {

@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { loadHighsRuntime } from "../schedule/solve.js";
 import { teamDesignGroups, teamDesigns, type TeamDesign } from "./designs.js";
 import type { AgentGroup, ContactType, SkillRouting } from "./model.js";
@@ -97,6 +97,7 @@ export interface TeamDesignComparison {
  * ```
  */
 export async function compareTeamDesigns(options: CompareTeamDesignsOptions): Promise<TeamDesignComparison> {
+  requireOptions("compareTeamDesigns", options, ["intervalMinutes", "contactTypes"]);
   const fn = "compareTeamDesigns";
   const { intervalMinutes, contactTypes } = options;
   const share = options.crossTrainedShare ?? 0.2;

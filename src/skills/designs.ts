@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { AgentGroup, ContactType } from "./model.js";
 
 /**
@@ -51,6 +51,7 @@ export interface TeamDesignGroupsOptions {
  * ```
  */
 export function teamDesignGroups(options: TeamDesignGroupsOptions): AgentGroup[] {
+  requireOptions("teamDesignGroups", options, ["design", "contactTypes"]);
   const fn = "teamDesignGroups";
   const { design, contactTypes } = options;
   const base = options.costPerHour ?? 1;

@@ -1,5 +1,5 @@
 import { isOpenAt } from "../calendar/local-time.js";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import type { StaffingConfig, StaffingIntervalInput } from "../staffing/plan.js";
 import type { ContactType, SkillModel } from "./model.js";
 
@@ -45,6 +45,7 @@ export interface ChannelSkillModel {
  * ```
  */
 export function skillModelFromChannels(options: SkillModelFromChannelsOptions): ChannelSkillModel {
+  requireOptions("skillModelFromChannels", options, ["intervals", "intervalMinutes", "config"]);
   const fn = "staff by agent group";
   const { intervals, intervalMinutes, config } = options;
   const groups = config.agentGroups;

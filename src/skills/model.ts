@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireObject } from "../errors.js";
 
 /**
  * The skill model: contact types with interval volumes, handle times and targets; agent groups
@@ -141,6 +141,8 @@ function offeredContacts(types: readonly ContactType[], intervalCount: number, i
  * ```
  */
 export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillModel {
+  if (typeof fn !== "string") invalidArgument("resolveSkillModel", "fn", "the calling function's name", fn);
+  requireObject(fn, "model", model, ["intervalMinutes", "contactTypes", "agentGroups"]);
   const { intervalMinutes, contactTypes, agentGroups, routing } = model;
   if (!(finite(intervalMinutes) && intervalMinutes > 0 && intervalMinutes <= 1440)) invalidArgument(fn, "intervalMinutes", "a number of minutes in (0, 1440]", intervalMinutes);
   if (!Array.isArray(contactTypes) || contactTypes.length === 0) invalidArgument(fn, "contactTypes", "a non-empty array", contactTypes);

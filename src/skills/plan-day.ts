@@ -1,3 +1,4 @@
+import { requireOptions } from "../errors.js";
 import { parseLocalTimestamp } from "../calendar/local-time.js";
 import type { StaffingConfig } from "../staffing/plan.js";
 import { skillModelFromChannels } from "./from-channels.js";
@@ -47,6 +48,7 @@ export interface PlanDaySkillModel {
  * ```
  */
 export function peakDaySkillModel(options: { readonly intervals: readonly PlanDayInterval[]; readonly intervalMinutes: number; readonly config: StaffingConfig }): PlanDaySkillModel | null {
+  requireOptions("peakDaySkillModel", options, ["intervals", "intervalMinutes", "config"]);
   const { intervals, intervalMinutes, config } = options;
   const voice = Object.entries(config.channels ?? {})
     .filter(([name, c]) => c.type === "voice" && c.targetServiceLevel !== undefined && c.targetAnswerSeconds !== undefined && intervals.some((row) => row.channel === name))

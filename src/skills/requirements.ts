@@ -1,4 +1,4 @@
-import { WfmError } from "../errors.js";
+import { WfmError, requireObject } from "../errors.js";
 import { requiredAgents } from "../queueing/required-agents.js";
 import type { ContactType, ResolvedSkillModel } from "./model.js";
 
@@ -23,14 +23,18 @@ export interface SkillRequirement {
  * The single-skill requirement of one type at `calls` contacts per interval and a handle time
  * (Erlang C, or Erlang A with a patience): the same number `planStaffing` gives a voice channel.
  *
- * @throws {WfmError} `infeasible` when no agent count meets the type's targets
+ * @param ahtSecondsGiven - the handle time, seconds. @defaultValue type.ahtSeconds
+ * @throws {WfmError} `infeasible` when no agent count meets the type's targets; `invalid-argument`
+ *   when `type` is not a contact type (name, ahtSeconds and targets given)
  *
  * @example
  * ```ts
  * singleTypeRequirement({ name: "a", ahtSeconds: 180, targetServiceLevel: 0.8, targetAnswerSeconds: 20 }, 100, 1800, "here"); //=> 14
  * ```
  */
-export function singleTypeRequirement(type: ContactType, calls: number, intervalSeconds: number, where: string, ahtSeconds = type.ahtSeconds): number {
+export function singleTypeRequirement(type: ContactType, calls: number, intervalSeconds: number, where: string, ahtSecondsGiven?: number): number {
+  requireObject("singleTypeRequirement", "type", type, ["name", "ahtSeconds", "targetServiceLevel", "targetAnswerSeconds"]);
+  const ahtSeconds = ahtSecondsGiven ?? type.ahtSeconds;
   if (calls === 0) return 0;
   const solved = requiredAgents({
     model: type.patienceSeconds === undefined ? "erlang-c" : "erlang-a",
@@ -100,6 +104,7 @@ function pooledRequirement(types: readonly ContactType[], set: readonly number[]
  * ```
  */
 export function requirementSets(resolved: ResolvedSkillModel, active: readonly number[]): number[][] {
+  requireObject("requirementSets", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
   const m = resolved.model.contactTypes.length;
   const linked = Array.from({ length: m }, () => new Uint8Array(m));
   for (const list of resolved.skills) for (const a of list) for (const b of list) linked[a]![b] = 1;
@@ -139,6 +144,7 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * ```
  */
 export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string): SkillRequirement[] {
+  requireObject("intervalRequirements", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
   const types = resolved.model.contactTypes;
   const intervalSeconds = resolved.model.intervalMinutes * 60;
   const active: number[] = [];

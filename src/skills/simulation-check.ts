@@ -1,4 +1,4 @@
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireObject } from "../errors.js";
 import { simulate } from "../simulation/simulate.js";
 import type { SimulatedContactTypeStats, SimulationOptions, SimulationResult } from "../simulation/types.js";
 import type { ResolvedSkillModel } from "./model.js";
@@ -51,6 +51,8 @@ export function resolveSimulation(fn: string, settings: { replications?: number;
  * ```
  */
 export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationOptions {
+  requireObject("simulationOptions", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("simulationOptions", "settings", settings, ["replications", "seed", "maxAddedAgents"]);
   const { model, offered } = resolved;
   const intervalSeconds = model.intervalMinutes * 60;
   const overflow = model.routing?.overflowAfterSeconds;
@@ -87,6 +89,8 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
  * ```
  */
 export function simulateStaffing(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationResult {
+  requireObject("simulateStaffing", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("simulateStaffing", "settings", settings, ["replications", "seed", "maxAddedAgents"]);
   return simulate(simulationOptions(resolved, agents, settings));
 }
 

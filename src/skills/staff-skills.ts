@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { invalidArgument } from "../errors.js";
+import { invalidArgument, requireOptions } from "../errors.js";
 import { loadHighsRuntime } from "../schedule/solve.js";
 import { resolveSkillModel, type ResolvedSkillModel, type SkillModel } from "./model.js";
 import type { SimulationResult } from "../simulation/types.js";
@@ -191,6 +191,7 @@ export function staffingTotals(resolved: ResolvedSkillModel, intervals: readonly
  * ```
  */
 export async function staffSkills(options: StaffSkillsOptions): Promise<SkillStaffing> {
+  requireOptions("staffSkills", options, ["intervalMinutes", "contactTypes", "agentGroups"]);
   const fn = "staffSkills";
   const resolved = resolveSkillModel(fn, options);
   const share = checkCrossTrainedShare(fn, resolved, options.minimumCrossTrainedShare);

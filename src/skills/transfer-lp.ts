@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import { WfmError } from "../errors.js";
+import { WfmError, requireObject } from "../errors.js";
 import type { ResolvedSkillModel } from "./model.js";
 import type { SkillRequirement } from "./requirements.js";
 
@@ -52,6 +52,8 @@ export interface TransferSolution {
  * ```
  */
 export function solveTransferProgram(highs: Highs, resolved: ResolvedSkillModel, rows: readonly SkillRequirement[], crossTrainedShare = 0): TransferSolution {
+  requireObject("solveTransferProgram", "highs", highs);
+  requireObject("solveTransferProgram", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
   const groups = resolved.skills.length;
   const minimum = resolved.model.agentGroups.map((g) => g.minimumAgents ?? 0);
   const useful = rows.filter((r) => r.agents > 0);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvCells, ProblemList, asciiDigits, dateFormatProblem, detectDelimiter, openCsv, parseCsv, quoteCell } from "../../src/io/csv.js";
+import { clipQuoted } from "../../src/errors.js";
 import { parseHolidaysCsv } from "../../src/io/holidays.js";
 import { parseKpiCsv } from "../../src/io/kpi-csv.js";
 import { parseOrdersCsv } from "../../src/io/orders-csv.js";
@@ -159,7 +160,7 @@ describe("refused exports: each message pinned", () => {
   it("an error message quotes only a short prefix of a huge cell", () => {
     const huge = "9".repeat(20) + "x".repeat(300_000);
     const [message] = problemsOf(() => parseVolumeCsv(`timestamp,calls\n2026-12-01T08:00,${huge}\n2026-12-01T08:30,1\n`, { file: "v.csv" }));
-    expect(message).toBe(`v.csv:2:2: calls must be a non-negative number, got "${"9".repeat(20)}${"x".repeat(12)}"... (300020 characters)`);
+    expect(message).toBe(`v.csv:2:2: calls must be a non-negative number, got "${"9".repeat(20)}${"x".repeat(40)}..." (300020 characters)`);
   });
 
   it("a header with as many ';' as ','", () => {
@@ -270,9 +271,10 @@ describe("dialect pieces", () => {
     expect(asciiDigits("۰۱۲۳۴۵۶۷۸۹ ٠١٢٣٤٥٦٧٨٩")).toBe("0123456789 0123456789");
   });
 
-  it("quoteCell keeps short cells whole", () => {
-    expect(quoteCell("a".repeat(40))).toBe(JSON.stringify("a".repeat(40)));
-    expect(quoteCell("a".repeat(41))).toBe(`${JSON.stringify("a".repeat(32))}... (41 characters)`);
+  it("quoteCell keeps short cells whole and cuts long ones as WfmError cuts any quote", () => {
+    expect(quoteCell("a".repeat(60))).toBe(JSON.stringify("a".repeat(60)));
+    expect(quoteCell("a".repeat(61))).toBe(`"${"a".repeat(60)}..." (61 characters)`);
+    expect(quoteCell("a".repeat(61))).toBe(clipQuoted(JSON.stringify("a".repeat(61))));
   });
 
   it("dateFormatProblem refuses tokens that would misread dates", () => {

@@ -10,7 +10,7 @@ import type { CliIo } from "../io.js";
  * same zod schema the commands validate with, for editors (`"$schema"` or a VS Code mapping).
  */
 /** The configs `wfm schema` knows (the keys of `configSchemas`, listed here so that help needs no zod). */
-export const configNames: readonly string[] = ["cost", "plan", "scenarios", "shifts", "staffing"];
+export const configNames: readonly string[] = ["calibration", "cost", "plan", "roster", "scenarios", "shifts", "staffing", "teams"];
 
 export const schemaCommand: CommandModule = {
   name: "schema",
