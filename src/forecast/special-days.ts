@@ -16,6 +16,7 @@ import { millisecondsInDay } from "../calendar/local-time.js";
 import type { IntervalGrid } from "./grid.js";
 import { median } from "./robust.js";
 import type { SpecialDay } from "./types.js";
+import { compareText } from "../order.js";
 
 /** A day whose total is out of line with the same weekday around it. */
 export interface AnomalousDay {
@@ -116,7 +117,7 @@ export function specialDayFactors(options: {
   }
   return [...ratios.entries()]
     .map(([label, list]) => ({ label, factor: median(list), occurrences: list.length }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => compareText(a.label, b.label));
 }
 
 /**

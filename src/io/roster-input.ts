@@ -5,6 +5,7 @@ import type { RosterAgent, RosterDemand, RosterProblem, RosterRequest, RosterTem
 import { ProblemList, parseCsv, type CsvTable } from "./csv.js";
 import { readJsonFile, zodProblems } from "./json.js";
 import { readTextFile } from "./read-file.js";
+import { compareText } from "../order.js";
 
 /**
  * Inputs of `wfm roster`: `agents.csv` (contracts), `requests.csv` (leave and preferences), the
@@ -354,7 +355,7 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
       templates,
       agents: inputs.agents,
       requests,
-      demand: [...byKey.values()].sort((a, b) => a.day - b.day || a.template.localeCompare(b.template)),
+      demand: [...byKey.values()].sort((a, b) => a.day - b.day || compareText(a.template, b.template)),
       rules: {
         minRestMinutes: Math.round((r.minRestHours ?? 11) * 60),
         forbiddenSuccessions: (r.forbiddenSuccessions ?? []) as [string, string][],

@@ -21,6 +21,7 @@ import { planChannelModels, simulatePlan, type PlanChannelModel, type PlanSimula
 import { deliveredService } from "../staffing/delivered.js";
 import { defaultSupportRatios, supportingStaff } from "../staffing/supporting-staff.js";
 import { planStaffing, type StaffingConfig, type StaffingDay, type StaffingPlan, type StaffingTotals } from "../staffing/plan.js";
+import { compareText } from "../order.js";
 
 /** The month being planned: `planningMonth(...)` gives it. */
 export interface PlanPeriod {
@@ -370,7 +371,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
         ahtSeconds: finiteOrNull(row.ahtSeconds, 1),
       })),
     )
-    .sort((a, b) => a.localMs - b.localMs || a.channel.localeCompare(b.channel))
+    .sort((a, b) => a.localMs - b.localMs || compareText(a.channel, b.channel))
     .map(({ localMs, ...rest }) => ({ timestamp: stamp(localMs), ...rest }));
 
   // 3. Staffing per interval and channel, on the forecast (point or upper quantile).
@@ -767,7 +768,7 @@ async function scheduleTeams(
       });
     });
   }
-  result.coverage.sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.team.localeCompare(b.team));
-  result.shifts.sort((a, b) => a.start.localeCompare(b.start) || a.team.localeCompare(b.team) || a.template.localeCompare(b.template));
+  result.coverage.sort((a, b) => compareText(a.timestamp, b.timestamp) || compareText(a.team, b.team));
+  result.shifts.sort((a, b) => compareText(a.start, b.start) || compareText(a.team, b.team) || compareText(a.template, b.template));
   return { ...result, peakAgents: Math.max(0, ...floorTotal) };
 }

@@ -10,6 +10,7 @@ import { predictQueue, type ChannelQueueModel } from "./model.js";
 import { simulateReview, type ReviewSimulation } from "./review-simulation.js";
 import { shapleyValues } from "./shapley.js";
 import type { ReviewPlan, ReviewPlanInterval } from "./types.js";
+import { compareText } from "../order.js";
 
 /**
  * The month's review: plan against actual.
@@ -394,7 +395,7 @@ export function reviewMonth(options: ReviewMonthOptions): ReviewResult {
     accuracyDays
       .filter((r) => r.channel === channel && r.actualContacts > 0)
       .map((r) => ({ date: r.period, channel, actualContacts: r.actualContacts, forecastContacts: r.forecastContacts, error: (r.forecastContacts - r.actualContacts) / r.actualContacts, label: labels.get(r.period) ?? null }))
-      .sort((a, b) => Math.abs(b.error) - Math.abs(a.error) || a.date.localeCompare(b.date))
+      .sort((a, b) => Math.abs(b.error) - Math.abs(a.error) || compareText(a.date, b.date))
       .slice(0, worstCount),
   );
 
@@ -682,7 +683,7 @@ function compareKeys(a: string, b: string, channels: readonly string[]): number 
   const [pa, ca] = a.split("\u0000") as [string, string];
   const [pb, cb] = b.split("\u0000") as [string, string];
   const rank = (c: string) => (c === "all" ? channels.length : channels.indexOf(c));
-  return pa.localeCompare(pb) || rank(ca) - rank(cb);
+  return compareText(pa, pb) || rank(ca) - rank(cb);
 }
 
 /**
@@ -735,7 +736,7 @@ function ahtProfile(list: readonly Cell[], _intervalMs: number): { actual: Recor
   const actual: Record<string, Record<string, number>> = {};
   const planned: Record<string, Record<string, number>> = {};
   for (const day of dayNames) {
-    for (const [key, s] of [...sums.entries()].filter(([k]) => k.startsWith(`${day}\u0000`)).sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, s] of [...sums.entries()].filter(([k]) => k.startsWith(`${day}\u0000`)).sort(([a], [b]) => compareText(a, b))) {
       const time = key.split("\u0000")[1]!;
       if (s.answered > 0) (actual[day] ??= {})[time] = Math.round((s.handle / s.answered) * 10) / 10;
       if (s.planCalls > 0) (planned[day] ??= {})[time] = Math.round((s.planHandle / s.planCalls) * 10) / 10;

@@ -4,6 +4,7 @@ import { deliveredService } from "../staffing/delivered.js";
 import type { ChannelConfig } from "../staffing/plan.js";
 import type { ScheduleSolution, ScheduleStatus } from "./solve.js";
 import type { TemplateProblem } from "./templates.js";
+import { compareText } from "../order.js";
 
 /** One shift instance of a schedule: a start, its breaks and how many agents work it. */
 export interface ScheduledShift {
@@ -111,10 +112,10 @@ export function scheduleReport(options: { built: TemplateProblem; solution: Sche
           breaks.push({ name: rule.name, startLocalMs: startMs, endLocalMs: startMs + rule.durationIntervals * intervalMs, agents: n });
         });
       });
-      breaks.sort((a, b) => a.startLocalMs - b.startLocalMs || a.name.localeCompare(b.name));
+      breaks.sort((a, b) => a.startLocalMs - b.startLocalMs || compareText(a.name, b.name));
       shifts.push({ template: info.template, startLocalMs: info.startLocalMs, endLocalMs: info.endLocalMs, agents, paidHours: column.paidHours, breaks });
     });
-    shifts.sort((a, b) => a.startLocalMs - b.startLocalMs || a.template.localeCompare(b.template) || a.endLocalMs - b.endLocalMs);
+    shifts.sort((a, b) => a.startLocalMs - b.startLocalMs || compareText(a.template, b.template) || a.endLocalMs - b.endLocalMs);
   }
   const target = workload?.targetAnswerSeconds ?? 20;
   let weightedSl = 0;

@@ -15,6 +15,7 @@ import { readVolumeCsv } from "../../io/volume-csv.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { csvDates, dateFormatHelp, parseChoiceOption, parseDecimal, parseNumberOption } from "../options.js";
+import { compareText } from "../../order.js";
 
 const methodChoices = ["auto", "seasonal-naive", "seasonal-average", "holt-winters", "top-down", "driver", "combined"] as const;
 const formatChoices = ["csv", "json", "table"] as const;
@@ -157,7 +158,7 @@ export const forecastCommand: CommandModule = {
         const multi = series.channels.length > 1 || series.rows.some((r) => r.channel !== "voice");
         const hasAht = results.some((r) => r.result.rows.some((row) => row.ahtSeconds !== undefined));
         const rows: OutRow[] = results.flatMap(({ channel, result }) => result.rows.map((row) => ({ ...row, channel })));
-        rows.sort((a, b) => a.localMs - b.localMs || a.channel.localeCompare(b.channel));
+        rows.sort((a, b) => a.localMs - b.localMs || compareText(a.channel, b.channel));
 
         if (staleNote !== null) io.stderr(`note: ${staleNote}\n`);
         for (const { channel, result } of results) {

@@ -13,6 +13,7 @@ import { steadyQueueOptions, type SimulatedEstimate, type SimulationResult } fro
 import { parseChoiceOption, parseNumberOption, parseTargetOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
+import { compareText } from "../../order.js";
 
 /** Raw commander values of `wfm simulate`. */
 interface SimulateFlags {
@@ -282,7 +283,7 @@ async function runPlanMode(flags: SimulateFlags, io: CliIo, format: TableFormat)
         disagrees: i.disagrees,
       };
     })
-    .sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.channel.localeCompare(b.channel));
+    .sort((a, b) => compareText(a.timestamp, b.timestamp) || compareText(a.channel, b.channel));
   const csv = format === "csv" || format === "json";
   const est = (key: string, title: string, get: (r: PlanRow) => SimulatedEstimate, text: (v: number | null) => string, half: (v: number | null) => string): TableColumn<PlanRow>[] => [
     { key, title, value: (r) => get(r).mean, text: (r) => (csv ? (get(r).mean === null ? "" : String(Number(get(r).mean!.toFixed(6)))) : text(get(r).mean)), align: "right" },
