@@ -74,46 +74,38 @@ export function attributionTable(rows: readonly AttributionRow[], title?: string
 
 /** Table: service level, abandonment and ASA against target and plan. */
 export function targetsTable(review: ReviewResult, f: LocaleFormat = english): ReportTable {
-  const { pct, num } = writers(f);
   return {
     columns: [...f.messages.review.targetsColumns],
     numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9],
-    rows: review.targets.map((t) => [
-      t.channel,
-      pct(t.serviceLevel.target),
-      pct(t.serviceLevel.planned),
-      pct(t.serviceLevel.achieved),
-      pct(t.abandonRate.target),
-      pct(t.abandonRate.planned),
-      pct(t.abandonRate.achieved),
-      num(t.asaSeconds.target, 0),
-      num(t.asaSeconds.planned, 1),
-      num(t.asaSeconds.achieved, 1),
-    ]),
+    rows: review.targets.map((t) => targetCells(t, f)),
   };
+}
+
+/** The cells of one targets row: the channel, then service level, abandonment and ASA as target, planned, achieved. */
+function targetCells(t: ReviewResult["targets"][number], f: LocaleFormat): string[] {
+  const { pct, num } = writers(f);
+  return [
+    t.channel,
+    pct(t.serviceLevel.target),
+    pct(t.serviceLevel.planned),
+    pct(t.serviceLevel.achieved),
+    pct(t.abandonRate.target),
+    pct(t.abandonRate.planned),
+    pct(t.abandonRate.achieved),
+    num(t.asaSeconds.target, 0),
+    num(t.asaSeconds.planned, 1),
+    num(t.asaSeconds.achieved, 1),
+  ];
 }
 
 /** Table: the targets per channel and day (`"days"`) or hour of day (`"hours"`), the period first. */
 export function targetsByPeriodTable(review: ReviewResult, by: "days" | "hours", f: LocaleFormat = english, title?: string): ReportTable {
-  const { pct, num } = writers(f);
   const m = f.messages.review.targets;
   return {
     ...(title === undefined ? {} : { title }),
     columns: [by === "days" ? m.day : m.hour, ...f.messages.review.targetsColumns],
     numeric: [2, 3, 4, 5, 6, 7, 8, 9, 10],
-    rows: review.targetsByPeriod[by].map((t) => [
-      by === "days" ? f.date(t.period) : f.digits(t.period),
-      t.channel,
-      pct(t.serviceLevel.target),
-      pct(t.serviceLevel.planned),
-      pct(t.serviceLevel.achieved),
-      pct(t.abandonRate.target),
-      pct(t.abandonRate.planned),
-      pct(t.abandonRate.achieved),
-      num(t.asaSeconds.target, 0),
-      num(t.asaSeconds.planned, 1),
-      num(t.asaSeconds.achieved, 1),
-    ]),
+    rows: review.targetsByPeriod[by].map((t) => [by === "days" ? f.date(t.period) : f.digits(t.period), ...targetCells(t, f)]),
   };
 }
 
