@@ -1,5 +1,6 @@
-import type { Highs, HighsCallbackMap } from "highs";
-import { WfmError, invalidArgument } from "../errors.js";
+import type { Highs } from "highs";
+import { invalidArgument } from "../errors.js";
+import { nowMs, runHighs } from "./highs-run.js";
 import type { ShiftModelData } from "./model.js";
 import { loadHighsRuntime, type ScheduleProgress } from "./solve.js";
 
@@ -49,9 +50,6 @@ export interface MipResult {
   readonly solveSeconds: number;
 }
 
-const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
-const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e30 ? v : null);
-
 /**
  * Solves a MIP with HiGHS (branch and cut) and returns the raw solution. The native model is
  * always disposed.
@@ -83,38 +81,10 @@ export async function solveMip(
     instance.passModel({ ...data, ...(offset ? { offset } : {}) } as Parameters<typeof instance.passModel>[0]);
     if (options.startValues) instance.setSolution({ colValue: Float64Array.from(options.startValues) });
     else if (options.startPartial) instance.setSolution({ indices: Int32Array.from(options.startPartial.indices), values: Float64Array.from(options.startPartial.values) });
-    const started = now();
-    const callbacks: { [key: number]: (event: never) => undefined } = {};
-    if (onProgress) {
-      const report = (data: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
-        const gap = finite(data.mip_gap);
-        onProgress({
-          elapsedSeconds: data.running_time ?? (now() - started) / 1000,
-          bestObjective: finite(data.mip_primal_bound),
-          bound: finite(data.mip_dual_bound),
-          gap: gap === null ? null : gap,
-        });
-        return undefined;
-      };
-      callbacks[highs.constants.callbackType.mipLogging] = (event: { data: Parameters<typeof report>[0] }) => report(event.data);
-      callbacks[highs.constants.callbackType.mipImprovingSolution] = (event: { data: Parameters<typeof report>[0] }) => report(event.data);
-    }
-    if (shouldStop) {
-      callbacks[highs.constants.callbackType.mipInterrupt] = (event: { interrupt(): void }) => {
-        if (shouldStop()) event.interrupt();
-        return undefined;
-      };
-    }
-    let runStatus: number;
-    try {
-      runStatus = instance.run(callbacks as HighsCallbackMap).modelStatus;
-    } catch (error) {
-      throw new WfmError({ code: "solver-failed", message: `HiGHS failed: ${error instanceof Error ? error.message : String(error)}` });
-    }
-    const solveSeconds = (now() - started) / 1000;
+    const started = nowMs();
+    const { modelStatus: runStatus, hasSolution, bound } = runHighs(highs, instance, { onProgress, shouldStop, startedMs: started });
+    const solveSeconds = (nowMs() - started) / 1000;
     const codes = highs.constants.modelStatus;
-    const hasSolution = Number(instance.info.get("primal_solution_status")) === 2;
-    const bound = finite(Number(instance.info.get("mip_dual_bound")));
     let status: MipStatus;
     if (runStatus === codes.infeasible || runStatus === codes.unboundedOrInfeasible) status = "infeasible";
     else if (runStatus === codes.interrupted) status = "cancelled";

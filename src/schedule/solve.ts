@@ -1,8 +1,9 @@
-import type { Highs, HighsCallbackMap } from "highs";
+import type { Highs } from "highs";
 import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { buildShiftModel, type ShiftModel } from "./model.js";
 import { columnIntervals, type BreakRule, type ShiftProblem } from "./problem.js";
 import { verifySchedule, type ShiftAssignment, type VerifiedSchedule } from "./verify.js";
+import { nowMs, runHighs, type MipProgress } from "./highs-run.js";
 
 /** How a solve ended. */
 export type ScheduleStatus =
@@ -23,16 +24,7 @@ export type ScheduleStatus =
   | "feasible";
 
 /** One progress report while the solver runs. */
-export interface ScheduleProgress {
-  /** Seconds since the solve started. */
-  readonly elapsedSeconds: number;
-  /** Objective of the best schedule so far (as the solver reports it), or null. */
-  readonly bestObjective: number | null;
-  /** Best proven lower bound, or null. */
-  readonly bound: number | null;
-  /** Relative gap (best - bound) / |best|, or null. */
-  readonly gap: number | null;
-}
+export type ScheduleProgress = MipProgress;
 
 /** Options of {@link solveShiftProblem}. */
 export interface SolveShiftOptions {
@@ -111,7 +103,7 @@ export function loadHighsRuntime(): Promise<Highs> {
   return highsPromise;
 }
 
-const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+const now = nowMs;
 
 /** Intervals with a positive requirement that no column covers at all. */
 export function uncoverableIntervals(problem: ShiftProblem): number[] {
@@ -765,48 +757,15 @@ export async function solveShiftProblem(problem: ShiftProblem, options: SolveShi
       instance.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
     }
     if (rounding.best !== null) instance.setSolution({ colValue: fullVector(problem, model, rounding.best.assignment) });
-    const callbacks: { [key: number]: (event: never) => undefined } = {};
-    if (onProgress) {
-      const report = (data: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
-        const best = data.mip_primal_bound;
-        const bound = data.mip_dual_bound;
-        onProgress({
-          elapsedSeconds: (now() - started) / 1000,
-          bestObjective: best !== undefined && Number.isFinite(best) && Math.abs(best) < 1e30 ? best : null,
-          bound: bound !== undefined && Number.isFinite(bound) && Math.abs(bound) < 1e30 ? bound : null,
-          gap: data.mip_gap !== undefined && Number.isFinite(data.mip_gap) && data.mip_gap < 1e30 ? data.mip_gap : null,
-        });
-        return undefined;
-      };
-      callbacks[highs.constants.callbackType.mipLogging] = (event: { data: Parameters<typeof report>[0] }) => report(event.data);
-      callbacks[highs.constants.callbackType.mipImprovingSolution] = (event: { data: Parameters<typeof report>[0] }) => report(event.data);
-    }
-    if (shouldStop) {
-      callbacks[highs.constants.callbackType.mipInterrupt] = (event: { interrupt(): void }) => {
-        if (shouldStop()) event.interrupt();
-        return undefined;
-      };
-    }
-    let runStatus: number;
-    try {
-      runStatus = instance.run(callbacks as HighsCallbackMap).modelStatus;
-    } catch (error) {
-      throw new WfmError({
-        code: "solver-failed",
-        message: `HiGHS failed: ${error instanceof Error ? error.message : String(error)}`,
-      });
-    }
+    const { modelStatus: runStatus, hasSolution, bound: mipBound } = runHighs(highs, instance, { onProgress, shouldStop, startedMs: started });
     const codes = highs.constants.modelStatus;
-    const primalStatus = Number(instance.info.get("primal_solution_status"));
-    const hasSolution = primalStatus === 2; // kSolutionStatusFeasible
     let status: ScheduleStatus;
     if (runStatus === codes.optimal) status = "optimal";
     else if (runStatus === codes.infeasible || runStatus === codes.unboundedOrInfeasible) status = "infeasible";
     else if (runStatus === codes.interrupted) status = "cancelled";
     else if (runStatus === codes.timeLimit) status = "time-limit";
     else status = hasSolution ? "time-limit" : "no-solution";
-    const mipBound = Number(instance.info.get("mip_dual_bound"));
-    const bounds = [mipBound, rounding.lpBound ?? -Infinity].filter((b) => Number.isFinite(b) && Math.abs(b) < 1e30);
+    const bounds = [mipBound ?? -Infinity, rounding.lpBound ?? -Infinity].filter((b) => Number.isFinite(b) && Math.abs(b) < 1e30);
     const bound = bounds.length === 0 ? null : Math.max(...bounds);
     if (status === "infeasible") return empty("infeasible");
     if (!hasSolution) {
