@@ -1,4 +1,4 @@
-import { WfmError } from "../errors.js";
+import { WfmError, type Problem } from "../errors.js";
 import { dateFormatProblem } from "../io/csv.js";
 
 /**
@@ -168,5 +168,52 @@ export function csvDates(flags: { readonly dateFormat?: string | undefined }, ca
   return {
     ...(flags.dateFormat === undefined ? {} : { dateFormat: parseDateFormatOption("--date-format", flags.dateFormat) }),
     ...(calendar === undefined ? {} : { calendar }),
+  };
+}
+
+/** What {@link optionProblems} hands a flag parser. */
+export interface OptionProblems {
+  /** Runs one parse; a `WfmError` it throws is kept (all its lines) and `undefined` returned. */
+  attempt<T>(parse: () => T): T | undefined;
+  /** Records one `invalid-option` problem naming the flag. */
+  problem(option: string, message: string, value?: unknown): void;
+  /** Throws every recorded problem as one `WfmError` (one line each), if there is any. */
+  done(): void;
+}
+
+/**
+ * A collector for a command's flag problems, so that every bad or conflicting flag is reported
+ * (one line each) in one run rather than the first one only.
+ *
+ * @returns `attempt`, `problem` and `done` (see {@link OptionProblems}).
+ * @throws {WfmError} from `done()`: every `invalid-option` problem recorded.
+ * @example
+ * ```ts
+ * const c = optionProblems();
+ * const agents = c.attempt(() => parseNumberOption("--agents", "-3", { min: 1 }));
+ * c.problem("--target", "give --target or --asa");
+ * c.done(); // throws a WfmError with two problems
+ * ```
+ */
+export function optionProblems(): OptionProblems {
+  const problems: Problem[] = [];
+  return {
+    attempt<T>(parse: () => T): T | undefined {
+      try {
+        return parse();
+      } catch (error) {
+        if (error instanceof WfmError) {
+          problems.push(...error.problems);
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    problem(option: string, message: string, value?: unknown) {
+      problems.push({ code: "invalid-option", option, message, value });
+    },
+    done() {
+      if (problems.length > 0) throw new WfmError(problems);
+    },
   };
 }

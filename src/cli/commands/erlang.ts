@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { WfmError, type Problem } from "../../errors.js";
+import { WfmError } from "../../errors.js";
 import { renderKeyValues, toJson } from "../../io/render.js";
 import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import {
@@ -12,7 +12,7 @@ import {
 } from "../../queueing/index.js";
 import { scheduled } from "../../queueing/required-agents.js";
 import { reachesTarget, withinLimit } from "../../queueing/limits.js";
-import { parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
+import { optionProblems, parseChoiceOption, parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 import {
   answerBlending,
   answerErlangXRequest,
@@ -84,19 +84,7 @@ export interface ErlangRequest extends PremiumRequest {
  * @throws {WfmError} `invalid-option` naming each bad or conflicting flag.
  */
 export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
-  const problems: Problem[] = [];
-  const attempt = <T>(parse: () => T): T | undefined => {
-    try {
-      return parse();
-    } catch (error) {
-      if (error instanceof WfmError) {
-        problems.push(...error.problems);
-        return undefined;
-      }
-      throw error;
-    }
-  };
-  const problem = (option: string, message: string, value?: unknown) => problems.push({ code: "invalid-option", option, message, value });
+  const { attempt, problem, done } = optionProblems();
   const given = (value: string | undefined) => value !== undefined;
 
   const format = attempt(() => parseChoiceOption("--format", flags.format, formats));
@@ -170,7 +158,7 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
   if (!given(flags.agents) && !hasTarget) {
     problem("--target", "give a target to solve for the agents (e.g. --target 80/20, --max-asa, --max-occupancy), or --agents N to evaluate");
   }
-  if (problems.length > 0) throw new WfmError(problems);
+  done();
 
   const traffic =
     trafficErlangs !== undefined

@@ -10,7 +10,7 @@ import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
 import { comparePlanWithSimulation, modelServiceLevel, planChannelModels, planSimulationOptions, type PlanChannelModel, type PlanSimulationInput } from "../../plan/plan-simulation.js";
 import { steadyQueueOptions, type SimulatedEstimate, type SimulationResult } from "../../simulation/index.js";
-import { parseChoiceOption, parseNumberOption, parseTargetOption } from "../options.js";
+import { optionProblems, parseChoiceOption, parseNumberOption, parseTargetOption } from "../options.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { compareText } from "../../order.js";
@@ -41,26 +41,6 @@ interface SimulateFlags {
 
 const formats = ["table", "csv", "json", "md"] as const;
 
-/** Collects every flag problem before throwing (one line each). */
-function collector() {
-  const problems: Problem[] = [];
-  const attempt = <T>(parse: () => T): T | undefined => {
-    try {
-      return parse();
-    } catch (error) {
-      if (error instanceof WfmError) {
-        problems.push(...error.problems);
-        return undefined;
-      }
-      throw error;
-    }
-  };
-  const problem = (option: string, message: string, value?: unknown) => problems.push({ code: "invalid-option", option, message, value });
-  const done = () => {
-    if (problems.length > 0) throw new WfmError(problems);
-  };
-  return { attempt, problem, done };
-}
 
 const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
 const pm = (v: number | null, scale = 100, decimals = 1) => (v === null ? "" : ` ± ${(v * scale).toFixed(decimals)}`);
@@ -85,7 +65,7 @@ function steadyJson(result: SimulationResult, request: Record<string, unknown>):
 }
 
 async function runSteady(flags: SimulateFlags, io: CliIo, format: TableFormat): Promise<string> {
-  const c = collector();
+  const c = optionProblems();
   const need = (flag: string, value: string | undefined, what: string) => {
     if (value === undefined) c.problem(flag, `required: ${what} (or give --plan, --staffing or --schedule)`);
   };
@@ -163,7 +143,7 @@ interface PlanModeInputs {
 }
 
 function readPlanMode(flags: SimulateFlags, io: CliIo): PlanModeInputs {
-  const c = collector();
+  const c = optionProblems();
   const sources = [flags.plan, flags.staffing, flags.schedule].filter((s) => s !== undefined);
   if (sources.length > 1) c.problem("--plan", "give one of --plan, --staffing or --schedule");
   if (flags.plan === undefined && flags.volumes === undefined) c.problem("--volumes", `required with ${flags.staffing !== undefined ? "--staffing" : "--schedule"}: the interval volumes to simulate`);
@@ -251,7 +231,7 @@ interface PlanRow {
 }
 
 async function runPlanMode(flags: SimulateFlags, io: CliIo, format: TableFormat): Promise<string> {
-  const c = collector();
+  const c = optionProblems();
   const replications = c.attempt(() => parseNumberOption("--replications", flags.replications, { min: 2, max: 10_000, integer: true }));
   const seed = c.attempt(() => parseNumberOption("--seed", flags.seed, { integer: true }));
   for (const [flag, value] of [["--calls", flags.calls], ["--interval", flags.interval], ["--aht", flags.aht], ["--agents", flags.agents], ["--patience", flags.patience], ["--aht-cv", flags.ahtCv], ["--patience-cv", flags.patienceCv], ["--target", flags.target]] as const) {
