@@ -231,6 +231,7 @@ export function describeValue(value: unknown): string {
  * One line for a problem, prefixed by its location: `file:line:column: message`,
  * `file: path.to.field: message`, or `--option: message`.
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `message`.
  * @example
  * ```ts
  * formatProblem({ code: "invalid-csv", file: "v.csv", line: 3, column: 2, message: "calls is not a number" });

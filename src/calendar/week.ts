@@ -66,6 +66,7 @@ export function startOfLocalWeek(localMs: number, weekStartsOn: DayOfWeek): numb
  * Saturday-Sunday. Sources: national labour law summaries (Iran: Friday, public sector also
  * Thursday since 2025 in some provinces; Israel: Friday-Saturday; Gulf states: Friday-Saturday).
  *
+ * @throws {WfmError} `invalid-argument` when `country` is not valid (the message says what it must be).
  * @example
  * ```ts
  * defaultWeekendDays("IR"); //=> [5]
@@ -97,6 +98,7 @@ export function defaultWeekendDays(country: string): readonly DayOfWeek[] {
 /**
  * Whether `localMs` falls on one of `weekendDays`.
  *
+ * @throws {WfmError} `invalid-argument` when `weekendDays` is not valid (the message says what it must be).
  * @example
  * ```ts
  * isLocalWeekend(Date.UTC(2026, 11, 4), [5]); //=> true (Friday)

@@ -15,6 +15,7 @@ function describeDays(days: number): string {
  * Refuses (or, with --force-history, notes) a history that ends long before the forecast period:
  * a year-old history, or one read in the wrong calendar, forecasts a world that has moved on.
  * Returns the note to print, or null when the history is recent.
+ * @throws {WfmError} `invalid-option`, one line per problem naming the field or option.
  */
 export function staleHistory(history: string, endMs: number, startLocalMs: number, force: boolean, option: string): string | null {
   const days = Math.floor((startLocalMs - endMs) / millisecondsInDay);

@@ -440,6 +440,7 @@ export interface RoundedCost {
  *   minute of 0.0123 USD stays visible; rounding it to cents would hide differences between
  *   scenarios)
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or a required field is missing.
  * @example
  * ```ts
  * roundCost(breakdown).total; //=> "2000.00"

@@ -69,6 +69,7 @@ export const zeroMoney: Money = new MoneyDecimal(0);
 /**
  * Sum of amounts, exact (no rounding while the result has at most 40 significant digits).
  *
+ * @throws {WfmError} `invalid-argument` when `amounts` is not valid (the message says what it must be).
  * @example
  * ```ts
  * sumMoney([toMoney("0.1"), toMoney("0.2")]).toString(); //=> "0.3"
@@ -199,6 +200,7 @@ export function allocateRounded(
  * @param amount - the money amount
  * @param divisor - a finite number (minutes, contacts, orders), read through its decimal text
  *
+ * @throws {WfmError} `invalid-argument` when `amount` or `divisor` are not valid (the message says what each must be).
  * @example
  * ```ts
  * divideMoney(toMoney("100"), 8)?.toString(); //=> "12.5"

@@ -21,6 +21,7 @@ export interface StaffingPlannerOptions {
  * minutes (handled x AHT / 60); the peak scheduled agents (seats); the period in months
  * (FTE hours of the period / FTE hours of a month); and the plan's call-weighted service level.
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `plan`.
  * @example
  * ```ts
  * const work = workFromStaffingPlan({ plan: planStaffing({ intervals, intervalMinutes: 60, config }) });

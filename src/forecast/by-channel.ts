@@ -20,6 +20,7 @@ export interface ChannelVolumeRow {
  *
  * @returns channel -> points sorted by time, channels in order of first appearance
  *
+ * @throws {WfmError} `invalid-argument` when `rows` is not valid (the message says what it must be).
  * @example
  * ```ts
  * pointsByChannel([{ localMs: 0, calls: 2, ahtSeconds: 100, channel: "voice" }, { localMs: 0, calls: 2, ahtSeconds: 200, channel: "voice" }]);

@@ -118,6 +118,7 @@ export function spreadOrderTarget(options: {
 /**
  * Daily contacts from orders: contacts(d) = orders(d) x r, with r per weekday or overall.
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `orders` or `ratio`.
  * @example
  * ```ts
  * const ratio = contactRatio({ history: [{ dateMs: 0, calls: 17, orders: 100 }, { dateMs: 86_400_000, calls: 18, orders: 100 }] });

@@ -395,6 +395,7 @@ export function forecastVolume(options: ForecastVolumeOptions): ForecastVolumeRe
  * @param context - the history (with `ahtSeconds`)
  * @param weeks - weeks of history used. @defaultValue 8
  * @returns 7 x slotsPerDay AHT values in seconds (index weekday * slotsPerDay + slot), NaN without any data
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `grid` or `excluded`.
  * @example
  * ```ts
  * // AHT 300 s before noon and 360 s after, every day

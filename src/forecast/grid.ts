@@ -40,6 +40,7 @@ export interface IntervalGrid {
 /**
  * Weekday of grid day `day` (0 = Sunday).
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `firstDayMs`.
  * @example
  * ```ts
  * gridWeekday({ firstDayMs: Date.UTC(2026, 0, 4) }, 1); //=> 1 (2026-01-05 is a Monday)
@@ -53,6 +54,7 @@ export function gridWeekday(grid: Pick<IntervalGrid, "firstDayMs">, day: number)
 /**
  * Whether weekday `weekday` has any open slot.
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `openSlots` or `slotsPerDay`.
  * @example
  * ```ts
  * // history with rows on weekdays only
@@ -158,6 +160,7 @@ export function buildIntervalGrid(options: {
  * @param grid - the full grid
  * @param days - days to keep (clamped to 0..grid.days)
  * @param openingWeeks - weeks that define the opening pattern. @defaultValue 12
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `days`, `slotsPerDay`, `calls` or `observed`.
  * @example
  * ```ts
  * truncateGrid(grid, 28).days; //=> 28

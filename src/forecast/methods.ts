@@ -67,6 +67,7 @@ function checkHorizon(fn: string, horizonDays: number): void {
  * Seasonal naive: each interval gets the value of the same interval one week earlier
  * (the most recent observed day with the same weekday before the origin): F(d, s) = y(d - 7k, s).
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object.
  * @example
  * ```ts
  * // hourly history whose last Monday had 12 calls at 09:00; the origin is a Monday
@@ -167,6 +168,7 @@ export function seasonalAverage(options: { context: FitContext; horizonDays: num
  * @param options.weeks - usable days per weekday in the profile. @defaultValue 8
  * @param options.estimator - `median` of daily shares (robust to odd days) or `ratio` of sums. @defaultValue "median"
  * @returns 7 rows (0 = Sunday) of `slotsPerDay` shares
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `context`.
  * @example
  * ```ts
  * intradayProfiles({ context })[1].reduce((a, b) => a + b); //=> 1 (Monday's shares)
@@ -333,6 +335,7 @@ export function dailyLevelForecast(options: { context: FitContext; horizonDays: 
  * Splits daily totals into intervals with the weekday intraday profiles (renormalised over the
  * open slots): F(d, s) = D(d) P(w, s) / sum over open s of P(w, s).
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `context` or `daily`.
  * @example
  * ```ts
  * splitDaily({ context, daily: [1000] }).reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0); //=> 1000
@@ -364,6 +367,7 @@ export function splitDaily(options: { context: FitContext; daily: ArrayLike<numb
  * Separating the level from the intraday shape lets each be averaged over the window that suits
  * it (a short one for the level, a long one for the shape).
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `context` or `horizonDays`.
  * @example
  * ```ts
  * // a history that is exactly level x weekday x intraday shape is reproduced exactly
@@ -428,6 +432,7 @@ export function combineForecasts(forecasts: readonly IntervalForecast[]): Interv
  * top-down with a 2-week and a 4-week level, and top-down with half the day-of-month effect.
  * Measured on Anonymous Bank 1999 (see the README) it beats each of its members.
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `context` or `horizonDays`.
  * @example
  * ```ts
  * combinedDefault({ context, horizonDays: 7 }).length; //=> 7 * slotsPerDay

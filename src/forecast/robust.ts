@@ -55,6 +55,7 @@ export function quantile(values: readonly number[], p: number): number {
 /**
  * Trimmed mean: the mean after dropping floor(n * fraction) values at each end.
  *
+ * @throws {WfmError} `invalid-argument` when `fraction` is not valid (the message says what it must be).
  * @example
  * ```ts
  * trimmedMean([1, 2, 3, 100], 0.25); //=> 2.5

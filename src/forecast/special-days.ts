@@ -36,6 +36,7 @@ export interface AnomalousDay {
  * @param options.grid - the history
  * @param options.weeks - weeks on each side to compare with. @defaultValue 8
  * @param options.threshold - |z| above which a day is anomalous. @defaultValue 3.5
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `grid`.
  * @example
  * ```ts
  * // eight weeks of daily data, 100 calls a day, 10 on 2026-02-03
@@ -86,6 +87,7 @@ export interface SpecialDayFactor {
  * @param options.grid - the history
  * @param options.events - the calendar (any dates; only those inside the history are used)
  * @param options.excluded - days (grid indices) not to use as references
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `grid`, `events` or `excluded`.
  * @example
  * ```ts
  * // the grid of the detectAnomalousDays example, with 2026-02-03 marked as an outage

@@ -121,7 +121,11 @@ interface ResolvedClasses {
   readonly answerSeconds: readonly number[];
 }
 
-/** Validates the classes (1..5, unique names, shares in (0, 1] summing to 1 within 1e-9). */
+/**
+ * Validates the classes (1..5, unique names, shares in (0, 1] summing to 1 within 1e-9).
+ *
+ * @throws {WfmError} `invalid-argument` when `classes` is not valid (the message says what it must be).
+ */
 export function resolveClasses(fn: string, classes: unknown): ResolvedClasses {
   if (!Array.isArray(classes) || classes.length < 1 || classes.length > maxPriorityClasses) {
     invalidArgument(fn, "classes", `an array of 1 to ${maxPriorityClasses} classes`, classes);
@@ -371,7 +375,11 @@ export function priorityQueue(options: PriorityQueueOptions): PriorityQueueResul
   return evaluatePriority(trafficErlangs, ahtSeconds, agents, patienceSeconds, classes);
 }
 
-/** Validates an optional mean patience (null when absent). */
+/**
+ * Validates an optional mean patience (null when absent).
+ *
+ * @throws {WfmError} `invalid-argument` when `patienceSeconds` is not valid (the message says what it must be).
+ */
 export function resolveOptionalPatience(fn: string, value: unknown): number | null {
   if (value === undefined) return null;
   if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
@@ -380,7 +388,11 @@ export function resolveOptionalPatience(fn: string, value: unknown): number | nu
   return value;
 }
 
-/** Validates the per-class targets; returns them (fractions) per class. */
+/**
+ * Validates the per-class targets; returns them (fractions) per class.
+ *
+ * @throws {WfmError} `invalid-argument` when an option is not valid (the message names it and says what it must be).
+ */
 export function resolveClassTargets(fn: string, classes: readonly PriorityClass[], withPatience: boolean): void {
   classes.forEach((c, i) => {
     const field = `classes[${i}]`;

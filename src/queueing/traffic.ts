@@ -14,7 +14,11 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }
 
-/** Validates and resolves the traffic options of a public function `fn`. */
+/**
+ * Validates and resolves the traffic options of a public function `fn`.
+ *
+ * @throws {WfmError} `invalid-argument` when `ahtSeconds`, `trafficErlangs`, `callsPerInterval` or `intervalSeconds` are not valid (the message says what each must be).
+ */
 export function resolveTraffic(fn: string, options: TrafficOptions, needAht: boolean): ResolvedTraffic {
   const { callsPerInterval, intervalSeconds, ahtSeconds, trafficErlangs } = options;
   if (ahtSeconds !== undefined && !(isFiniteNumber(ahtSeconds) && ahtSeconds > 0)) {
@@ -44,7 +48,11 @@ export function resolveTraffic(fn: string, options: TrafficOptions, needAht: boo
   return { trafficErlangs: a, ahtSeconds };
 }
 
-/** Validates a number of agents (a whole number >= 0). */
+/**
+ * Validates a number of agents (a whole number >= 0).
+ *
+ * @throws {WfmError} `invalid-argument` when an option is not valid (the message names it and says what it must be).
+ */
 export function resolveAgents(fn: string, field: string, value: unknown): number {
   if (!(isFiniteNumber(value) && Number.isInteger(value) && value >= 0)) {
     invalidArgument(fn, field, "a whole number of at least 0", value);
@@ -52,20 +60,32 @@ export function resolveAgents(fn: string, field: string, value: unknown): number
   return value;
 }
 
-/** Validates the answer-time threshold T (default 20 s). */
+/**
+ * Validates the answer-time threshold T (default 20 s).
+ *
+ * @throws {WfmError} `invalid-argument` when `targetAnswerSeconds` is not valid (the message says what it must be).
+ */
 export function resolveAnswerSeconds(fn: string, value: unknown): number {
   if (value === undefined) return defaultTargetAnswerSeconds;
   if (!(isFiniteNumber(value) && value >= 0)) invalidArgument(fn, "targetAnswerSeconds", "a non-negative finite number", value);
   return value;
 }
 
-/** Validates the mean patience (Erlang A). */
+/**
+ * Validates the mean patience (Erlang A).
+ *
+ * @throws {WfmError} `invalid-argument` when `patienceSeconds` is not valid (the message says what it must be).
+ */
 export function resolvePatience(fn: string, value: unknown): number {
   if (!(isFiniteNumber(value) && value > 0)) invalidArgument(fn, "patienceSeconds", "a positive finite number", value);
   return value;
 }
 
-/** Validates an optional fraction in [0, 1] (or [lowest, 1] besides 0). */
+/**
+ * Validates an optional fraction in [0, 1] (or [lowest, 1] besides 0).
+ *
+ * @throws {WfmError} `invalid-argument` when an option is not valid (the message names it and says what it must be).
+ */
 export function resolveFraction(fn: string, field: string, value: unknown, options: { maxExclusive?: boolean } = {}): number | undefined {
   if (value === undefined) return undefined;
   const ok = isFiniteNumber(value) && value >= 0 && (options.maxExclusive ? value < 1 : value <= 1);

@@ -55,6 +55,7 @@ const now = () => (typeof performance !== "undefined" ? performance.now() : Date
  *
  * @returns the best solution found, the best bound, and the total seconds
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `model`, `groups`, `runMip` or `timeLimitSeconds`.
  * @example
  * ```ts
  * const result = await solveWithNeighbourhoods({ model, groups, runMip: solveMip, timeLimitSeconds: 60 });

@@ -120,6 +120,7 @@ export interface WorkRestPathOptions {
  * Reference: the network-flow ("stint") formulations of nurse rostering, e.g. Burke, De
  * Causmaecker, Vanden Berghe, Van Landeghem, "The state of the art of nurse rostering", J.
  * Scheduling 7 (2004).
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `workable`, `maxWorkRun`, `minWorkRun` or `minRestRun`.
  */
 export function addWorkRestPath(b: MipBuilder, options: WorkRestPathOptions): [number, number][][] {
   requireObject("addWorkRestPath", "b", b);

@@ -88,6 +88,7 @@ const minutesInDay = 1440;
  * @param shifts - the solution; shifts with all-zero counts are not counted as used
  * @returns shortage, excess, distinct shifts, duties and the weighted objective
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `intervalMinutes`, `requirements` or `shiftTypes`.
  * @example
  * ```ts
  * // set2/RandomExample1: its embedded solution has no deviation and 12 shifts
@@ -144,7 +145,11 @@ export function evaluateDbaiSolution(instance: DbaiInstance, shifts: readonly Db
   };
 }
 
-/** The (start, length) pairs each DBAI shift type allows, deduplicated, on the slot grid. */
+/**
+ * The (start, length) pairs each DBAI shift type allows, deduplicated, on the slot grid.
+ *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `intervalMinutes`, `requirements` or `shiftTypes`.
+ */
 export function dbaiCandidateShifts(instance: DbaiInstance): { startMinute: number; lengthMinutes: number; days: boolean[] }[] {
   requireOptions("dbaiCandidateShifts", instance, ["intervalMinutes", "requirements", "shiftTypes"]);
   const step = instance.intervalMinutes;
@@ -172,6 +177,7 @@ export function dbaiCandidateShifts(instance: DbaiInstance): { startMinute: numb
  * = required minutes - shortage + excess <= required minutes + objectiveUpperBound / w_over.
  * Infinity when the instance is not cyclic or excess is free.
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `intervalMinutes`, `requirements`, `cyclic` or `weights`.
  * @example
  * ```ts
  * // 100 required minutes, w_over 1, a known solution of fitness 60:

@@ -115,6 +115,7 @@ function columnUpperBound(problem: ShiftProblem, c: number, tourDriven: boolean)
  * @param problem - the interval-level problem
  * @returns the model data and the layout needed to read a solution back
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `required` or `columns`.
  * @example
  * ```ts
  * const { data } = buildShiftModel(problem);

@@ -138,7 +138,11 @@ export interface ShiftProblem {
   readonly ratioLimits?: readonly RatioLimit[];
 }
 
-/** Intervals of the axis covered by `column` (wrapping when cyclic, truncated otherwise). */
+/**
+ * Intervals of the axis covered by `column` (wrapping when cyclic, truncated otherwise).
+ *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `required` or `columns`.
+ */
 export function columnIntervals(problem: Pick<ShiftProblem, "cyclic" | "required">, start: number, length: number): number[] {
   requireOptions("columnIntervals", problem, ["required", "columns"]);
   const horizon = problem.required.length;

@@ -85,6 +85,7 @@ export interface IntervalWorkload {
  * @param options.workload - calls and AHT per interval (optional)
  * @returns the report (empty shifts when there is no schedule)
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `built` or `solution`.
  * @example
  * ```ts
  * const report = scheduleReport({ built, solution });

@@ -105,7 +105,11 @@ export function loadHighsRuntime(): Promise<Highs> {
 
 const now = nowMs;
 
-/** Intervals with a positive requirement that no column covers at all. */
+/**
+ * Intervals with a positive requirement that no column covers at all.
+ *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `required` or `columns`.
+ */
 export function uncoverableIntervals(problem: ShiftProblem): number[] {
   requireOptions("uncoverableIntervals", problem, ["required", "columns"]);
   const horizon = problem.required.length;

@@ -401,6 +401,7 @@ const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? a : g
  * of the interval and every minute value of the templates and breaks. An hourly requirement with
  * 15-minute breaks is scheduled on a 15-minute grid, each slot needing its hour's agents.
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `templates`.
  * @example
  * ```ts
  * shiftGridMinutes({ templates: [{ name: "day", earliestStartMinute: 480, minLengthMinutes: 510, breaks: [{ name: "b", durationMinutes: 15, earliestStartAfterMinutes: 90, latestStartAfterMinutes: 150 }] }] }, 60);

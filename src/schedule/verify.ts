@@ -67,6 +67,7 @@ const isCount = (value: number) => Number.isInteger(value) && value >= 0;
  * @param assignment - the integer counts
  * @returns the verified evaluation
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or a required field is missing.
  * @example
  * ```ts
  * verifySchedule(problem, { counts: [2], breakCounts: [[]], tourCounts: [] }).valid; //=> true

@@ -101,7 +101,11 @@ export interface SkillStaffing {
   readonly method: "skill-transfer program" | "skill-transfer program + simulation check";
 }
 
-/** Validates `minimumCrossTrainedShare` (a share needs a group with two or more skills). */
+/**
+ * Validates `minimumCrossTrainedShare` (a share needs a group with two or more skills).
+ *
+ * @throws {WfmError} `invalid-argument` when `minimumCrossTrainedShare` is not valid (the message says what it must be).
+ */
 export function checkCrossTrainedShare(fn: string, resolved: ResolvedSkillModel, share: number | undefined): number {
   if (share === undefined || share === 0) return 0;
   if (!(Number.isFinite(share) && share > 0 && share < 1)) invalidArgument(fn, "minimumCrossTrainedShare", "a fraction in [0, 1)", share);

@@ -318,6 +318,7 @@ export interface StaffingPlan {
  * The type a channel gets when the config does not name it: `chat` for "chat", `deferred` for
  * "email", "emails", "ticket", "tickets", "case", "cases", "backoffice", and `voice` otherwise.
  *
+ * @throws {WfmError} `invalid-argument` when `channel` is not valid (the message says what it must be).
  * @example
  * ```ts
  * defaultChannelType("email"); //=> "deferred"

@@ -34,6 +34,7 @@ export function seededRandom(seed: number): () => number {
  * @param mean - the Poisson mean, >= 0
  * @param random - uniform numbers in (0, 1), e.g. {@link seededRandom}
  *
+ * @throws {WfmError} `invalid-argument` when `random` is not valid (the message says what it must be).
  * @example
  * ```ts
  * poissonSample(0, seededRandom(1)); //=> 0

@@ -124,6 +124,7 @@ function shrinkageAtUnchecked(config: ShrinkageConfig, localMs: number): Shrinka
  * @param options.shrinkage - the components and method (validated by the caller with {@link validateShrinkage})
  * @param options.localMs - wall-clock milliseconds of the interval start
  *
+ * @throws {WfmError} `invalid-argument` when the options are not an object or lack `shrinkage` or `localMs`.
  * @example
  * ```ts
  * const config = { components: [

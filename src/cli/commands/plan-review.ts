@@ -26,6 +26,7 @@ export function withCalibration(options: PlanMonthOptions, file: string | undefi
  * `wfm plan --review FOLDER`: the "Last month: plan vs actual" section from the review.json of a
  * `wfm review --out FOLDER`; or, with `--review-actual REPORT.csv`, FOLDER is last month's plan
  * folder and the review is made here. Returns the files read (so the output never replaces them).
+ * @throws {WfmError} `invalid-option`, `invalid-file` or `file-not-found`, one line per problem naming the field or option.
  */
 export function readLastMonthReview(folder: string | undefined, actual: string | undefined, io: CliIo, locale: Locale = "en"): { section: ReportSection; inputs: string[] } | null {
   if (folder === undefined) {
