@@ -164,6 +164,10 @@ export const staffingConfigSchema = z
             skills: z.array(z.string().min(1)).min(1).describe("voice channels served, highest priority first"),
             costPerHour: positive.optional().describe("cost of one agent-hour (default 1)"),
             minimumAgents: z.int().min(0).optional(),
+            ahtSecondsByType: z
+              .record(z.string().min(1), positive)
+              .optional()
+              .describe("the group's own mean handle time per channel it serves, seconds (default the channel's)"),
           })
           .strict(),
       )

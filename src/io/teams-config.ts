@@ -41,6 +41,7 @@ const agentGroupSchema = z
     skills: z.array(z.string().min(1)).min(1).describe("contact types served, highest priority first"),
     costPerHour: positive.optional().describe("cost of one agent-hour (default 1)"),
     minimumAgents: z.int().min(0).optional(),
+    ahtSecondsByType: z.record(z.string().min(1), positive).optional().describe("the group's own mean handle time per contact type it serves, seconds (default the type's ahtSeconds)"),
   })
   .strict();
 
@@ -136,6 +137,9 @@ export function teamsConfigFromJson(value: unknown, file: string): TeamsConfig {
     g.skills.forEach((s, k) => {
       if (!names.has(s)) problems.push({ path: ["agentGroups", i, "skills", k], message: `names no contact type (${[...names.keys()].join(", ")})`, value: s });
     });
+    for (const type of Object.keys(g.ahtSecondsByType ?? {})) {
+      if (!g.skills.includes(type)) problems.push({ path: ["agentGroups", i, "ahtSecondsByType", type], message: `names no skill of the group (${g.skills.join(", ")})`, value: type });
+    }
   });
   if (problems.length > 0) throw new WfmError(problems.map((p) => ({ code: "invalid-config" as const, file, ...p })));
   return config;

@@ -54,6 +54,13 @@ export interface AgentGroup {
   readonly costPerHour?: number;
   /** Fewest agents in every interval, a whole number >= 0. @defaultValue 0 */
   readonly minimumAgents?: number;
+  /**
+   * Mean handle time of this group's agents per contact type it serves, seconds, > 0, by type
+   * name (juniors slower on technical calls, specialists faster). With a type's
+   * `ahtSecondsByInterval` the group's handle time follows the same profile, scaled by
+   * `ahtSecondsByType[type] / type.ahtSeconds`. @defaultValue each type's own handle time
+   */
+  readonly ahtSecondsByType?: Readonly<Record<string, number>>;
 }
 
 /** The routing the simulator runs. */
@@ -88,6 +95,11 @@ export interface ResolvedSkillModel {
   readonly aht: readonly (readonly number[])[];
   /** Offered contacts per interval and type, tier-2 inflows included: `offered[t][j]`. */
   readonly offered: readonly (readonly number[])[];
+  /**
+   * Relative speed of group g on type j, `speed[g][j]` = type.ahtSeconds / the group's handle
+   * time for j (1 without `ahtSecondsByType`, and for types the group does not serve).
+   */
+  readonly speed: readonly (readonly number[])[];
 }
 
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
@@ -202,8 +214,20 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
     });
     if (g.costPerHour !== undefined && !(finite(g.costPerHour) && g.costPerHour > 0)) invalidArgument(fn, at("costPerHour"), "a positive finite number", g.costPerHour);
     if (g.minimumAgents !== undefined && !(Number.isInteger(g.minimumAgents) && g.minimumAgents >= 0)) invalidArgument(fn, at("minimumAgents"), "a whole number >= 0", g.minimumAgents);
+    const byType = g.ahtSecondsByType;
+    if (byType !== undefined) {
+      if (typeof byType !== "object" || byType === null || Array.isArray(byType)) invalidArgument(fn, at("ahtSecondsByType"), "an object of handle times by contact type name", byType);
+      for (const [name, seconds] of Object.entries(byType)) {
+        if (!g.skills.includes(name)) invalidArgument(fn, at(`ahtSecondsByType.${name}`), `a skill of the group (${g.skills.join(", ")})`, name);
+        if (!(finite(seconds) && seconds > 0)) invalidArgument(fn, at(`ahtSecondsByType.${name}`), "a positive finite number", seconds);
+      }
+    }
     return list;
   });
+  const speed = agentGroups.map((g) => contactTypes.map((c) => {
+    const seconds = g.ahtSecondsByType?.[c.name];
+    return seconds === undefined ? 1 : c.ahtSeconds / seconds;
+  }));
   const offered = offeredContacts(contactTypes, intervalCount, index);
   contactTypes.forEach((c, j) => {
     if (served[j] === 0 && offered.some((row) => row[j]! > 0)) invalidArgument(fn, `contactTypes[${j}].name`, "served by at least one agent group (list it in some agentGroups[].skills)", c.name);
@@ -211,5 +235,5 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
   const overflow = routing?.overflowAfterSeconds;
   if (overflow !== undefined && !(finite(overflow) && overflow >= 0)) invalidArgument(fn, "routing.overflowAfterSeconds", "a finite number >= 0", overflow);
   const aht = Array.from({ length: intervalCount }, (_, t) => contactTypes.map((c) => c.ahtSecondsByInterval?.[t] ?? c.ahtSeconds));
-  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered };
+  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered, speed };
 }

@@ -15,8 +15,14 @@ import type { ContactType, ResolvedSkillModel } from "./model.js";
 export interface SkillRequirement {
   /** Contact type indices in the set (one index: a single-skill requirement). */
   readonly types: readonly number[];
-  /** Fewest agents needed among the groups serving at least one of `types`. */
+  /** Fewest agents needed among the groups serving at least one of `types` (agents at the types' own handle times when `groupWeights` is given). */
   readonly agents: number;
+  /**
+   * What one agent of each group counts for in this row, by group (0 for a group serving none of
+   * `types`): its relative speed on the row's traffic (see {@link intervalRequirements}).
+   * @defaultValue 1 for every group serving one of `types`
+   */
+  readonly groupWeights?: readonly number[];
 }
 
 /**
@@ -104,7 +110,7 @@ function pooledRequirement(types: readonly ContactType[], set: readonly number[]
  * ```
  */
 export function requirementSets(resolved: ResolvedSkillModel, active: readonly number[]): number[][] {
-  requireObject("requirementSets", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("requirementSets", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   const m = resolved.model.contactTypes.length;
   const linked = Array.from({ length: m }, () => new Uint8Array(m));
   for (const list of resolved.skills) for (const a of list) for (const b of list) linked[a]![b] = 1;
@@ -134,6 +140,14 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * set A of two or more types N(A) = min(pooled requirement of A, Σ_{j in A} N_j) (sharing agents
  * never needs more than keeping them apart, so the pooled figure is capped by the dedicated one).
  *
+ * Handle time per agent group (`ahtSecondsByType`, speeds s_gj = AHT_j / AHT_gj): when every
+ * group serving a type of A serves it at the same speed s_j, the row is computed at the groups'
+ * handle times AHT_j / s_j (exact Erlang for dedicated groups with their own AHT). Otherwise the
+ * row stays at the types' handle times and an agent of group g counts for its relative speed on
+ * A's traffic, w_gA = Σ_{j in A∩S_g} λ_j AHT_j / Σ_{j in A∩S_g} λ_j AHT_j / s_gj (the capacity
+ * of the transfer program in standard agents; the simulation check corrects what the
+ * linearisation misses). With equal handle times every weight is 1 and the rows are unchanged.
+ *
  * @throws {WfmError} `infeasible` when no agent count meets a type's targets
  *
  * @example
@@ -144,18 +158,48 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * ```
  */
 export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string): SkillRequirement[] {
-  requireObject("intervalRequirements", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("intervalRequirements", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   const types = resolved.model.contactTypes;
   const intervalSeconds = resolved.model.intervalMinutes * 60;
+  const { skills, speed } = resolved;
+  // The speed every group serving type j serves it at, or NaN when the groups differ.
+  const common = types.map((_, j) => {
+    let s = Number.NaN;
+    for (let g = 0; g < skills.length; g++) {
+      if (!skills[g]!.includes(j)) continue;
+      if (Number.isNaN(s)) s = speed[g]![j]!;
+      else if (s !== speed[g]![j]!) return Number.NaN;
+    }
+    return Number.isNaN(s) ? 1 : s;
+  });
+  const groupAht = aht.map((a, j) => (Number.isNaN(common[j]!) ? a : a / common[j]!));
   const active: number[] = [];
   const single = calls.map((c, j) => {
     if (c > 0) active.push(j);
     return singleTypeRequirement(types[j]!, c, intervalSeconds, where, aht[j]!);
   });
+  const singleAtGroups = calls.map((c, j) => (groupAht[j] === aht[j] ? single[j]! : singleTypeRequirement(types[j]!, c, intervalSeconds, where, groupAht[j]!)));
   return requirementSets(resolved, active).map((set) => {
+    const uniform = set.every((j) => !Number.isNaN(common[j]!));
+    if (uniform) {
+      const separate = set.reduce((s, j) => s + singleAtGroups[j]!, 0);
+      if (set.length === 1) return { types: set, agents: separate };
+      const pooled = pooledRequirement(types, set, calls, groupAht, intervalSeconds);
+      return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate) };
+    }
+    const groupWeights = skills.map((list, g) => {
+      let work = 0;
+      let own = 0;
+      for (const j of set) {
+        if (!list.includes(j)) continue;
+        work += calls[j]! * aht[j]!;
+        own += (calls[j]! * aht[j]!) / speed[g]![j]!;
+      }
+      return own > 0 ? work / own : 0;
+    });
     const separate = set.reduce((s, j) => s + single[j]!, 0);
-    if (set.length === 1) return { types: set, agents: separate };
+    if (set.length === 1) return { types: set, agents: separate, groupWeights };
     const pooled = pooledRequirement(types, set, calls, aht, intervalSeconds);
-    return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate) };
+    return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate), groupWeights };
   });
 }

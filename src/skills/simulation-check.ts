@@ -7,7 +7,9 @@ import type { ResolvedSkillModel } from "./model.js";
  * The bridge from a skill model and a staffing to the project's simulator (`src/simulation`):
  * contact types become simulated types with exponential handle times (and exponential patience
  * when given), tier-2 types get their inflow as Poisson volumes, agent groups keep their skills
- * in priority order, with overflow to non-primary groups after `routing.overflowAfterSeconds`.
+ * in priority order, with overflow to non-primary groups after `routing.overflowAfterSeconds`
+ * and their own handle time per type (`ahtSecondsByType`: the simulator's
+ * `handleTimeMeanSeconds`, the type's draw scaled for the serving group).
  *
  * @module
  */
@@ -51,7 +53,7 @@ export function resolveSimulation(fn: string, settings: { replications?: number;
  * ```
  */
 export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationOptions {
-  requireObject("simulationOptions", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("simulationOptions", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   requireObject("simulationOptions", "settings", settings, ["replications", "seed", "maxAddedAgents"]);
   const { model, offered } = resolved;
   const intervalSeconds = model.intervalMinutes * 60;
@@ -68,7 +70,12 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
     })),
     agentGroups: model.agentGroups.map((g, i) => ({
       name: g.name,
-      skills: g.skills.map((name, k) => (k === 0 || overflow === undefined || overflow === 0 ? name : { contactType: name, afterWaitSeconds: overflow })),
+      skills: g.skills.map((name, k) => {
+        const after = k === 0 || overflow === undefined || overflow === 0 ? 0 : overflow;
+        const own = g.ahtSecondsByType?.[name];
+        if (after === 0 && own === undefined) return name;
+        return { contactType: name, ...(after === 0 ? {} : { afterWaitSeconds: after }), ...(own === undefined ? {} : { handleTimeMeanSeconds: own }) };
+      }),
       agents: agents.map((row) => row[i]!),
     })),
     replications: settings.replications,
@@ -89,7 +96,7 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
  * ```
  */
 export function simulateStaffing(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationResult {
-  requireObject("simulateStaffing", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("simulateStaffing", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   requireObject("simulateStaffing", "settings", settings, ["replications", "seed", "maxAddedAgents"]);
   return simulate(simulationOptions(resolved, agents, settings));
 }

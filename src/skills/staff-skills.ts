@@ -165,7 +165,11 @@ export function staffingTotals(resolved: ResolvedSkillModel, intervals: readonly
  *    agents replaced by as many cheaper single-skill ones); then add again where needed.
  *
  * With one skill per group and no overflow, step 2 gives x_g = N_j (single-skill staffing,
- * exactly) and step 3 only reports the simulated service levels. On five small cases (2 types,
+ * exactly) and step 3 only reports the simulated service levels. Handle times per agent group
+ * (`ahtSecondsByType`) enter step 1 at the groups' own handle times where every group serving a
+ * type serves it at the same speed, step 2 as each group's relative speed (the capacity of one of
+ * its agents, `intervalRequirements`), and step 3 in the simulator (the serving group's handle
+ * time); a type served by groups at different speeds is corrected as a shared skill is. On five small cases (2 types,
  * 3 groups) the answer equals the optimum found by exhaustive search on the same simulation
  * (`test/skills/simulation-check.test.ts`). The check tests the service level only (ASA and
  * occupancy targets act in steps 1-2).
@@ -211,8 +215,16 @@ export async function staffSkills(options: StaffSkillsOptions): Promise<SkillSta
   return { ...base, ...checked, ...staffingTotals(resolved, checked.intervals), method: "skill-transfer program + simulation check" };
 }
 
+/** Whether some type is served by groups with different handle times. */
+function mixedSpeeds(resolved: ResolvedSkillModel): boolean {
+  return resolved.model.contactTypes.some((_, j) => {
+    const speeds = new Set(resolved.skills.flatMap((list, g) => (list.includes(j) ? [resolved.speed[g]![j]!] : [])));
+    return speeds.size > 1;
+  });
+}
+
 /**
- * The group that gets one more agent when type j misses: cheapest, then j earliest in its skills,
+ * The group that gets one more agent when type j misses: cheapest per unit of speed on j, then j earliest in its skills,
  * then fewest skills (among groups with two or more skills when `multiOnly`).
  */
 function groupToAdd(resolved: ResolvedSkillModel, j: number, multiOnly = false): number {
@@ -224,7 +236,7 @@ function groupToAdd(resolved: ResolvedSkillModel, j: number, multiOnly = false):
       best = g;
       continue;
     }
-    const key = (x: number) => [resolved.cost[x]!, resolved.skills[x]!.indexOf(j), resolved.skills[x]!.length];
+    const key = (x: number) => [resolved.cost[x]! / resolved.speed[x]![j]!, resolved.skills[x]!.indexOf(j), resolved.skills[x]!.length];
     const [c1, p1, l1] = key(g);
     const [c2, p2, l2] = key(best);
     if (c1! < c2! || (c1 === c2 && (p1! < p2! || (p1 === p2 && l1! < l2!)))) best = g;
@@ -264,7 +276,9 @@ function simulationCheck(
 ): { intervals: SkillStaffingInterval[]; serviceLevels: TypeServiceLevel[] } {
   const agents = program.map((row) => [...row.agents]);
   const added = new Array<number>(program.length).fill(0);
-  const correct = resolved.skills.some((list) => list.length >= 2);
+  // Corrected where the analytic step is not exact: shared skills, or one type served by groups
+  // at different speeds (heterogeneous servers).
+  const correct = resolved.skills.some((list) => list.length >= 2) || mixedSpeeds(resolved);
   const types = resolved.model.contactTypes;
   const minimum = resolved.model.agentGroups.map((g) => g.minimumAgents ?? 0);
   const active = (t: number, j: number) => resolved.offered[t]![j]! > 0;

@@ -3,6 +3,7 @@ import { basename, resolve } from "node:path";
 import { WfmError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } from "../../io/render.js";
+import { groupSkillsText } from "../../io/agent-groups-text.js";
 import { readTeamsConfig } from "../../io/teams-config.js";
 import { compareTeamDesigns, type TeamDesignComparison, type TeamDesignResult } from "../../skills/compare.js";
 import { teamDesigns, type TeamDesign } from "../../skills/designs.js";
@@ -96,7 +97,7 @@ function renderComparison(result: TeamDesignComparison, config: TeamsConfig, fil
         rows,
         [
           { key: "group", value: (r) => r.g.name, align: "left" },
-          { key: "skills", value: (r) => r.g.skills.join(" > "), align: "left" },
+          { key: "skills", value: (r) => groupSkillsText(r.g), align: "left" },
           { key: "costPerHour", title: "cost/h", value: (r) => r.g.costPerHour ?? 1, text: (r) => formatFixed(r.g.costPerHour ?? 1, 2), align: "right" },
           { key: "peakAgents", title: "peak agents", value: (r) => r.totals.peakAgents, align: "right" },
           { key: "agentHours", title: "agent h", value: (r) => r.totals.agentHours, text: (r) => formatFixed(r.totals.agentHours, 1), align: "right" },
