@@ -66,7 +66,7 @@ export async function scheduleAgentGroups(options: {
     throw new WfmError({
       code: "invalid-config",
       option: "--staffing",
-      message: `agentGroups serve no group for channel${unserved.length === 1 ? "" : "s"} ${unserved.join(", ")} of ${requirementsFile}: add ${unserved.length === 1 ? "it" : "them"} to some group's skills, or schedule ${unserved.length === 1 ? "it" : "them"} separately`,
+      message: `no agent group serves channel${unserved.length === 1 ? "" : "s"} ${unserved.join(", ")} of ${requirementsFile}: add ${unserved.length === 1 ? "it" : "them"} to some group's skills, or schedule ${unserved.length === 1 ? "it" : "them"} separately`,
     });
   }
   const groups = await agentGroupRequirements({ plan: { intervalMinutes: curve.intervalMinutes, intervals: rows }, config });
