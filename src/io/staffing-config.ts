@@ -233,6 +233,12 @@ export function staffingConfigFromJson(value: unknown, file: string): StaffingCo
       throw new WfmError({ code: "invalid-config", file, path: parts, message: rest2.replace(/, got \{.*$/, "") });
     }
   }
+  const ownTimes = (config.agentGroups ?? []).flatMap((g, i) =>
+    Object.keys(g.ahtSecondsByType ?? {})
+      .filter((name) => !g.skills.includes(name))
+      .map((name) => ({ code: "invalid-config" as const, file, path: ["agentGroups", i, "ahtSecondsByType", name], message: `names no skill of the group (${g.skills.join(", ")})`, value: name })),
+  );
+  if (ownTimes.length > 0) throw new WfmError(ownTimes);
   const shrinkages: [string, StaffingConfig["shrinkage"]][] = [["shrinkage", config.shrinkage]];
   for (const [name, channel] of Object.entries(config.channels ?? {})) shrinkages.push([`channels.${name}.shrinkage`, channel.shrinkage]);
   for (const [path, shrinkage] of shrinkages) {
