@@ -32,6 +32,10 @@ const contactTypeSchema = z
       .strict()
       .optional()
       .describe("tier: a share of the handled contacts continues to a second-tier type"),
+    deferred: z
+      .boolean()
+      .optional()
+      .describe("deferred work (email, tickets): served in the groups' idle time; targetAnswerSeconds is the response window, targetServiceLevel the share answered within it"),
   })
   .strict();
 

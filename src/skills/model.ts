@@ -1,4 +1,5 @@
 import { invalidArgument, requireObject } from "../errors.js";
+import { planDeferredWork } from "../staffing/deferred.js";
 
 /**
  * The skill model: contact types with interval volumes, handle times and targets; agent groups
@@ -42,6 +43,15 @@ export interface ContactType {
   readonly patienceSeconds?: number;
   /** Tier: a share of this type's handled contacts continues to another type. @defaultValue none */
   readonly escalation?: Escalation;
+  /**
+   * Deferred work (email, tickets): no one waits on the line; the groups serving the type take its
+   * items in their idle time (an agent with no inbound contact of its skills waiting), oldest
+   * first, and `targetAnswerSeconds` is the response window W (e.g. 14400 for 4 hours):
+   * `targetServiceLevel` is the share answered within W. Staffed by the project's deferred-work
+   * plan (`planDeferredWork`: the workload spread over the window) inside the transfer program's
+   * rows. No patience, ASA target or escalation. @defaultValue false
+   */
+  readonly deferred?: boolean;
 }
 
 /** A group of interchangeable agents with the same skills. */
@@ -100,6 +110,12 @@ export interface ResolvedSkillModel {
    * time for j (1 without `ahtSecondsByType`, and for types the group does not serve).
    */
   readonly speed: readonly (readonly number[])[];
+  /**
+   * Agents the deferred work of each type needs per interval, `deferredAgents[t][j]` (the
+   * deferred-work plan's requirement: the workload spread over the response window at the
+   * type's `maxOccupancy`); 0 for inbound types.
+   */
+  readonly deferredAgents: readonly (readonly number[])[];
 }
 
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
@@ -172,6 +188,13 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
     if (c.targetAsaSeconds !== undefined && !(finite(c.targetAsaSeconds) && c.targetAsaSeconds > 0)) invalidArgument(fn, at("targetAsaSeconds"), "a positive finite number", c.targetAsaSeconds);
     if (c.maxOccupancy !== undefined && !(finite(c.maxOccupancy) && c.maxOccupancy > 0 && c.maxOccupancy <= 1)) invalidArgument(fn, at("maxOccupancy"), "a fraction in (0, 1]", c.maxOccupancy);
     if (c.patienceSeconds !== undefined && !(finite(c.patienceSeconds) && c.patienceSeconds > 0)) invalidArgument(fn, at("patienceSeconds"), "a positive finite number", c.patienceSeconds);
+    if (c.deferred !== undefined && typeof c.deferred !== "boolean") invalidArgument(fn, at("deferred"), "true or false", c.deferred);
+    if (c.deferred === true) {
+      if (!(c.targetAnswerSeconds > 0)) invalidArgument(fn, at("targetAnswerSeconds"), "a response window > 0 seconds for a deferred type", c.targetAnswerSeconds);
+      for (const field of ["patienceSeconds", "targetAsaSeconds", "escalation"] as const) {
+        if (c[field] !== undefined) invalidArgument(fn, at(field), "left out for a deferred type (no one waits on the line)", c[field]);
+      }
+    }
     if (c.volumes !== undefined) {
       if (!Array.isArray(c.volumes)) invalidArgument(fn, at("volumes"), "an array of contacts per interval", c.volumes);
       c.volumes.forEach((v: number, t: number) => {
@@ -235,5 +258,16 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
   const overflow = routing?.overflowAfterSeconds;
   if (overflow !== undefined && !(finite(overflow) && overflow >= 0)) invalidArgument(fn, "routing.overflowAfterSeconds", "a finite number >= 0", overflow);
   const aht = Array.from({ length: intervalCount }, (_, t) => contactTypes.map((c) => c.ahtSecondsByInterval?.[t] ?? c.ahtSeconds));
-  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered, speed };
+  const deferredAgents = Array.from({ length: intervalCount }, () => new Array<number>(contactTypes.length).fill(0));
+  contactTypes.forEach((c, j) => {
+    if (c.deferred !== true) return;
+    const plan = planDeferredWork({
+      intervals: offered.map((row, t) => ({ localMs: t * intervalMinutes * 60_000, calls: row[j]!, ahtSeconds: aht[t]![j]! })),
+      intervalMinutes,
+      responseSeconds: c.targetAnswerSeconds,
+      ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
+    });
+    plan.intervals.forEach((row, t) => (deferredAgents[t]![j] = row.requiredAgents));
+  });
+  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered, speed, deferredAgents };
 }

@@ -148,6 +148,12 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * of the transfer program in standard agents; the simulation check corrects what the
  * linearisation misses). With equal handle times every weight is 1 and the rows are unchanged.
  *
+ * Deferred types (`deferred: true`) take `deferredAgents[j]` (the deferred-work plan's agents for
+ * the interval) as their own row, and a set A with inbound and deferred types needs
+ * max(N(inbound part), ⌈A_in + Σ deferred agents⌉) with A_in the inbound traffic in Erlangs: the
+ * deferred work fills the inbound agents' idle time, and more agents are needed only when the
+ * total work exceeds them (the blending balance).
+ *
  * @throws {WfmError} `infeasible` when no agent count meets a type's targets
  *
  * @example
@@ -157,7 +163,7 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * //=> [{ types: [0], agents: 60 }, { types: [1], agents: 67 }, { types: [0, 1], agents: 122 }]
  * ```
  */
-export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string): SkillRequirement[] {
+export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string, deferredAgents?: readonly number[]): SkillRequirement[] {
   requireObject("intervalRequirements", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   const types = resolved.model.contactTypes;
   const intervalSeconds = resolved.model.intervalMinutes * 60;
@@ -173,13 +179,39 @@ export function intervalRequirements(resolved: ResolvedSkillModel, calls: readon
     return Number.isNaN(s) ? 1 : s;
   });
   const groupAht = aht.map((a, j) => (Number.isNaN(common[j]!) ? a : a / common[j]!));
+  const isDeferred = types.map((c) => c.deferred === true);
   const active: number[] = [];
   const single = calls.map((c, j) => {
+    if (isDeferred[j]) {
+      const d = deferredAgents?.[j] ?? 0;
+      if (d > 0) active.push(j);
+      return d;
+    }
     if (c > 0) active.push(j);
     return singleTypeRequirement(types[j]!, c, intervalSeconds, where, aht[j]!);
   });
-  const singleAtGroups = calls.map((c, j) => (groupAht[j] === aht[j] ? single[j]! : singleTypeRequirement(types[j]!, c, intervalSeconds, where, groupAht[j]!)));
-  return requirementSets(resolved, active).map((set) => {
+  const singleAtGroups = calls.map((c, j) => (isDeferred[j] || groupAht[j] === aht[j] ? single[j]! : singleTypeRequirement(types[j]!, c, intervalSeconds, where, groupAht[j]!)));
+  const rows = requirementSets(resolved, active).map((set) => inboundRow(set.filter((j) => !isDeferred[j]), set));
+  return rows;
+
+  /** The row of `set` from its inbound part, with the deferred work of the rest added by the blending balance. */
+  function inboundRow(inbound: readonly number[], set: readonly number[]): SkillRequirement {
+    if (inbound.length === set.length) return rowOf(set);
+    const deferred = set.reduce((s, j) => s + (isDeferred[j] ? single[j]! : 0), 0);
+    if (inbound.length === 0) return { types: set, agents: deferred };
+    // The inbound part may fall apart without the deferred types (linked only through them): then
+    // its requirement is the sum of its connected parts'.
+    const parts = requirementSets(resolved, inbound).filter((part) => part.length === 1 || part.length === inbound.length);
+    const whole = parts.some((part) => part.length === inbound.length) ? rowOf(inbound) : { types: inbound, agents: inbound.reduce((s, j) => s + rowOf([j]).agents, 0) };
+    const traffic = inbound.reduce((s, j) => s + (calls[j]! * groupAht[j]!) / intervalSeconds, 0);
+    const agents = Math.max(whole.agents, Math.ceil(traffic + deferred - 1e-9));
+    if (whole.groupWeights === undefined) return { types: set, agents };
+    // Groups that serve only the set's deferred types count fully.
+    const groupWeights = whole.groupWeights.map((w, g) => (w === 0 && set.some((j) => isDeferred[j] && skills[g]!.includes(j)) ? 1 : w));
+    return { types: set, agents, groupWeights };
+  }
+
+  function rowOf(set: readonly number[]): SkillRequirement {
     const uniform = set.every((j) => !Number.isNaN(common[j]!));
     if (uniform) {
       const separate = set.reduce((s, j) => s + singleAtGroups[j]!, 0);
@@ -201,5 +233,5 @@ export function intervalRequirements(resolved: ResolvedSkillModel, calls: readon
     if (set.length === 1) return { types: set, agents: separate, groupWeights };
     const pooled = pooledRequirement(types, set, calls, aht, intervalSeconds);
     return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate), groupWeights };
-  });
+  }
 }

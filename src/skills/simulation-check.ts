@@ -9,7 +9,8 @@ import type { ResolvedSkillModel } from "./model.js";
  * when given), tier-2 types get their inflow as Poisson volumes, agent groups keep their skills
  * in priority order, with overflow to non-primary groups after `routing.overflowAfterSeconds`
  * and their own handle time per type (`ahtSecondsByType`: the simulator's
- * `handleTimeMeanSeconds`, the type's draw scaled for the serving group).
+ * `handleTimeMeanSeconds`, the type's draw scaled for the serving group). Deferred types are the
+ * simulator's `outbound` work (worked in idle time, oldest first) with the response window as T.
  *
  * @module
  */
@@ -66,6 +67,8 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
       handleTime: { kind: "exponential" as const, meanSeconds: c.ahtSeconds },
       ...(c.ahtSecondsByInterval === undefined ? {} : { handleTimeMeanByInterval: c.ahtSecondsByInterval }),
       ...(c.patienceSeconds === undefined ? {} : { patience: { kind: "exponential" as const, meanSeconds: c.patienceSeconds } }),
+      // Deferred work: taken only by idle agents with no inbound contact of their skills waiting.
+      ...(c.deferred === true ? { outbound: true } : {}),
       targetAnswerSeconds: c.targetAnswerSeconds,
     })),
     agentGroups: model.agentGroups.map((g, i) => ({

@@ -117,11 +117,12 @@ export async function transferStaffing(resolved: ResolvedSkillModel, highs: High
   return resolved.offered.map((offered, index) => {
     const where = `${fn}: interval ${index}`;
     const aht = resolved.aht[index]!;
-    const singleSkillAgents = offered.map((calls, j) => singleTypeRequirement(types[j]!, calls, intervalSeconds, where, aht[j]!));
-    const key = `${offered.join(",")};${aht.join(",")}`;
+    const deferred = resolved.deferredAgents[index]!;
+    const singleSkillAgents = offered.map((calls, j) => (types[j]!.deferred === true ? deferred[j]! : singleTypeRequirement(types[j]!, calls, intervalSeconds, where, aht[j]!)));
+    const key = `${offered.join(",")};${aht.join(",")};${deferred.join(",")}`;
     let solved = cache.get(key);
     if (solved === undefined) {
-      solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, aht, where), crossTrainedShare);
+      solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, aht, where, deferred), crossTrainedShare);
       cache.set(key, solved);
     }
     return { index, offered, singleSkillAgents, agents: solved.agents, costPerHour: solved.costPerHour, programAgents: solved.agents, serviceLevels: null };
@@ -281,7 +282,13 @@ function simulationCheck(
   const correct = resolved.skills.some((list) => list.length >= 2) || mixedSpeeds(resolved);
   const types = resolved.model.contactTypes;
   const minimum = resolved.model.agentGroups.map((g) => g.minimumAgents ?? 0);
-  const active = (t: number, j: number) => resolved.offered[t]![j]! > 0;
+  // Deferred types are checked over the horizon only (their items are answered hours later, in
+  // other intervals): the per-interval decisions look at the inbound types.
+  const deferred = types.map((c) => c.deferred === true);
+  const active = (t: number, j: number) => resolved.offered[t]![j]! > 0 && !deferred[j]!;
+  // A trim keeps, for each deferred type, at least its deferred-work agents among its groups.
+  const deferredHolds = (t: number, row: readonly number[]) =>
+    types.every((_, j) => !deferred[j] || resolved.skills.reduce((s, list, g) => s + (list.includes(j) ? row[g]! : 0), 0) >= resolved.deferredAgents[t]![j]!);
   const multi = resolved.skills.map((list) => list.length >= 2);
   const shareHolds = (row: readonly number[]) => {
     const total = row.reduce((s, x) => s + x, 0);
@@ -293,6 +300,7 @@ function simulationCheck(
   const addUntilMet = () => {
     while (correct) {
       const periodMiss = types.map((type, j) => {
+        if (deferred[j]) return false;
         const sl = serviceLevelOf(result.period.contactTypes[j]!);
         return sl !== null && sl.mean < type.targetServiceLevel;
       });
@@ -406,7 +414,7 @@ function simulationCheck(
         const key = delta.join(",");
         if (tried[t]!.has(key)) continue;
         const next = agents[t]!.map((x, g) => x + delta[g]!);
-        if (next.some((x, g) => x < minimum[g]!) || !shareHolds(next)) continue;
+        if (next.some((x, g) => x < minimum[g]!) || !shareHolds(next) || !deferredHolds(t, next)) continue;
         tried[t]!.add(key);
         agents[t] = next;
         applied.push([t, delta]);
