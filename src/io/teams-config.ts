@@ -36,6 +36,8 @@ const contactTypeSchema = z
       .boolean()
       .optional()
       .describe("deferred work (email, tickets): served in the groups' idle time; targetAnswerSeconds is the response window, targetServiceLevel the share answered within it"),
+    concurrency: z.int().min(1).max(100).optional().describe("chat: chats one agent holds at once; a group serving it serves only types of the same concurrency"),
+    handleTimeFactorPerExtraChat: z.number().nonnegative().optional().describe("chat: extra handle time per extra concurrent chat, 0.25 = +25%"),
   })
   .strict();
 

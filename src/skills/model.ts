@@ -52,6 +52,15 @@ export interface ContactType {
    * rows. No patience, ASA target or escalation. @defaultValue false
    */
   readonly deferred?: boolean;
+  /**
+   * Chat: chats one agent holds at once, k, a whole number from 1 to 100. A group serving a chat
+   * type serves only types of the same concurrency and factor (its agents hold k contacts of any
+   * of them). Staffed by the project's chat model (`requiredChatAgents`), simulated with the
+   * group's concurrency and even load. No patience. @defaultValue 1 (one contact at a time)
+   */
+  readonly concurrency?: number;
+  /** Chat: extra handle time per extra concurrent chat, a fraction of the handle time, >= 0. @defaultValue 0 */
+  readonly handleTimeFactorPerExtraChat?: number;
 }
 
 /** A group of interchangeable agents with the same skills. */
@@ -189,6 +198,16 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
     if (c.maxOccupancy !== undefined && !(finite(c.maxOccupancy) && c.maxOccupancy > 0 && c.maxOccupancy <= 1)) invalidArgument(fn, at("maxOccupancy"), "a fraction in (0, 1]", c.maxOccupancy);
     if (c.patienceSeconds !== undefined && !(finite(c.patienceSeconds) && c.patienceSeconds > 0)) invalidArgument(fn, at("patienceSeconds"), "a positive finite number", c.patienceSeconds);
     if (c.deferred !== undefined && typeof c.deferred !== "boolean") invalidArgument(fn, at("deferred"), "true or false", c.deferred);
+    if (c.concurrency !== undefined) {
+      if (!(Number.isInteger(c.concurrency) && c.concurrency >= 1 && c.concurrency <= 100)) invalidArgument(fn, at("concurrency"), "a whole number from 1 to 100", c.concurrency);
+      for (const field of ["patienceSeconds", "deferred"] as const) {
+        if (c[field] !== undefined) invalidArgument(fn, at(field), "left out for a chat type (concurrency)", c[field]);
+      }
+    }
+    if (c.handleTimeFactorPerExtraChat !== undefined) {
+      if (c.concurrency === undefined) invalidArgument(fn, at("handleTimeFactorPerExtraChat"), "given with a concurrency", c.handleTimeFactorPerExtraChat);
+      if (!(finite(c.handleTimeFactorPerExtraChat) && c.handleTimeFactorPerExtraChat >= 0)) invalidArgument(fn, at("handleTimeFactorPerExtraChat"), "a finite number >= 0", c.handleTimeFactorPerExtraChat);
+    }
     if (c.deferred === true) {
       if (!(c.targetAnswerSeconds > 0)) invalidArgument(fn, at("targetAnswerSeconds"), "a response window > 0 seconds for a deferred type", c.targetAnswerSeconds);
       for (const field of ["patienceSeconds", "targetAsaSeconds", "escalation"] as const) {
@@ -237,6 +256,11 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
     });
     if (g.costPerHour !== undefined && !(finite(g.costPerHour) && g.costPerHour > 0)) invalidArgument(fn, at("costPerHour"), "a positive finite number", g.costPerHour);
     if (g.minimumAgents !== undefined && !(Number.isInteger(g.minimumAgents) && g.minimumAgents >= 0)) invalidArgument(fn, at("minimumAgents"), "a whole number >= 0", g.minimumAgents);
+    // The simulator's agents hold k contacts of any of their skills: one concurrency per group.
+    const chatKey = (j: number) => `${contactTypes[j]!.concurrency ?? 1}/${contactTypes[j]!.handleTimeFactorPerExtraChat ?? 0}`;
+    (list as number[]).forEach((j: number, k: number) => {
+      if (chatKey(j) !== chatKey((list as number[])[0]!)) invalidArgument(fn, at(`skills[${k}]`), `a type of the same concurrency and handleTimeFactorPerExtraChat as ${g.skills[0]} (a group's agents hold one kind of contact)`, g.skills[k]);
+    });
     const byType = g.ahtSecondsByType;
     if (byType !== undefined) {
       if (typeof byType !== "object" || byType === null || Array.isArray(byType)) invalidArgument(fn, at("ahtSecondsByType"), "an object of handle times by contact type name", byType);

@@ -1,5 +1,6 @@
 import { WfmError, requireObject } from "../errors.js";
 import { requiredAgents } from "../queueing/required-agents.js";
+import { requiredChatAgents } from "../staffing/chat.js";
 import type { ContactType, ResolvedSkillModel } from "./model.js";
 
 /**
@@ -27,7 +28,8 @@ export interface SkillRequirement {
 
 /**
  * The single-skill requirement of one type at `calls` contacts per interval and a handle time
- * (Erlang C, or Erlang A with a patience): the same number `planStaffing` gives a voice channel.
+ * (Erlang C, or Erlang A with a patience): the same number `planStaffing` gives a voice channel;
+ * for a chat type (`concurrency`) the chat model's `requiredChatAgents`.
  *
  * @param ahtSecondsGiven - the handle time, seconds. @defaultValue type.ahtSeconds
  * @throws {WfmError} `infeasible` when no agent count meets the type's targets; `invalid-argument`
@@ -42,7 +44,26 @@ export function singleTypeRequirement(type: ContactType, calls: number, interval
   requireObject("singleTypeRequirement", "type", type, ["name", "ahtSeconds", "targetServiceLevel", "targetAnswerSeconds"]);
   const ahtSeconds = ahtSecondsGiven ?? type.ahtSeconds;
   if (calls === 0) return 0;
-  const solved = requiredAgents({
+  const solved =
+    type.concurrency === undefined
+      ? voiceRequirement(type, calls, intervalSeconds, ahtSeconds)
+      : requiredChatAgents({
+          callsPerInterval: calls,
+          intervalSeconds,
+          ahtSeconds,
+          concurrency: type.concurrency,
+          ...(type.handleTimeFactorPerExtraChat === undefined ? {} : { handleTimeFactorPerExtraChat: type.handleTimeFactorPerExtraChat }),
+          targetServiceLevel: type.targetServiceLevel,
+          targetAnswerSeconds: type.targetAnswerSeconds,
+          ...(type.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: type.targetAsaSeconds }),
+          ...(type.maxOccupancy === undefined ? {} : { maxOccupancy: type.maxOccupancy }),
+        });
+  if (!solved.feasible) throw new WfmError({ code: "infeasible", message: `${where}: ${type.name}: ${solved.reason}`, path: ["contactTypes"], value: calls });
+  return solved.agents;
+}
+
+function voiceRequirement(type: ContactType, calls: number, intervalSeconds: number, ahtSeconds: number) {
+  return requiredAgents({
     model: type.patienceSeconds === undefined ? "erlang-c" : "erlang-a",
     callsPerInterval: calls,
     intervalSeconds,
@@ -53,8 +74,6 @@ export function singleTypeRequirement(type: ContactType, calls: number, interval
     ...(type.maxOccupancy === undefined ? {} : { maxOccupancy: type.maxOccupancy }),
     ...(type.patienceSeconds === undefined ? {} : { patienceSeconds: type.patienceSeconds }),
   });
-  if (!solved.feasible) throw new WfmError({ code: "infeasible", message: `${where}: ${type.name}: ${solved.reason}`, path: ["contactTypes"], value: calls });
-  return solved.agents;
 }
 
 /**
@@ -64,6 +83,8 @@ export function singleTypeRequirement(type: ContactType, calls: number, interval
  * requirement for j's target. Returns null when no agent count meets the targets.
  */
 function pooledRequirement(types: readonly ContactType[], set: readonly number[], calls: readonly number[], aht: readonly number[], intervalSeconds: number): number | null {
+  // Chat types get no pooling credit (no pooled chat model): the row is the sum of its parts.
+  if (set.some((j) => types[j]!.concurrency !== undefined)) return null;
   let total = 0;
   let work = 0;
   let patienceWeighted = 0;

@@ -80,11 +80,19 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
         return { contactType: name, ...(after === 0 ? {} : { afterWaitSeconds: after }), ...(own === undefined ? {} : { handleTimeMeanSeconds: own }) };
       }),
       agents: agents.map((row) => row[i]!),
+      // Chat groups: the concurrency of their skills, with the chat model's even load.
+      ...chatSettings(model.contactTypes.find((c) => c.name === g.skills[0])!),
     })),
     replications: settings.replications,
     seed: settings.seed,
     warmupSeconds: intervalSeconds,
   };
+}
+
+/** The simulator's concurrency settings of a group whose first skill is `type`. */
+function chatSettings(type: { readonly concurrency?: number; readonly handleTimeFactorPerExtraChat?: number }) {
+  if (type.concurrency === undefined) return {};
+  return { concurrency: type.concurrency, chatRouting: "balanced" as const, ...(type.handleTimeFactorPerExtraChat === undefined ? {} : { handleTimeFactorPerExtraChat: type.handleTimeFactorPerExtraChat }) };
 }
 
 /**

@@ -49,7 +49,7 @@ function renderComparison(result: TeamDesignComparison, config: TeamsConfig, fil
   for (const [j, c] of config.contactTypes.entries()) {
     const tier = c.escalation === undefined ? "" : `, ${formatPercent(c.escalation.share, 0)} continue to ${c.escalation.to}`;
     const calls = offered.reduce((s, row) => s + row.offered[j]!, 0);
-    parts.push(`${bullet}${c.name}: ${formatFixed(calls, 0)} contacts, AHT ${c.ahtSeconds} s, target ${formatPercent(c.targetServiceLevel, 0)}/${c.targetAnswerSeconds} s${c.deferred === true ? " (deferred: answered in idle time within the window)" : ""}${tier}\n`);
+    parts.push(`${bullet}${c.name}: ${formatFixed(calls, 0)} contacts, AHT ${c.ahtSeconds} s, target ${formatPercent(c.targetServiceLevel, 0)}/${c.targetAnswerSeconds} s${c.deferred === true ? " (deferred: answered in idle time within the window)" : ""}${c.concurrency === undefined ? "" : ` (chat: ${c.concurrency} at once)`}${tier}\n`);
   }
   const first = result.designs[0];
   if (first !== undefined) parts.push(`${bullet}method: ${first.staffing.method}\n`);
