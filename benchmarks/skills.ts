@@ -2,7 +2,8 @@
  * Multi-skill staffing and team design comparison on a day of 15-minute intervals (96, around
  * the clock) with 3 contact types and 3 agent groups sharing skills, overflow after 10 s.
  * Targets: staffSkills (skill-transfer program + simulation check, 20 replications) under 10 s;
- * compareTeamDesigns of 3 designs under 20 s. CPU time (user + system) is printed next to the
+ * compareTeamDesigns of 3 designs under 20 s; the staffing again with a group's own handle time on
+ * one type (agentGroups[].ahtSecondsByType) under 10 s. CPU time (user + system) is printed next to the
  * wall time: the machine is shared.
  *
  *   npx tsx benchmarks/skills.ts
@@ -46,6 +47,12 @@ const corrected = s.intervals.filter((r) => r.agents.some((x, g) => x !== r.prog
 console.log(`staffSkills: ${s.agentHours.toFixed(1)} agent-hours, ${corrected} intervals changed by the simulation check; SL ${s.serviceLevels.map((x) => `${x.type} ${(100 * x.mean).toFixed(1)}%`).join(", ")}`);
 reportOnce("staffSkills, a day of 15-min intervals, 3 types x 3 groups, CPU time", staffed.cpu, 10);
 reportOnce("staffSkills, same, wall time", staffed.wall, 10);
+
+// The same day with handle times per agent group: the technical team 25% slower on billing calls.
+const ownTimes = agentGroups.map((g) => (g.name === "technical" ? { ...g, ahtSecondsByType: { billing: 300 } } : g));
+const staffedOwn = await time(() => staffSkills({ intervalMinutes: 15, contactTypes, agentGroups: ownTimes, routing: { overflowAfterSeconds: 10 }, highs }));
+console.log(`staffSkills, technical team at 300 s on billing: ${staffedOwn.value.agentHours.toFixed(1)} agent-hours; SL ${staffedOwn.value.serviceLevels.map((x) => `${x.type} ${(100 * x.mean).toFixed(1)}%`).join(", ")}`);
+reportOnce("staffSkills with handle times per group, same day, CPU time", staffedOwn.cpu, 10);
 
 const compared = await time(() => compareTeamDesigns({ intervalMinutes: 15, contactTypes, costPerHour: 22, crossTrainingPremium: 0.1, highs }));
 for (const d of compared.value.designs) {

@@ -46,6 +46,21 @@ export interface RequirementsCsv {
   readonly shrinkage?: readonly number[];
   /** The channel of the workload, with `calls`, when the file names it. */
   readonly channel?: string;
+  /**
+   * Every row's workload by channel, when every row has calls and a handle time (any number of
+   * channels; `wfm schedule` with agent groups staffs the groups from it). Shrinkage 0 when the
+   * file has no shrinkage column.
+   */
+  readonly channelRows?: readonly RequirementChannelRow[];
+}
+
+/** One row of a requirements CSV with its workload (see {@link RequirementsCsv.channelRows}). */
+export interface RequirementChannelRow {
+  readonly localMs: number;
+  readonly channel: string;
+  readonly calls: number;
+  readonly ahtSeconds: number;
+  readonly shrinkage: number;
 }
 
 /**
@@ -92,6 +107,7 @@ export function parseRequirementsCsv(text: string, options: { file: string } & C
   const series = new Map<string, SeriesPoint[]>();
   let hasWorkload = callsIndex !== undefined && ahtIndex !== undefined;
   const channels = new Set<string>();
+  const channelRows: RequirementChannelRow[] = [];
   for (const record of table.records) {
     const ts = cells.timestamp(record, tsIndex, "timestamp");
     if (ts === null) continue;
@@ -123,6 +139,7 @@ export function parseRequirementsCsv(text: string, options: { file: string } & C
         shrinkage = value;
       }
     }
+    if (hasWorkload) channelRows.push({ localMs: ts.localMs, channel, calls, ahtSeconds: aht, shrinkage });
     const entry = byTime.get(ts.localMs) ?? { agents: 0, calls: 0, handle: 0, shrinkage };
     entry.agents += agents;
     entry.calls += calls;
@@ -180,6 +197,7 @@ export function parseRequirementsCsv(text: string, options: { file: string } & C
     ...(withWorkload ? { calls, ahtSeconds: aht } : {}),
     ...(withWorkload && hasShrinkage ? { shrinkage } : {}),
     ...(withWorkload && channelIndex !== undefined ? { channel: [...channels][0]! } : {}),
+    ...(hasWorkload ? { channelRows: hasShrinkage ? channelRows : channelRows.map((row) => ({ ...row, shrinkage: 0 })) } : {}),
   };
 }
 

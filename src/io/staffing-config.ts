@@ -164,6 +164,10 @@ export const staffingConfigSchema = z
             skills: z.array(z.string().min(1)).min(1).describe("voice channels served, highest priority first"),
             costPerHour: positive.optional().describe("cost of one agent-hour (default 1)"),
             minimumAgents: z.int().min(0).optional(),
+            ahtSecondsByType: z
+              .record(z.string().min(1), positive)
+              .optional()
+              .describe("the group's own mean handle time per channel it serves, seconds (default the channel's)"),
           })
           .strict(),
       )
@@ -229,6 +233,12 @@ export function staffingConfigFromJson(value: unknown, file: string): StaffingCo
       throw new WfmError({ code: "invalid-config", file, path: parts, message: rest2.replace(/, got \{.*$/, "") });
     }
   }
+  const ownTimes = (config.agentGroups ?? []).flatMap((g, i) =>
+    Object.keys(g.ahtSecondsByType ?? {})
+      .filter((name) => !g.skills.includes(name))
+      .map((name) => ({ code: "invalid-config" as const, file, path: ["agentGroups", i, "ahtSecondsByType", name], message: `names no skill of the group (${g.skills.join(", ")})`, value: name })),
+  );
+  if (ownTimes.length > 0) throw new WfmError(ownTimes);
   const shrinkages: [string, StaffingConfig["shrinkage"]][] = [["shrinkage", config.shrinkage]];
   for (const [name, channel] of Object.entries(config.channels ?? {})) shrinkages.push([`channels.${name}.shrinkage`, channel.shrinkage]);
   for (const [path, shrinkage] of shrinkages) {

@@ -32,6 +32,12 @@ const contactTypeSchema = z
       .strict()
       .optional()
       .describe("tier: a share of the handled contacts continues to a second-tier type"),
+    deferred: z
+      .boolean()
+      .optional()
+      .describe("deferred work (email, tickets): served in the groups' idle time; targetAnswerSeconds is the response window, targetServiceLevel the share answered within it"),
+    concurrency: z.int().min(1).max(100).optional().describe("chat: chats one agent holds at once; a group serving it serves only types of the same concurrency"),
+    handleTimeFactorPerExtraChat: z.number().nonnegative().optional().describe("chat: extra handle time per extra concurrent chat, 0.25 = +25%"),
   })
   .strict();
 
@@ -41,6 +47,7 @@ const agentGroupSchema = z
     skills: z.array(z.string().min(1)).min(1).describe("contact types served, highest priority first"),
     costPerHour: positive.optional().describe("cost of one agent-hour (default 1)"),
     minimumAgents: z.int().min(0).optional(),
+    ahtSecondsByType: z.record(z.string().min(1), positive).optional().describe("the group's own mean handle time per contact type it serves, seconds (default the type's ahtSeconds)"),
   })
   .strict();
 
@@ -136,6 +143,9 @@ export function teamsConfigFromJson(value: unknown, file: string): TeamsConfig {
     g.skills.forEach((s, k) => {
       if (!names.has(s)) problems.push({ path: ["agentGroups", i, "skills", k], message: `names no contact type (${[...names.keys()].join(", ")})`, value: s });
     });
+    for (const type of Object.keys(g.ahtSecondsByType ?? {})) {
+      if (!g.skills.includes(type)) problems.push({ path: ["agentGroups", i, "ahtSecondsByType", type], message: `names no skill of the group (${g.skills.join(", ")})`, value: type });
+    }
   });
   if (problems.length > 0) throw new WfmError(problems.map((p) => ({ code: "invalid-config" as const, file, ...p })));
   return config;

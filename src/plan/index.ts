@@ -19,6 +19,6 @@ export type {
   PlanSimulationResult,
 } from "./plan-month.js";
 export { planSimulationOptions, comparePlanWithSimulation, simulatePlan, modelServiceLevel, planChannelModels, materialServiceLevelGap } from "./plan-simulation.js";
-export { agentGroupRequirements, simulateAgentGroupSchedule } from "./plan-skills.js";
-export type { AgentGroupRequirements, PlanSkillGroup, PlanSkillSchedule, PlanSkillTypeServiceLevel } from "./plan-skills.js";
+export { agentGroupRequirements, groupSlotRequirement, simulateAgentGroupSchedule } from "./plan-skills.js";
+export type { AgentGroupRequirements, AgentGroupWorkload, PlanSkillGroup, PlanSkillSchedule, PlanSkillTypeServiceLevel } from "./plan-skills.js";
 export type { PlanChannelModel, PlanSimulationInput, PlanSimulatedInterval, PlanSimulatedChannel, PlanSimulationBasis, PlanSimulationOptions } from "./plan-simulation.js";

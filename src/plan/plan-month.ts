@@ -16,7 +16,7 @@ import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../s
 import { calibrateForecastRows, calibrateStaffingConfig, type PlanCalibration } from "../review/calibration.js";
 import { channelQueueModels, type ChannelQueueModel } from "../review/model.js";
 import type { SimulationOptions, SimulationResult } from "../simulation/types.js";
-import { agentGroupRequirements, simulateAgentGroupSchedule, type AgentGroupRequirements, type PlanSkillSchedule } from "./plan-skills.js";
+import { agentGroupRequirements, groupSlotRequirement, simulateAgentGroupSchedule, type AgentGroupRequirements, type PlanSkillSchedule } from "./plan-skills.js";
 import { planChannelModels, simulatePlan, type PlanChannelModel, type PlanSimulationBasis, type PlanSimulationInput } from "./plan-simulation.js";
 import { deliveredService } from "../staffing/delivered.js";
 import { defaultSupportRatios, supportingStaff } from "../staffing/supporting-staff.js";
@@ -636,13 +636,10 @@ async function scheduleTeams(
   const jobs = teams.map((team) => {
     const group = groupRequired?.get(team.name);
     const members = group === undefined ? plan.intervals.filter((i) => team.channels.includes(i.channel)) : [];
-    const required = new Array<number>(slots).fill(0);
-    for (const [localMs, agents] of group ?? []) {
-      const first = Math.round((localMs - period.startLocalMs) / intervalMs);
-      for (let slot = first; slot < first + perInterval; slot++) {
-        if (slot >= 0 && slot < slots) required[slot] = required[slot]! + agents;
-      }
-    }
+    const required =
+      group === undefined
+        ? new Array<number>(slots).fill(0)
+        : groupSlotRequirement({ required: group, startLocalMs: period.startLocalMs, intervalMinutes: plan.intervalMinutes, slotMinutes, slots });
     for (const i of members) {
       const first = Math.round((i.localMs - period.startLocalMs) / intervalMs);
       for (let slot = first; slot < first + perInterval; slot++) {

@@ -37,6 +37,55 @@ export interface AgentGroupRequirements {
 }
 
 /**
+ * The workload agent groups are staffed from: a staffing plan ({@link StaffingPlan}), or the rows
+ * of a requirements CSV that `wfm staff --format csv` wrote (`wfm schedule`).
+ */
+export interface AgentGroupWorkload {
+  /** Interval length, minutes. */
+  readonly intervalMinutes: number;
+  /** Rows per interval start (wall-clock ms) and channel: calls, handle time (seconds) and shrinkage (a fraction). */
+  readonly intervals: readonly Pick<StaffingPlan["intervals"][number], "localMs" | "channel" | "calls" | "ahtSeconds" | "shrinkage">[];
+}
+
+/**
+ * The agents each agent group needs in each schedule slot: the group's requirement per model
+ * interval (see {@link agentGroupRequirements}) spread over the finer slots a shift grid uses
+ * (hourly staffing with 15-minute breaks: four slots, each needing its hour's agents). Shared by
+ * `planMonth` and `wfm schedule`, which schedule one team per group on these curves.
+ *
+ * @example
+ * ```ts
+ * groupSlotRequirement({ required: new Map([[0, 3], [3_600_000, 5]]), startLocalMs: 0, intervalMinutes: 60, slotMinutes: 30, slots: 4 });
+ * //=> [3, 3, 5, 5]
+ * ```
+ */
+export function groupSlotRequirement(options: {
+  /** Agents per model interval start (wall-clock ms). */
+  readonly required: ReadonlyMap<number, number>;
+  /** Wall-clock ms of the first slot. */
+  readonly startLocalMs: number;
+  /** The model's interval length, minutes (a multiple of `slotMinutes`). */
+  readonly intervalMinutes: number;
+  /** The schedule's slot length, minutes. */
+  readonly slotMinutes: number;
+  /** Slots in the schedule. */
+  readonly slots: number;
+}): number[] {
+  requireOptions("groupSlotRequirement", options, ["required", "startLocalMs", "intervalMinutes", "slotMinutes", "slots"]);
+  const { required, startLocalMs, intervalMinutes, slotMinutes, slots } = options;
+  const perInterval = Math.round(intervalMinutes / slotMinutes);
+  const intervalMs = slotMinutes * 60_000;
+  const curve = new Array<number>(slots).fill(0);
+  for (const [localMs, agents] of required) {
+    const first = Math.round((localMs - startLocalMs) / intervalMs);
+    for (let slot = first; slot < first + perInterval; slot++) {
+      if (slot >= 0 && slot < slots) curve[slot] = curve[slot]! + agents;
+    }
+  }
+  return curve;
+}
+
+/**
  * The per-interval requirement of each agent group for a staffing plan: the voice channels the
  * groups serve become contact types ({@link skillModelFromChannels}), {@link staffSkills} finds
  * the cheapest agents per group and interval by the skill-transfer program (without its
@@ -53,7 +102,7 @@ export interface AgentGroupRequirements {
  * groups.teams; //=> [{ name: "generalists", channels: ["billing", "tech"] }, ...]
  * ```
  */
-export async function agentGroupRequirements(options: { readonly plan: StaffingPlan; readonly config: StaffingConfig }): Promise<AgentGroupRequirements> {
+export async function agentGroupRequirements(options: { readonly plan: AgentGroupWorkload; readonly config: StaffingConfig }): Promise<AgentGroupRequirements> {
   requireOptions("agentGroupRequirements", options, ["plan", "config"]);
   const { plan, config } = options;
   if (config.agentGroups === undefined || config.agentGroups.length === 0) invalidArgument("agentGroupRequirements", "config.agentGroups", "a non-empty array", config.agentGroups);

@@ -647,7 +647,10 @@ export class Engine {
     this.cState[c] = S_SERVING;
     this.sContact[s] = c;
     this.sStart[s] = now;
-    this.sRemaining[s] = this.cWork[c]!;
+    // The group's own handle time for the type (the same draw, scaled: common random numbers).
+    const scale = m.groupHandleScale;
+    const work = scale === null ? this.cWork[c]! : this.cWork[c]! * scale[g * this.T + t]!;
+    this.sRemaining[s] = work;
     const load = this.aLoad[a]! + 1;
     this.aLoad[a] = load;
     if (load === 1) {
@@ -663,7 +666,7 @@ export class Engine {
     else {
       const stamp = (this.sStamp[s]! + 1) | 0;
       this.sStamp[s] = stamp;
-      this.heap.push(now + this.cWork[c]!, (s << 3) | EV_DEPART, stamp);
+      this.heap.push(now + work, (s << 3) | EV_DEPART, stamp);
     }
     const interval = this.cInterval[c]!;
     if (interval < 0) return;

@@ -52,6 +52,8 @@ export interface CompiledModel {
   /** Per type: the groups serving it, best first (skill rank, then group order), and the delays. */
   readonly routeGroups: readonly Int32Array[];
   readonly routeDelays: readonly Float64Array[];
+  /** Handle-time scale of group g serving type t, [g * types + t] (1 = the type's own); null when every group serves at the type's mean. */
+  readonly groupHandleScale: Float64Array | null;
   /** Per type: the distinct positive overflow delays, ascending. */
   readonly overflowDelays: readonly Float64Array[];
 }
@@ -209,6 +211,8 @@ export function compileModel(options: SimulationOptions, fn = "simulate"): Compi
   const groupNames: string[] = [];
   const groupSeen = new Set<string>();
   const served = new Uint8Array(T);
+  const groupHandleScale = new Float64Array(G * T).fill(1);
+  let groupScaled = false;
   groups.forEach((group, g) => {
     const at = (...rest: (string | number)[]) => ["agentGroups", g, ...rest];
     if (!isObject(group)) {
@@ -272,6 +276,14 @@ export function compileModel(options: SimulationOptions, fn = "simulate"): Compi
         if (st.includes(t)) {
           say(at("skills", s), `lists contact type ${JSON.stringify(name)} twice`, name);
           return;
+        }
+        const mean: unknown = object?.handleTimeMeanSeconds;
+        if (mean !== undefined) {
+          if (!(typeof mean === "number" && Number.isFinite(mean) && mean > 0)) bad(at("skills", s, "handleTimeMeanSeconds"), "a positive finite number", mean);
+          else if (handle[t] !== undefined && mean !== handle[t]!.meanSeconds) {
+            groupHandleScale[g * T + t] = mean / handle[t]!.meanSeconds;
+            groupScaled = true;
+          }
         }
         st.push(t);
         sd.push(delay);
@@ -342,6 +354,7 @@ export function compileModel(options: SimulationOptions, fn = "simulate"): Compi
     skillDelays,
     routeGroups,
     routeDelays,
+    groupHandleScale: groupScaled ? groupHandleScale : null,
     overflowDelays,
   };
 }

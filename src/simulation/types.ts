@@ -111,6 +111,13 @@ export type SimulationSkill =
       readonly contactType: string;
       /** The group takes this type only once the contact has waited this long, seconds, >= 0 (overflow). @defaultValue 0 */
       readonly afterWaitSeconds?: number;
+      /**
+       * Mean handle time when this group serves the type, seconds, > 0 (a slower junior group, a
+       * faster specialist one): the contact's handle-time draw is scaled by this / the type's
+       * distribution mean when an agent of the group takes it, so the shape (CV) and the
+       * per-interval profile (`handleTimeMeanByInterval`) stay. @defaultValue the type's mean
+       */
+      readonly handleTimeMeanSeconds?: number;
     };
 
 /** One agent group: agents with the same skills. */

@@ -1,4 +1,5 @@
 import { invalidArgument, requireObject } from "../errors.js";
+import { planDeferredWork } from "../staffing/deferred.js";
 
 /**
  * The skill model: contact types with interval volumes, handle times and targets; agent groups
@@ -42,6 +43,24 @@ export interface ContactType {
   readonly patienceSeconds?: number;
   /** Tier: a share of this type's handled contacts continues to another type. @defaultValue none */
   readonly escalation?: Escalation;
+  /**
+   * Deferred work (email, tickets): no one waits on the line; the groups serving the type take its
+   * items in their idle time (an agent with no inbound contact of its skills waiting), oldest
+   * first, and `targetAnswerSeconds` is the response window W (e.g. 14400 for 4 hours):
+   * `targetServiceLevel` is the share answered within W. Staffed by the project's deferred-work
+   * plan (`planDeferredWork`: the workload spread over the window) inside the transfer program's
+   * rows. No patience, ASA target or escalation. @defaultValue false
+   */
+  readonly deferred?: boolean;
+  /**
+   * Chat: chats one agent holds at once, k, a whole number from 1 to 100. A group serving a chat
+   * type serves only types of the same concurrency and factor (its agents hold k contacts of any
+   * of them). Staffed by the project's chat model (`requiredChatAgents`), simulated with the
+   * group's concurrency and even load. No patience. @defaultValue 1 (one contact at a time)
+   */
+  readonly concurrency?: number;
+  /** Chat: extra handle time per extra concurrent chat, a fraction of the handle time, >= 0. @defaultValue 0 */
+  readonly handleTimeFactorPerExtraChat?: number;
 }
 
 /** A group of interchangeable agents with the same skills. */
@@ -54,6 +73,13 @@ export interface AgentGroup {
   readonly costPerHour?: number;
   /** Fewest agents in every interval, a whole number >= 0. @defaultValue 0 */
   readonly minimumAgents?: number;
+  /**
+   * Mean handle time of this group's agents per contact type it serves, seconds, > 0, by type
+   * name (juniors slower on technical calls, specialists faster). With a type's
+   * `ahtSecondsByInterval` the group's handle time follows the same profile, scaled by
+   * `ahtSecondsByType[type] / type.ahtSeconds`. @defaultValue each type's own handle time
+   */
+  readonly ahtSecondsByType?: Readonly<Record<string, number>>;
 }
 
 /** The routing the simulator runs. */
@@ -88,6 +114,17 @@ export interface ResolvedSkillModel {
   readonly aht: readonly (readonly number[])[];
   /** Offered contacts per interval and type, tier-2 inflows included: `offered[t][j]`. */
   readonly offered: readonly (readonly number[])[];
+  /**
+   * Relative speed of group g on type j, `speed[g][j]` = type.ahtSeconds / the group's handle
+   * time for j (1 without `ahtSecondsByType`, and for types the group does not serve).
+   */
+  readonly speed: readonly (readonly number[])[];
+  /**
+   * Agents the deferred work of each type needs per interval, `deferredAgents[t][j]` (the
+   * deferred-work plan's requirement: the workload spread over the response window at the
+   * type's `maxOccupancy`); 0 for inbound types.
+   */
+  readonly deferredAgents: readonly (readonly number[])[];
 }
 
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
@@ -160,6 +197,23 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
     if (c.targetAsaSeconds !== undefined && !(finite(c.targetAsaSeconds) && c.targetAsaSeconds > 0)) invalidArgument(fn, at("targetAsaSeconds"), "a positive finite number", c.targetAsaSeconds);
     if (c.maxOccupancy !== undefined && !(finite(c.maxOccupancy) && c.maxOccupancy > 0 && c.maxOccupancy <= 1)) invalidArgument(fn, at("maxOccupancy"), "a fraction in (0, 1]", c.maxOccupancy);
     if (c.patienceSeconds !== undefined && !(finite(c.patienceSeconds) && c.patienceSeconds > 0)) invalidArgument(fn, at("patienceSeconds"), "a positive finite number", c.patienceSeconds);
+    if (c.deferred !== undefined && typeof c.deferred !== "boolean") invalidArgument(fn, at("deferred"), "true or false", c.deferred);
+    if (c.concurrency !== undefined) {
+      if (!(Number.isInteger(c.concurrency) && c.concurrency >= 1 && c.concurrency <= 100)) invalidArgument(fn, at("concurrency"), "a whole number from 1 to 100", c.concurrency);
+      for (const field of ["patienceSeconds", "deferred"] as const) {
+        if (c[field] !== undefined) invalidArgument(fn, at(field), "left out for a chat type (concurrency)", c[field]);
+      }
+    }
+    if (c.handleTimeFactorPerExtraChat !== undefined) {
+      if (c.concurrency === undefined) invalidArgument(fn, at("handleTimeFactorPerExtraChat"), "given with a concurrency", c.handleTimeFactorPerExtraChat);
+      if (!(finite(c.handleTimeFactorPerExtraChat) && c.handleTimeFactorPerExtraChat >= 0)) invalidArgument(fn, at("handleTimeFactorPerExtraChat"), "a finite number >= 0", c.handleTimeFactorPerExtraChat);
+    }
+    if (c.deferred === true) {
+      if (!(c.targetAnswerSeconds > 0)) invalidArgument(fn, at("targetAnswerSeconds"), "a response window > 0 seconds for a deferred type", c.targetAnswerSeconds);
+      for (const field of ["patienceSeconds", "targetAsaSeconds", "escalation"] as const) {
+        if (c[field] !== undefined) invalidArgument(fn, at(field), "left out for a deferred type (no one waits on the line)", c[field]);
+      }
+    }
     if (c.volumes !== undefined) {
       if (!Array.isArray(c.volumes)) invalidArgument(fn, at("volumes"), "an array of contacts per interval", c.volumes);
       c.volumes.forEach((v: number, t: number) => {
@@ -202,8 +256,25 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
     });
     if (g.costPerHour !== undefined && !(finite(g.costPerHour) && g.costPerHour > 0)) invalidArgument(fn, at("costPerHour"), "a positive finite number", g.costPerHour);
     if (g.minimumAgents !== undefined && !(Number.isInteger(g.minimumAgents) && g.minimumAgents >= 0)) invalidArgument(fn, at("minimumAgents"), "a whole number >= 0", g.minimumAgents);
+    // The simulator's agents hold k contacts of any of their skills: one concurrency per group.
+    const chatKey = (j: number) => `${contactTypes[j]!.concurrency ?? 1}/${contactTypes[j]!.handleTimeFactorPerExtraChat ?? 0}`;
+    (list as number[]).forEach((j: number, k: number) => {
+      if (chatKey(j) !== chatKey((list as number[])[0]!)) invalidArgument(fn, at(`skills[${k}]`), `a type of the same concurrency and handleTimeFactorPerExtraChat as ${g.skills[0]} (a group's agents hold one kind of contact)`, g.skills[k]);
+    });
+    const byType = g.ahtSecondsByType;
+    if (byType !== undefined) {
+      if (typeof byType !== "object" || byType === null || Array.isArray(byType)) invalidArgument(fn, at("ahtSecondsByType"), "an object of handle times by contact type name", byType);
+      for (const [name, seconds] of Object.entries(byType)) {
+        if (!g.skills.includes(name)) invalidArgument(fn, at(`ahtSecondsByType.${name}`), `a skill of the group (${g.skills.join(", ")})`, name);
+        if (!(finite(seconds) && seconds > 0)) invalidArgument(fn, at(`ahtSecondsByType.${name}`), "a positive finite number", seconds);
+      }
+    }
     return list;
   });
+  const speed = agentGroups.map((g) => contactTypes.map((c) => {
+    const seconds = g.ahtSecondsByType?.[c.name];
+    return seconds === undefined ? 1 : c.ahtSeconds / seconds;
+  }));
   const offered = offeredContacts(contactTypes, intervalCount, index);
   contactTypes.forEach((c, j) => {
     if (served[j] === 0 && offered.some((row) => row[j]! > 0)) invalidArgument(fn, `contactTypes[${j}].name`, "served by at least one agent group (list it in some agentGroups[].skills)", c.name);
@@ -211,5 +282,16 @@ export function resolveSkillModel(fn: string, model: SkillModel): ResolvedSkillM
   const overflow = routing?.overflowAfterSeconds;
   if (overflow !== undefined && !(finite(overflow) && overflow >= 0)) invalidArgument(fn, "routing.overflowAfterSeconds", "a finite number >= 0", overflow);
   const aht = Array.from({ length: intervalCount }, (_, t) => contactTypes.map((c) => c.ahtSecondsByInterval?.[t] ?? c.ahtSeconds));
-  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered };
+  const deferredAgents = Array.from({ length: intervalCount }, () => new Array<number>(contactTypes.length).fill(0));
+  contactTypes.forEach((c, j) => {
+    if (c.deferred !== true) return;
+    const plan = planDeferredWork({
+      intervals: offered.map((row, t) => ({ localMs: t * intervalMinutes * 60_000, calls: row[j]!, ahtSeconds: aht[t]![j]! })),
+      intervalMinutes,
+      responseSeconds: c.targetAnswerSeconds,
+      ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
+    });
+    plan.intervals.forEach((row, t) => (deferredAgents[t]![j] = row.requiredAgents));
+  });
+  return { model, intervalCount, aht, skills, cost: agentGroups.map((g) => g.costPerHour ?? 1), offered, speed, deferredAgents };
 }

@@ -1,5 +1,6 @@
 import { WfmError, requireObject } from "../errors.js";
 import { requiredAgents } from "../queueing/required-agents.js";
+import { requiredChatAgents } from "../staffing/chat.js";
 import type { ContactType, ResolvedSkillModel } from "./model.js";
 
 /**
@@ -15,13 +16,20 @@ import type { ContactType, ResolvedSkillModel } from "./model.js";
 export interface SkillRequirement {
   /** Contact type indices in the set (one index: a single-skill requirement). */
   readonly types: readonly number[];
-  /** Fewest agents needed among the groups serving at least one of `types`. */
+  /** Fewest agents needed among the groups serving at least one of `types` (agents at the types' own handle times when `groupWeights` is given). */
   readonly agents: number;
+  /**
+   * What one agent of each group counts for in this row, by group (0 for a group serving none of
+   * `types`): its relative speed on the row's traffic (see {@link intervalRequirements}).
+   * @defaultValue 1 for every group serving one of `types`
+   */
+  readonly groupWeights?: readonly number[];
 }
 
 /**
  * The single-skill requirement of one type at `calls` contacts per interval and a handle time
- * (Erlang C, or Erlang A with a patience): the same number `planStaffing` gives a voice channel.
+ * (Erlang C, or Erlang A with a patience): the same number `planStaffing` gives a voice channel;
+ * for a chat type (`concurrency`) the chat model's `requiredChatAgents`.
  *
  * @param ahtSecondsGiven - the handle time, seconds. @defaultValue type.ahtSeconds
  * @throws {WfmError} `infeasible` when no agent count meets the type's targets; `invalid-argument`
@@ -36,7 +44,26 @@ export function singleTypeRequirement(type: ContactType, calls: number, interval
   requireObject("singleTypeRequirement", "type", type, ["name", "ahtSeconds", "targetServiceLevel", "targetAnswerSeconds"]);
   const ahtSeconds = ahtSecondsGiven ?? type.ahtSeconds;
   if (calls === 0) return 0;
-  const solved = requiredAgents({
+  const solved =
+    type.concurrency === undefined
+      ? voiceRequirement(type, calls, intervalSeconds, ahtSeconds)
+      : requiredChatAgents({
+          callsPerInterval: calls,
+          intervalSeconds,
+          ahtSeconds,
+          concurrency: type.concurrency,
+          ...(type.handleTimeFactorPerExtraChat === undefined ? {} : { handleTimeFactorPerExtraChat: type.handleTimeFactorPerExtraChat }),
+          targetServiceLevel: type.targetServiceLevel,
+          targetAnswerSeconds: type.targetAnswerSeconds,
+          ...(type.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: type.targetAsaSeconds }),
+          ...(type.maxOccupancy === undefined ? {} : { maxOccupancy: type.maxOccupancy }),
+        });
+  if (!solved.feasible) throw new WfmError({ code: "infeasible", message: `${where}: ${type.name}: ${solved.reason}`, path: ["contactTypes"], value: calls });
+  return solved.agents;
+}
+
+function voiceRequirement(type: ContactType, calls: number, intervalSeconds: number, ahtSeconds: number) {
+  return requiredAgents({
     model: type.patienceSeconds === undefined ? "erlang-c" : "erlang-a",
     callsPerInterval: calls,
     intervalSeconds,
@@ -47,8 +74,6 @@ export function singleTypeRequirement(type: ContactType, calls: number, interval
     ...(type.maxOccupancy === undefined ? {} : { maxOccupancy: type.maxOccupancy }),
     ...(type.patienceSeconds === undefined ? {} : { patienceSeconds: type.patienceSeconds }),
   });
-  if (!solved.feasible) throw new WfmError({ code: "infeasible", message: `${where}: ${type.name}: ${solved.reason}`, path: ["contactTypes"], value: calls });
-  return solved.agents;
 }
 
 /**
@@ -58,6 +83,8 @@ export function singleTypeRequirement(type: ContactType, calls: number, interval
  * requirement for j's target. Returns null when no agent count meets the targets.
  */
 function pooledRequirement(types: readonly ContactType[], set: readonly number[], calls: readonly number[], aht: readonly number[], intervalSeconds: number): number | null {
+  // Chat types get no pooling credit (no pooled chat model): the row is the sum of its parts.
+  if (set.some((j) => types[j]!.concurrency !== undefined)) return null;
   let total = 0;
   let work = 0;
   let patienceWeighted = 0;
@@ -104,7 +131,7 @@ function pooledRequirement(types: readonly ContactType[], set: readonly number[]
  * ```
  */
 export function requirementSets(resolved: ResolvedSkillModel, active: readonly number[]): number[][] {
-  requireObject("requirementSets", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("requirementSets", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   const m = resolved.model.contactTypes.length;
   const linked = Array.from({ length: m }, () => new Uint8Array(m));
   for (const list of resolved.skills) for (const a of list) for (const b of list) linked[a]![b] = 1;
@@ -134,6 +161,20 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * set A of two or more types N(A) = min(pooled requirement of A, Σ_{j in A} N_j) (sharing agents
  * never needs more than keeping them apart, so the pooled figure is capped by the dedicated one).
  *
+ * Handle time per agent group (`ahtSecondsByType`, speeds s_gj = AHT_j / AHT_gj): when every
+ * group serving a type of A serves it at the same speed s_j, the row is computed at the groups'
+ * handle times AHT_j / s_j (exact Erlang for dedicated groups with their own AHT). Otherwise the
+ * row stays at the types' handle times and an agent of group g counts for its relative speed on
+ * A's traffic, w_gA = Σ_{j in A∩S_g} λ_j AHT_j / Σ_{j in A∩S_g} λ_j AHT_j / s_gj (the capacity
+ * of the transfer program in standard agents; the simulation check corrects what the
+ * linearisation misses). With equal handle times every weight is 1 and the rows are unchanged.
+ *
+ * Deferred types (`deferred: true`) take `deferredAgents[j]` (the deferred-work plan's agents for
+ * the interval) as their own row, and a set A with inbound and deferred types needs
+ * max(N(inbound part), ⌈A_in + Σ deferred agents⌉) with A_in the inbound traffic in Erlangs: the
+ * deferred work fills the inbound agents' idle time, and more agents are needed only when the
+ * total work exceeds them (the blending balance).
+ *
  * @throws {WfmError} `infeasible` when no agent count meets a type's targets
  *
  * @example
@@ -143,19 +184,75 @@ export function requirementSets(resolved: ResolvedSkillModel, active: readonly n
  * //=> [{ types: [0], agents: 60 }, { types: [1], agents: 67 }, { types: [0, 1], agents: 122 }]
  * ```
  */
-export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string): SkillRequirement[] {
-  requireObject("intervalRequirements", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+export function intervalRequirements(resolved: ResolvedSkillModel, calls: readonly number[], aht: readonly number[], where: string, deferredAgents?: readonly number[]): SkillRequirement[] {
+  requireObject("intervalRequirements", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   const types = resolved.model.contactTypes;
   const intervalSeconds = resolved.model.intervalMinutes * 60;
+  const { skills, speed } = resolved;
+  // The speed every group serving type j serves it at, or NaN when the groups differ.
+  const common = types.map((_, j) => {
+    let s = Number.NaN;
+    for (let g = 0; g < skills.length; g++) {
+      if (!skills[g]!.includes(j)) continue;
+      if (Number.isNaN(s)) s = speed[g]![j]!;
+      else if (s !== speed[g]![j]!) return Number.NaN;
+    }
+    return Number.isNaN(s) ? 1 : s;
+  });
+  const groupAht = aht.map((a, j) => (Number.isNaN(common[j]!) ? a : a / common[j]!));
+  const isDeferred = types.map((c) => c.deferred === true);
   const active: number[] = [];
   const single = calls.map((c, j) => {
+    if (isDeferred[j]) {
+      const d = deferredAgents?.[j] ?? 0;
+      if (d > 0) active.push(j);
+      return d;
+    }
     if (c > 0) active.push(j);
     return singleTypeRequirement(types[j]!, c, intervalSeconds, where, aht[j]!);
   });
-  return requirementSets(resolved, active).map((set) => {
+  const singleAtGroups = calls.map((c, j) => (isDeferred[j] || groupAht[j] === aht[j] ? single[j]! : singleTypeRequirement(types[j]!, c, intervalSeconds, where, groupAht[j]!)));
+  const rows = requirementSets(resolved, active).map((set) => inboundRow(set.filter((j) => !isDeferred[j]), set));
+  return rows;
+
+  /** The row of `set` from its inbound part, with the deferred work of the rest added by the blending balance. */
+  function inboundRow(inbound: readonly number[], set: readonly number[]): SkillRequirement {
+    if (inbound.length === set.length) return rowOf(set);
+    const deferred = set.reduce((s, j) => s + (isDeferred[j] ? single[j]! : 0), 0);
+    if (inbound.length === 0) return { types: set, agents: deferred };
+    // The inbound part may fall apart without the deferred types (linked only through them): then
+    // its requirement is the sum of its connected parts'.
+    const parts = requirementSets(resolved, inbound).filter((part) => part.length === 1 || part.length === inbound.length);
+    const whole = parts.some((part) => part.length === inbound.length) ? rowOf(inbound) : { types: inbound, agents: inbound.reduce((s, j) => s + rowOf([j]).agents, 0) };
+    const traffic = inbound.reduce((s, j) => s + (calls[j]! * groupAht[j]!) / intervalSeconds, 0);
+    const agents = Math.max(whole.agents, Math.ceil(traffic + deferred - 1e-9));
+    if (whole.groupWeights === undefined) return { types: set, agents };
+    // Groups that serve only the set's deferred types count fully.
+    const groupWeights = whole.groupWeights.map((w, g) => (w === 0 && set.some((j) => isDeferred[j] && skills[g]!.includes(j)) ? 1 : w));
+    return { types: set, agents, groupWeights };
+  }
+
+  function rowOf(set: readonly number[]): SkillRequirement {
+    const uniform = set.every((j) => !Number.isNaN(common[j]!));
+    if (uniform) {
+      const separate = set.reduce((s, j) => s + singleAtGroups[j]!, 0);
+      if (set.length === 1) return { types: set, agents: separate };
+      const pooled = pooledRequirement(types, set, calls, groupAht, intervalSeconds);
+      return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate) };
+    }
+    const groupWeights = skills.map((list, g) => {
+      let work = 0;
+      let own = 0;
+      for (const j of set) {
+        if (!list.includes(j)) continue;
+        work += calls[j]! * aht[j]!;
+        own += (calls[j]! * aht[j]!) / speed[g]![j]!;
+      }
+      return own > 0 ? work / own : 0;
+    });
     const separate = set.reduce((s, j) => s + single[j]!, 0);
-    if (set.length === 1) return { types: set, agents: separate };
+    if (set.length === 1) return { types: set, agents: separate, groupWeights };
     const pooled = pooledRequirement(types, set, calls, aht, intervalSeconds);
-    return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate) };
-  });
+    return { types: set, agents: pooled === null ? separate : Math.min(pooled, separate), groupWeights };
+  }
 }

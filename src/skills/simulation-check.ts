@@ -7,7 +7,10 @@ import type { ResolvedSkillModel } from "./model.js";
  * The bridge from a skill model and a staffing to the project's simulator (`src/simulation`):
  * contact types become simulated types with exponential handle times (and exponential patience
  * when given), tier-2 types get their inflow as Poisson volumes, agent groups keep their skills
- * in priority order, with overflow to non-primary groups after `routing.overflowAfterSeconds`.
+ * in priority order, with overflow to non-primary groups after `routing.overflowAfterSeconds`
+ * and their own handle time per type (`ahtSecondsByType`: the simulator's
+ * `handleTimeMeanSeconds`, the type's draw scaled for the serving group). Deferred types are the
+ * simulator's `outbound` work (worked in idle time, oldest first) with the response window as T.
  *
  * @module
  */
@@ -51,7 +54,7 @@ export function resolveSimulation(fn: string, settings: { replications?: number;
  * ```
  */
 export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationOptions {
-  requireObject("simulationOptions", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("simulationOptions", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   requireObject("simulationOptions", "settings", settings, ["replications", "seed", "maxAddedAgents"]);
   const { model, offered } = resolved;
   const intervalSeconds = model.intervalMinutes * 60;
@@ -64,17 +67,32 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
       handleTime: { kind: "exponential" as const, meanSeconds: c.ahtSeconds },
       ...(c.ahtSecondsByInterval === undefined ? {} : { handleTimeMeanByInterval: c.ahtSecondsByInterval }),
       ...(c.patienceSeconds === undefined ? {} : { patience: { kind: "exponential" as const, meanSeconds: c.patienceSeconds } }),
+      // Deferred work: taken only by idle agents with no inbound contact of their skills waiting.
+      ...(c.deferred === true ? { outbound: true } : {}),
       targetAnswerSeconds: c.targetAnswerSeconds,
     })),
     agentGroups: model.agentGroups.map((g, i) => ({
       name: g.name,
-      skills: g.skills.map((name, k) => (k === 0 || overflow === undefined || overflow === 0 ? name : { contactType: name, afterWaitSeconds: overflow })),
+      skills: g.skills.map((name, k) => {
+        const after = k === 0 || overflow === undefined || overflow === 0 ? 0 : overflow;
+        const own = g.ahtSecondsByType?.[name];
+        if (after === 0 && own === undefined) return name;
+        return { contactType: name, ...(after === 0 ? {} : { afterWaitSeconds: after }), ...(own === undefined ? {} : { handleTimeMeanSeconds: own }) };
+      }),
       agents: agents.map((row) => row[i]!),
+      // Chat groups: the concurrency of their skills, with the chat model's even load.
+      ...chatSettings(model.contactTypes.find((c) => c.name === g.skills[0])!),
     })),
     replications: settings.replications,
     seed: settings.seed,
     warmupSeconds: intervalSeconds,
   };
+}
+
+/** The simulator's concurrency settings of a group whose first skill is `type`. */
+function chatSettings(type: { readonly concurrency?: number; readonly handleTimeFactorPerExtraChat?: number }) {
+  if (type.concurrency === undefined) return {};
+  return { concurrency: type.concurrency, chatRouting: "balanced" as const, ...(type.handleTimeFactorPerExtraChat === undefined ? {} : { handleTimeFactorPerExtraChat: type.handleTimeFactorPerExtraChat }) };
 }
 
 /**
@@ -89,7 +107,7 @@ export function simulationOptions(resolved: ResolvedSkillModel, agents: readonly
  * ```
  */
 export function simulateStaffing(resolved: ResolvedSkillModel, agents: readonly (readonly number[])[], settings: ResolvedSimulation): SimulationResult {
-  requireObject("simulateStaffing", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("simulateStaffing", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   requireObject("simulateStaffing", "settings", settings, ["replications", "seed", "maxAddedAgents"]);
   return simulate(simulationOptions(resolved, agents, settings));
 }

@@ -121,11 +121,12 @@ export async function transferStaffing(resolved: ResolvedSkillModel, highs: High
   return resolved.offered.map((offered, index) => {
     const where = `${fn}: interval ${index}`;
     const aht = resolved.aht[index]!;
-    const singleSkillAgents = offered.map((calls, j) => singleTypeRequirement(types[j]!, calls, intervalSeconds, where, aht[j]!));
-    const key = `${offered.join(",")};${aht.join(",")}`;
+    const deferred = resolved.deferredAgents[index]!;
+    const singleSkillAgents = offered.map((calls, j) => (types[j]!.deferred === true ? deferred[j]! : singleTypeRequirement(types[j]!, calls, intervalSeconds, where, aht[j]!)));
+    const key = `${offered.join(",")};${aht.join(",")};${deferred.join(",")}`;
     let solved = cache.get(key);
     if (solved === undefined) {
-      solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, aht, where), crossTrainedShare);
+      solved = solveTransferProgram(highs, resolved, intervalRequirements(resolved, offered, aht, where, deferred), crossTrainedShare);
       cache.set(key, solved);
     }
     return { index, offered, singleSkillAgents, agents: solved.agents, costPerHour: solved.costPerHour, programAgents: solved.agents, serviceLevels: null };
@@ -169,7 +170,11 @@ export function staffingTotals(resolved: ResolvedSkillModel, intervals: readonly
  *    agents replaced by as many cheaper single-skill ones); then add again where needed.
  *
  * With one skill per group and no overflow, step 2 gives x_g = N_j (single-skill staffing,
- * exactly) and step 3 only reports the simulated service levels. On five small cases (2 types,
+ * exactly) and step 3 only reports the simulated service levels. Handle times per agent group
+ * (`ahtSecondsByType`) enter step 1 at the groups' own handle times where every group serving a
+ * type serves it at the same speed, step 2 as each group's relative speed (the capacity of one of
+ * its agents, `intervalRequirements`), and step 3 in the simulator (the serving group's handle
+ * time); a type served by groups at different speeds is corrected as a shared skill is. On five small cases (2 types,
  * 3 groups) the answer equals the optimum found by exhaustive search on the same simulation
  * (`test/skills/simulation-check.test.ts`). The check tests the service level only (ASA and
  * occupancy targets act in steps 1-2).
@@ -215,8 +220,16 @@ export async function staffSkills(options: StaffSkillsOptions): Promise<SkillSta
   return { ...base, ...checked, ...staffingTotals(resolved, checked.intervals), method: "skill-transfer program + simulation check" };
 }
 
+/** Whether some type is served by groups with different handle times. */
+function mixedSpeeds(resolved: ResolvedSkillModel): boolean {
+  return resolved.model.contactTypes.some((_, j) => {
+    const speeds = new Set(resolved.skills.flatMap((list, g) => (list.includes(j) ? [resolved.speed[g]![j]!] : [])));
+    return speeds.size > 1;
+  });
+}
+
 /**
- * The group that gets one more agent when type j misses: cheapest, then j earliest in its skills,
+ * The group that gets one more agent when type j misses: cheapest per unit of speed on j, then j earliest in its skills,
  * then fewest skills (among groups with two or more skills when `multiOnly`).
  */
 function groupToAdd(resolved: ResolvedSkillModel, j: number, multiOnly = false): number {
@@ -228,7 +241,7 @@ function groupToAdd(resolved: ResolvedSkillModel, j: number, multiOnly = false):
       best = g;
       continue;
     }
-    const key = (x: number) => [resolved.cost[x]!, resolved.skills[x]!.indexOf(j), resolved.skills[x]!.length];
+    const key = (x: number) => [resolved.cost[x]! / resolved.speed[x]![j]!, resolved.skills[x]!.indexOf(j), resolved.skills[x]!.length];
     const [c1, p1, l1] = key(g);
     const [c2, p2, l2] = key(best);
     if (c1! < c2! || (c1 === c2 && (p1! < p2! || (p1 === p2 && l1! < l2!)))) best = g;
@@ -268,10 +281,18 @@ function simulationCheck(
 ): { intervals: SkillStaffingInterval[]; serviceLevels: TypeServiceLevel[] } {
   const agents = program.map((row) => [...row.agents]);
   const added = new Array<number>(program.length).fill(0);
-  const correct = resolved.skills.some((list) => list.length >= 2);
+  // Corrected where the analytic step is not exact: shared skills, or one type served by groups
+  // at different speeds (heterogeneous servers).
+  const correct = resolved.skills.some((list) => list.length >= 2) || mixedSpeeds(resolved);
   const types = resolved.model.contactTypes;
   const minimum = resolved.model.agentGroups.map((g) => g.minimumAgents ?? 0);
-  const active = (t: number, j: number) => resolved.offered[t]![j]! > 0;
+  // Deferred types are checked over the horizon only (their items are answered hours later, in
+  // other intervals): the per-interval decisions look at the inbound types.
+  const deferred = types.map((c) => c.deferred === true);
+  const active = (t: number, j: number) => resolved.offered[t]![j]! > 0 && !deferred[j]!;
+  // A trim keeps, for each deferred type, at least its deferred-work agents among its groups.
+  const deferredHolds = (t: number, row: readonly number[]) =>
+    types.every((_, j) => !deferred[j] || resolved.skills.reduce((s, list, g) => s + (list.includes(j) ? row[g]! : 0), 0) >= resolved.deferredAgents[t]![j]!);
   const multi = resolved.skills.map((list) => list.length >= 2);
   const shareHolds = (row: readonly number[]) => {
     const total = row.reduce((s, x) => s + x, 0);
@@ -283,6 +304,7 @@ function simulationCheck(
   const addUntilMet = () => {
     while (correct) {
       const periodMiss = types.map((type, j) => {
+        if (deferred[j]) return false;
         const sl = serviceLevelOf(result.period.contactTypes[j]!);
         return sl !== null && sl.mean < type.targetServiceLevel;
       });
@@ -396,7 +418,7 @@ function simulationCheck(
         const key = delta.join(",");
         if (tried[t]!.has(key)) continue;
         const next = agents[t]!.map((x, g) => x + delta[g]!);
-        if (next.some((x, g) => x < minimum[g]!) || !shareHolds(next)) continue;
+        if (next.some((x, g) => x < minimum[g]!) || !shareHolds(next) || !deferredHolds(t, next)) continue;
         tried[t]!.add(key);
         agents[t] = next;
         applied.push([t, delta]);

@@ -20,6 +20,10 @@ import type { SkillRequirement } from "./requirements.js";
  *
  *   minimise Σ_g c_g x_g  subject to the rows above, x_g >= minimum_g, x_g integer.
  *
+ * With handle times per agent group, a row's column g holds the group's relative speed on the
+ * row's traffic instead of 1 (`groupWeights`, see `intervalRequirements`): the capacity of an
+ * agent in standard agents of the types.
+ *
  * With one skill per group, only single-type rows remain and x_g = N_j exactly. An optional
  * cross-trained share s adds Σ_{g with two or more skills} x_g >= s Σ_g x_g (a design with, e.g.,
  * 20% of its agents holding two skills).
@@ -53,7 +57,7 @@ export interface TransferSolution {
  */
 export function solveTransferProgram(highs: Highs, resolved: ResolvedSkillModel, rows: readonly SkillRequirement[], crossTrainedShare = 0): TransferSolution {
   requireObject("solveTransferProgram", "highs", highs);
-  requireObject("solveTransferProgram", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered"]);
+  requireObject("solveTransferProgram", "resolved", resolved, ["model", "intervalCount", "skills", "cost", "aht", "offered", "speed"]);
   const groups = resolved.skills.length;
   const minimum = resolved.model.agentGroups.map((g) => g.minimumAgents ?? 0);
   const useful = rows.filter((r) => r.agents > 0);
@@ -70,7 +74,9 @@ export function solveTransferProgram(highs: Highs, resolved: ResolvedSkillModel,
   for (let g = 0; g < groups; g++) {
     const skills = resolved.skills[g]!;
     useful.forEach((row, r) => {
-      if (row.types.some((j) => skills.includes(j))) (indices.push(r), values.push(1));
+      if (!row.types.some((j) => skills.includes(j))) return;
+      const weight = row.groupWeights?.[g] ?? 1;
+      if (weight > 0) (indices.push(r), values.push(weight));
     });
     if (shareRow === 1) (indices.push(useful.length), values.push(skills.length >= 2 ? 1 - crossTrainedShare : -crossTrainedShare));
     starts.push(indices.length);

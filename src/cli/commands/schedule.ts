@@ -15,6 +15,7 @@ import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
 import { progressPrinter } from "../progress.js";
+import { shiftColumns } from "../schedule-columns.js";
 
 interface ScheduleFlags {
   shifts?: string;
@@ -26,33 +27,10 @@ interface ScheduleFlags {
   coverage?: string;
   dateFormat?: string;
   staffing?: string;
+  replications?: string;
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
-
-/** `HH:MM`, with `+N` when the time falls N days after `dayMs`. */
-function clockText(localMs: number, dayMs: number): string {
-  const d = new Date(localMs);
-  const days = Math.floor((localStartOfDay(localMs) - dayMs) / millisecondsInDay);
-  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${days > 0 ? `+${days}` : days < 0 ? `${days}` : ""}`;
-}
-
-function breaksText(shift: ScheduledShift): string {
-  const day = localStartOfDay(shift.startLocalMs);
-  return shift.breaks.map((b) => `${b.name} ${clockText(b.startLocalMs, day)}-${clockText(b.endLocalMs, day)} x${b.agents}`).join("; ");
-}
-
-function shiftColumns(): TableColumn<ScheduledShift>[] {
-  const day = (s: ScheduledShift) => localStartOfDay(s.startLocalMs);
-  return [
-    { key: "date", value: (s) => formatLocalDate(s.startLocalMs), align: "left" },
-    { key: "start", value: (s) => clockText(s.startLocalMs, day(s)), align: "left" },
-    { key: "end", value: (s) => clockText(s.endLocalMs, day(s)), align: "left" },
-    { key: "breaks", value: (s) => breaksText(s), align: "left" },
-    { key: "agents", value: (s) => s.agents },
-    { key: "template", value: (s) => s.template, align: "left" },
-  ];
-}
 
 function coverageColumns(style: TimestampStyle, withWorkload: boolean): TableColumn<CoverageInterval>[] {
   const number = (value: number) => String(Number(value.toFixed(6)));
@@ -196,7 +174,8 @@ export const scheduleCommand: CommandModule = {
       .option("--out <file>", "write the output to a file (atomically) instead of stdout")
       .option("--date-format <pattern>", dateFormatHelp)
       .option("--coverage <file>", "also write per-interval coverage CSV (timestamp,required,scheduled,shortfall,excess,...)")
-      .option("--staffing <file>", "staffing config: the channel's model (patience, chat concurrency) for the delivered service level")
+      .option("--staffing <file>", "staffing config: the channel's model (patience, chat concurrency) for the delivered service level; with agentGroups, one schedule per group")
+      .option("--replications <n>", "with agent groups: simulation runs for the service level per contact type (default 20)")
       .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
         const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
@@ -225,7 +204,36 @@ export const scheduleCommand: CommandModule = {
         const config = readShiftsConfig(flags.shifts, { cwd: io.cwd, option: "--shifts" });
         // The channel's model for the delivered service level (patience: Erlang A; chat: concurrency).
         const staffing = flags.staffing === undefined ? undefined : readStaffingConfig(flags.staffing, { cwd: io.cwd, option: "--staffing" });
-        const curve = refineCurve(readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements", ...csvDates(flags) }), config.settings);
+        const replications = flags.replications === undefined ? 20 : parseNumberOption("--replications", flags.replications, { min: 2, max: 1000, integer: true });
+        const read = readRequirementsCsv(requirements, { cwd: io.cwd, option: "requirements", ...csvDates(flags) });
+        if (staffing?.agentGroups !== undefined) {
+          // Agent groups: one schedule per group on its skill-transfer requirement, simulated together.
+          const { scheduleAgentGroups, renderAgentGroupsSchedule, renderGroupCoverage } = await import("../schedule-groups.js");
+          const progress = progressPrinter(io);
+          const result = await scheduleAgentGroups({
+            curve: read,
+            config: staffing,
+            settings: config.settings,
+            solve: {
+              timeLimitSeconds: timeLimitFlag ?? config.timeLimitSeconds ?? 60,
+              relativeGap: gapFlag ?? config.relativeGap ?? 1e-4,
+              ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+            },
+            replications,
+            seed: 1,
+            requirementsFile: requirements,
+            shiftsFile: flags.shifts,
+          });
+          progress.done();
+          const output = renderAgentGroupsSchedule(result, staffing, read, format);
+          const files: OutputFile[] = [];
+          if (flags.out !== undefined) files.push({ path: resolve(io.cwd, flags.out), content: output, option: "--out" });
+          if (flags.coverage !== undefined) files.push({ path: resolve(io.cwd, flags.coverage), content: renderGroupCoverage(result, read), option: "--coverage" });
+          writeFilesAtomic(files, { inputs });
+          if (flags.out === undefined) io.stdout(output);
+          return;
+        }
+        const curve = refineCurve(read, config.settings);
         let built;
         try {
           built = buildTemplateProblem({

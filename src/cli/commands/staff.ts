@@ -21,6 +21,7 @@ import { dateFormatHelp, parseChoiceOption, parseDateFormatOption, parseNumberOp
 import { businessHoursNotes } from "../business-hours.js";
 import { skillModelFromChannels } from "../../skills/from-channels.js";
 import { staffSkills, type SkillStaffing } from "../../skills/staff-skills.js";
+import { groupSkillsText } from "../../io/agent-groups-text.js";
 import type { CommandModule } from "../command.js";
 import { loadConfigReaders } from "../config-readers.js";
 import { locateStaffingProblems } from "../locate-problems.js";
@@ -246,7 +247,7 @@ function renderGroups(staffing: SkillStaffing, config: StaffingConfig, format: "
   const heading = format === "md" ? "### Agent groups\n\n" : "Agent groups\n\n";
   const groups = config.agentGroups!;
   const table = renderTable(
-    staffing.groups.map((g, i) => ({ ...g, skills: groups[i]!.skills.join(" > "), costPerHour: groups[i]!.costPerHour ?? 1 })),
+    staffing.groups.map((g, i) => ({ ...g, skills: groupSkillsText(groups[i]!), costPerHour: groups[i]!.costPerHour ?? 1 })),
     [
       { key: "group", value: (r) => r.group, align: "left" },
       { key: "skills", value: (r) => r.skills, align: "left" },

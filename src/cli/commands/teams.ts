@@ -3,6 +3,7 @@ import { basename, resolve } from "node:path";
 import { WfmError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } from "../../io/render.js";
+import { groupSkillsText } from "../../io/agent-groups-text.js";
 import { readTeamsConfig } from "../../io/teams-config.js";
 import { compareTeamDesigns, type TeamDesignComparison, type TeamDesignResult } from "../../skills/compare.js";
 import { teamDesigns, type TeamDesign } from "../../skills/designs.js";
@@ -48,7 +49,7 @@ function renderComparison(result: TeamDesignComparison, config: TeamsConfig, fil
   for (const [j, c] of config.contactTypes.entries()) {
     const tier = c.escalation === undefined ? "" : `, ${formatPercent(c.escalation.share, 0)} continue to ${c.escalation.to}`;
     const calls = offered.reduce((s, row) => s + row.offered[j]!, 0);
-    parts.push(`${bullet}${c.name}: ${formatFixed(calls, 0)} contacts, AHT ${c.ahtSeconds} s, target ${formatPercent(c.targetServiceLevel, 0)}/${c.targetAnswerSeconds} s${tier}\n`);
+    parts.push(`${bullet}${c.name}: ${formatFixed(calls, 0)} contacts, AHT ${c.ahtSeconds} s, target ${formatPercent(c.targetServiceLevel, 0)}/${c.targetAnswerSeconds} s${c.deferred === true ? " (deferred: answered in idle time within the window)" : ""}${c.concurrency === undefined ? "" : ` (chat: ${c.concurrency} at once)`}${tier}\n`);
   }
   const first = result.designs[0];
   if (first !== undefined) parts.push(`${bullet}method: ${first.staffing.method}\n`);
@@ -96,7 +97,7 @@ function renderComparison(result: TeamDesignComparison, config: TeamsConfig, fil
         rows,
         [
           { key: "group", value: (r) => r.g.name, align: "left" },
-          { key: "skills", value: (r) => r.g.skills.join(" > "), align: "left" },
+          { key: "skills", value: (r) => groupSkillsText(r.g), align: "left" },
           { key: "costPerHour", title: "cost/h", value: (r) => r.g.costPerHour ?? 1, text: (r) => formatFixed(r.g.costPerHour ?? 1, 2), align: "right" },
           { key: "peakAgents", title: "peak agents", value: (r) => r.totals.peakAgents, align: "right" },
           { key: "agentHours", title: "agent h", value: (r) => r.totals.agentHours, text: (r) => formatFixed(r.totals.agentHours, 1), align: "right" },
