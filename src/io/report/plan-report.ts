@@ -92,33 +92,44 @@ export function planCsvFiles(plan: PlanResult): Map<string, string> {
 
 /**
  * The model's service level beside the simulated one, per channel, and the intervals where they
- * disagree materially (the first few listed), for the staffing and schedule sections.
+ * disagree materially (the first few listed), for the staffing and schedule sections, in the
+ * locale's words and digits.
+ *
+ * @param what - which plan was simulated: the staffing plan or the schedule
+ * @param f - the locale. @defaultValue English
  */
 export function simulationTables(
   basis: PlanSimulationBasis | null | undefined,
   replications: number,
-  what: string,
+  what: "staffing" | "schedule",
+  f: LocaleFormat = localeFormat("en"),
 ): { tables: ReportTable[]; notes: string[] } {
   if (basis === null || basis === undefined) return { tables: [], notes: [] };
-  const pctOf = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
-  const plusMinus = (v: number | null) => (v === null ? "-" : `± ${(v * 100).toFixed(1)}`);
+  const m = f.messages.simulation;
+  const whatText = m.what[what];
+  const pctOf = (v: number | null) => (v === null ? "-" : f.percent(v));
+  const plusMinus = (v: number | null) => (v === null ? "-" : m.plusMinus(f.digits((v * 100).toFixed(1))));
+  const count = (n: number) => f.digits(String(n));
+  const stamp = (timestamp: string) => f.timestamp(ms(timestamp)) ?? timestamp;
   const table: ReportTable = {
-    title: `Service level: the model against a simulation of the ${what} (${replications} replications, 95% interval)`,
-    columns: ["channel", "model SL", "simulated SL", "95% ±", "simulated abandon", "intervals that disagree"],
+    title: m.title(whatText, count(replications)),
+    columns: [...m.columns],
     numeric: [1, 2, 3, 4, 5],
-    rows: basis.channels.map((c) => [c.channel, pctOf(c.modelServiceLevel), pctOf(c.simulatedServiceLevel), plusMinus(c.halfWidth), pctOf(c.abandonRate), `${c.disagreeingIntervals} of ${c.intervals}`]),
+    rows: basis.channels.map((c) => [c.channel, pctOf(c.modelServiceLevel), pctOf(c.simulatedServiceLevel), plusMinus(c.halfWidth), pctOf(c.abandonRate), m.ofIntervals(count(c.disagreeingIntervals), count(c.intervals))]),
   };
   const disagreeing = basis.intervals.filter((i) => i.disagrees);
   const notes =
     disagreeing.length === 0
-      ? [`The simulation agrees with the model in every interval of the ${what} (no gap above 5 points and 3 standard errors).`]
+      ? [m.agrees(whatText)]
       : [
-          `Intervals where the ${what}'s model and simulation disagree by more than 5 points of service level and more than 3 standard errors of the simulation (queues carry over between intervals; the model treats each interval as steady): ` +
+          m.disagrees(
+            whatText,
             disagreeing
               .slice(0, 8)
-              .map((i) => `${i.timestamp} ${i.channel} model ${pctOf(i.modelServiceLevel)}, simulated ${pctOf(i.simulatedServiceLevel)} ${plusMinus(i.halfWidth)}`)
-              .join("; ") +
-            (disagreeing.length > 8 ? `; and ${disagreeing.length - 8} more (summary.json simulation).` : "."),
+              .map((i) => m.interval({ timestamp: stamp(i.timestamp), channel: i.channel, model: pctOf(i.modelServiceLevel), simulated: pctOf(i.simulatedServiceLevel), halfWidth: plusMinus(i.halfWidth) }))
+              .join(m.separator),
+            disagreeing.length > 8 ? count(disagreeing.length - 8) : null,
+          ),
         ];
   return { tables: [table], notes };
 }
@@ -343,7 +354,7 @@ export async function buildPlanReport(
 
   // Staffing
   const t = plan.staffing.totals;
-  const staffingSimulation = simulationTables(plan.simulation?.staffing, plan.simulation?.replications ?? 0, "staffing plan");
+  const staffingSimulation = simulationTables(plan.simulation?.staffing, plan.simulation?.replications ?? 0, "staffing", f);
   const sc = m.staffing.columns;
   sections.push({
     id: "staffing",
@@ -370,7 +381,7 @@ export async function buildPlanReport(
   // Schedule
   if (plan.schedule !== null) {
     const s = plan.schedule;
-    const scheduleSimulation = simulationTables(plan.simulation?.schedule, plan.simulation?.replications ?? 0, "schedule");
+    const scheduleSimulation = simulationTables(plan.simulation?.schedule, plan.simulation?.replications ?? 0, "schedule", f);
     const byTime = new Map<string, { required: number; scheduled: number }>();
     for (const c of s.coverage) {
       const cell = byTime.get(c.timestamp) ?? { required: 0, scheduled: 0 };
