@@ -7,6 +7,7 @@ import { parseDbaiInstance } from "../../io/dbai.js";
 import { checkOutputPaths, writeFileAtomic, writeFilesAtomic, type OutputFile } from "../../io/output.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readRequirementsCsv, type RequirementsCsv } from "../../io/requirements-csv.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import { loadConfigReaders } from "../config-readers.js";
 import { solveDbaiInWorker, solveInWorker } from "../../io/solve-in-worker.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../../schedule/templates.js";
@@ -26,9 +27,11 @@ interface ScheduleFlags {
   coverage?: string;
   dateFormat?: string;
   staffing?: string;
+  locale?: string;
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
+const english = localeFormat("en");
 
 /** `HH:MM`, with `+N` when the time falls N days after `dayMs`. */
 function clockText(localMs: number, dayMs: number): string {
@@ -37,20 +40,24 @@ function clockText(localMs: number, dayMs: number): string {
   return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${days > 0 ? `+${days}` : days < 0 ? `${days}` : ""}`;
 }
 
-function breaksText(shift: ScheduledShift): string {
+function breaksText(shift: ScheduledShift, lf: LocaleFormat): string {
   const day = localStartOfDay(shift.startLocalMs);
-  return shift.breaks.map((b) => `${b.name} ${clockText(b.startLocalMs, day)}-${clockText(b.endLocalMs, day)} x${b.agents}`).join("; ");
+  const m = lf.messages.scheduleCli;
+  return shift.breaks.map((b) => m.breakText(b.name, lf.digits(clockText(b.startLocalMs, day)), lf.digits(clockText(b.endLocalMs, day)), lf.digits(String(b.agents)))).join(m.breakSeparator);
 }
 
-function shiftColumns(): TableColumn<ScheduledShift>[] {
+/** The shift rows: CSV keeps the English keys and plain figures; table and Markdown are in the locale. */
+function shiftColumns(lf: LocaleFormat = english): TableColumn<ScheduledShift>[] {
   const day = (s: ScheduledShift) => localStartOfDay(s.startLocalMs);
+  const c = lf.messages.scheduleCli.columns;
+  const en = lf.locale === "en";
   return [
-    { key: "date", value: (s) => formatLocalDate(s.startLocalMs), align: "left" },
-    { key: "start", value: (s) => clockText(s.startLocalMs, day(s)), align: "left" },
-    { key: "end", value: (s) => clockText(s.endLocalMs, day(s)), align: "left" },
-    { key: "breaks", value: (s) => breaksText(s), align: "left" },
-    { key: "agents", value: (s) => s.agents },
-    { key: "template", value: (s) => s.template, align: "left" },
+    { key: "date", ...(en ? {} : { title: c.date }), value: (s) => (en ? formatLocalDate(s.startLocalMs) : lf.date(formatLocalDate(s.startLocalMs))), align: "left" },
+    { key: "start", ...(en ? {} : { title: c.start }), value: (s) => lf.digits(clockText(s.startLocalMs, day(s))), align: "left" },
+    { key: "end", ...(en ? {} : { title: c.end }), value: (s) => lf.digits(clockText(s.endLocalMs, day(s))), align: "left" },
+    { key: "breaks", ...(en ? {} : { title: c.breaks }), value: (s) => breaksText(s, lf), align: "left" },
+    { key: "agents", ...(en ? {} : { title: c.agents }), value: (s) => s.agents, text: (s) => lf.digits(String(s.agents)), align: "right" },
+    { key: "template", ...(en ? {} : { title: c.template }), value: (s) => s.template, align: "left" },
   ];
 }
 
@@ -73,25 +80,28 @@ function coverageColumns(style: TimestampStyle, withWorkload: boolean): TableCol
   return columns;
 }
 
-function summaryPairs(report: ScheduleReport, extra: { requirementColumn: string }): [string, string][] {
+function summaryPairs(report: ScheduleReport, extra: { requirementColumn: string }, lf: LocaleFormat): [string, string][] {
   const t = report.totals;
+  const m = lf.messages.scheduleCli;
+  const fixed = (v: number, d: number) => lf.digits(formatFixed(v, d));
+  const pct = (v: number, d: number) => lf.digits(formatPercent(v, d));
   const pairs: [string, string][] = [
-    ["status", report.status],
-    ["objective", formatFixed(t.objective, 2)],
-    ["bound", t.bound === null ? "-" : formatFixed(t.bound, 2)],
-    ["gap", t.gap === null ? "-" : formatPercent(t.gap, 2)],
-    ["solve time", `${formatFixed(t.solveSeconds, 2)} s (model built in ${formatFixed(t.buildSeconds * 1000, 0)} ms)`],
-    ["requirement column", extra.requirementColumn],
-    ["agents scheduled", String(t.agentsScheduled)],
-    ["distinct shifts", String(t.distinctShifts)],
-    ["paid hours", formatFixed(t.paidHours, 2)],
-    ["shift cost", formatFixed(t.shiftCost, 2)],
-    ["required agent-hours", formatFixed(t.requiredAgentHours, 2)],
-    ["shortfall agent-hours", formatFixed(t.shortfallAgentHours, 2)],
-    ["excess agent-hours", formatFixed(t.excessAgentHours, 2)],
-    ["efficiency", formatPercent(t.efficiency, 1)],
+    [m.status, lf.messages.schedule.statuses[report.status] ?? report.status],
+    [m.objective, fixed(t.objective, 2)],
+    [m.bound, t.bound === null ? "-" : fixed(t.bound, 2)],
+    [m.gap, t.gap === null ? "-" : pct(t.gap, 2)],
+    [m.solveTime, m.solveTimeValue(fixed(t.solveSeconds, 2), fixed(t.buildSeconds * 1000, 0))],
+    [m.requirementColumn, extra.requirementColumn],
+    [m.agentsScheduled, lf.digits(String(t.agentsScheduled))],
+    [m.distinctShifts, lf.digits(String(t.distinctShifts))],
+    [m.paidHours, fixed(t.paidHours, 2)],
+    [m.shiftCost, fixed(t.shiftCost, 2)],
+    [m.requiredAgentHours, fixed(t.requiredAgentHours, 2)],
+    [m.shortfallAgentHours, fixed(t.shortfallAgentHours, 2)],
+    [m.excessAgentHours, fixed(t.excessAgentHours, 2)],
+    [m.efficiency, pct(t.efficiency, 1)],
   ];
-  if (t.serviceLevel !== undefined) pairs.push(["predicted service level", formatPercent(t.serviceLevel, 1)]);
+  if (t.serviceLevel !== undefined) pairs.push([m.serviceLevel, pct(t.serviceLevel, 1)]);
   return pairs;
 }
 
@@ -197,8 +207,10 @@ export const scheduleCommand: CommandModule = {
       .option("--date-format <pattern>", dateFormatHelp)
       .option("--coverage <file>", "also write per-interval coverage CSV (timestamp,required,scheduled,shortfall,excess,...)")
       .option("--staffing <file>", "staffing config: the channel's model (patience, chat concurrency) for the delivered service level")
+      .option("--locale <locale>", "language of the table and md output: en or fa (Persian digits, Solar Hijri dates, right to left); csv and json do not change", "en")
       .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
+        const lf = localeFormat(parseChoiceOption("--locale", flags.locale ?? "en", locales));
         const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
         const gapFlag = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true, smallPercent: true });
         if (flags.dbai !== undefined) {
@@ -292,9 +304,11 @@ export const scheduleCommand: CommandModule = {
         } else if (format === "csv") {
           output = renderTable(report.shifts, shiftColumns(), "csv");
         } else {
-          const heading = format === "md" ? "## Schedule\n\n" : "";
-          const shiftHeading = format === "md" ? "\n## Shifts\n\n" : "\n";
-          output = `${heading}${renderKeyValues(summaryPairs(report, { requirementColumn: curve.column }), format)}${shiftHeading}${renderTable(report.shifts, shiftColumns(), format)}`;
+          const m = lf.messages.scheduleCli;
+          const heading = format === "md" ? `## ${m.heading}\n\n` : "";
+          const shiftHeading = format === "md" ? `\n## ${m.shiftsHeading}\n\n` : "\n";
+          output = `${heading}${renderKeyValues(summaryPairs(report, { requirementColumn: curve.column }, lf), format)}${shiftHeading}${renderTable(report.shifts, shiftColumns(lf), format)}`;
+          if (format === "md" && lf.dir === "rtl") output = `<div dir="rtl" lang="${lf.lang}">\n\n${output}\n</div>\n`;
         }
         const files: OutputFile[] = [];
         if (flags.out !== undefined) files.push({ path: resolve(io.cwd, flags.out), content: output, option: "--out" });
