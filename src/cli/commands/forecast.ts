@@ -55,7 +55,11 @@ function period(flags: ForecastFlags, lf: LocaleFormat): { startLocalMs: number;
     }
     const m = planningMonth({ month: flags.month, calendar });
     const month = flags.month.trim();
-    return { startLocalMs: m.startLocalMs, endLocalMs: m.endLocalMs, label: `${calendar} month ${flags.month}`, shown: lf.messages.forecastCli.periodMonth(lf.messages.period.calendars[calendar], lf.locale === "en" ? flags.month : lf.digits(month)) };
+    return { startLocalMs: m.startLocalMs, endLocalMs: m.endLocalMs, label: `${calendar} month ${flags.month}`, shown: lf.messages.forecastCli.periodMonth(
+        lf.messages.period.calendars[calendar],
+        lf.locale === "en" ? flags.month : lf.period({ label: month, calendar, start: formatLocalDate(m.startLocalMs), end: formatLocalDate(m.endLocalMs) }),
+      ),
+    };
   }
   if (flags.start !== undefined) {
     const parsed = parseLocalTimestamp(flags.start);

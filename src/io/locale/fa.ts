@@ -721,7 +721,8 @@ export const fa: Messages = {
     anomalousDay: (date, calls, expected) => `${date} (${calls} در برابر ${expected})`,
     origins: (p) =>
       `${p.origins} مبدأ هفتگی از ${p.first} تا ${p.last}، افق ${p.horizonDays} روز؛ * = روش انتخاب‌شده. پوشش بازه‌ها (کنار گذاشتن یک مبدأ در هر بار): ${p.coverageUpper} در کران بالا یا زیر آن (اسمی ${p.quantile})، ${p.coverageBand} میان کران پایین و بالا (اسمی ${p.band})`,
-    periodMonth: (calendar, month) => `ماه ${month} ${calendar}`,
+    // The month is already written out (Persian month name, or the Gregorian month with its Solar Hijri dates).
+    periodMonth: (_calendar, month) => month,
     periodDays: (days, start) => `${days} روز از ${start}`,
     summary: (p) =>
       `${p.label}: ${p.intervals} بازه، ${p.contacts} تماس، روش ${p.method}${p.wape === null ? "" : ` (WAPE آزمون گذشته‌نگر ${p.wape}، ${p.origins} مبدأ)`}${p.coverage === null ? "" : `، پوشش P${p.quantile} ${p.coverage}`}، ${p.anomalous} روز غیرعادی کنار گذاشته شد`,
