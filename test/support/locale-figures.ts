@@ -22,7 +22,8 @@ export function withoutDates(line: string): string {
  * (`81.2%` and `۸۱٫۲٪` both give 0.812).
  */
 export function figures(text: string): (number | null)[] {
-  return (text.match(/-?[0-9۰-۹][0-9۰-۹.٫]*[%٪]?/g) ?? []).map((t) => parseLocalizedNumber(t.replace(/[.٫]$/, "")));
+  // A minus sign right after a figure is a range dash (`84.3%-97.1%`), not a sign.
+  return (text.match(/(?:(?<![0-9۰-۹%٪])-)?[0-9۰-۹][0-9۰-۹.٫]*[%٪]?/g) ?? []).map((t) => parseLocalizedNumber(t.replace(/[.٫]$/, "")));
 }
 
 /** Compares two outputs line by line: the same count of lines and the same figures on each, dates left out; returns how many figures were compared. */

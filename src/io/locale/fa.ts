@@ -623,7 +623,7 @@ export const fa: Messages = {
       `هر گروه کارشناسان تیمی است که بر پایه‌ی نیاز خودش شیفت‌بندی شده است: نیروی گروه در هر بازه از برنامه‌ی انتقال مهارت (Bhulai، Koole و Pot، ۲۰۰۸)، افزوده به اندازه‌ی شرینکیج. کارشناسان برنامه‌ریزی‌شده‌ی همه‌ی گروه‌ها، پس از کسر شرینکیج، با مهارت‌های گروه‌ها به ترتیب اولویت با هم شبیه‌سازی شده‌اند (${replications} تکرار، بذر ${seed}).`,
   },
   teams: {
-    designs: { dedicated: "تیم‌های اختصاصی", pooled: "تیم یکپارچه", "cross-trained": "آموزش چندمهارتی", current: "گروه‌های فعلی" },
+    designs: { dedicated: "تیم‌های اختصاصی", pooled: "تیم یکپارچه", "cross-trained": "آموزش چندمهارتی", current: "گروه‌بندی فعلی" },
     methods: { "skill-transfer program": "برنامه‌ی انتقال مهارت", "skill-transfer program + simulation check": "برنامه‌ی انتقال مهارت + وارسی با شبیه‌سازی" },
     skillSeparator: " > ",
     title: (date) => `تیم‌ها و مهارت‌ها (شلوغ‌ترین روز، ${date})`,
@@ -646,7 +646,7 @@ export const fa: Messages = {
       costPerHour: "هزینه/ساعت",
       versus: (p) =>
         `${p.design} در برابر ${p.base}: ${p.hours} نفر-ساعت ${p.saves ? "صرفه‌جویی" : "بیشتر"} (${p.percent}، ${p.fte} FTE${p.saves ? "" : " بیشتر"}) و هزینه‌ی ${p.cost} ${p.cheaper ? "کمتر" : "بیشتر"}`,
-      groupsOf: (design) => `گروه‌های ${design}`,
+      groupsOf: (design) => `گروه‌های طرح ${design}`,
     },
   },
   roster: {
