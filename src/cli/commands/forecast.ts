@@ -193,7 +193,7 @@ export const forecastCommand: CommandModule = {
             anomalousCount: result.anomalies.length,
           });
           io.stderr(`${prefix}${summary}\n`);
-          for (const w of result.warnings) io.stderr(`${prefix}${fm.note(w)}\n`);
+          for (const w of result.warnings) io.stderr(`${prefix}${fm.note(lf.messages.forecast.warningText(w, lf.date))}\n`);
         }
 
         const ts = (ms: number) => formatLocalTimestamp(ms, series.style);

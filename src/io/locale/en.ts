@@ -77,6 +77,8 @@ export const en = {
     channelNote: (p: { channel: string; contacts: string; method: string; origins: string; coverage: string; anomalous: string; days: string | null }) =>
       `${p.channel}: ${p.contacts} contacts with ${p.method}; ${p.origins} backtest origins; upper-bound coverage ${p.coverage}; ${p.anomalous} anomalous day(s) left out of the fits${p.days === null ? "" : ` (${p.days})`}.`,
     warning: (channel: string, warning: string) => `${channel}: ${warning}`,
+    /** A warning of the forecast code (written in English as data) in the locale's words; `date` writes an ISO date in the locale. */
+    warningText: (warning: string, _date: (isoDate: string) => string) => warning,
     methods: {} as Readonly<Record<string, string>>,
   },
   staffing: {
@@ -96,6 +98,7 @@ export const en = {
     all: "all",
     supportingTitle: (basis: string) => `Supporting staff (sized on ${basis}, as in the headline and the cost)`,
     classesTitle: "Priority classes (the staffing plan: every class meets its own target in every interval)",
+    classTarget: (percent: string, seconds: string) => `${percent}/${seconds} s`,
     classColumns: { channel: "channel", class: "class", share: "share", contacts: "contacts", target: "target", serviceLevel: "service level", worst: "worst interval", asa: "ASA s" },
     supportingColumns: { role: "role", fte: "FTE", headcount: "headcount" },
   },
@@ -138,6 +141,8 @@ export const en = {
     },
     categories: {} as Readonly<Record<string, string>>,
     units: {} as Readonly<Record<string, string>>,
+    /** A cost line's name: the cost model names its own lines (`agents hq`, `employer overhead`, `seats hq`); other names come from the config and stay as written. */
+    lineName: (line: { category: string; name: string }) => line.name,
   },
   scenarios: {
     title: "6. What-if scenarios",

@@ -74,6 +74,14 @@ export const fa: Messages = {
     channelNote: (p) =>
       `${p.channel}: ${p.contacts} تماس با روش ${p.method}؛ ${p.origins} مبدأ آزمون گذشته‌نگر؛ پوشش کران بالا ${p.coverage}؛ ${p.anomalous} روز غیرعادی کنار گذاشته شد${p.days === null ? "" : ` (${p.days})`}.`,
     warning: (channel: string, warning: string) => `${channel}: ${warning}`,
+    // The three warnings src/forecast writes; any other is shown as written.
+    warningText: (warning, date) => {
+      if (warning === "history too short for a backtest; using the seasonal average") return "سابقه برای آزمون گذشته‌نگر کوتاه است؛ میانگین فصلی به کار رفت";
+      if (warning === "no backtest errors for the prediction intervals; using a Poisson band") return "خطای آزمون گذشته‌نگر برای بازه‌های پیش‌بینی در دست نیست؛ باند پواسون به کار رفت";
+      const special = /^no past occurrence of "(.*)" in the history: (\d{4}-\d{2}-\d{2}) is forecast as an ordinary day$/.exec(warning);
+      if (special) return `«${special[1]}» پیش‌تر در سابقه نیامده است: ${date(special[2]!)} مانند یک روز عادی پیش‌بینی شد`;
+      return warning;
+    },
     methods: {
       "seasonal-naive": "فصلی ساده",
       "seasonal-average": "میانگین فصلی",
@@ -101,6 +109,7 @@ export const fa: Messages = {
     // The basis is one of two fixed English phrases from planMonth; the Persian title names both readings.
     supportingTitle: (basis: string) => `کارکنان پشتیبان (بر پایه ${basis.startsWith("the schedule's") ? "ساعات پرداختی برنامه شیفت" : "ساعات برنامه نیروی انسانی"}، همانند خلاصه و هزینه)`,
     classesTitle: "کلاس‌های اولویت (برنامه نیروی انسانی: هر کلاس در هر بازه به هدف خود می‌رسد)",
+    classTarget: (percent, seconds) => `${percent} در ${seconds} ثانیه`,
     classColumns: { channel: "کانال", class: "کلاس", share: "سهم", contacts: "تماس", target: "هدف", serviceLevel: "سطح سرویس", worst: "بدترین بازه", asa: "ASA ثانیه" },
     supportingColumns: { role: "نقش", fte: "FTE", headcount: "تعداد نفرات" },
   },
@@ -143,6 +152,12 @@ export const fa: Messages = {
     },
     categories: { "agent-wages": "دستمزد کارشناسان", "supporting-staff": "کارکنان پشتیبان", "employer-overhead": "سربار کارفرما", seats: "صندلی‌ها", other: "سایر", total: "جمع کل" },
     units: { hours: "ساعت", "person-months": "نفر-ماه", wages: "دستمزد", "seat-months": "صندلی-ماه", months: "ماه", "FTE-months": "FTE-ماه", minutes: "دقیقه", contacts: "تماس" },
+    lineName: (line) => {
+      if (line.category === "agent-wages" && line.name.startsWith("agents ")) return `کارشناسان ${line.name.slice("agents ".length)}`;
+      if (line.category === "seats" && line.name.startsWith("seats ")) return `صندلی‌های ${line.name.slice("seats ".length)}`;
+      if (line.category === "employer-overhead" && line.name === "employer overhead") return "سربار کارفرما";
+      return line.name;
+    },
   },
   scenarios: {
     title: "۶. سناریوهای «چه می‌شود اگر»",

@@ -149,7 +149,7 @@ export function staffingRows(t: PlanResult["staffing"]["totals"], f: LocaleForma
 export function staffingClassTables(t: PlanResult["staffing"]["totals"], f: LocaleFormat = localeFormat("en")): { title: string; columns: string[]; numeric: number[]; rows: string[][] }[] {
   if (t.classes === undefined) return [];
   const k = f.messages.staffing.classColumns;
-  const target = (sl: number | null, seconds: number) => (sl === null ? "-" : `${f.percent(sl)}/${f.number(seconds)} s`);
+  const target = (sl: number | null, seconds: number) => (sl === null ? "-" : f.messages.staffing.classTarget(f.percent(sl), f.number(seconds)));
   return [
     {
       title: f.messages.staffing.classesTitle,
@@ -348,7 +348,7 @@ export async function buildPlanReport(
         anomalous: num(c.anomalousDays.length),
         days: c.anomalousDays.length > 0 ? c.anomalousDays.map((d) => f.date(d)).join(m.list) : null,
       }),
-      ...c.warnings.map((w) => m.forecast.warning(c.channel, w)),
+      ...c.warnings.map((w) => m.forecast.warning(c.channel, m.forecast.warningText(w, f.date))),
     ]),
   });
 
@@ -469,7 +469,7 @@ export async function buildPlanReport(
   if (plan.cost !== null) {
     const c = plan.cost;
     const cm = m.cost;
-    const bars: BarDatum[] = c.lines.map((l) => ({ label: l.name, value: Number(l.amount) }));
+    const bars: BarDatum[] = c.lines.map((l) => ({ label: cm.lineName(l), value: Number(l.amount) }));
     sections.push({
       id: "cost",
       title: cm.title,
@@ -480,7 +480,7 @@ export async function buildPlanReport(
           columns: [cm.columns.line, cm.columns.category, cm.columns.quantity, cm.columns.unit, cm.columns.rate, cm.columns.amount(c.currency)],
           numeric: [2, 4, 5],
           rows: [
-            ...c.lines.map((l) => [l.name, cm.categories[l.category] ?? l.category, dec(l.quantity), cm.units[l.unit] ?? l.unit, dec(l.rate), dec(l.amount)]),
+            ...c.lines.map((l) => [cm.lineName(l), cm.categories[l.category] ?? l.category, dec(l.quantity), cm.units[l.unit] ?? l.unit, dec(l.rate), dec(l.amount)]),
             [cm.total, "", "", "", "", dec(c.total)],
           ],
         },
