@@ -113,18 +113,20 @@ export function planSummaryLines(plan: PlanResult, out: string, files: readonly 
 }
 
 /** Per channel: the model's service level beside the simulated one (schedule when there is one), in the locale's words. */
-function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>, f: LocaleFormat): string[] {
+function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>, f: LocaleFormat, column: number): string[] {
   const sim = plan.simulation;
   if (sim === null) return [];
   const m = f.messages.simulation;
+  // English keeps its fixed layout; other locales align the figures with the summary's value column.
+  const label = (name: string) => (f.locale === "en" ? `${m.label} ${name.padEnd(9)}` : `${m.label} ${name}`.padEnd(column - 3));
   const pct = (v: number | null) => (v === null ? "-" : f.percent(v));
   const half = (v: number | null) => (v === null ? "-" : f.digits((v * 100).toFixed(1)));
   const groups = plan.schedule?.agentGroups;
   const byType = (groups?.contactTypes ?? []).map(
-    (t) => `  ${m.label} ${t.type.padEnd(9)} ${m.typeLine({ simulated: pct(t.serviceLevel), halfWidth: half(t.halfWidth), target: pct(t.targetServiceLevel) })}`,
+    (t) => `  ${label(t.type)} ${m.typeLine({ simulated: pct(t.serviceLevel), halfWidth: half(t.halfWidth), target: pct(t.targetServiceLevel) })}`,
   );
   const channelLine = (c: PlanSimulationResult["staffing"]["channels"][number]) =>
-    `  ${m.label} ${c.channel.padEnd(9)} ${m.channelLine({ simulated: pct(c.simulatedServiceLevel), halfWidth: half(c.halfWidth), model: pct(c.modelServiceLevel), disagreeing: f.digits(String(c.disagreeingIntervals)), intervals: f.digits(String(c.intervals)) })}`;
+    `  ${label(c.channel)} ${m.channelLine({ simulated: pct(c.simulatedServiceLevel), halfWidth: half(c.halfWidth), model: pct(c.modelServiceLevel), disagreeing: f.digits(String(c.disagreeingIntervals)), intervals: f.digits(String(c.intervals)) })}`;
   // Channels no group serves (chat, deferred): the staffing plan simulated, as the groups' schedule is simulated on its own.
   if (groups !== undefined) return [...byType, ...sim.staffing.channels.filter((c) => !groups.contactTypes.some((t) => t.type === c.channel)).map((c) => `${channelLine(c)}${m.staffingPlanTag}`)];
   const basis = sim.schedule ?? sim.staffing;
@@ -308,9 +310,9 @@ export const planCommand: CommandModule = {
         });
         // The summary: the locale's lines, with the simulated service levels after the expected one and the notes before the last line.
         const summary = planSummaryLines(plan, flags.out, [...new Set([...files.keys()].map((name) => name.replace(/\/.*$/, "/")))], locale);
-        summary.splice(4, 0, ...simulatedLines(plan, lf));
+        const column = /^(\s{2}.*?\s{2,})\S/.exec(summary[1] ?? "")?.[1]?.length ?? 22;
+        summary.splice(4, 0, ...simulatedLines(plan, lf, column));
         if (roster !== null) {
-          const column = /^(\s{2}.*?\s{2,})\S/.exec(summary[1] ?? "")?.[1]?.length ?? 22;
           summary.splice(summary.length - 2, 0, `  ${lf.messages.simulation.rosterLabel}`.padEnd(column) + roster.summaryLine);
         }
         summary.splice(summary.length - 2, 0, ...notes.map((note) => `  ${lf.messages.simulation.note(note)}`));

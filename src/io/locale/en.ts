@@ -278,6 +278,8 @@ export const en = {
     fcrMissing: (file: string) => `FCR: not measured, ${file} has no contacts or resolvedAtFirstContact column`,
     mttrMissing: (file: string) => `MTTR: not measured, ${file} has no resolvedAt column`,
     definition: (text: string) => `definition: ${text}`,
+    /** One of the KPI definitions the KPI code writes (in English, as data) in the locale's words. */
+    definitionText: (text: string) => text,
     note: (text: string) => `note: ${text}`,
   },
   review: {

@@ -291,6 +291,24 @@ export const fa: Messages = {
     fcrMissing: (file: string) => `FCR: اندازه‌گیری نشد، ${file} ستون contacts یا resolvedAtFirstContact ندارد`,
     mttrMissing: (file: string) => `MTTR: اندازه‌گیری نشد، ${file} ستون resolvedAt ندارد`,
     definition: (text: string) => `تعریف: ${text}`,
+    // The six definitions src/cost/kpi.ts writes; T is a time in seconds or the letter T.
+    definitionText: (text) => {
+      const time = (t: string) => (t === "T" ? "T" : t.replace(/^(\d+) s$/, (_, n: string) => `${n.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!)} ثانیه`));
+      let m = /^serviceLevel = answered within (.+) \/ offered \(abandons count against it\)$/.exec(text);
+      if (m) return `سطح سرویس = پاسخ‌داده در ${time(m[1]!)} / تماس‌های ورودی (رهاشده‌ها به زیان آن حساب می‌شوند)`;
+      m = /^serviceLevelOfAnswered = answered within (.+) \/ answered \(ignores abandons\)$/.exec(text);
+      if (m) return `سطح سرویس پاسخ‌داده‌ها = پاسخ‌داده در ${time(m[1]!)} / پاسخ‌داده‌شده (رهاشده‌ها حساب نمی‌شوند)`;
+      m = /^serviceLevelExcludingShortAbandons = answered within (.+) \/ \(offered - abandons within (.+)\)$/.exec(text);
+      if (m) return `سطح سرویس بدون رهاشدگی‌های کوتاه = پاسخ‌داده در ${time(m[1]!)} / (ورودی - رهاشده در ${m[2] === "the short-abandon threshold" ? "آستانه‌ی رهاشدگی کوتاه" : time(m[2]!)})`;
+      if (text === "abandonRate = abandoned / offered; asaSeconds = total answer wait / answered; ahtSeconds = total handle time / answered") {
+        return "نرخ رهاشدگی = رهاشده / ورودی؛ ASA = کل زمان انتظار تا پاسخ / پاسخ‌داده‌شده؛ AHT = کل زمان رسیدگی / پاسخ‌داده‌شده";
+      }
+      if (text === "occupancy = handle time / staffed time (above 100% where agents handle contacts concurrently, as in chat); contactsPerOrder = offered / orders") {
+        return "اشغال = زمان رسیدگی / زمان حضور (در جایی که کارشناس چند تماس را همزمان پاسخ می‌دهد، مانند چت، بیش از ۱۰۰٪)؛ تماس به ازای هر سفارش = ورودی / سفارش‌ها";
+      }
+      if (text === "every KPI is a ratio of sums over the period's intervals, not a mean of interval ratios") return "هر شاخص نسبت جمع‌ها روی بازه‌های دوره است، نه میانگین نسبت‌های بازه‌ها";
+      return text;
+    },
     note: (text: string) => `یادداشت: ${text}`,
   },
   review: {

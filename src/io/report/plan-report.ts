@@ -281,7 +281,7 @@ export async function buildPlanReport(
         }),
       );
     }
-    sections.push({ id: "last-month", title: m.lastMonth.title(monthText(lm.month)), tables: [table], notes: [...notes, ...lm.definitions] });
+    sections.push({ id: "last-month", title: m.lastMonth.title(monthText(lm.month)), tables: [table], notes: [...notes, ...lm.definitions.map((d) => m.kpi.definitionText(d))] });
   }
 
   // Forecast
