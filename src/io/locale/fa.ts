@@ -132,7 +132,7 @@ export const fa: Messages = {
       efficiency: "بهره‌وری",
       serviceLevel: "سطح سرویس",
     },
-    statuses: { optimal: "بهینه", "time-limit": "پایان مهلت زمانی", infeasible: "ناشدنی", cancelled: "لغوشده", "no-solution": "بدون جواب" },
+    statuses: { optimal: "بهینه", "time-limit": "پایان مهلت زمانی", feasible: "شدنی", infeasible: "ناشدنی", cancelled: "لغوشده", "no-solution": "بدون جواب" },
   },
   cost: {
     title: "۵. هزینه",
