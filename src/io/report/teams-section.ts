@@ -84,6 +84,7 @@ export function teamDesignSection(options: TeamDesignSectionOptions): ReportSect
  * hours, and the simulated service level per contact type with its 95% interval. Sections are
  * returned unchanged when the plan has no agent groups.
  *
+ * @param f - the locale of the words and figures (`localeFormat("fa")`: Persian). @defaultValue English
  * @example
  * ```ts
  * withAgentGroupSchedule(report.sections, plan.schedule?.agentGroups).find((s) => s.id === "schedule")?.tables?.at(-1)?.title;
