@@ -17,6 +17,7 @@ import { parseJsonText, zodProblems } from "./json.js";
 import { readTextFile } from "./read-file.js";
 import type { ReportSection } from "./report/document.js";
 import { buildRosterProblem, parseAgentsCsv, parseRequestsCsv, rosterConfigSchema, type RosterConfig } from "./roster-input.js";
+import { localeFormat, type LocaleFormat } from "./locale/index.js";
 import { conflictLine, rosterCalendars, rosterCsvText, rosterHtml, rosterSections } from "./roster-outputs.js";
 
 /** The roster config inside a plan: `startDate` and `days` come from the plan's month. */
@@ -92,9 +93,15 @@ export interface PlanRosterOutput {
  * gives the start and length). Returns roster.csv, roster.html, calendar/AGENT.ics and a report
  * section with the team calendar and per-agent summary.
  *
+ * @param locale - the words and figures of roster.html, the section and the summary line. @defaultValue English
  * @throws {WfmError} `infeasible` with one line per broken hard rule; `solver-failed` when no roster is found in time
  */
-export async function planRoster(inputs: PlanRosterInputs, plan: PlanResult, solve: Pick<SolveRosterOptions, "runMip" | "onProgress"> = {}): Promise<PlanRosterOutput> {
+export async function planRoster(
+  inputs: PlanRosterInputs,
+  plan: PlanResult,
+  solve: Pick<SolveRosterOptions, "runMip" | "onProgress"> = {},
+  locale: LocaleFormat = localeFormat("en"),
+): Promise<PlanRosterOutput> {
   const { problem, startDateMs } = buildRosterProblem({ ...inputs, schedule: { shifts: plan.schedule?.shifts ?? [] }, scheduleFile: "the plan's schedule" });
   const { config } = inputs;
   const result = await solveRoster(problem, { timeLimitSeconds: config.timeLimitSeconds ?? 60, relativeGap: (config.gapPercent ?? 0.01) / 100, ...solve });
@@ -106,19 +113,30 @@ export async function planRoster(inputs: PlanRosterInputs, plan: PlanResult, sol
   const roster = result.roster;
   const summary = rosterSummary(problem, roster);
   const options = { problem, roster, startDateMs, ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }) };
-  const files = new Map<string, string>([["roster.csv", rosterCsvText(options)], ["roster.html", rosterHtml({ ...options, summary })], ...rosterCalendars(options)]);
+  const files = new Map<string, string>([["roster.csv", rosterCsvText(options)], ["roster.html", rosterHtml({ ...options, summary, locale })], ...rosterCalendars(options)]);
   const c = result.check;
-  const [calendar, agents] = rosterSections({ ...options, summary });
+  const [calendar, agents] = rosterSections({ ...options, summary, locale });
+  const m = locale.messages.roster;
+  const count = (n: number) => locale.digits(String(n));
+  const status = m.statuses[result.status] ?? result.status;
   const section: ReportSection = {
     id: "roster",
-    title: "Roster",
+    title: m.title,
     paragraphs: [
-      `${problem.agents.length} agents rostered on the schedule's shifts (status ${result.status}): ${c.shortfall} shifts unfilled, ${c.excess} over demand, ${c.requestsGranted} of ${c.softRequests} requests granted; every hard rule holds (independent check). Files: roster.csv, roster.html, calendar/AGENT.ics.`,
+      m.planParagraph({ agents: count(problem.agents.length), status, unfilled: count(c.shortfall), over: count(c.excess), granted: count(c.requestsGranted), requests: count(c.softRequests) }),
       ...(calendar!.paragraphs ?? []),
     ],
     tables: [...(calendar!.tables ?? []), ...(agents!.tables ?? [])],
   };
   const shifts = Object.values(roster).reduce((n, days) => n + days.filter((t) => t !== "").length, 0);
-  const summaryLine = `${problem.agents.length} agents, ${shifts} shifts, ${c.shortfall} of ${shifts - c.excess + c.shortfall} scheduled shifts unfilled, ${c.requestsGranted} of ${c.softRequests} requests granted (${result.status})`;
+  const summaryLine = m.summaryLine({
+    agents: count(problem.agents.length),
+    shifts: count(shifts),
+    unfilled: count(c.shortfall),
+    scheduled: count(shifts - c.excess + c.shortfall),
+    granted: count(c.requestsGranted),
+    requests: count(c.softRequests),
+    status,
+  });
   return { files, section, summaryLine };
 }

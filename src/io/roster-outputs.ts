@@ -13,6 +13,7 @@ import type { AgentSummary } from "../roster/summary.js";
 import { renderReportHtml, type ReportDocument, type ReportSection, type ReportTable } from "./report/document.js";
 import { renderTable, type TableColumn } from "./render.js";
 import { rosterDate } from "./roster-input.js";
+import { localeFormat, type LocaleFormat } from "./locale/index.js";
 
 /** The four shift types of the team calendar. */
 export type ShiftType = "morning" | "day" | "evening" | "night";
@@ -52,6 +53,8 @@ export interface RosterOutputOptions {
   readonly startDateMs: number;
   /** IANA zone written as TZID; absent: floating wall-clock times. */
   readonly timeZone?: string;
+  /** The locale of roster.html and the report sections (not of the CSV and iCalendar files). @defaultValue English */
+  readonly locale?: LocaleFormat;
 }
 
 const wallClock = (ms: number) => formatLocalTimestamp(ms, { separator: "T", seconds: true, dateOnly: false, offset: null });
@@ -150,7 +153,6 @@ export function conflictLine(startDateMs: number, c: RosterConflict): string {
   }
 }
 
-const weekdayLetters = ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"];
 
 /**
  * The team calendar as a report: an agents x days grid (a cell per day: the template name, `leave`
@@ -158,20 +160,29 @@ const weekdayLetters = ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"];
  * nights, weekends, requests granted).
  */
 export function rosterReport(options: RosterOutputOptions & { summary: readonly AgentSummary[]; title?: string }): ReportDocument {
-  return { title: options.title ?? "Roster", subtitle: rosterPeriodText(options), headline: rosterHeadline(options.summary), sections: rosterSections(options) };
+  const f = options.locale ?? localeFormat("en");
+  return {
+    title: options.title ?? f.messages.roster.pageTitle,
+    subtitle: rosterPeriodText(options, f),
+    headline: rosterHeadline(options.summary, f),
+    sections: rosterSections(options),
+    ...(f.locale === "en" ? {} : { locale: f.locale }),
+  };
 }
 
-function rosterPeriodText(options: Pick<RosterOutputOptions, "problem" | "startDateMs">): string {
-  return `${rosterDate(options.startDateMs, 0)} to ${rosterDate(options.startDateMs, options.problem.days - 1)}, ${options.problem.days} days`;
+function rosterPeriodText(options: Pick<RosterOutputOptions, "problem" | "startDateMs">, f: LocaleFormat): string {
+  return f.messages.roster.period(f.date(rosterDate(options.startDateMs, 0)), f.date(rosterDate(options.startDateMs, options.problem.days - 1)), f.digits(String(options.problem.days)));
 }
 
-function rosterHeadline(summary: readonly AgentSummary[]): ReportDocument["headline"] {
-  const sum = (f: (s: AgentSummary) => number) => summary.reduce((a, s) => a + f(s), 0);
+function rosterHeadline(summary: readonly AgentSummary[], f: LocaleFormat): ReportDocument["headline"] {
+  const sum = (get: (s: AgentSummary) => number) => summary.reduce((a, s) => a + get(s), 0);
+  const m = f.messages.roster;
+  const count = (n: number) => f.digits(String(n));
   return [
-    { label: "agents", value: String(summary.length) },
-    { label: "shifts", value: String(sum((s) => s.shifts)) },
-    { label: "paid hours", value: sum((s) => s.paidHours).toFixed(1) },
-    { label: "requests granted", value: `${sum((s) => s.requestsGranted)} of ${sum((s) => s.requests)}` },
+    { label: m.headline.agents, value: count(summary.length) },
+    { label: m.headline.shifts, value: count(sum((s) => s.shifts)) },
+    { label: m.headline.paidHours, value: f.digits(sum((s) => s.paidHours).toFixed(1)) },
+    { label: m.headline.requestsGranted, value: m.of(count(sum((s) => s.requestsGranted)), count(sum((s) => s.requests))) },
   ];
 }
 
@@ -181,6 +192,9 @@ function rosterHeadline(summary: readonly AgentSummary[]): ReportDocument["headl
  */
 export function rosterSections(options: RosterOutputOptions & { summary: readonly AgentSummary[] }): ReportSection[] {
   const { problem, roster, startDateMs, summary } = options;
+  const f = options.locale ?? localeFormat("en");
+  const m = f.messages.roster;
+  const count = (n: number) => f.digits(String(n));
   const templates = new Map(problem.templates.map((t) => [t.name, t]));
   const leave = new Set(problem.requests.filter((r) => r.kind === "leave").map((r) => `${r.agent}\u0000${r.day}`));
   const days = Array.from({ length: problem.days }, (_, d) => d);
@@ -195,7 +209,7 @@ export function rosterSections(options: RosterOutputOptions & { summary: readonl
         row.push(t.name);
         colour.push(shiftTypeColours[shiftType(t)]);
       } else if (leave.has(`${agent.id}\u0000${d}`)) {
-        row.push("leave");
+        row.push(m.leave);
         colour.push(shiftTypeColours.leave);
       } else {
         row.push("");
@@ -206,31 +220,31 @@ export function rosterSections(options: RosterOutputOptions & { summary: readonl
     colours.push(colour);
   }
   const grid: ReportTable = {
-    title: "Team calendar (agents x days)",
-    columns: ["agent", ...days.map((d) => `${rosterDate(startDateMs, d).slice(8)} ${weekdayLetters[localDayOfWeek(startDateMs + d * millisecondsInDay)]}`)],
+    title: m.gridTitle,
+    columns: [m.agent, ...days.map((d) => `${f.dayOfMonth(rosterDate(startDateMs, d))} ${m.weekdays[localDayOfWeek(startDateMs + d * millisecondsInDay)]}`)],
     rows,
     cellColours: colours,
   };
   const types: (ShiftType | "leave")[] = ["morning", "day", "evening", "night", "leave"];
   const legendRows = types.map((type) => [
-    type,
-    type === "leave" ? "leave (hard day off)" : problem.templates.filter((t) => shiftType(t) === type).map((t) => t.name).join(", ") || "-",
+    m.shiftTypes[type],
+    type === "leave" ? m.leaveMeaning : problem.templates.filter((t) => shiftType(t) === type).map((t) => t.name).join(f.messages.list) || "-",
   ]);
-  const legend: ReportTable = { title: "Legend", columns: ["shift type", "templates"], rows: legendRows, cellColours: types.map((type) => [shiftTypeColours[type], undefined]) };
+  const legend: ReportTable = { title: m.legendTitle, columns: [...m.legendColumns], rows: legendRows, cellColours: types.map((type) => [shiftTypeColours[type], undefined]) };
   const perAgent: ReportTable = {
-    title: "Per agent",
-    columns: ["agent", "name", "team", "shifts", "paid hours", "nights", "weekends", "leave days", "requests granted"],
-    rows: summary.map((s) => [s.agent, s.name, s.team, String(s.shifts), s.paidHours.toFixed(1), String(s.nights), String(s.weekends), String(s.leaveDays), `${s.requestsGranted} of ${s.requests}`]),
+    title: m.perAgentTitle,
+    columns: [...m.perAgentColumns],
+    rows: summary.map((s) => [s.agent, s.name, s.team, count(s.shifts), f.digits(s.paidHours.toFixed(1)), count(s.nights), count(s.weekends), count(s.leaveDays), m.of(count(s.requestsGranted), count(s.requests))]),
     numeric: [3, 4, 5, 6, 7],
   };
   return [
     {
       id: "team-calendar",
-      title: "Team calendar",
-      paragraphs: ["One row per agent, one cell per day: the shift worked, coloured by type (morning starts before 09:00, day 09:00-12:59, evening from 13:00, night ends after midnight or starts before 04:00)."],
+      title: m.calendarTitle,
+      paragraphs: [m.calendarIntro],
       tables: [grid, legend],
     },
-    { id: "roster-agents", title: "Per-agent summary", tables: [perAgent] },
+    { id: "roster-agents", title: m.perAgentSection, tables: [perAgent] },
   ];
 }
 

@@ -214,7 +214,7 @@ function breakdownText(b: CostBreakdown, source: string, notes: readonly string[
   const lines = renderTable(
     rows,
     [
-      { key: "name", title: t.columns.line, value: (l) => (l.category === "total" ? cm.total : l.name), align: "left" },
+      { key: "name", title: t.columns.line, value: (l) => (l.category === "total" ? cm.total : cm.lineName(l)), align: "left" },
       { key: "category", title: t.columns.category, value: (l) => cm.categories[l.category] ?? l.category, align: "left" },
       { key: "quantity", title: t.columns.quantity, value: (l) => dec(l.quantity), align: "right" },
       { key: "unit", title: t.columns.unit, value: (l) => cm.units[l.unit] ?? l.unit, align: "left" },

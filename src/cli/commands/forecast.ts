@@ -12,6 +12,7 @@ import { checkOutputPaths, writeFileAtomic } from "../../io/output.js";
 import { staleHistory, staleHistoryDays } from "../stale-history.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { csvDates, dateFormatHelp, parseChoiceOption, parseDecimal, parseNumberOption } from "../options.js";
@@ -38,13 +39,14 @@ interface ForecastFlags {
   format?: string;
   out?: string;
   forceHistory?: boolean;
+  locale?: string;
 }
 
 function optionError(option: string, message: string, value?: unknown): never {
   throw new WfmError({ code: "invalid-option", option, message, value });
 }
 
-function period(flags: ForecastFlags): { startLocalMs: number; endLocalMs: number; label: string } {
+function period(flags: ForecastFlags, lf: LocaleFormat): { startLocalMs: number; endLocalMs: number; label: string; shown: string } {
   const calendar = parseChoiceOption("--calendar", flags.calendar, calendarChoices) as PlanningCalendar;
   if (flags.month !== undefined && flags.start !== undefined) optionError("--month", "give either --month or --start with --days, not both");
   if (flags.month !== undefined) {
@@ -53,13 +55,23 @@ function period(flags: ForecastFlags): { startLocalMs: number; endLocalMs: numbe
       optionError("--month", `expected YYYY-MM such as 2026-12 (or 1404-09 with --calendar persian), got ${JSON.stringify(flags.month)}`, flags.month);
     }
     const m = planningMonth({ month: flags.month, calendar });
-    return { startLocalMs: m.startLocalMs, endLocalMs: m.endLocalMs, label: `${calendar} month ${flags.month}` };
+    const month = flags.month.trim();
+    return { startLocalMs: m.startLocalMs, endLocalMs: m.endLocalMs, label: `${calendar} month ${flags.month}`, shown: lf.messages.forecastCli.periodMonth(
+        lf.messages.period.calendars[calendar],
+        lf.locale === "en" ? flags.month : lf.period({ label: month, calendar, start: formatLocalDate(m.startLocalMs), end: formatLocalDate(m.endLocalMs) }),
+      ),
+    };
   }
   if (flags.start !== undefined) {
     const parsed = parseLocalTimestamp(flags.start);
     if (!parsed || !parsed.style.dateOnly) optionError("--start", `expected a date YYYY-MM-DD, got ${JSON.stringify(flags.start)}`, flags.start);
     const days = flags.days === undefined ? 7 : parseNumberOption("--days", flags.days, { min: 1, max: 366, integer: true });
-    return { startLocalMs: parsed.localMs, endLocalMs: parsed.localMs + days * millisecondsInDay, label: `${days} days from ${flags.start}` };
+    return {
+      startLocalMs: parsed.localMs,
+      endLocalMs: parsed.localMs + days * millisecondsInDay,
+      label: `${days} days from ${flags.start}`,
+      shown: lf.messages.forecastCli.periodDays(lf.digits(String(days)), lf.locale === "en" ? flags.start : lf.date(formatLocalDate(parsed.localMs))),
+    };
   }
   return optionError("--month", "say what to forecast: --month YYYY-MM, or --start YYYY-MM-DD [--days N]");
 }
@@ -100,7 +112,12 @@ export const forecastCommand: CommandModule = {
       .option("--format <format>", `output format: ${formatChoices.join(", ")} (default csv; the --backtest table defaults to table)`)
       .option("--out <file>", "write the forecast to this file instead of standard output")
       .option("--force-history", `forecast from a history that ends more than ${staleHistoryDays} days before the period (noted on stderr)`)
+      .option("--locale <locale>", "language of the table output and the summary on stderr: en or fa (Persian digits, Solar Hijri dates); csv and json do not change", "en")
       .action(async (history: string, flags: ForecastFlags) => {
+        const lf = localeFormat(parseChoiceOption("--locale", flags.locale ?? "en", locales));
+        const fm = lf.messages.forecastCli;
+        const methodName = (name: string) => fm.methods[name] ?? name;
+        const pctText = (v: number) => lf.digits(formatPercent(v));
         const method = parseChoiceOption("--method", flags.method, methodChoices) as ForecastMethodChoice;
         const format = flags.format === undefined ? "csv" : parseChoiceOption("--format", flags.format, formatChoices);
         const quantile = parseDecimal(flags.quantile);
@@ -109,7 +126,7 @@ export const forecastCommand: CommandModule = {
         }
         const weekStart = parseDayOfWeek(flags.weekStart);
         if (weekStart === null) optionError("--week-start", `expected a day name such as saturday or a number 0-6 (0 = Sunday), got ${JSON.stringify(flags.weekStart)}`, flags.weekStart);
-        const { startLocalMs, endLocalMs, label } = period(flags);
+        const { startLocalMs, endLocalMs, label, shown } = period(flags, lf);
         const ordersTarget = flags.ordersTarget === undefined ? undefined : parseNumberOption("--orders-target", flags.ordersTarget, { min: 0 });
         if (method === "driver" && ordersTarget === undefined) optionError("--orders-target", "--method driver needs --orders-target N (orders planned for the period)");
         if (ordersTarget !== undefined && method !== "driver") optionError("--orders-target", "--orders-target is used by --method driver only");
@@ -160,17 +177,24 @@ export const forecastCommand: CommandModule = {
         const rows: OutRow[] = results.flatMap(({ channel, result }) => result.rows.map((row) => ({ ...row, channel })));
         rows.sort((a, b) => a.localMs - b.localMs || compareText(a.channel, b.channel));
 
-        if (staleNote !== null) io.stderr(`note: ${staleNote}\n`);
+        if (staleNote !== null) io.stderr(`${fm.note(staleNote)}\n`);
         for (const { channel, result } of results) {
-          const prefix = multi ? `${channel}: ` : "";
+          const prefix = multi ? fm.channelPrefix(channel) : "";
           const chosen = result.backtest.methods.find((m) => m.method === result.method);
-          io.stderr(
-            `${prefix}${label}: ${result.rows.length} intervals, ${formatFixed(result.rows.reduce((s, r) => s + r.calls, 0), 0)} contacts, method ${result.method}` +
-              (chosen ? ` (backtest WAPE ${formatPercent(chosen.wape)}, ${result.backtest.origins.length} origins)` : "") +
-              (Number.isFinite(result.backtest.coverageUpper) ? `, P${Math.round(quantile * 100)} coverage ${formatPercent(result.backtest.coverageUpper)}` : "") +
-              `, ${result.anomalies.length} anomalous day${result.anomalies.length === 1 ? "" : "s"} left out\n`,
-          );
-          for (const w of result.warnings) io.stderr(`${prefix}note: ${w}\n`);
+          const summary = fm.summary({
+            label: shown,
+            intervals: lf.digits(String(result.rows.length)),
+            contacts: lf.digits(formatFixed(result.rows.reduce((s, r) => s + r.calls, 0), 0)),
+            method: methodName(result.method),
+            wape: chosen ? pctText(chosen.wape) : null,
+            origins: lf.digits(String(result.backtest.origins.length)),
+            quantile: lf.digits(String(Math.round(quantile * 100))),
+            coverage: Number.isFinite(result.backtest.coverageUpper) ? pctText(result.backtest.coverageUpper) : null,
+            anomalous: lf.digits(String(result.anomalies.length)),
+            anomalousCount: result.anomalies.length,
+          });
+          io.stderr(`${prefix}${summary}\n`);
+          for (const w of result.warnings) io.stderr(`${prefix}${fm.note(lf.messages.forecast.warningText(w, lf.date))}\n`);
         }
 
         const ts = (ms: number) => formatLocalTimestamp(ms, series.style);
@@ -205,7 +229,7 @@ export const forecastCommand: CommandModule = {
             rows: JSON.parse(renderTable(rows, columns, "json")) as unknown,
           });
         } else if (format === "table") {
-          forecastText = dailyTable(rows, weekStart, multi, results.length);
+          forecastText = dailyTable(rows, weekStart, multi, results.length, lf);
         } else {
           forecastText = renderTable(rows, columns, "csv");
         }
@@ -215,25 +239,43 @@ export const forecastCommand: CommandModule = {
             result.backtest.methods.map((m) => ({ channel, chosen: m.method === result.method, ...m })),
           );
           type B = (typeof bt)[number];
-          const btColumns: TableColumn<B>[] = [
-            ...(multi ? [{ key: "channel", value: (r: B) => r.channel }] : []),
-            { key: "method", value: (r) => r.method, text: (r) => `${r.method}${r.chosen ? " *" : ""}` },
-            { key: "wape", value: (r) => r.wape, text: (r) => formatPercent(r.wape) },
-            { key: "wapeOrdinaryDays", title: "wape (ordinary days)", value: (r) => r.wapeOrdinaryDays, text: (r) => formatPercent(r.wapeOrdinaryDays) },
-            { key: "mape", title: "mape (>=10)", value: (r) => r.mape, text: (r) => formatPercent(r.mape) },
-            { key: "bias", value: (r) => r.bias, text: (r) => formatPercent(r.bias) },
-            { key: "rmse", value: (r) => r.rmse, text: (r) => formatFixed(r.rmse, 2) },
-            { key: "intervals", value: (r) => r.intervals },
-          ];
           const btFormat = flags.format === "json" ? "json" : flags.format === "csv" ? "csv" : "table";
-          let text = bt.length === 0 && btFormat === "table" ? "no backtest: the history is too short (a backtest origin needs 4 weeks of history before it)\n" : renderTable(bt, btColumns, btFormat);
+          // CSV and JSON keep the English keys and plain figures; the table is in the locale.
+          const bl = btFormat === "table" ? lf : localeFormat("en");
+          const bc = bl.messages.forecastCli.backtestColumns;
+          const bname = (name: string) => bl.messages.forecastCli.methods[name] ?? name;
+          const bpct = (v: number) => bl.digits(formatPercent(v));
+          const btColumns: TableColumn<B>[] = [
+            ...(multi ? [{ key: "channel", title: bc.channel, value: (r: B) => r.channel }] : []),
+            { key: "method", title: bc.method, value: (r) => r.method, text: (r) => `${bname(r.method)}${r.chosen ? bl.messages.forecastCli.used : ""}` },
+            { key: "wape", title: bc.wape, value: (r) => r.wape, text: (r) => bpct(r.wape) },
+            { key: "wapeOrdinaryDays", title: bc.wapeOrdinaryDays, value: (r) => r.wapeOrdinaryDays, text: (r) => bpct(r.wapeOrdinaryDays) },
+            { key: "mape", title: bc.mape, value: (r) => r.mape, text: (r) => bpct(r.mape) },
+            { key: "bias", title: bc.bias, value: (r) => r.bias, text: (r) => bpct(r.bias) },
+            { key: "rmse", title: bc.rmse, value: (r) => r.rmse, text: (r) => bl.digits(formatFixed(r.rmse, 2)) },
+            { key: "intervals", title: bc.intervals, value: (r) => r.intervals, text: (r) => bl.digits(String(r.intervals)) },
+          ];
+          let text = bt.length === 0 && btFormat === "table" ? `${fm.noBacktest}\n` : renderTable(bt, btColumns, btFormat);
           if (btFormat === "table") {
+            const day = (ms: number) => lf.date(formatLocalDate(ms));
             for (const { channel, result } of results) {
               const b = result.backtest;
+              const prefix = multi ? fm.channelPrefix(channel) : "";
               if (result.anomalies.length > 0) {
-                text += `${multi ? `${channel}: ` : ""}anomalous days left out of the fits (robust z beyond 3.5): ${result.anomalies.map((a) => `${formatLocalDate(a.dateMs)} (${formatFixed(a.calls, 0)} vs ${formatFixed(a.expectedCalls, 0)})`).join(", ")}\n`;
+                text += `${prefix}${fm.anomalous(result.anomalies.map((a) => fm.anomalousDay(day(a.dateMs), lf.digits(formatFixed(a.calls, 0)), lf.digits(formatFixed(a.expectedCalls, 0)))).join(lf.messages.list))}\n`;
               }
-              if (b.origins.length > 0) text += `${multi ? `${channel}: ` : ""}${b.origins.length} weekly origins ${b.origins.length ? `${formatLocalDate(b.origins[0]!)} .. ${formatLocalDate(b.origins[b.origins.length - 1]!)}` : ""}, horizon ${b.horizonDays} days; * = used. Interval coverage (leave-one-origin-out): ${formatPercent(b.coverageUpper)} at or below upper (nominal ${formatPercent(quantile)}), ${formatPercent(b.coverageBand)} within [lower, upper] (nominal ${formatPercent(2 * quantile - 1)})\n`;
+              if (b.origins.length > 0) {
+                text += `${prefix}${fm.origins({
+                  origins: lf.digits(String(b.origins.length)),
+                  first: day(b.origins[0]!),
+                  last: day(b.origins[b.origins.length - 1]!),
+                  horizonDays: lf.digits(String(b.horizonDays)),
+                  coverageUpper: pctText(b.coverageUpper),
+                  quantile: pctText(quantile),
+                  coverageBand: pctText(b.coverageBand),
+                  band: pctText(2 * quantile - 1),
+                })}\n`;
+              }
             }
           }
           io.stdout(text);
@@ -248,7 +290,9 @@ export const forecastCommand: CommandModule = {
 };
 
 /** One row per day (and per channel), with weekly subtotals starting on `weekStart`. */
-function dailyTable(rows: readonly OutRow[], weekStart: DayOfWeek, multi: boolean, channelCount: number): string {
+function dailyTable(rows: readonly OutRow[], weekStart: DayOfWeek, multi: boolean, channelCount: number, lf: LocaleFormat): string {
+  const fm = lf.messages.forecastCli;
+  const whole = (v: number) => lf.digits(formatFixed(v, 0));
   interface Day {
     label: string;
     weekday: string;
@@ -260,12 +304,12 @@ function dailyTable(rows: readonly OutRow[], weekStart: DayOfWeek, multi: boolea
     intervals: number;
   }
   const days = new Map<string, Day>();
-  const names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const names = fm.weekdays;
   const weekOf = new Map<string, number>();
   for (const r of rows) {
     const dayMs = Math.floor(r.localMs / millisecondsInDay) * millisecondsInDay;
     const key = `${dayMs}|${r.channel}`;
-    const d = days.get(key) ?? { label: formatLocalDate(dayMs), weekday: names[localDayOfWeek(dayMs)]!, channel: r.channel, calls: 0, lower: 0, upper: 0, peak: 0, intervals: 0 };
+    const d = days.get(key) ?? { label: lf.date(formatLocalDate(dayMs)), weekday: names[localDayOfWeek(dayMs)]!, channel: r.channel, calls: 0, lower: 0, upper: 0, peak: 0, intervals: 0 };
     d.calls += r.calls;
     d.lower += r.lower;
     d.upper += r.upper;
@@ -281,7 +325,7 @@ function dailyTable(rows: readonly OutRow[], weekStart: DayOfWeek, multi: boolea
     if (week.length === 0) return;
     out.push(...week);
     const total = (f: (d: Day) => number) => week.reduce((s, d) => s + f(d), 0);
-    out.push({ label: `week of ${formatLocalDate(currentWeek!)}`, weekday: "", channel: channelCount > 1 ? "all" : week[0]!.channel, calls: total((d) => d.calls), lower: Number.NaN, upper: Number.NaN, peak: week.reduce((m, d) => Math.max(m, d.peak), Number.NEGATIVE_INFINITY), intervals: total((d) => d.intervals) });
+    out.push({ label: fm.weekOf(lf.date(formatLocalDate(currentWeek!))), weekday: "", channel: channelCount > 1 ? fm.all : week[0]!.channel, calls: total((d) => d.calls), lower: Number.NaN, upper: Number.NaN, peak: week.reduce((m, d) => Math.max(m, d.peak), Number.NEGATIVE_INFINITY), intervals: total((d) => d.intervals) });
     week = [];
   };
   for (const [key, d] of days) {
@@ -294,14 +338,14 @@ function dailyTable(rows: readonly OutRow[], weekStart: DayOfWeek, multi: boolea
   return renderTable(
     out,
     [
-      { key: "date", value: (d) => d.label },
-      { key: "day", value: (d) => d.weekday },
-      ...(multi ? [{ key: "channel", value: (d: Day) => d.channel }] : []),
-      { key: "calls", value: (d) => d.calls, text: (d) => formatFixed(d.calls, 0) },
-      { key: "lower", title: "sum of lower", value: (d) => d.lower, text: (d) => (Number.isNaN(d.lower) ? "" : formatFixed(d.lower, 0)) },
-      { key: "upper", title: "sum of upper", value: (d) => d.upper, text: (d) => (Number.isNaN(d.upper) ? "" : formatFixed(d.upper, 0)) },
-      { key: "peak", title: "peak interval", value: (d) => d.peak, text: (d) => formatFixed(d.peak, 1) },
-      { key: "intervals", value: (d) => d.intervals },
+      { key: "date", title: fm.columns.date, value: (d) => d.label },
+      { key: "day", title: fm.columns.day, value: (d) => d.weekday },
+      ...(multi ? [{ key: "channel", title: fm.columns.channel, value: (d: Day) => d.channel }] : []),
+      { key: "calls", title: fm.columns.calls, value: (d) => d.calls, text: (d) => whole(d.calls) },
+      { key: "lower", title: fm.columns.lower, value: (d) => d.lower, text: (d) => (Number.isNaN(d.lower) ? "" : whole(d.lower)) },
+      { key: "upper", title: fm.columns.upper, value: (d) => d.upper, text: (d) => (Number.isNaN(d.upper) ? "" : whole(d.upper)) },
+      { key: "peak", title: fm.columns.peak, value: (d) => d.peak, text: (d) => lf.digits(formatFixed(d.peak, 1)) },
+      { key: "intervals", title: fm.columns.intervals, value: (d) => d.intervals, text: (d) => lf.digits(String(d.intervals)) },
     ],
     "table",
   );

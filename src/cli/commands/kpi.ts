@@ -223,7 +223,7 @@ export const kpiCommand: CommandModule = {
             by === "month" ? monthTable(report, format, lf) : renderTable(by === "day" ? report.days : report.hours, periodColumns(report, false, format, lf), format);
           const tail: string[] = [];
           if (ticketReport !== null) tail.push(...ticketLines(ticketReport, previousTickets?.created ? previousTickets : null, lf));
-          tail.push(...report.definitions.map(m.definition));
+          tail.push(...report.definitions.map((d) => m.definition(m.definitionText(d))));
           tail.push(...[...report.notes, ...ticketNotes].map(m.note));
           const bullet = format === "md" ? "- " : "";
           text = `${head}\n\n${body}\n${tail.map((l) => `${bullet}${l}`).join("\n")}\n`;

@@ -14,7 +14,7 @@ import type { StaffingConfig } from "../../staffing/plan.js";
 import { toJsonRows } from "../../io/render.js";
 import { renderReportHtml, renderReportMarkdown } from "../../io/report/document.js";
 import { buildPlanReport, dailyTotals, planCsvFiles, planPeriodText } from "../../io/report/plan-report.js";
-import { localeFormat, locales, type Locale } from "../../io/locale/index.js";
+import { localeFormat, locales, type Locale, type LocaleFormat } from "../../io/locale/index.js";
 import { solveInWorker, solveMipInWorker } from "../../io/solve-in-worker.js";
 import type { PlanRosterInputs, PlanRosterOutput } from "../../io/plan-roster.js";
 import { readLastMonthReview, withCalibration } from "./plan-review.js";
@@ -56,8 +56,6 @@ export const planOutputMarker: OutputMarker = {
   legacyFiles: ["summary.json", "forecast.csv", "staffing.csv", "schedule.csv", "coverage.csv", "costs.csv", "scenarios.csv", "report.md", "report.html"],
   legacyRequired: "summary.json",
 };
-
-const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
 
 /**
  * The summary `wfm plan` prints: one label and value per line, the labels padded to one column,
@@ -114,22 +112,25 @@ export function planSummaryLines(plan: PlanResult, out: string, files: readonly 
   return [m.written(plan.name, period, out, files.join(", ")), ...pairs.map(([label, value]) => `  ${label.padEnd(width)} ${value}`), `  ${m.open(out)}`, ""];
 }
 
-/** Per channel: the model's service level beside the simulated one (schedule when there is one). */
-function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>): string[] {
+/** Per channel: the model's service level beside the simulated one (schedule when there is one), in the locale's words. */
+function simulatedLines(plan: Awaited<ReturnType<typeof planMonth>>, f: LocaleFormat, column: number): string[] {
   const sim = plan.simulation;
   if (sim === null) return [];
+  const m = f.messages.simulation;
+  // English keeps its fixed layout; other locales align the figures with the summary's value column.
+  const label = (name: string) => (f.locale === "en" ? `${m.label} ${name.padEnd(9)}` : `${m.label} ${name}`.padEnd(column - 3));
+  const pct = (v: number | null) => (v === null ? "-" : f.percent(v));
+  const half = (v: number | null) => (v === null ? "-" : f.digits((v * 100).toFixed(1)));
   const groups = plan.schedule?.agentGroups;
   const byType = (groups?.contactTypes ?? []).map(
-    (t) => `  simulated ${t.type.padEnd(9)} ${pct(t.serviceLevel)} ± ${t.halfWidth === null ? "-" : (t.halfWidth * 100).toFixed(1)} (target ${pct(t.targetServiceLevel)}; agent groups' schedule)`,
+    (t) => `  ${label(t.type)} ${m.typeLine({ simulated: pct(t.serviceLevel), halfWidth: half(t.halfWidth), target: pct(t.targetServiceLevel) })}`,
   );
+  const channelLine = (c: PlanSimulationResult["staffing"]["channels"][number]) =>
+    `  ${label(c.channel)} ${m.channelLine({ simulated: pct(c.simulatedServiceLevel), halfWidth: half(c.halfWidth), model: pct(c.modelServiceLevel), disagreeing: f.digits(String(c.disagreeingIntervals)), intervals: f.digits(String(c.intervals)) })}`;
   // Channels no group serves (chat, deferred): the staffing plan simulated, as the groups' schedule is simulated on its own.
-  if (groups !== undefined) return [...byType, ...sim.staffing.channels.filter((c) => !groups.contactTypes.some((t) => t.type === c.channel)).map((c) => `${channelLine(c)} [staffing plan]`)];
+  if (groups !== undefined) return [...byType, ...sim.staffing.channels.filter((c) => !groups.contactTypes.some((t) => t.type === c.channel)).map((c) => `${channelLine(c)}${m.staffingPlanTag}`)];
   const basis = sim.schedule ?? sim.staffing;
   return basis.channels.map(channelLine);
-}
-
-function channelLine(c: PlanSimulationResult["staffing"]["channels"][number]): string {
-  return `  simulated ${c.channel.padEnd(9)} ${pct(c.simulatedServiceLevel)} ± ${c.halfWidth === null ? "-" : (c.halfWidth * 100).toFixed(1)} (model ${pct(c.modelServiceLevel)}; ${c.disagreeingIntervals} of ${c.intervals} intervals disagree)`;
 }
 
 /**
@@ -152,12 +153,12 @@ async function planMonthLocated(planFile: string, options: Parameters<typeof pla
 }
 
 /** The plan's roster (plan.json `roster`): named agents on its schedule, or null without one. */
-async function rosterOfPlan(inputs: PlanRosterInputs | undefined, plan: PlanResult, io: CliIo, step: (text: string) => void): Promise<PlanRosterOutput | null> {
+async function rosterOfPlan(inputs: PlanRosterInputs | undefined, plan: PlanResult, io: CliIo, step: (text: string) => void, f: LocaleFormat): Promise<PlanRosterOutput | null> {
   if (inputs === undefined) return null;
   step(`rostering ${inputs.agents.length} agents on the schedule`);
   const { planRoster } = await import("../../io/plan-roster.js");
   const progress = progressPrinter(io);
-  const output = await planRoster(inputs, plan, { runMip: solveMipInWorker, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  const output = await planRoster(inputs, plan, { runMip: solveMipInWorker, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) }, f);
   progress.done();
   return output;
 }
@@ -166,14 +167,14 @@ async function rosterOfPlan(inputs: PlanRosterInputs | undefined, plan: PlanResu
  * The report's teams section when the plan has several voice contact types (or agent groups):
  * the busiest day staffed by the config's groups and the three team designs, simulated.
  */
-async function teamsOfPlan(plan: PlanResult, staffing: StaffingConfig, step: (text: string) => void): Promise<ReportSection | null> {
+async function teamsOfPlan(plan: PlanResult, staffing: StaffingConfig, step: (text: string) => void, f: LocaleFormat): Promise<ReportSection | null> {
   const day = peakDaySkillModel({ intervals: plan.staffing.intervals, intervalMinutes: plan.period.intervalMinutes, config: staffing });
   if (day === null) return null;
   step(`teams: staffing and team designs on the busiest day (${day.date}), simulated`);
   const comparison = await compareTeamDesigns({ intervalMinutes: day.model.intervalMinutes, contactTypes: day.model.contactTypes, ...(day.model.routing === undefined ? {} : { routing: day.model.routing }) });
-  if (staffing.agentGroups === undefined) return teamDesignSection({ date: day.date, comparison });
+  if (staffing.agentGroups === undefined) return teamDesignSection({ date: day.date, comparison, locale: f });
   const groups = await staffSkills(day.model);
-  return teamDesignSection({ date: day.date, comparison, groups: { names: staffing.agentGroups.map((g) => g.name), skills: staffing.agentGroups.map((g) => g.skills), staffing: groups } });
+  return teamDesignSection({ date: day.date, comparison, groups: { names: staffing.agentGroups.map((g) => g.name), skills: staffing.agentGroups.map((g) => g.skills), staffing: groups }, locale: f });
 }
 
 /**
@@ -283,8 +284,9 @@ export const planCommand: CommandModule = {
           strict: flags.strict === true,
           configName: "the staffing config",
         });
-        const teams = await teamsOfPlan(plan, options.staffing, step);
-        const roster = await rosterOfPlan(loaded.roster, plan, io, step);
+        const lf = localeFormat(locale);
+        const teams = await teamsOfPlan(plan, options.staffing, step, lf);
+        const roster = await rosterOfPlan(loaded.roster, plan, io, step, lf);
         step("writing the report");
         const messages = localeFormat(locale).messages;
         const planReport = await buildPlanReport(plan, dailyTotals(options.history.rows), {
@@ -292,7 +294,7 @@ export const planCommand: CommandModule = {
           footer: messages.footer(planPeriodText(plan, locale).label, plan.headline.currency ?? "-"),
           locale,
         });
-        const withGroups = { ...planReport, sections: withAgentGroupSchedule(planReport.sections, plan.schedule?.agentGroups) };
+        const withGroups = { ...planReport, sections: withAgentGroupSchedule(planReport.sections, plan.schedule?.agentGroups, lf) };
         const report = lastReview === null ? withGroups : { ...withGroups, sections: [lastReview.section, ...withGroups.sections] };
         const files = new Map<string, string>();
         files.set("summary.json", toJsonRows(plan));
@@ -308,12 +310,12 @@ export const planCommand: CommandModule = {
         });
         // The summary: the locale's lines, with the simulated service levels after the expected one and the notes before the last line.
         const summary = planSummaryLines(plan, flags.out, [...new Set([...files.keys()].map((name) => name.replace(/\/.*$/, "/")))], locale);
-        summary.splice(4, 0, ...simulatedLines(plan));
+        const column = /^(\s{2}.*?\s{2,})\S/.exec(summary[1] ?? "")?.[1]?.length ?? 22;
+        summary.splice(4, 0, ...simulatedLines(plan, lf, column));
         if (roster !== null) {
-          const column = /^(\s{2}.*?\s{2,})\S/.exec(summary[1] ?? "")?.[1]?.length ?? 22;
-          summary.splice(summary.length - 2, 0, `  roster`.padEnd(column) + roster.summaryLine);
+          summary.splice(summary.length - 2, 0, `  ${lf.messages.simulation.rosterLabel}`.padEnd(column) + roster.summaryLine);
         }
-        summary.splice(summary.length - 2, 0, ...notes.map((note) => `  note: ${note}`));
+        summary.splice(summary.length - 2, 0, ...notes.map((note) => `  ${lf.messages.simulation.note(note)}`));
         io.stdout(summary.join("\n"));
       });
   },

@@ -9,6 +9,7 @@ import { rosterSummary, type AgentSummary } from "../../roster/summary.js";
 import { readTextFile } from "../../io/read-file.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { parseRosterBenchmark } from "../../io/roster-benchmark.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import { solveMipInWorker } from "../../io/solve-in-worker.js";
 import { solveRosterBenchmark, type RosterBenchmarkResult } from "../../roster/benchmark-solve.js";
 import type { RosterBenchmark } from "../../roster/benchmark.js";
@@ -28,6 +29,7 @@ interface RosterFlags {
   gap?: string;
   format?: string;
   out?: string;
+  locale?: string;
 }
 
 /** The JSON answer of `wfm roster --benchmark`: anyone can re-evaluate the roster from it. */
@@ -42,38 +44,40 @@ function benchmarkJson(result: RosterBenchmarkResult): string {
   });
 }
 
-function benchmarkTable(instance: RosterBenchmark, result: RosterBenchmarkResult): string {
+function benchmarkTable(instance: RosterBenchmark, result: RosterBenchmarkResult, lf: LocaleFormat): string {
   const e = result.evaluation;
+  const m = lf.messages.roster.cli;
+  const plain = (v: number) => lf.digits(String(v));
   const pairs: [string, string][] = [
-    ["status", result.status],
-    ["objective", result.objective === null ? "-" : String(result.objective)],
-    ["bound", result.bound === null ? "-" : String(result.bound)],
-    ["gap", result.gap === null ? "-" : formatPercent(result.gap, 2)],
-    ["solve time", `${formatFixed(result.solveSeconds, 2)} s`],
-    ["model", `${result.size.variables} variables, ${result.size.constraints} constraints`],
+    [m.status, lf.messages.roster.statuses[result.status] ?? result.status],
+    [m.objective, result.objective === null ? "-" : plain(result.objective)],
+    [m.bound, result.bound === null ? "-" : plain(result.bound)],
+    [m.gap, result.gap === null ? "-" : lf.digits(formatPercent(result.gap, 2))],
+    [m.solveTime, m.seconds(lf.digits(formatFixed(result.solveSeconds, 2)))],
+    [m.model, m.modelSize(plain(result.size.variables), plain(result.size.constraints))],
   ];
   if (e !== null) {
     pairs.push(
-      ["shift-on requests unmet", String(e.shiftOnPenalty)],
-      ["shift-off requests granted", String(e.shiftOffPenalty)],
-      ["under cover", String(e.underCoverPenalty)],
-      ["over cover", String(e.overCoverPenalty)],
-      ["hard rules", e.feasible ? "all hold (independent check)" : `${e.violations.length} broken`],
+      [m.shiftOnUnmet, plain(e.shiftOnPenalty)],
+      [m.shiftOffGranted, plain(e.shiftOffPenalty)],
+      [m.underCover, plain(e.underCoverPenalty)],
+      [m.overCover, plain(e.overCoverPenalty)],
+      [m.hardRules, e.feasible ? m.allHold : m.broken(plain(e.violations.length))],
     );
   }
   let text = renderKeyValues(pairs, "table");
   if (result.roster !== null) {
     const roster = result.roster;
     const columns: TableColumn<string>[] = [
-      { key: "employee", value: (id) => id, align: "left" },
-      ...Array.from({ length: instance.horizonDays }, (_, d): TableColumn<string> => ({ key: String(d), value: (id) => roster[id]![d] || ".", align: "left" })),
+      { key: "employee", ...(lf.locale === "en" ? {} : { title: m.employee }), value: (id) => id, align: "left" },
+      ...Array.from({ length: instance.horizonDays }, (_, d): TableColumn<string> => ({ key: String(d), title: plain(d), value: (id) => roster[id]![d] || ".", align: "left" })),
     ];
     text += `\n${renderTable(instance.employees.map((x) => x.id), columns, "table")}`;
   }
   return text;
 }
 
-async function runBenchmark(flags: RosterFlags, io: CliIo): Promise<void> {
+async function runBenchmark(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promise<void> {
   const format = parseChoiceOption<"table" | "json">("--format", flags.format ?? "table", ["table", "json"]);
   const timeLimitSeconds = flags.timeLimit === undefined ? 60 : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
   const relativeGap = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true });
@@ -94,27 +98,37 @@ async function runBenchmark(flags: RosterFlags, io: CliIo): Promise<void> {
       message: result.status === "infeasible" ? "no roster meets the hard rules of this instance" : `no roster found (status ${result.status}); raise --time-limit`,
     });
   }
-  const output = format === "json" ? benchmarkJson(result) : benchmarkTable(instance, result);
+  const output = format === "json" ? benchmarkJson(result) : benchmarkTable(instance, result, lf);
   if (flags.out !== undefined) writeFileAtomic(resolve(io.cwd, flags.out), output, { inputs: [resolve(io.cwd, path)] });
   else io.stdout(output);
 }
 
-function summaryColumns(): TableColumn<AgentSummary>[] {
+/** The per-agent summary: summary.csv keeps the English keys and plain figures; the table is in the locale. */
+function summaryColumns(lf: LocaleFormat = localeFormat("en")): TableColumn<AgentSummary>[] {
+  const c = lf.messages.roster.cli.columns;
+  const en = lf.locale === "en";
+  const count = (key: "shifts" | "nights" | "weekends" | "leaveDays" | "requestsGranted" | "requests"): TableColumn<AgentSummary> => ({
+    key,
+    ...(en ? {} : { title: c[key] }),
+    value: (r) => r[key],
+    text: (r) => lf.digits(String(r[key])),
+    align: "right",
+  });
   return [
-    { key: "agent", value: (r) => r.agent, align: "left" },
-    { key: "name", value: (r) => r.name, align: "left" },
-    { key: "team", value: (r) => r.team, align: "left" },
-    { key: "shifts", value: (r) => r.shifts },
-    { key: "paidHours", value: (r) => r.paidHours, text: (r) => formatFixed(r.paidHours, 2) },
-    { key: "nights", value: (r) => r.nights },
-    { key: "weekends", value: (r) => r.weekends },
-    { key: "leaveDays", value: (r) => r.leaveDays },
-    { key: "requestsGranted", value: (r) => r.requestsGranted },
-    { key: "requests", value: (r) => r.requests },
+    { key: "agent", ...(en ? {} : { title: c.agent }), value: (r) => r.agent, align: "left" },
+    { key: "name", ...(en ? {} : { title: c.name }), value: (r) => r.name, align: "left" },
+    { key: "team", ...(en ? {} : { title: c.team }), value: (r) => r.team, align: "left" },
+    count("shifts"),
+    { key: "paidHours", ...(en ? {} : { title: c.paidHours }), value: (r) => r.paidHours, text: (r) => lf.digits(formatFixed(r.paidHours, 2)), align: "right" },
+    count("nights"),
+    count("weekends"),
+    count("leaveDays"),
+    count("requestsGranted"),
+    count("requests"),
   ];
 }
 
-async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
+async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promise<void> {
   const format = parseChoiceOption<"table" | "json">("--format", flags.format ?? "table", ["table", "json"]);
   if (flags.agents === undefined) throw new WfmError({ code: "invalid-option", option: "--agents", message: "required: the agents CSV (or pass --benchmark FILE)" });
   if (flags.config === undefined) throw new WfmError({ code: "invalid-option", option: "--config", message: "required: the roster config JSON (see wfm schema roster)" });
@@ -160,26 +174,29 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
     weekendSpread: c.weekendSpread,
     cost: Number(c.cost.toFixed(2)),
   };
+  const m = lf.messages.roster.cli;
+  const plain = (v: number) => lf.digits(String(v));
+  const fixed = (v: number, d: number) => lf.digits(formatFixed(v, d));
   const output =
     format === "json"
       ? toJson({ ...totals, summary, roster })
       : `${renderKeyValues(
           [
-            ["status", result.status],
-            ["objective", formatFixed(result.objective!, 2)],
-            ["bound", result.bound === null ? "-" : formatFixed(result.bound, 2)],
-            ["gap", result.gap === null ? "-" : formatPercent(result.gap, 2)],
-            ["solve time", `${formatFixed(result.solveSeconds, 2)} s`],
-            ["agents x days", `${problem.agents.length} x ${problem.days}`],
-            ["shifts unfilled", String(c.shortfall)],
-            ["shifts over demand", String(c.excess)],
-            ["requests granted", `${c.requestsGranted} of ${c.softRequests}`],
-            ["night spread (most - fewest, summed over teams)", String(c.nightSpread)],
-            ["weekend spread", String(c.weekendSpread)],
-            ["hard rules", "all hold (independent check)"],
+            [m.status, lf.messages.roster.statuses[result.status] ?? result.status],
+            [m.objective, fixed(result.objective!, 2)],
+            [m.bound, result.bound === null ? "-" : fixed(result.bound, 2)],
+            [m.gap, result.gap === null ? "-" : lf.digits(formatPercent(result.gap, 2))],
+            [m.solveTime, m.seconds(fixed(result.solveSeconds, 2))],
+            [m.agentsDays, m.agentsTimesDays(plain(problem.agents.length), plain(problem.days))],
+            [m.unfilled, plain(c.shortfall)],
+            [m.over, plain(c.excess)],
+            [m.requestsGranted, lf.messages.roster.of(plain(c.requestsGranted), plain(c.softRequests))],
+            [m.nightSpread, plain(c.nightSpread)],
+            [m.weekendSpread, plain(c.weekendSpread)],
+            [m.hardRules, m.allHold],
           ],
           "table",
-        )}\n${renderTable(summary, summaryColumns(), "table")}`;
+        )}\n${renderTable(summary, summaryColumns(lf), "table")}`;
   if (flags.out !== undefined) {
     const inputs = [flags.agents, flags.config, flags.requests, flags.schedule].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
     writeFolderAtomic(
@@ -188,7 +205,7 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
         ["roster.csv", rosterCsv],
         ["summary.csv", renderTable(summary, summaryColumns(), "csv")],
         ["result.json", toJson({ ...totals, summary, roster })],
-        ["roster.html", rosterHtml({ problem, roster, startDateMs, summary })],
+        ["roster.html", rosterHtml({ problem, roster, startDateMs, summary, locale: lf })],
         ...rosterCalendars({ problem, roster, startDateMs, ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }) }),
       ]),
       { force: flags.force === true, inputs },
@@ -218,15 +235,17 @@ export const rosterCommand: CommandModule = {
       .option("--format <format>", "table or json", "table")
       .option("--out <path>", "roster: folder for roster.csv, summary.csv, result.json, roster.html, calendar/AGENT.ics; --benchmark: file for the output")
       .option("--force", "replace a non-empty --out folder")
+      .option("--locale <locale>", "language of the table output and roster.html: en or fa (Persian digits, Solar Hijri dates, right to left); csv, json and the calendars do not change", "en")
       .action(async (flags: RosterFlags) => {
+        const lf = localeFormat(parseChoiceOption("--locale", flags.locale ?? "en", locales));
         if (flags.benchmark !== undefined) {
           if (flags.agents !== undefined || flags.config !== undefined) {
             throw new WfmError({ code: "invalid-option", option: "--benchmark", message: "solves a benchmark file on its own; drop --agents and --config" });
           }
-          await runBenchmark(flags, io);
+          await runBenchmark(flags, io, lf);
           return;
         }
-        await runRoster(flags, io);
+        await runRoster(flags, io, lf);
       });
   },
 };

@@ -7,6 +7,7 @@ import { parseDbaiInstance } from "../../io/dbai.js";
 import { checkOutputPaths, writeFileAtomic, writeFilesAtomic, type OutputFile } from "../../io/output.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readRequirementsCsv, type RequirementsCsv } from "../../io/requirements-csv.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import { loadConfigReaders } from "../config-readers.js";
 import { solveDbaiInWorker, solveInWorker } from "../../io/solve-in-worker.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../../schedule/templates.js";
@@ -28,6 +29,7 @@ interface ScheduleFlags {
   dateFormat?: string;
   staffing?: string;
   replications?: string;
+  locale?: string;
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -51,25 +53,28 @@ function coverageColumns(style: TimestampStyle, withWorkload: boolean): TableCol
   return columns;
 }
 
-function summaryPairs(report: ScheduleReport, extra: { requirementColumn: string }): [string, string][] {
+function summaryPairs(report: ScheduleReport, extra: { requirementColumn: string }, lf: LocaleFormat): [string, string][] {
   const t = report.totals;
+  const m = lf.messages.scheduleCli;
+  const fixed = (v: number, d: number) => lf.digits(formatFixed(v, d));
+  const pct = (v: number, d: number) => lf.digits(formatPercent(v, d));
   const pairs: [string, string][] = [
-    ["status", report.status],
-    ["objective", formatFixed(t.objective, 2)],
-    ["bound", t.bound === null ? "-" : formatFixed(t.bound, 2)],
-    ["gap", t.gap === null ? "-" : formatPercent(t.gap, 2)],
-    ["solve time", `${formatFixed(t.solveSeconds, 2)} s (model built in ${formatFixed(t.buildSeconds * 1000, 0)} ms)`],
-    ["requirement column", extra.requirementColumn],
-    ["agents scheduled", String(t.agentsScheduled)],
-    ["distinct shifts", String(t.distinctShifts)],
-    ["paid hours", formatFixed(t.paidHours, 2)],
-    ["shift cost", formatFixed(t.shiftCost, 2)],
-    ["required agent-hours", formatFixed(t.requiredAgentHours, 2)],
-    ["shortfall agent-hours", formatFixed(t.shortfallAgentHours, 2)],
-    ["excess agent-hours", formatFixed(t.excessAgentHours, 2)],
-    ["efficiency", formatPercent(t.efficiency, 1)],
+    [m.status, lf.messages.schedule.statuses[report.status] ?? report.status],
+    [m.objective, fixed(t.objective, 2)],
+    [m.bound, t.bound === null ? "-" : fixed(t.bound, 2)],
+    [m.gap, t.gap === null ? "-" : pct(t.gap, 2)],
+    [m.solveTime, m.solveTimeValue(fixed(t.solveSeconds, 2), fixed(t.buildSeconds * 1000, 0))],
+    [m.requirementColumn, extra.requirementColumn],
+    [m.agentsScheduled, lf.digits(String(t.agentsScheduled))],
+    [m.distinctShifts, lf.digits(String(t.distinctShifts))],
+    [m.paidHours, fixed(t.paidHours, 2)],
+    [m.shiftCost, fixed(t.shiftCost, 2)],
+    [m.requiredAgentHours, fixed(t.requiredAgentHours, 2)],
+    [m.shortfallAgentHours, fixed(t.shortfallAgentHours, 2)],
+    [m.excessAgentHours, fixed(t.excessAgentHours, 2)],
+    [m.efficiency, pct(t.efficiency, 1)],
   ];
-  if (t.serviceLevel !== undefined) pairs.push(["predicted service level", formatPercent(t.serviceLevel, 1)]);
+  if (t.serviceLevel !== undefined) pairs.push([m.serviceLevel, pct(t.serviceLevel, 1)]);
   return pairs;
 }
 
@@ -176,8 +181,10 @@ export const scheduleCommand: CommandModule = {
       .option("--coverage <file>", "also write per-interval coverage CSV (timestamp,required,scheduled,shortfall,excess,...)")
       .option("--staffing <file>", "staffing config: the channel's model (patience, chat concurrency) for the delivered service level; with agentGroups, one schedule per group")
       .option("--replications <n>", "with agent groups: simulation runs for the service level per contact type (default 20)")
+      .option("--locale <locale>", "language of the table and md output: en or fa (Persian digits, Solar Hijri dates, right to left); csv and json do not change", "en")
       .action(async (requirements: string | undefined, flags: ScheduleFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format ?? "table", ["table", "csv", "json", "md"]);
+        const lf = localeFormat(parseChoiceOption("--locale", flags.locale ?? "en", locales));
         const timeLimitFlag = flags.timeLimit === undefined ? undefined : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
         const gapFlag = flags.gap === undefined ? undefined : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true, smallPercent: true });
         if (flags.dbai !== undefined) {
@@ -300,9 +307,11 @@ export const scheduleCommand: CommandModule = {
         } else if (format === "csv") {
           output = renderTable(report.shifts, shiftColumns(), "csv");
         } else {
-          const heading = format === "md" ? "## Schedule\n\n" : "";
-          const shiftHeading = format === "md" ? "\n## Shifts\n\n" : "\n";
-          output = `${heading}${renderKeyValues(summaryPairs(report, { requirementColumn: curve.column }), format)}${shiftHeading}${renderTable(report.shifts, shiftColumns(), format)}`;
+          const m = lf.messages.scheduleCli;
+          const heading = format === "md" ? `## ${m.heading}\n\n` : "";
+          const shiftHeading = format === "md" ? `\n## ${m.shiftsHeading}\n\n` : "\n";
+          output = `${heading}${renderKeyValues(summaryPairs(report, { requirementColumn: curve.column }, lf), format)}${shiftHeading}${renderTable(report.shifts, shiftColumns(lf), format)}`;
+          if (format === "md" && lf.dir === "rtl") output = `<div dir="rtl" lang="${lf.lang}">\n\n${output}\n</div>\n`;
         }
         const files: OutputFile[] = [];
         if (flags.out !== undefined) files.push({ path: resolve(io.cwd, flags.out), content: output, option: "--out" });

@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { formatLocalTimestamp } from "../../calendar/local-time.js";
+import { formatLocalTimestamp, parseLocalTimestamp } from "../../calendar/local-time.js";
 import { WfmError, type Problem } from "../../errors.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { simulateInWorkers } from "../../io/simulate-in-workers.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import { readPlanSimulation, readScheduleFloor, readStaffingAgentsCsv } from "../../io/simulation-inputs.js";
 import { readStaffingConfig } from "../../io/staffing-config.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
@@ -37,13 +38,21 @@ interface SimulateFlags {
   channel?: string;
   format: string;
   out?: string;
+  locale?: string;
 }
 
 const formats = ["table", "csv", "json", "md"] as const;
 
 
-const pct = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
-const pm = (v: number | null, scale = 100, decimals = 1) => (v === null ? "" : ` ± ${(v * scale).toFixed(decimals)}`);
+/** Writers of the table and Markdown output in a locale (CSV and JSON never change). */
+function writers(lf: LocaleFormat) {
+  return {
+    pct: (v: number | null) => (v === null ? "-" : lf.digits(`${(v * 100).toFixed(1)}%`)),
+    pm: (v: number | null, scale = 100, decimals = 1) => (v === null ? "" : lf.messages.simulateCli.plusMinus(lf.digits((v * scale).toFixed(decimals)))),
+    fixed: (v: number, decimals: number) => lf.digits(formatFixed(v, decimals)),
+    plain: (v: number) => lf.digits(String(v)),
+  };
+}
 
 /** The JSON of steady mode: each figure with its 95% half-width. */
 function steadyJson(result: SimulationResult, request: Record<string, unknown>): Record<string, unknown> {
@@ -64,7 +73,7 @@ function steadyJson(result: SimulationResult, request: Record<string, unknown>):
   return out;
 }
 
-async function runSteady(flags: SimulateFlags, io: CliIo, format: TableFormat): Promise<string> {
+async function runSteady(flags: SimulateFlags, io: CliIo, format: TableFormat, lf: LocaleFormat): Promise<string> {
   const c = optionProblems();
   const need = (flag: string, value: string | undefined, what: string) => {
     if (value === undefined) c.problem(flag, `required: ${what} (or give --plan, --staffing or --schedule)`);
@@ -118,20 +127,23 @@ async function runSteady(flags: SimulateFlags, io: CliIo, format: TableFormat): 
   if (format === "csv") return renderTable([json], Object.keys(json).map((key) => ({ key, value: (r: Record<string, unknown>) => r[key] as number | null })), "csv");
   const v = result.period.contactTypes[0]!;
   const g = result.period.agentGroups[0]!;
-  const shape = (cv: number | undefined) => (cv === undefined ? "exponential" : cv === 0 ? "deterministic" : `lognormal, CV ${cv}`);
+  const m = lf.messages.simulateCli;
+  const { pct, pm, fixed, plain } = writers(lf);
+  const shape = (cv: number | undefined) => (cv === undefined ? m.shapes.exponential : cv === 0 ? m.shapes.deterministic : m.shapes.lognormal(plain(cv)));
   const pairs: [string, string][] = [
-    ["simulated", `${result.replications} replications x ${hours} h after a ${formatFixed(options.warmupSeconds! / 60, 0)}-minute warm-up, seed ${seed}: ${result.contactsSimulated} contacts`],
-    ["traffic", `${Number(((calls! * ahtSeconds!) / (intervalMinutes! * 60)).toFixed(3))} Erlangs (${calls} calls per ${intervalMinutes} min x ${ahtSeconds} s AHT, ${shape(ahtCv)})`],
-    ["agents", String(agents)],
-    ...(patienceSeconds === undefined ? [] : [["patience", `${patienceSeconds} s mean (${shape(patienceCv)})`] as [string, string]]),
-    ["service level", `${pct(v.serviceLevel.mean)}${pm(v.serviceLevel.halfWidth)} within ${targetAnswerSeconds} s (answered within T / offered)`],
-    ["wait probability", `${pct(v.waitProbability.mean)}${pm(v.waitProbability.halfWidth)}`],
-    ["average speed of answer", `${formatFixed(v.meanWaitSeconds.mean ?? 0, 1)}${pm(v.meanWaitSeconds.halfWidth, 1)} s (mean wait of all callers, as wfm erlang)`],
-    ...(patienceSeconds === undefined ? [] : [["abandoned", `${pct(v.abandonRate.mean)}${pm(v.abandonRate.halfWidth)}`] as [string, string]]),
-    ["occupancy", `${pct(g.occupancy.mean)}${pm(g.occupancy.halfWidth)}`],
-    ["intervals", "95% confidence half-widths over the replications"],
+    [m.simulated, m.simulatedValue({ replications: plain(result.replications), hours: plain(hours!), warmupMinutes: fixed(options.warmupSeconds! / 60, 0), seed: plain(seed!), contacts: plain(result.contactsSimulated) })],
+    [m.traffic, m.trafficValue({ erlangs: plain(Number(((calls! * ahtSeconds!) / (intervalMinutes! * 60)).toFixed(3))), calls: plain(calls!), minutes: plain(intervalMinutes!), aht: plain(ahtSeconds!), shape: shape(ahtCv) })],
+    [m.agents, plain(agents!)],
+    ...(patienceSeconds === undefined ? [] : [[m.patience, m.patienceValue(plain(patienceSeconds), shape(patienceCv))] as [string, string]]),
+    [m.serviceLevel, m.serviceLevelValue(`${pct(v.serviceLevel.mean)}${pm(v.serviceLevel.halfWidth)}`, plain(targetAnswerSeconds))],
+    [m.waitProbability, `${pct(v.waitProbability.mean)}${pm(v.waitProbability.halfWidth)}`],
+    [m.asa, m.asaValue(`${fixed(v.meanWaitSeconds.mean ?? 0, 1)}${pm(v.meanWaitSeconds.halfWidth, 1)}`)],
+    ...(patienceSeconds === undefined ? [] : [[m.abandoned, `${pct(v.abandonRate.mean)}${pm(v.abandonRate.halfWidth)}`] as [string, string]]),
+    [m.occupancy, `${pct(g.occupancy.mean)}${pm(g.occupancy.halfWidth)}`],
+    [m.intervals, m.intervalsValue],
   ];
-  return renderKeyValues(pairs, format === "md" ? "md" : "table");
+  const text = renderKeyValues(pairs, format === "md" ? "md" : "table");
+  return format === "md" && lf.dir === "rtl" ? `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n` : text;
 }
 
 /** The plan-mode request: what to simulate, read from the files. */
@@ -142,7 +154,8 @@ interface PlanModeInputs {
   readonly intervalMinutes: number;
 }
 
-function readPlanMode(flags: SimulateFlags, io: CliIo): PlanModeInputs {
+function readPlanMode(flags: SimulateFlags, io: CliIo, lf: LocaleFormat): PlanModeInputs {
+  const sm = lf.messages.simulateCli;
   const c = optionProblems();
   const sources = [flags.plan, flags.staffing, flags.schedule].filter((s) => s !== undefined);
   if (sources.length > 1) c.problem("--plan", "give one of --plan, --staffing or --schedule");
@@ -156,7 +169,7 @@ function readPlanMode(flags: SimulateFlags, io: CliIo): PlanModeInputs {
   c.done();
   if (flags.plan !== undefined) {
     const read = readPlanSimulation(flags.plan, { cwd: io.cwd, ...(basis === undefined ? {} : { basis }) });
-    return { source: `${flags.plan} (${read.basis})`, models: read.models, inputs: read.inputs, intervalMinutes: read.intervalMinutes };
+    return { source: sm.sourcePlan(flags.plan, lf.locale === "en" ? read.basis : lf.messages.simulation.what[read.basis]), models: read.models, inputs: read.inputs, intervalMinutes: read.intervalMinutes };
   }
   const volumes = readVolumeCsv(flags.volumes!, { cwd: io.cwd, option: "--volumes" });
   const config = flags.config === undefined ? {} : readStaffingConfig(flags.config, { cwd: io.cwd, option: "--config" });
@@ -171,7 +184,7 @@ function readPlanMode(flags: SimulateFlags, io: CliIo): PlanModeInputs {
   if (flags.staffing !== undefined) {
     const staffing = readStaffingAgentsCsv(flags.staffing, { cwd: io.cwd });
     agentsOf = (localMs, channel) => staffing.agents.get(`${formatLocalTimestamp(localMs)}|${channel}`) ?? null;
-    source = `${flags.volumes} with the agents of ${flags.staffing}`;
+    source = sm.sourceStaffing(flags.volumes!, flags.staffing);
   } else {
     if (flags.channel !== undefined) models = models.filter((m) => m.channel === flags.channel);
     if (models.length !== 1) {
@@ -192,7 +205,7 @@ function readPlanMode(flags: SimulateFlags, io: CliIo): PlanModeInputs {
       );
     }
     agentsOf = (localMs) => floor.floorAt(localMs, intervalSeconds * 1000);
-    source = `${flags.volumes} with the agents on the floor of ${flags.schedule}`;
+    source = sm.sourceSchedule(flags.volumes!, flags.schedule!);
   }
   const queue = new Map(models.map((m) => [m.channel, m]));
   const inputs: PlanSimulationInput[] = [];
@@ -230,7 +243,7 @@ interface PlanRow {
   readonly disagrees: boolean;
 }
 
-async function runPlanMode(flags: SimulateFlags, io: CliIo, format: TableFormat): Promise<string> {
+async function runPlanMode(flags: SimulateFlags, io: CliIo, format: TableFormat, lf: LocaleFormat): Promise<string> {
   const c = optionProblems();
   const replications = c.attempt(() => parseNumberOption("--replications", flags.replications, { min: 2, max: 10_000, integer: true }));
   const seed = c.attempt(() => parseNumberOption("--seed", flags.seed, { integer: true }));
@@ -238,7 +251,7 @@ async function runPlanMode(flags: SimulateFlags, io: CliIo, format: TableFormat)
     if (value !== undefined) c.problem(flag, "applies to the steady-interval mode, not with --plan, --staffing or --schedule", value);
   }
   c.done();
-  const read = readPlanMode(flags, io);
+  const read = readPlanMode(flags, io, lf);
   const settings = { models: read.models, inputs: read.inputs, intervalMinutes: read.intervalMinutes, replications: replications!, seed: seed! };
   const { options, timestamps } = planSimulationOptions(settings);
   const result = await simulateInWorkers(options);
@@ -265,29 +278,40 @@ async function runPlanMode(flags: SimulateFlags, io: CliIo, format: TableFormat)
     })
     .sort((a, b) => compareText(a.timestamp, b.timestamp) || compareText(a.channel, b.channel));
   const csv = format === "csv" || format === "json";
-  const est = (key: string, title: string, get: (r: PlanRow) => SimulatedEstimate, text: (v: number | null) => string, half: (v: number | null) => string): TableColumn<PlanRow>[] => [
+  // CSV and JSON keep the English keys and plain figures; table and Markdown are in the locale.
+  const tl = csv ? localeFormat("en") : lf;
+  const m = tl.messages.simulateCli;
+  const k = m.columns;
+  const { pct, pm, plain } = writers(tl);
+  const half = (v: number | null) => (v === null ? "-" : tl.digits((v * 100).toFixed(1)));
+  const oneDecimal = (v: number | null) => (v === null ? "-" : tl.digits(v.toFixed(1)));
+  const stamp = (timestamp: string) => (csv ? timestamp : (tl.timestamp(parseLocalTimestamp(timestamp)?.localMs ?? Number.NaN) ?? timestamp));
+  const titled = (title: string) => (csv || tl.locale === "en" ? {} : { title });
+  const est = (key: string, title: string, get: (r: PlanRow) => SimulatedEstimate, text: (v: number | null) => string, halfText: (v: number | null) => string): TableColumn<PlanRow>[] => [
     { key, title, value: (r) => get(r).mean, text: (r) => (csv ? (get(r).mean === null ? "" : String(Number(get(r).mean!.toFixed(6)))) : text(get(r).mean)), align: "right" },
-    { key: `${key}HalfWidth`, title: "±", value: (r) => get(r).halfWidth, text: (r) => (csv ? (get(r).halfWidth === null ? "" : String(Number(get(r).halfWidth!.toFixed(6)))) : half(get(r).halfWidth)), align: "right" },
+    { key: `${key}HalfWidth`, title: k.halfWidth, value: (r) => get(r).halfWidth, text: (r) => (csv ? (get(r).halfWidth === null ? "" : String(Number(get(r).halfWidth!.toFixed(6)))) : halfText(get(r).halfWidth)), align: "right" },
   ];
   const columns: TableColumn<PlanRow>[] = [
-    { key: "timestamp", value: (r) => r.timestamp, align: "left" },
-    { key: "channel", value: (r) => r.channel, align: "left" },
-    { key: "calls", value: (r) => r.calls, align: "right" },
-    { key: "agents", value: (r) => r.agents, align: "right" },
-    { key: "modelServiceLevel", title: "model SL", value: (r) => r.modelServiceLevel, text: (r) => (csv ? (r.modelServiceLevel === null ? "" : String(r.modelServiceLevel)) : pct(r.modelServiceLevel)), align: "right" },
-    ...est("serviceLevel", "sim SL", (r) => r.serviceLevel, pct, (v) => (v === null ? "-" : (v * 100).toFixed(1))),
-    ...est("abandonRate", "aband", (r) => r.abandonRate, pct, (v) => (v === null ? "-" : (v * 100).toFixed(1))),
-    ...est("asaSeconds", "ASA s", (r) => r.asaSeconds, (v) => (v === null ? "-" : v.toFixed(1)), (v) => (v === null ? "-" : v.toFixed(1))),
-    ...est("occupancy", "occ", (r) => r.occupancy, pct, (v) => (v === null ? "-" : (v * 100).toFixed(1))),
-    { key: "disagrees", title: "flag", value: (r) => r.disagrees, text: (r) => (csv ? String(r.disagrees) : r.disagrees ? "DIFFERS" : ""), align: "left" },
+    { key: "timestamp", ...titled(k.timestamp), value: (r) => stamp(r.timestamp), align: "left" },
+    { key: "channel", ...titled(k.channel), value: (r) => r.channel, align: "left" },
+    { key: "calls", ...titled(k.calls), value: (r) => r.calls, ...(csv ? {} : { text: (r: PlanRow) => plain(r.calls) }), align: "right" },
+    { key: "agents", ...titled(k.agents), value: (r) => r.agents, ...(csv ? {} : { text: (r: PlanRow) => plain(r.agents) }), align: "right" },
+    { key: "modelServiceLevel", title: k.modelServiceLevel, value: (r) => r.modelServiceLevel, text: (r) => (csv ? (r.modelServiceLevel === null ? "" : String(r.modelServiceLevel)) : pct(r.modelServiceLevel)), align: "right" },
+    ...est("serviceLevel", k.serviceLevel, (r) => r.serviceLevel, pct, half),
+    ...est("abandonRate", k.abandonRate, (r) => r.abandonRate, pct, half),
+    ...est("asaSeconds", k.asaSeconds, (r) => r.asaSeconds, oneDecimal, oneDecimal),
+    ...est("occupancy", k.occupancy, (r) => r.occupancy, pct, half),
+    { key: "disagrees", title: k.flag, value: (r) => r.disagrees, text: (r) => (csv ? String(r.disagrees) : r.disagrees ? m.differs : ""), align: "left" },
   ];
   if (format === "csv" || format === "json") return renderTable(rows, columns, format);
-  const summary = basis.channels.map(
-    (ch) =>
-      `${ch.channel}: simulated SL ${pct(ch.simulatedServiceLevel)}${pm(ch.halfWidth)} (model ${pct(ch.modelServiceLevel)}), ${ch.disagreeingIntervals} of ${ch.intervals} intervals differ by more than 5 points and 3 standard errors`,
+  const summary = basis.channels.map((ch) =>
+    m.channelSummary({ channel: ch.channel, simulated: pct(ch.simulatedServiceLevel), halfWidth: pm(ch.halfWidth), model: pct(ch.modelServiceLevel), disagreeing: plain(ch.disagreeingIntervals), intervals: plain(ch.intervals) }),
   );
-  const heading = `Simulated ${read.source}: ${result.replications} replications, seed ${result.seed}, ${result.contactsSimulated} contacts`;
-  if (format === "md") return `## ${heading}\n\n${summary.map((s) => `- ${s}`).join("\n")}\n\n${renderTable(rows, columns, "md")}`;
+  const heading = m.heading(read.source, plain(result.replications), plain(result.seed), plain(result.contactsSimulated));
+  if (format === "md") {
+    const text = `## ${heading}\n\n${summary.map((s) => `- ${s}`).join("\n")}\n\n${renderTable(rows, columns, "md")}`;
+    return lf.dir === "rtl" ? `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n` : text;
+  }
   return `${heading}\n${summary.join("\n")}\n\n${renderTable(rows, columns, "table")}`;
 }
 
@@ -323,10 +347,12 @@ export const simulateCommand: CommandModule = {
       .option("--channel <name>", "with --schedule: the channel the schedule serves")
       .option("--format <format>", "table, csv, json or md", "table")
       .option("--out <file>", "write to a file instead of standard output")
+      .option("--locale <locale>", "language of the table and md output: en or fa (Persian digits, Solar Hijri dates, right to left); csv and json do not change", "en")
       .action(async (flags: SimulateFlags) => {
         const format = parseChoiceOption<TableFormat>("--format", flags.format, formats);
+        const lf = localeFormat(parseChoiceOption("--locale", flags.locale ?? "en", locales));
         const planMode = flags.plan !== undefined || flags.staffing !== undefined || flags.schedule !== undefined || flags.volumes !== undefined;
-        const text = planMode ? await runPlanMode(flags, io, format) : await runSteady(flags, io, format);
+        const text = planMode ? await runPlanMode(flags, io, format, lf) : await runSteady(flags, io, format, lf);
         if (flags.out === undefined) io.stdout(text);
         else {
           const inputs = [flags.volumes, flags.staffing, flags.schedule, flags.config, flags.plan === undefined ? undefined : `${flags.plan}/summary.json`];

@@ -5,6 +5,7 @@ import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn } from "../../io/render.js";
 import { groupSkillsText } from "../../io/agent-groups-text.js";
 import { readTeamsConfig } from "../../io/teams-config.js";
+import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
 import { compareTeamDesigns, type TeamDesignComparison, type TeamDesignResult } from "../../skills/compare.js";
 import { teamDesigns, type TeamDesign } from "../../skills/designs.js";
 import type { TeamsConfig } from "../../io/teams-config.js";
@@ -19,6 +20,7 @@ interface TeamsOptions {
   seed?: string;
   format: string;
   out?: string;
+  locale?: string;
 }
 
 const formats = ["table", "json", "md"] as const;
@@ -38,38 +40,54 @@ function parseDesigns(raw: string, hasGroups: boolean): (TeamDesign | "current")
   return names as (TeamDesign | "current")[];
 }
 
-const interval = (sl: { mean: number; lower: number; upper: number }) => `${formatPercent(sl.mean, 1)} (${formatPercent(sl.lower, 1)}-${formatPercent(sl.upper, 1)})`;
-
-function renderComparison(result: TeamDesignComparison, config: TeamsConfig, file: string, format: "table" | "md"): string {
+function renderComparison(result: TeamDesignComparison, config: TeamsConfig, file: string, format: "table" | "md", lf: LocaleFormat): string {
+  const tm = lf.messages.teams;
+  const m = tm.cli;
+  const fixed = (v: number, d: number) => lf.digits(formatFixed(v, d));
+  const pct = (v: number, d: number) => lf.digits(formatPercent(v, d));
+  const plain = (v: number) => lf.digits(String(v));
+  const design = (name: string) => tm.designs[name] ?? name;
+  const interval = (sl: { mean: number; lower: number; upper: number }) => tm.interval(pct(sl.mean, 1), pct(sl.lower, 1), pct(sl.upper, 1));
+  const titled = (title: string) => (lf.locale === "en" ? {} : { title });
   const heading = (text: string) => (format === "md" ? `### ${text}\n\n` : `${text}\n\n`);
   const bullet = format === "md" ? "- " : "  ";
   const parts: string[] = [];
-  parts.push(`Team designs for ${basename(file)}: ${result.intervalCount} intervals of ${result.intervalMinutes} minutes\n`);
+  parts.push(`${m.heading(basename(file), plain(result.intervalCount), plain(result.intervalMinutes))}\n`);
   const offered = result.designs[0]?.staffing.intervals ?? [];
   for (const [j, c] of config.contactTypes.entries()) {
-    const tier = c.escalation === undefined ? "" : `, ${formatPercent(c.escalation.share, 0)} continue to ${c.escalation.to}`;
     const calls = offered.reduce((s, row) => s + row.offered[j]!, 0);
-    parts.push(`${bullet}${c.name}: ${formatFixed(calls, 0)} contacts, AHT ${c.ahtSeconds} s, target ${formatPercent(c.targetServiceLevel, 0)}/${c.targetAnswerSeconds} s${c.deferred === true ? " (deferred: answered in idle time within the window)" : ""}${c.concurrency === undefined ? "" : ` (chat: ${c.concurrency} at once)`}${tier}\n`);
+    parts.push(
+      `${bullet}${m.contactType({
+        name: c.name,
+        contacts: fixed(calls, 0),
+        aht: plain(c.ahtSeconds),
+        target: pct(c.targetServiceLevel, 0),
+        seconds: plain(c.targetAnswerSeconds),
+        kind: `${c.deferred === true ? m.deferredKind : ""}${c.concurrency === undefined ? "" : m.chatKind(plain(c.concurrency))}`,
+        escalation: c.escalation === undefined ? null : m.escalation(pct(c.escalation.share, 0), c.escalation.to),
+      })}\n`,
+    );
   }
   const first = result.designs[0];
-  if (first !== undefined) parts.push(`${bullet}method: ${first.staffing.method}\n`);
-  parts.push(`${bullet}FTE: paid agents for a month of such days (one FTE = ${formatFixed(config.hoursPerFtePerMonth ?? 160, 0)} h a month, shrinkage ${formatPercent(config.shrinkage ?? 0, 0)})\n`);
-  parts.push(`${bullet}SL: simulated share answered within the target time over the horizon, mean (95% interval) of ${config.simulation?.replications ?? 20} replications\n`);
+  if (first !== undefined) parts.push(`${bullet}${m.method(tm.methods[first.staffing.method] ?? first.staffing.method)}\n`);
+  parts.push(`${bullet}${m.fte(fixed(config.hoursPerFtePerMonth ?? 160, 0), pct(config.shrinkage ?? 0, 0))}\n`);
+  parts.push(`${bullet}${m.sl(plain(config.simulation?.replications ?? 20))}\n`);
   parts.push("\n");
-  parts.push(heading("Designs"));
+  parts.push(heading(m.designs));
   const types = config.contactTypes.map((c) => c.name);
+  const k = tm.designColumns;
   const columns: TableColumn<TeamDesignResult>[] = [
-    { key: "design", value: (r) => r.design, align: "left" },
-    { key: "groups", value: (r) => r.agentGroups.length, align: "right" },
-    { key: "peakAgents", title: "peak agents", value: (r) => r.peakAgents, align: "right" },
-    { key: "agentHours", title: "agent h", value: (r) => r.agentHours, text: (r) => formatFixed(r.agentHours, 1), align: "right" },
-    { key: "fte", title: "FTE", value: (r) => r.fte, text: (r) => formatFixed(r.fte, 1), align: "right" },
-    { key: "cost", value: (r) => r.cost, text: (r) => formatFixed(r.cost, 1), align: "right" },
-    { key: "crossTrainedShare", title: "2+ skills", value: (r) => r.crossTrainedShare, text: (r) => formatPercent(r.crossTrainedShare, 0), align: "right" },
+    { key: "design", ...titled(k.design), value: (r) => design(r.design), align: "left" },
+    { key: "groups", ...titled(k.groups), value: (r) => r.agentGroups.length, text: (r) => plain(r.agentGroups.length), align: "right" },
+    { key: "peakAgents", title: lf.locale === "en" ? "peak agents" : k.peakAgents, value: (r) => r.peakAgents, text: (r) => plain(r.peakAgents), align: "right" },
+    { key: "agentHours", title: m.agentHours, value: (r) => r.agentHours, text: (r) => fixed(r.agentHours, 1), align: "right" },
+    { key: "fte", title: k.fte, value: (r) => r.fte, text: (r) => fixed(r.fte, 1), align: "right" },
+    { key: "cost", ...titled(k.cost), value: (r) => r.cost, text: (r) => fixed(r.cost, 1), align: "right" },
+    { key: "crossTrainedShare", title: k.crossTrained, value: (r) => r.crossTrainedShare, text: (r) => pct(r.crossTrainedShare, 0), align: "right" },
     ...types.map(
       (name, j): TableColumn<TeamDesignResult> => ({
         key: name,
-        title: `SL ${name}`,
+        title: k.serviceLevel(name),
         value: (r) => r.serviceLevels[j]?.mean ?? null,
         text: (r) => (r.serviceLevels[j] === undefined ? "-" : interval(r.serviceLevels[j]!)),
         align: "right",
@@ -84,30 +102,41 @@ function renderComparison(result: TeamDesignComparison, config: TeamsConfig, fil
       const saving = base.agentHours - d.agentHours;
       const extra = d.cost - base.cost;
       parts.push(
-        `${bullet}${d.design} vs ${base.design}: ${saving >= 0 ? "saves" : "needs"} ${formatFixed(Math.abs(saving), 1)} agent-hours (${formatPercent(Math.abs(saving) / Math.max(base.agentHours, 1e-9), 1)}, ${formatFixed(Math.abs(base.fte - d.fte), 1)} FTE${saving >= 0 ? "" : " more"}) and costs ${formatFixed(Math.abs(extra), 1)} ${extra <= 0 ? "less" : "more"}\n`,
+        `${bullet}${m.versus({
+          design: design(d.design),
+          base: design(base.design),
+          saves: saving >= 0,
+          hours: fixed(Math.abs(saving), 1),
+          percent: pct(Math.abs(saving) / Math.max(base.agentHours, 1e-9), 1),
+          fte: fixed(Math.abs(base.fte - d.fte), 1),
+          cheaper: extra <= 0,
+          cost: fixed(Math.abs(extra), 1),
+        })}\n`,
       );
     }
   }
+  const g = tm.groupColumns;
   for (const d of result.designs) {
     parts.push("\n");
-    parts.push(heading(`Groups of ${d.design}`));
-    const rows = d.agentGroups.map((g, i) => ({ g, totals: d.staffing.groups[i]! }));
+    parts.push(heading(m.groupsOf(design(d.design))));
+    const rows = d.agentGroups.map((group, i) => ({ g: group, totals: d.staffing.groups[i]! }));
     parts.push(
       renderTable(
         rows,
         [
-          { key: "group", value: (r) => r.g.name, align: "left" },
-          { key: "skills", value: (r) => groupSkillsText(r.g), align: "left" },
-          { key: "costPerHour", title: "cost/h", value: (r) => r.g.costPerHour ?? 1, text: (r) => formatFixed(r.g.costPerHour ?? 1, 2), align: "right" },
-          { key: "peakAgents", title: "peak agents", value: (r) => r.totals.peakAgents, align: "right" },
-          { key: "agentHours", title: "agent h", value: (r) => r.totals.agentHours, text: (r) => formatFixed(r.totals.agentHours, 1), align: "right" },
-          { key: "cost", value: (r) => r.totals.cost, text: (r) => formatFixed(r.totals.cost, 1), align: "right" },
+          { key: "group", ...titled(g.group), value: (r) => r.g.name, align: "left" },
+          { key: "skills", ...titled(g.skills), value: (r) => groupSkillsText(r.g, lf), align: "left" },
+          { key: "costPerHour", title: m.costPerHour, value: (r) => r.g.costPerHour ?? 1, text: (r) => fixed(r.g.costPerHour ?? 1, 2), align: "right" },
+          { key: "peakAgents", title: lf.locale === "en" ? "peak agents" : g.peakAgents, value: (r) => r.totals.peakAgents, text: (r) => plain(r.totals.peakAgents), align: "right" },
+          { key: "agentHours", title: m.agentHours, value: (r) => r.totals.agentHours, text: (r) => fixed(r.totals.agentHours, 1), align: "right" },
+          { key: "cost", ...titled(g.cost), value: (r) => r.totals.cost, text: (r) => fixed(r.totals.cost, 1), align: "right" },
         ],
         format,
       ),
     );
   }
-  return parts.join("");
+  const text = parts.join("");
+  return format === "md" && lf.dir === "rtl" ? `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n` : text;
 }
 
 /**
@@ -127,8 +156,10 @@ export const teamsCommand: CommandModule = {
       .option("--seed <n>", "seed of the simulation (default: the config's, else 1)")
       .option("--format <format>", `output format: ${formats.join(", ")}`, "table")
       .option("--out <file>", "write to a file (atomically) instead of stdout")
+      .option("--locale <locale>", "language of the table and md output: en or fa (Persian digits, right to left); json does not change", "en")
       .action(async (o: TeamsOptions) => {
         const format = parseChoiceOption("--format", o.format, formats);
+        const lf = localeFormat(parseChoiceOption("--locale", o.locale ?? "en", locales));
         const config = readTeamsConfig(o.config, { cwd: io.cwd, option: "--config" });
         const designs = o.designs === undefined ? undefined : parseDesigns(o.designs, config.agentGroups !== undefined);
         const replications = o.replications === undefined ? undefined : parseNumberOption("--replications", o.replications, { min: 2, max: 1000, integer: true });
@@ -171,7 +202,7 @@ export const teamsCommand: CommandModule = {
                   intervals: d.staffing.intervals.map((r) => ({ index: r.index, offered: r.offered, programAgents: r.programAgents, agents: r.agents, serviceLevels: r.serviceLevels })),
                 })),
               })
-            : renderComparison(result, config, o.config, format);
+            : renderComparison(result, config, o.config, format, lf);
         if (o.out === undefined) io.stdout(text);
         else writeFileAtomic(resolve(io.cwd, o.out), text, { inputs: [resolve(io.cwd, o.config)] });
       });

@@ -77,6 +77,8 @@ export const en = {
     channelNote: (p: { channel: string; contacts: string; method: string; origins: string; coverage: string; anomalous: string; days: string | null }) =>
       `${p.channel}: ${p.contacts} contacts with ${p.method}; ${p.origins} backtest origins; upper-bound coverage ${p.coverage}; ${p.anomalous} anomalous day(s) left out of the fits${p.days === null ? "" : ` (${p.days})`}.`,
     warning: (channel: string, warning: string) => `${channel}: ${warning}`,
+    /** A warning of the forecast code (written in English as data) in the locale's words; `date` writes an ISO date in the locale. */
+    warningText: (warning: string, _date: (isoDate: string) => string) => warning,
     methods: {} as Readonly<Record<string, string>>,
   },
   staffing: {
@@ -96,6 +98,7 @@ export const en = {
     all: "all",
     supportingTitle: (basis: string) => `Supporting staff (sized on ${basis}, as in the headline and the cost)`,
     classesTitle: "Priority classes (the staffing plan: every class meets its own target in every interval)",
+    classTarget: (percent: string, seconds: string) => `${percent}/${seconds} s`,
     classColumns: { channel: "channel", class: "class", share: "share", contacts: "contacts", target: "target", serviceLevel: "service level", worst: "worst interval", asa: "ASA s" },
     supportingColumns: { role: "role", fte: "FTE", headcount: "headcount" },
   },
@@ -138,6 +141,8 @@ export const en = {
     },
     categories: {} as Readonly<Record<string, string>>,
     units: {} as Readonly<Record<string, string>>,
+    /** A cost line's name: the cost model names its own lines (`agents hq`, `employer overhead`, `seats hq`); other names come from the config and stay as written. */
+    lineName: (line: { category: string; name: string }) => line.name,
   },
   scenarios: {
     title: "6. What-if scenarios",
@@ -273,6 +278,8 @@ export const en = {
     fcrMissing: (file: string) => `FCR: not measured, ${file} has no contacts or resolvedAtFirstContact column`,
     mttrMissing: (file: string) => `MTTR: not measured, ${file} has no resolvedAt column`,
     definition: (text: string) => `definition: ${text}`,
+    /** One of the KPI definitions the KPI code writes (in English, as data) in the locale's words. */
+    definitionText: (text: string) => text,
     note: (text: string) => `note: ${text}`,
   },
   review: {
@@ -557,6 +564,205 @@ export const en = {
     open: (out: string) => `open ${out}/report.html in a browser`,
     scheduleStopped: (team: string, status: string, gap: string | null) =>
       `note: the ${team} schedule stopped with status ${status}${gap === null ? "" : ` at a ${gap} gap`}; a schedule cut short by the time limit can differ from run to run (raise schedule.timeLimitSeconds or gapPercent for a reproducible plan)`,
+  },
+  /** The model against the simulator in the plan report and the `wfm plan` summary. */
+  simulation: {
+    what: { staffing: "staffing plan", schedule: "schedule" },
+    title: (what: string, replications: string) => `Service level: the model against a simulation of the ${what} (${replications} replications, 95% interval)`,
+    columns: ["channel", "model SL", "simulated SL", "95% ±", "simulated abandon", "intervals that disagree"],
+    plusMinus: (halfWidth: string) => `± ${halfWidth}`,
+    ofIntervals: (count: string, of: string) => `${count} of ${of}`,
+    agrees: (what: string) => `The simulation agrees with the model in every interval of the ${what} (no gap above 5 points and 3 standard errors).`,
+    disagrees: (what: string, list: string, more: string | null) =>
+      `Intervals where the ${what}'s model and simulation disagree by more than 5 points of service level and more than 3 standard errors of the simulation (queues carry over between intervals; the model treats each interval as steady): ${list}${
+        more === null ? "." : `; and ${more} more (summary.json simulation).`
+      }`,
+    interval: (p: { timestamp: string; channel: string; model: string; simulated: string; halfWidth: string }) => `${p.timestamp} ${p.channel} model ${p.model}, simulated ${p.simulated} ${p.halfWidth}`,
+    separator: "; ",
+    /** A line of the `wfm plan` summary (the label padded by the caller). */
+    label: "simulated",
+    channelLine: (p: { simulated: string; halfWidth: string; model: string; disagreeing: string; intervals: string }) =>
+      `${p.simulated} ± ${p.halfWidth} (model ${p.model}; ${p.disagreeing} of ${p.intervals} intervals disagree)`,
+    typeLine: (p: { simulated: string; halfWidth: string; target: string }) => `${p.simulated} ± ${p.halfWidth} (target ${p.target}; agent groups' schedule)`,
+    staffingPlanTag: " [staffing plan]",
+    rosterLabel: "roster",
+    note: (text: string) => `note: ${text}`,
+  },
+  /** The agent groups' simulated schedule in the plan report's schedule section. */
+  groupSchedule: {
+    groupsTitle: "Agent groups (scheduled)",
+    groupColumns: ["group", "skills", "peak required", "required agent h (with shrinkage)", "agent h on contacts (simulated)"],
+    typesTitle: "Service level per contact type (simulated schedule)",
+    typeColumns: ["contact type", "contacts", "target", "service level", "95% interval", "abandoned", "meets target"],
+    range: (lower: string, upper: string) => `${lower}-${upper}`,
+    meets: "yes",
+    misses: "no (with 95% confidence)",
+    paragraph: (replications: string, seed: string) =>
+      `Each agent group is a team scheduled on its own requirement: the group's agents per interval from the skill-transfer program (Bhulai, Koole and Pot 2008), grossed up by shrinkage. The scheduled agents of all groups, less shrinkage, are simulated together with the groups' skills in priority order (${replications} replications, seed ${seed}).`,
+  },
+  /** Team designs: the plan report's teams section and `wfm teams`. */
+  teams: {
+    designs: { dedicated: "dedicated", pooled: "pooled", "cross-trained": "cross-trained", current: "current" } as Readonly<Record<string, string>>,
+    methods: {} as Readonly<Record<string, string>>,
+    skillSeparator: " > ",
+    ownHandleTimes: (list: string) => ` (AHT ${list})`,
+    ownHandleTime: (type: string, seconds: string) => `${type} ${seconds} s`,
+    title: (date: string) => `Teams and skills (busiest day, ${date})`,
+    intro: (withGroups: boolean, method: string) =>
+      `The busiest day's voice contact types staffed as dedicated teams, one pooled team and partially cross-trained teams${withGroups ? ", and by the centre's own agent groups" : ""} (${method}). Service levels are simulated: the mean and 95% interval over the replications.`,
+    designsTitle: "Team designs",
+    designColumns: { design: "design", groups: "groups", peakAgents: "peak agents", agentHours: "agent hours", fte: "FTE", cost: "cost", crossTrained: "2+ skills", serviceLevel: (type: string) => `SL ${type}` },
+    groupsTitle: "Agent groups",
+    groupColumns: { group: "group", skills: "skills", peakAgents: "peak agents", agentHours: "agent hours", cost: "cost" },
+    interval: (mean: string, lower: string, upper: string) => `${mean} (${lower}-${upper})`,
+    cli: {
+      heading: (file: string, intervals: string, minutes: string) => `Team designs for ${file}: ${intervals} intervals of ${minutes} minutes`,
+      contactType: (p: { name: string; contacts: string; aht: string; target: string; seconds: string; kind: string; escalation: string | null }) =>
+        `${p.name}: ${p.contacts} contacts, AHT ${p.aht} s, target ${p.target}/${p.seconds} s${p.kind}${p.escalation === null ? "" : `, ${p.escalation}`}`,
+      deferredKind: " (deferred: answered in idle time within the window)",
+      chatKind: (concurrency: string) => ` (chat: ${concurrency} at once)`,
+      escalation: (share: string, to: string) => `${share} continue to ${to}`,
+      method: (method: string) => `method: ${method}`,
+      fte: (hours: string, shrinkage: string) => `FTE: paid agents for a month of such days (one FTE = ${hours} h a month, shrinkage ${shrinkage})`,
+      sl: (replications: string) => `SL: simulated share answered within the target time over the horizon, mean (95% interval) of ${replications} replications`,
+      designs: "Designs",
+      agentHours: "agent h",
+      costPerHour: "cost/h",
+      versus: (p: { design: string; base: string; saves: boolean; hours: string; percent: string; fte: string; cheaper: boolean; cost: string }) =>
+        `${p.design} vs ${p.base}: ${p.saves ? "saves" : "needs"} ${p.hours} agent-hours (${p.percent}, ${p.fte} FTE${p.saves ? "" : " more"}) and costs ${p.cost} ${p.cheaper ? "less" : "more"}`,
+      groupsOf: (design: string) => `Groups of ${design}`,
+    },
+  },
+  /** Named agents on shifts: the plan report's roster section, roster.html and `wfm roster`. */
+  roster: {
+    title: "Roster",
+    pageTitle: "Roster",
+    planParagraph: (p: { agents: string; status: string; unfilled: string; over: string; granted: string; requests: string }) =>
+      `${p.agents} agents rostered on the schedule's shifts (status ${p.status}): ${p.unfilled} shifts unfilled, ${p.over} over demand, ${p.granted} of ${p.requests} requests granted; every hard rule holds (independent check). Files: roster.csv, roster.html, calendar/AGENT.ics.`,
+    summaryLine: (p: { agents: string; shifts: string; unfilled: string; scheduled: string; granted: string; requests: string; status: string }) =>
+      `${p.agents} agents, ${p.shifts} shifts, ${p.unfilled} of ${p.scheduled} scheduled shifts unfilled, ${p.granted} of ${p.requests} requests granted (${p.status})`,
+    statuses: {} as Readonly<Record<string, string>>,
+    period: (first: string, last: string, days: string) => `${first} to ${last}, ${days} days`,
+    headline: { agents: "agents", shifts: "shifts", paidHours: "paid hours", requestsGranted: "requests granted" },
+    of: (count: string, of: string) => `${count} of ${of}`,
+    calendarTitle: "Team calendar",
+    calendarIntro:
+      "One row per agent, one cell per day: the shift worked, coloured by type (morning starts before 09:00, day 09:00-12:59, evening from 13:00, night ends after midnight or starts before 04:00).",
+    gridTitle: "Team calendar (agents x days)",
+    agent: "agent",
+    /** A day's column of the calendar grid: the day of the month and the weekday (0 = Sunday). */
+    weekdays: ["Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"],
+    leave: "leave",
+    legendTitle: "Legend",
+    legendColumns: ["shift type", "templates"],
+    shiftTypes: { morning: "morning", day: "day", evening: "evening", night: "night", leave: "leave" },
+    leaveMeaning: "leave (hard day off)",
+    perAgentTitle: "Per agent",
+    perAgentColumns: ["agent", "name", "team", "shifts", "paid hours", "nights", "weekends", "leave days", "requests granted"],
+    perAgentSection: "Per-agent summary",
+    cli: {
+      status: "status",
+      objective: "objective",
+      bound: "bound",
+      gap: "gap",
+      solveTime: "solve time",
+      seconds: (seconds: string) => `${seconds} s`,
+      model: "model",
+      modelSize: (variables: string, constraints: string) => `${variables} variables, ${constraints} constraints`,
+      shiftOnUnmet: "shift-on requests unmet",
+      shiftOffGranted: "shift-off requests granted",
+      underCover: "under cover",
+      overCover: "over cover",
+      hardRules: "hard rules",
+      allHold: "all hold (independent check)",
+      broken: (count: string) => `${count} broken`,
+      agentsDays: "agents x days",
+      agentsTimesDays: (agents: string, days: string) => `${agents} x ${days}`,
+      unfilled: "shifts unfilled",
+      over: "shifts over demand",
+      requestsGranted: "requests granted",
+      nightSpread: "night spread (most - fewest, summed over teams)",
+      weekendSpread: "weekend spread",
+      employee: "employee",
+      columns: { agent: "agent", name: "name", team: "team", shifts: "shifts", paidHours: "paidHours", nights: "nights", weekends: "weekends", leaveDays: "leaveDays", requestsGranted: "requestsGranted", requests: "requests" },
+    },
+  },
+  /** `wfm forecast` table output (`--format table`, `--backtest`) and its summary on standard error. */
+  forecastCli: {
+    weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    weekOf: (date: string) => `week of ${date}`,
+    all: "all",
+    columns: { date: "date", day: "day", channel: "channel", calls: "calls", lower: "sum of lower", upper: "sum of upper", peak: "peak interval", intervals: "intervals" },
+    backtestColumns: { channel: "channel", method: "method", wape: "wape", wapeOrdinaryDays: "wape (ordinary days)", mape: "mape (>=10)", bias: "bias", rmse: "rmse", intervals: "intervals" },
+    methods: {} as Readonly<Record<string, string>>,
+    used: " *",
+    noBacktest: "no backtest: the history is too short (a backtest origin needs 4 weeks of history before it)",
+    channelPrefix: (channel: string) => `${channel}: `,
+    anomalous: (days: string) => `anomalous days left out of the fits (robust z beyond 3.5): ${days}`,
+    anomalousDay: (date: string, calls: string, expected: string) => `${date} (${calls} vs ${expected})`,
+    origins: (p: { origins: string; first: string; last: string; horizonDays: string; coverageUpper: string; quantile: string; coverageBand: string; band: string }) =>
+      `${p.origins} weekly origins ${p.first} .. ${p.last}, horizon ${p.horizonDays} days; * = used. Interval coverage (leave-one-origin-out): ${p.coverageUpper} at or below upper (nominal ${p.quantile}), ${p.coverageBand} within [lower, upper] (nominal ${p.band})`,
+    periodMonth: (calendar: string, month: string) => `${calendar} month ${month}`,
+    periodDays: (days: string, start: string) => `${days} days from ${start}`,
+    summary: (p: { label: string; intervals: string; contacts: string; method: string; wape: string | null; origins: string; quantile: string; coverage: string | null; anomalous: string; anomalousCount: number }) =>
+      `${p.label}: ${p.intervals} intervals, ${p.contacts} contacts, method ${p.method}${p.wape === null ? "" : ` (backtest WAPE ${p.wape}, ${p.origins} origins)`}${
+        p.coverage === null ? "" : `, P${p.quantile} coverage ${p.coverage}`
+      }, ${p.anomalous} anomalous day${p.anomalousCount === 1 ? "" : "s"} left out`,
+    note: (text: string) => `note: ${text}`,
+  },
+  /** `wfm schedule` table and Markdown output. */
+  scheduleCli: {
+    heading: "Schedule",
+    shiftsHeading: "Shifts",
+    status: "status",
+    objective: "objective",
+    bound: "bound",
+    gap: "gap",
+    solveTime: "solve time",
+    solveTimeValue: (seconds: string, milliseconds: string) => `${seconds} s (model built in ${milliseconds} ms)`,
+    requirementColumn: "requirement column",
+    agentsScheduled: "agents scheduled",
+    distinctShifts: "distinct shifts",
+    paidHours: "paid hours",
+    shiftCost: "shift cost",
+    requiredAgentHours: "required agent-hours",
+    shortfallAgentHours: "shortfall agent-hours",
+    excessAgentHours: "excess agent-hours",
+    efficiency: "efficiency",
+    serviceLevel: "predicted service level",
+    columns: { date: "date", start: "start", end: "end", breaks: "breaks", agents: "agents", template: "template" },
+    breakText: (name: string, start: string, end: string, agents: string) => `${name} ${start}-${end} x${agents}`,
+    breakSeparator: "; ",
+  },
+  /** `wfm simulate` table and Markdown output. */
+  simulateCli: {
+    simulated: "simulated",
+    simulatedValue: (p: { replications: string; hours: string; warmupMinutes: string; seed: string; contacts: string }) =>
+      `${p.replications} replications x ${p.hours} h after a ${p.warmupMinutes}-minute warm-up, seed ${p.seed}: ${p.contacts} contacts`,
+    traffic: "traffic",
+    trafficValue: (p: { erlangs: string; calls: string; minutes: string; aht: string; shape: string }) => `${p.erlangs} Erlangs (${p.calls} calls per ${p.minutes} min x ${p.aht} s AHT, ${p.shape})`,
+    shapes: { exponential: "exponential", deterministic: "deterministic", lognormal: (cv: string) => `lognormal, CV ${cv}` },
+    agents: "agents",
+    patience: "patience",
+    patienceValue: (seconds: string, shape: string) => `${seconds} s mean (${shape})`,
+    serviceLevel: "service level",
+    serviceLevelValue: (value: string, seconds: string) => `${value} within ${seconds} s (answered within T / offered)`,
+    waitProbability: "wait probability",
+    asa: "average speed of answer",
+    asaValue: (value: string) => `${value} s (mean wait of all callers, as wfm erlang)`,
+    abandoned: "abandoned",
+    occupancy: "occupancy",
+    intervals: "intervals",
+    intervalsValue: "95% confidence half-widths over the replications",
+    plusMinus: (halfWidth: string) => ` ± ${halfWidth}`,
+    columns: { timestamp: "timestamp", channel: "channel", calls: "calls", agents: "agents", modelServiceLevel: "model SL", serviceLevel: "sim SL", halfWidth: "±", abandonRate: "aband", asaSeconds: "ASA s", occupancy: "occ", flag: "flag" },
+    differs: "DIFFERS",
+    channelSummary: (p: { channel: string; simulated: string; halfWidth: string; model: string; disagreeing: string; intervals: string }) =>
+      `${p.channel}: simulated SL ${p.simulated}${p.halfWidth} (model ${p.model}), ${p.disagreeing} of ${p.intervals} intervals differ by more than 5 points and 3 standard errors`,
+    heading: (source: string, replications: string, seed: string, contacts: string) => `Simulated ${source}: ${replications} replications, seed ${seed}, ${contacts} contacts`,
+    sourcePlan: (folder: string, basis: string) => `${folder} (${basis})`,
+    sourceStaffing: (volumes: string, staffing: string) => `${volumes} with the agents of ${staffing}`,
+    sourceSchedule: (volumes: string, schedule: string) => `${volumes} with the agents on the floor of ${schedule}`,
   },
 };
 

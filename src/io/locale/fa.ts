@@ -74,6 +74,14 @@ export const fa: Messages = {
     channelNote: (p) =>
       `${p.channel}: ${p.contacts} تماس با روش ${p.method}؛ ${p.origins} مبدأ آزمون گذشته‌نگر؛ پوشش کران بالا ${p.coverage}؛ ${p.anomalous} روز غیرعادی کنار گذاشته شد${p.days === null ? "" : ` (${p.days})`}.`,
     warning: (channel: string, warning: string) => `${channel}: ${warning}`,
+    // The three warnings src/forecast writes; any other is shown as written.
+    warningText: (warning, date) => {
+      if (warning === "history too short for a backtest; using the seasonal average") return "سابقه برای آزمون گذشته‌نگر کوتاه است؛ میانگین فصلی به کار رفت";
+      if (warning === "no backtest errors for the prediction intervals; using a Poisson band") return "خطای آزمون گذشته‌نگر برای بازه‌های پیش‌بینی در دست نیست؛ باند پواسون به کار رفت";
+      const special = /^no past occurrence of "(.*)" in the history: (\d{4}-\d{2}-\d{2}) is forecast as an ordinary day$/.exec(warning);
+      if (special) return `«${special[1]}» پیش‌تر در سابقه نیامده است: ${date(special[2]!)} مانند یک روز عادی پیش‌بینی شد`;
+      return warning;
+    },
     methods: {
       "seasonal-naive": "فصلی ساده",
       "seasonal-average": "میانگین فصلی",
@@ -101,6 +109,7 @@ export const fa: Messages = {
     // The basis is one of two fixed English phrases from planMonth; the Persian title names both readings.
     supportingTitle: (basis: string) => `کارکنان پشتیبان (بر پایه ${basis.startsWith("the schedule's") ? "ساعات پرداختی برنامه شیفت" : "ساعات برنامه نیروی انسانی"}، همانند خلاصه و هزینه)`,
     classesTitle: "کلاس‌های اولویت (برنامه نیروی انسانی: هر کلاس در هر بازه به هدف خود می‌رسد)",
+    classTarget: (percent, seconds) => `${percent} در ${seconds} ثانیه`,
     classColumns: { channel: "کانال", class: "کلاس", share: "سهم", contacts: "تماس", target: "هدف", serviceLevel: "سطح سرویس", worst: "بدترین بازه", asa: "ASA ثانیه" },
     supportingColumns: { role: "نقش", fte: "FTE", headcount: "تعداد نفرات" },
   },
@@ -123,7 +132,7 @@ export const fa: Messages = {
       efficiency: "بهره‌وری",
       serviceLevel: "سطح سرویس",
     },
-    statuses: { optimal: "بهینه", "time-limit": "پایان مهلت زمانی", infeasible: "ناشدنی", cancelled: "لغوشده", "no-solution": "بدون جواب" },
+    statuses: { optimal: "بهینه", "time-limit": "پایان مهلت زمانی", feasible: "شدنی", infeasible: "ناشدنی", cancelled: "لغوشده", "no-solution": "بدون جواب" },
   },
   cost: {
     title: "۵. هزینه",
@@ -143,6 +152,12 @@ export const fa: Messages = {
     },
     categories: { "agent-wages": "دستمزد کارشناسان", "supporting-staff": "کارکنان پشتیبان", "employer-overhead": "سربار کارفرما", seats: "صندلی‌ها", other: "سایر", total: "جمع کل" },
     units: { hours: "ساعت", "person-months": "نفر-ماه", wages: "دستمزد", "seat-months": "صندلی-ماه", months: "ماه", "FTE-months": "FTE-ماه", minutes: "دقیقه", contacts: "تماس" },
+    lineName: (line) => {
+      if (line.category === "agent-wages" && line.name.startsWith("agents ")) return `کارشناسان ${line.name.slice("agents ".length)}`;
+      if (line.category === "seats" && line.name.startsWith("seats ")) return `صندلی‌های ${line.name.slice("seats ".length)}`;
+      if (line.category === "employer-overhead" && line.name === "employer overhead") return "سربار کارفرما";
+      return line.name;
+    },
   },
   scenarios: {
     title: "۶. سناریوهای «چه می‌شود اگر»",
@@ -276,6 +291,24 @@ export const fa: Messages = {
     fcrMissing: (file: string) => `FCR: اندازه‌گیری نشد، ${file} ستون contacts یا resolvedAtFirstContact ندارد`,
     mttrMissing: (file: string) => `MTTR: اندازه‌گیری نشد، ${file} ستون resolvedAt ندارد`,
     definition: (text: string) => `تعریف: ${text}`,
+    // The six definitions src/cost/kpi.ts writes; T is a time in seconds or the letter T.
+    definitionText: (text) => {
+      const time = (t: string) => (t === "T" ? "T" : t.replace(/^(\d+) s$/, (_, n: string) => `${n.replace(/[0-9]/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!)} ثانیه`));
+      let m = /^serviceLevel = answered within (.+) \/ offered \(abandons count against it\)$/.exec(text);
+      if (m) return `سطح سرویس = پاسخ‌داده در ${time(m[1]!)} / تماس‌های ورودی (رهاشده‌ها به زیان آن حساب می‌شوند)`;
+      m = /^serviceLevelOfAnswered = answered within (.+) \/ answered \(ignores abandons\)$/.exec(text);
+      if (m) return `سطح سرویس پاسخ‌داده‌ها = پاسخ‌داده در ${time(m[1]!)} / پاسخ‌داده‌شده (رهاشده‌ها حساب نمی‌شوند)`;
+      m = /^serviceLevelExcludingShortAbandons = answered within (.+) \/ \(offered - abandons within (.+)\)$/.exec(text);
+      if (m) return `سطح سرویس بدون رهاشدگی‌های کوتاه = پاسخ‌داده در ${time(m[1]!)} / (ورودی - رهاشده در ${m[2] === "the short-abandon threshold" ? "آستانه‌ی رهاشدگی کوتاه" : time(m[2]!)})`;
+      if (text === "abandonRate = abandoned / offered; asaSeconds = total answer wait / answered; ahtSeconds = total handle time / answered") {
+        return "نرخ رهاشدگی = رهاشده / ورودی؛ ASA = کل زمان انتظار تا پاسخ / پاسخ‌داده‌شده؛ AHT = کل زمان رسیدگی / پاسخ‌داده‌شده";
+      }
+      if (text === "occupancy = handle time / staffed time (above 100% where agents handle contacts concurrently, as in chat); contactsPerOrder = offered / orders") {
+        return "اشغال = زمان رسیدگی / زمان حضور (در جایی که کارشناس چند تماس را همزمان پاسخ می‌دهد، مانند چت، بیش از ۱۰۰٪)؛ تماس به ازای هر سفارش = ورودی / سفارش‌ها";
+      }
+      if (text === "every KPI is a ratio of sums over the period's intervals, not a mean of interval ratios") return "هر شاخص نسبت جمع‌ها روی بازه‌های دوره است، نه میانگین نسبت‌های بازه‌ها";
+      return text;
+    },
     note: (text: string) => `یادداشت: ${text}`,
   },
   review: {
@@ -590,5 +623,196 @@ export const fa: Messages = {
     open: (out: string) => `فایل ${out}/report.html را در مرورگر باز کنید`,
     scheduleStopped: (team: string, status: string, gap: string | null) =>
       `یادداشت: حل برنامه‌ی شیفت ${team} با وضعیت «${status}»${gap === null ? "" : ` در شکاف ${gap}`} متوقف شد؛ برنامه‌ای که مهلت زمانی کوتاهش کرده ممکن است از اجرایی به اجرای دیگر فرق کند (برای برنامه‌ی تکرارپذیر schedule.timeLimitSeconds یا gapPercent را بیشتر کنید)`,
+  },
+  simulation: {
+    what: { staffing: "برنامه‌ی نیروی انسانی", schedule: "برنامه‌ی شیفت" },
+    title: (what, replications) => `سطح سرویس: مدل در برابر شبیه‌سازی ${what} (${replications} تکرار، بازه‌ی اطمینان ۹۵٪)`,
+    columns: ["کانال", "سطح سرویس مدل", "سطح سرویس شبیه‌سازی", "± ۹۵٪", "رهاشدگی شبیه‌سازی", "بازه‌های ناهمخوان"],
+    plusMinus: (halfWidth) => `± ${halfWidth}`,
+    ofIntervals: (count, of) => `${count} از ${of}`,
+    agrees: (what) => `شبیه‌سازی در همه‌ی بازه‌های ${what} با مدل همخوان است (هیچ اختلافی بیش از ۵ واحد درصد و ۳ خطای معیار نیست).`,
+    disagrees: (what, list, more) =>
+      `بازه‌هایی که مدل و شبیه‌سازی ${what} در آن‌ها بیش از ۵ واحد درصد سطح سرویس و بیش از ۳ خطای معیار شبیه‌سازی با هم اختلاف دارند (صف از بازه‌ای به بازه‌ی بعد می‌ماند؛ مدل هر بازه را پایا فرض می‌کند): ${list}${
+        more === null ? "." : `؛ و ${more} بازه‌ی دیگر (بخش simulation در summary.json).`
+      }`,
+    interval: (p) => `${p.timestamp} ${p.channel} مدل ${p.model}، شبیه‌سازی ${p.simulated} ${p.halfWidth}`,
+    separator: "؛ ",
+    label: "شبیه‌سازی",
+    channelLine: (p) => `${p.simulated} ± ${p.halfWidth} (مدل ${p.model}؛ ${p.disagreeing} از ${p.intervals} بازه ناهمخوان)`,
+    typeLine: (p) => `${p.simulated} ± ${p.halfWidth} (هدف ${p.target}؛ برنامه‌ی شیفت گروه‌های کارشناسان)`,
+    staffingPlanTag: " [برنامه‌ی نیروی انسانی]",
+    rosterLabel: "برنامه‌ی نفرات",
+    note: (text) => `یادداشت: ${text}`,
+  },
+  groupSchedule: {
+    groupsTitle: "گروه‌های کارشناسان (برنامه‌ی شیفت)",
+    groupColumns: ["گروه", "مهارت‌ها", "اوج نیاز", "نفر-ساعت مورد نیاز (با شرینکیج)", "نفر-ساعت روی تماس (شبیه‌سازی)"],
+    typesTitle: "سطح سرویس هر نوع تماس (برنامه‌ی شیفت شبیه‌سازی‌شده)",
+    typeColumns: ["نوع تماس", "تماس‌ها", "هدف", "سطح سرویس", "بازه‌ی ۹۵٪", "رهاشده", "رسیدن به هدف"],
+    range: (lower, upper) => `${lower} تا ${upper}`,
+    meets: "بله",
+    misses: "خیر (با اطمینان ۹۵٪)",
+    paragraph: (replications, seed) =>
+      `هر گروه کارشناسان تیمی است که بر پایه‌ی نیاز خودش شیفت‌بندی شده است: نیروی گروه در هر بازه از برنامه‌ی انتقال مهارت (Bhulai، Koole و Pot، ۲۰۰۸)، افزوده به اندازه‌ی شرینکیج. کارشناسان برنامه‌ریزی‌شده‌ی همه‌ی گروه‌ها، پس از کسر شرینکیج، با مهارت‌های گروه‌ها به ترتیب اولویت با هم شبیه‌سازی شده‌اند (${replications} تکرار، بذر ${seed}).`,
+  },
+  teams: {
+    designs: { dedicated: "تیم‌های اختصاصی", pooled: "تیم یکپارچه", "cross-trained": "آموزش چندمهارتی", current: "گروه‌بندی فعلی" },
+    methods: { "skill-transfer program": "برنامه‌ی انتقال مهارت", "skill-transfer program + simulation check": "برنامه‌ی انتقال مهارت + وارسی با شبیه‌سازی" },
+    skillSeparator: " > ",
+    ownHandleTimes: (list) => ` (AHT ${list})`,
+    ownHandleTime: (type, seconds) => `${type} ${seconds} ثانیه`,
+    title: (date) => `تیم‌ها و مهارت‌ها (شلوغ‌ترین روز، ${date})`,
+    intro: (withGroups, method) =>
+      `انواع تماس صوتی شلوغ‌ترین روز، یک بار با تیم‌های اختصاصی، یک بار با یک تیم یکپارچه و یک بار با تیم‌های تا حدی چندمهارتی${withGroups ? " و نیز با گروه‌های کارشناسان خود مرکز" : ""} نیروسنجی شده‌اند (${method}). سطح سرویس‌ها با شبیه‌سازی به دست آمده‌اند: میانگین و بازه‌ی ۹۵٪ روی تکرارها.`,
+    designsTitle: "طرح‌های تیم",
+    designColumns: { design: "طرح", groups: "گروه‌ها", peakAgents: "نیروی اوج", agentHours: "نفر-ساعت", fte: "FTE", cost: "هزینه", crossTrained: "۲+ مهارت", serviceLevel: (type) => `سطح سرویس ${type}` },
+    groupsTitle: "گروه‌های کارشناسان",
+    groupColumns: { group: "گروه", skills: "مهارت‌ها", peakAgents: "نیروی اوج", agentHours: "نفر-ساعت", cost: "هزینه" },
+    interval: (mean, lower, upper) => `${mean} (${lower} تا ${upper})`,
+    cli: {
+      heading: (file, intervals, minutes) => `طرح‌های تیم برای ${file}: ${intervals} بازه‌ی ${minutes} دقیقه‌ای`,
+      contactType: (p) => `${p.name}: ${p.contacts} تماس، AHT ${p.aht} ثانیه، هدف ${p.target} در ${p.seconds} ثانیه${p.kind}${p.escalation === null ? "" : `، ${p.escalation}`}`,
+      deferredKind: " (غیرهمزمان: در زمان بیکاری و در مهلت پاسخ داده می‌شود)",
+      chatKind: (concurrency) => ` (چت: ${concurrency} گفت‌وگو هم‌زمان)`,
+      escalation: (share, to) => `${share} به ${to} ارجاع می‌شود`,
+      method: (method) => `روش: ${method}`,
+      fte: (hours, shrinkage) => `FTE: کارشناسان پرداختی برای یک ماه از چنین روزهایی (هر FTE برابر ${hours} ساعت در ماه، شرینکیج ${shrinkage})`,
+      sl: (replications) => `سطح سرویس: سهم پاسخ‌داده‌شده در زمان هدف در کل افق، با شبیه‌سازی؛ میانگین (بازه‌ی ۹۵٪) ${replications} تکرار`,
+      designs: "طرح‌ها",
+      agentHours: "نفر-ساعت",
+      costPerHour: "هزینه/ساعت",
+      versus: (p) =>
+        `${p.design} در برابر ${p.base}: ${p.hours} نفر-ساعت ${p.saves ? "صرفه‌جویی" : "بیشتر"} (${p.percent}، ${p.fte} FTE${p.saves ? "" : " بیشتر"}) و هزینه‌ی ${p.cost} ${p.cheaper ? "کمتر" : "بیشتر"}`,
+      groupsOf: (design) => `گروه‌های طرح ${design}`,
+    },
+  },
+  roster: {
+    title: "برنامه‌ی نفرات",
+    pageTitle: "برنامه‌ی نفرات",
+    planParagraph: (p) =>
+      `${p.agents} کارشناس روی شیفت‌های برنامه‌ی شیفت چیده شدند (وضعیت ${p.status}): ${p.unfilled} شیفت پرنشده، ${p.over} شیفت بیش از نیاز، ${p.granted} از ${p.requests} درخواست پذیرفته شد؛ همه‌ی قاعده‌های الزامی برقرارند (وارسی مستقل). فایل‌ها: roster.csv، roster.html، calendar/AGENT.ics.`,
+    summaryLine: (p) => `${p.agents} کارشناس، ${p.shifts} شیفت، ${p.unfilled} از ${p.scheduled} شیفت برنامه پرنشده، ${p.granted} از ${p.requests} درخواست پذیرفته (${p.status})`,
+    statuses: { optimal: "بهینه", "time-limit": "پایان مهلت زمانی", infeasible: "ناشدنی", cancelled: "لغوشده", "no-solution": "بدون جواب", feasible: "شدنی" },
+    period: (first, last, days) => `از ${first} تا ${last}، ${days} روز`,
+    headline: { agents: "کارشناسان", shifts: "شیفت‌ها", paidHours: "ساعات پرداختی", requestsGranted: "درخواست‌های پذیرفته" },
+    of: (count, of) => `${count} از ${of}`,
+    calendarTitle: "تقویم تیم",
+    calendarIntro:
+      "هر سطر یک کارشناس و هر خانه یک روز: شیفتی که کار می‌کند، رنگ‌شده بر حسب نوع (صبح پیش از ۰۹:۰۰ شروع می‌شود، روز ۰۹:۰۰ تا ۱۲:۵۹، عصر از ۱۳:۰۰، شب پس از نیمه‌شب تمام می‌شود یا پیش از ۰۴:۰۰ شروع می‌شود).",
+    gridTitle: "تقویم تیم (کارشناسان × روزها)",
+    agent: "کارشناس",
+    weekdays: ["ی", "د", "س", "چ", "پ", "ج", "ش"],
+    leave: "مرخصی",
+    legendTitle: "راهنما",
+    legendColumns: ["نوع شیفت", "الگوهای شیفت"],
+    shiftTypes: { morning: "صبح", day: "روز", evening: "عصر", night: "شب", leave: "مرخصی" },
+    leaveMeaning: "مرخصی (روز تعطیل قطعی)",
+    perAgentTitle: "به تفکیک کارشناس",
+    perAgentColumns: ["کارشناس", "نام", "تیم", "شیفت‌ها", "ساعات پرداختی", "شب‌ها", "آخر هفته‌ها", "روزهای مرخصی", "درخواست‌های پذیرفته"],
+    perAgentSection: "خلاصه‌ی هر کارشناس",
+    cli: {
+      status: "وضعیت",
+      objective: "تابع هدف",
+      bound: "کران",
+      gap: "شکاف",
+      solveTime: "زمان حل",
+      seconds: (seconds) => `${seconds} ثانیه`,
+      model: "مدل",
+      modelSize: (variables, constraints) => `${variables} متغیر، ${constraints} قید`,
+      shiftOnUnmet: "درخواست‌های شیفت برآورده‌نشده",
+      shiftOffGranted: "درخواست‌های روز آزاد پذیرفته",
+      underCover: "کمبود پوشش",
+      overCover: "مازاد پوشش",
+      hardRules: "قاعده‌های الزامی",
+      allHold: "همه برقرارند (وارسی مستقل)",
+      broken: (count) => `${count} مورد نقض`,
+      agentsDays: "کارشناسان × روزها",
+      agentsTimesDays: (agents, days) => `${agents} × ${days}`,
+      unfilled: "شیفت‌های پرنشده",
+      over: "شیفت‌های بیش از نیاز",
+      requestsGranted: "درخواست‌های پذیرفته",
+      nightSpread: "پراکندگی شیفت شب (بیشترین - کمترین، جمع تیم‌ها)",
+      weekendSpread: "پراکندگی آخر هفته",
+      employee: "کارمند",
+      columns: { agent: "کارشناس", name: "نام", team: "تیم", shifts: "شیفت‌ها", paidHours: "ساعات پرداختی", nights: "شب‌ها", weekends: "آخر هفته‌ها", leaveDays: "روزهای مرخصی", requestsGranted: "درخواست‌های پذیرفته", requests: "درخواست‌ها" },
+    },
+  },
+  forecastCli: {
+    weekdays: ["یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه"],
+    weekOf: (date) => `هفته‌ی ${date}`,
+    all: "همه",
+    columns: { date: "تاریخ", day: "روز", channel: "کانال", calls: "تماس", lower: "جمع کران پایین", upper: "جمع کران بالا", peak: "اوج بازه", intervals: "بازه‌ها" },
+    backtestColumns: { channel: "کانال", method: "روش", wape: "WAPE", wapeOrdinaryDays: "WAPE (روزهای عادی)", mape: "MAPE (>=۱۰)", bias: "سوگیری", rmse: "RMSE", intervals: "بازه‌ها" },
+    methods: {
+      "seasonal-naive": "فصلی ساده",
+      "seasonal-average": "میانگین فصلی",
+      "holt-winters": "هولت-وینترز",
+      "top-down": "بالا به پایین",
+      driver: "مبتنی بر محرک (سفارش‌ها)",
+      combined: "ترکیبی",
+    },
+    used: " *",
+    noBacktest: "بدون آزمون گذشته‌نگر: سابقه کوتاه است (هر مبدأ آزمون به ۴ هفته سابقه پیش از خود نیاز دارد)",
+    channelPrefix: (channel) => `${channel}: `,
+    anomalous: (days) => `روزهای غیرعادی کنار گذاشته از برازش (z مقاوم بیش از ۳٫۵): ${days}`,
+    anomalousDay: (date, calls, expected) => `${date} (${calls} در برابر ${expected})`,
+    origins: (p) =>
+      `${p.origins} مبدأ هفتگی از ${p.first} تا ${p.last}، افق ${p.horizonDays} روز؛ * = روش انتخاب‌شده. پوشش بازه‌ها (کنار گذاشتن یک مبدأ در هر بار): ${p.coverageUpper} در کران بالا یا زیر آن (اسمی ${p.quantile})، ${p.coverageBand} میان کران پایین و بالا (اسمی ${p.band})`,
+    // The month is already written out (Persian month name, or the Gregorian month with its Solar Hijri dates).
+    periodMonth: (_calendar, month) => month,
+    periodDays: (days, start) => `${days} روز از ${start}`,
+    summary: (p) =>
+      `${p.label}: ${p.intervals} بازه، ${p.contacts} تماس، روش ${p.method}${p.wape === null ? "" : ` (WAPE آزمون گذشته‌نگر ${p.wape}، ${p.origins} مبدأ)`}${p.coverage === null ? "" : `، پوشش P${p.quantile} ${p.coverage}`}، ${p.anomalous} روز غیرعادی کنار گذاشته شد`,
+    note: (text) => `یادداشت: ${text}`,
+  },
+  scheduleCli: {
+    heading: "برنامه‌ی شیفت",
+    shiftsHeading: "شیفت‌ها",
+    status: "وضعیت",
+    objective: "تابع هدف",
+    bound: "کران",
+    gap: "شکاف",
+    solveTime: "زمان حل",
+    solveTimeValue: (seconds, milliseconds) => `${seconds} ثانیه (ساخت مدل ${milliseconds} میلی‌ثانیه)`,
+    requirementColumn: "ستون نیاز",
+    agentsScheduled: "کارشناسان برنامه‌ریزی‌شده",
+    distinctShifts: "شیفت‌های متمایز",
+    paidHours: "ساعات پرداختی",
+    shiftCost: "هزینه‌ی شیفت‌ها",
+    requiredAgentHours: "نفر-ساعت مورد نیاز",
+    shortfallAgentHours: "نفر-ساعت کمبود",
+    excessAgentHours: "نفر-ساعت مازاد",
+    efficiency: "بهره‌وری",
+    serviceLevel: "سطح سرویس پیش‌بینی‌شده",
+    columns: { date: "تاریخ", start: "شروع", end: "پایان", breaks: "استراحت‌ها", agents: "کارشناسان", template: "الگوی شیفت" },
+    breakText: (name, start, end, agents) => `${name} ${start} تا ${end} ×${agents}`,
+    breakSeparator: "؛ ",
+  },
+  simulateCli: {
+    simulated: "شبیه‌سازی",
+    simulatedValue: (p) => `${p.replications} تکرار × ${p.hours} ساعت پس از ${p.warmupMinutes} دقیقه گرم‌کردن، بذر ${p.seed}: ${p.contacts} تماس`,
+    traffic: "ترافیک",
+    trafficValue: (p) => `${p.erlangs} ارلنگ (${p.calls} تماس در هر ${p.minutes} دقیقه × AHT ${p.aht} ثانیه، ${p.shape})`,
+    shapes: { exponential: "نمایی", deterministic: "ثابت", lognormal: (cv) => `لگ‌نرمال، ضریب تغییرات ${cv}` },
+    agents: "کارشناسان",
+    patience: "صبر تماس‌گیرنده",
+    patienceValue: (seconds, shape) => `میانگین ${seconds} ثانیه (${shape})`,
+    serviceLevel: "سطح سرویس",
+    serviceLevelValue: (value, seconds) => `${value} در ${seconds} ثانیه (پاسخ در T / ورودی)`,
+    waitProbability: "احتمال انتظار",
+    asa: "میانگین سرعت پاسخگویی (ASA)",
+    asaValue: (value) => `${value} ثانیه (میانگین انتظار همه‌ی تماس‌گیرندگان، همانند wfm erlang)`,
+    abandoned: "رهاشدگی",
+    occupancy: "اشغال",
+    intervals: "بازه‌ها",
+    intervalsValue: "نیم‌پهنای بازه‌ی اطمینان ۹۵٪ روی تکرارها",
+    plusMinus: (halfWidth) => ` ± ${halfWidth}`,
+    columns: { timestamp: "زمان", channel: "کانال", calls: "تماس", agents: "کارشناسان", modelServiceLevel: "سطح سرویس مدل", serviceLevel: "سطح سرویس شبیه‌سازی", halfWidth: "±", abandonRate: "رهاشدگی", asaSeconds: "ASA ثانیه", occupancy: "اشغال", flag: "هشدار" },
+    differs: "ناهمخوان",
+    channelSummary: (p) => `${p.channel}: سطح سرویس شبیه‌سازی ${p.simulated}${p.halfWidth} (مدل ${p.model})، ${p.disagreeing} از ${p.intervals} بازه بیش از ۵ واحد درصد و ۳ خطای معیار اختلاف دارند`,
+    heading: (source, replications, seed, contacts) => `شبیه‌سازی ${source}: ${replications} تکرار، بذر ${seed}، ${contacts} تماس`,
+    sourcePlan: (folder, basis) => `${folder} (${basis})`,
+    sourceStaffing: (volumes, staffing) => `${volumes} با کارشناسان ${staffing}`,
+    sourceSchedule: (volumes, schedule) => `${volumes} با کارشناسان روی خط ${schedule}`,
   },
 };

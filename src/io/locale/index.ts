@@ -51,6 +51,8 @@ export interface LocaleFormat {
   date(isoDate: string): string;
   /** A wall-clock timestamp (milliseconds) as `YYYY/MM/DD HH:mm` in the Solar Hijri calendar for `fa`; `null` in `en`, where the input's own style is kept. */
   timestamp(localMs: number): string | null;
+  /** The day of the month of a date `YYYY-MM-DD`: `01` in `en`, the Solar Hijri day (`۱۰`) in `fa`. */
+  dayOfMonth(isoDate: string): string;
   /** A day-and-month axis label of a chart (`01 Dec` / `۱۰ آذر`) from wall-clock milliseconds. */
   dayMonth(localMs: number): string;
   /** A Gregorian month `YYYY-MM` (e.g. last month's KPIs): itself in `en`; `نوامبر ۲۰۲۶ (۱۰ آبان تا ۹ آذر ۱۴۰۵)` in `fa`. */
@@ -148,6 +150,10 @@ function build(locale: Locale): LocaleFormat {
       if (!persian) return isoDate;
       const [y, m, d] = isoParts(isoDate);
       return digits(jalali(y, m, d));
+    },
+    dayOfMonth: (isoDate) => {
+      const [y, m, d] = isoParts(isoDate);
+      return persian ? digits(jalali(y, m, d, "d")) : String(d).padStart(2, "0");
     },
     timestamp: (localMs) => {
       if (!persian) return null;

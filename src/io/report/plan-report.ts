@@ -92,33 +92,44 @@ export function planCsvFiles(plan: PlanResult): Map<string, string> {
 
 /**
  * The model's service level beside the simulated one, per channel, and the intervals where they
- * disagree materially (the first few listed), for the staffing and schedule sections.
+ * disagree materially (the first few listed), for the staffing and schedule sections, in the
+ * locale's words and digits.
+ *
+ * @param what - which plan was simulated: the staffing plan or the schedule
+ * @param f - the locale. @defaultValue English
  */
 export function simulationTables(
   basis: PlanSimulationBasis | null | undefined,
   replications: number,
-  what: string,
+  what: "staffing" | "schedule",
+  f: LocaleFormat = localeFormat("en"),
 ): { tables: ReportTable[]; notes: string[] } {
   if (basis === null || basis === undefined) return { tables: [], notes: [] };
-  const pctOf = (v: number | null) => (v === null ? "-" : `${(v * 100).toFixed(1)}%`);
-  const plusMinus = (v: number | null) => (v === null ? "-" : `± ${(v * 100).toFixed(1)}`);
+  const m = f.messages.simulation;
+  const whatText = m.what[what];
+  const pctOf = (v: number | null) => (v === null ? "-" : f.percent(v));
+  const plusMinus = (v: number | null) => (v === null ? "-" : m.plusMinus(f.digits((v * 100).toFixed(1))));
+  const count = (n: number) => f.digits(String(n));
+  const stamp = (timestamp: string) => f.timestamp(ms(timestamp)) ?? timestamp;
   const table: ReportTable = {
-    title: `Service level: the model against a simulation of the ${what} (${replications} replications, 95% interval)`,
-    columns: ["channel", "model SL", "simulated SL", "95% ±", "simulated abandon", "intervals that disagree"],
+    title: m.title(whatText, count(replications)),
+    columns: [...m.columns],
     numeric: [1, 2, 3, 4, 5],
-    rows: basis.channels.map((c) => [c.channel, pctOf(c.modelServiceLevel), pctOf(c.simulatedServiceLevel), plusMinus(c.halfWidth), pctOf(c.abandonRate), `${c.disagreeingIntervals} of ${c.intervals}`]),
+    rows: basis.channels.map((c) => [c.channel, pctOf(c.modelServiceLevel), pctOf(c.simulatedServiceLevel), plusMinus(c.halfWidth), pctOf(c.abandonRate), m.ofIntervals(count(c.disagreeingIntervals), count(c.intervals))]),
   };
   const disagreeing = basis.intervals.filter((i) => i.disagrees);
   const notes =
     disagreeing.length === 0
-      ? [`The simulation agrees with the model in every interval of the ${what} (no gap above 5 points and 3 standard errors).`]
+      ? [m.agrees(whatText)]
       : [
-          `Intervals where the ${what}'s model and simulation disagree by more than 5 points of service level and more than 3 standard errors of the simulation (queues carry over between intervals; the model treats each interval as steady): ` +
+          m.disagrees(
+            whatText,
             disagreeing
               .slice(0, 8)
-              .map((i) => `${i.timestamp} ${i.channel} model ${pctOf(i.modelServiceLevel)}, simulated ${pctOf(i.simulatedServiceLevel)} ${plusMinus(i.halfWidth)}`)
-              .join("; ") +
-            (disagreeing.length > 8 ? `; and ${disagreeing.length - 8} more (summary.json simulation).` : "."),
+              .map((i) => m.interval({ timestamp: stamp(i.timestamp), channel: i.channel, model: pctOf(i.modelServiceLevel), simulated: pctOf(i.simulatedServiceLevel), halfWidth: plusMinus(i.halfWidth) }))
+              .join(m.separator),
+            disagreeing.length > 8 ? count(disagreeing.length - 8) : null,
+          ),
         ];
   return { tables: [table], notes };
 }
@@ -138,7 +149,7 @@ export function staffingRows(t: PlanResult["staffing"]["totals"], f: LocaleForma
 export function staffingClassTables(t: PlanResult["staffing"]["totals"], f: LocaleFormat = localeFormat("en")): { title: string; columns: string[]; numeric: number[]; rows: string[][] }[] {
   if (t.classes === undefined) return [];
   const k = f.messages.staffing.classColumns;
-  const target = (sl: number | null, seconds: number) => (sl === null ? "-" : `${f.percent(sl)}/${f.number(seconds)} s`);
+  const target = (sl: number | null, seconds: number) => (sl === null ? "-" : f.messages.staffing.classTarget(f.percent(sl), f.number(seconds)));
   return [
     {
       title: f.messages.staffing.classesTitle,
@@ -270,7 +281,7 @@ export async function buildPlanReport(
         }),
       );
     }
-    sections.push({ id: "last-month", title: m.lastMonth.title(monthText(lm.month)), tables: [table], notes: [...notes, ...lm.definitions] });
+    sections.push({ id: "last-month", title: m.lastMonth.title(monthText(lm.month)), tables: [table], notes: [...notes, ...lm.definitions.map((d) => m.kpi.definitionText(d))] });
   }
 
   // Forecast
@@ -337,13 +348,13 @@ export async function buildPlanReport(
         anomalous: num(c.anomalousDays.length),
         days: c.anomalousDays.length > 0 ? c.anomalousDays.map((d) => f.date(d)).join(m.list) : null,
       }),
-      ...c.warnings.map((w) => m.forecast.warning(c.channel, w)),
+      ...c.warnings.map((w) => m.forecast.warning(c.channel, m.forecast.warningText(w, f.date))),
     ]),
   });
 
   // Staffing
   const t = plan.staffing.totals;
-  const staffingSimulation = simulationTables(plan.simulation?.staffing, plan.simulation?.replications ?? 0, "staffing plan");
+  const staffingSimulation = simulationTables(plan.simulation?.staffing, plan.simulation?.replications ?? 0, "staffing", f);
   const sc = m.staffing.columns;
   sections.push({
     id: "staffing",
@@ -370,7 +381,7 @@ export async function buildPlanReport(
   // Schedule
   if (plan.schedule !== null) {
     const s = plan.schedule;
-    const scheduleSimulation = simulationTables(plan.simulation?.schedule, plan.simulation?.replications ?? 0, "schedule");
+    const scheduleSimulation = simulationTables(plan.simulation?.schedule, plan.simulation?.replications ?? 0, "schedule", f);
     const byTime = new Map<string, { required: number; scheduled: number }>();
     for (const c of s.coverage) {
       const cell = byTime.get(c.timestamp) ?? { required: 0, scheduled: 0 };
@@ -458,7 +469,7 @@ export async function buildPlanReport(
   if (plan.cost !== null) {
     const c = plan.cost;
     const cm = m.cost;
-    const bars: BarDatum[] = c.lines.map((l) => ({ label: l.name, value: Number(l.amount) }));
+    const bars: BarDatum[] = c.lines.map((l) => ({ label: cm.lineName(l), value: Number(l.amount) }));
     sections.push({
       id: "cost",
       title: cm.title,
@@ -469,7 +480,7 @@ export async function buildPlanReport(
           columns: [cm.columns.line, cm.columns.category, cm.columns.quantity, cm.columns.unit, cm.columns.rate, cm.columns.amount(c.currency)],
           numeric: [2, 4, 5],
           rows: [
-            ...c.lines.map((l) => [l.name, cm.categories[l.category] ?? l.category, dec(l.quantity), cm.units[l.unit] ?? l.unit, dec(l.rate), dec(l.amount)]),
+            ...c.lines.map((l) => [cm.lineName(l), cm.categories[l.category] ?? l.category, dec(l.quantity), cm.units[l.unit] ?? l.unit, dec(l.rate), dec(l.amount)]),
             [cm.total, "", "", "", "", dec(c.total)],
           ],
         },

@@ -1,6 +1,7 @@
 import type { TeamDesignComparison } from "../../skills/compare.js";
 import type { PlanSkillSchedule } from "../../plan/plan-skills.js";
 import type { SkillStaffing } from "../../skills/staff-skills.js";
+import { localeFormat, type LocaleFormat } from "../locale/index.js";
 import type { ReportSection, ReportTable } from "./document.js";
 
 /**
@@ -10,8 +11,10 @@ import type { ReportSection, ReportTable } from "./document.js";
  * @module
  */
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const fixed = (x: number, d = 1) => x.toFixed(d);
+/** Writers of a locale's figures, as the English text had them (`81.2%`, `12.5`). */
+function writers(f: LocaleFormat) {
+  return { pct: (x: number) => f.digits(`${(100 * x).toFixed(1)}%`), fixed: (x: number, d = 1) => f.digits(x.toFixed(d)), count: (n: number) => f.digits(String(n)) };
+}
 
 /** Options of {@link teamDesignSection}. */
 export interface TeamDesignSectionOptions {
@@ -20,6 +23,8 @@ export interface TeamDesignSectionOptions {
   readonly comparison: TeamDesignComparison;
   /** The centre's own groups staffed by `staffSkills`, when the config has `agentGroups`. */
   readonly groups?: { readonly names: readonly string[]; readonly skills: readonly (readonly string[])[]; readonly staffing: SkillStaffing };
+  /** The locale of the words and figures. @defaultValue English */
+  readonly locale?: LocaleFormat;
 }
 
 /**
@@ -33,39 +38,42 @@ export interface TeamDesignSectionOptions {
  */
 export function teamDesignSection(options: TeamDesignSectionOptions): ReportSection {
   const { date, comparison, groups } = options;
+  const f = options.locale ?? localeFormat("en");
+  const m = f.messages.teams;
+  const { pct, fixed, count } = writers(f);
   const types = comparison.designs[0]?.serviceLevels.map((s) => s.type) ?? [];
+  const k = m.designColumns;
   const tables: ReportTable[] = [
     {
-      title: "Team designs",
-      columns: ["design", "groups", "peak agents", "agent hours", "FTE", "cost", "2+ skills", ...types.map((t) => `SL ${t}`)],
+      title: m.designsTitle,
+      columns: [k.design, k.groups, k.peakAgents, k.agentHours, k.fte, k.cost, k.crossTrained, ...types.map((t) => k.serviceLevel(t))],
       numeric: [1, 2, 3, 4, 5, 6, ...types.map((_, i) => 7 + i)],
       rows: comparison.designs.map((d) => [
-        d.design,
-        String(d.agentGroups.length),
-        String(d.peakAgents),
+        m.designs[d.design] ?? d.design,
+        count(d.agentGroups.length),
+        count(d.peakAgents),
         fixed(d.agentHours),
         fixed(d.fte),
         fixed(d.cost),
         pct(d.crossTrainedShare),
-        ...d.serviceLevels.map((s) => `${pct(s.mean)} (${pct(s.lower)}-${pct(s.upper)})`),
+        ...d.serviceLevels.map((s) => m.interval(pct(s.mean), pct(s.lower), pct(s.upper))),
       ]),
     },
   ];
   if (groups !== undefined) {
+    const g = m.groupColumns;
     tables.push({
-      title: "Agent groups",
-      columns: ["group", "skills", "peak agents", "agent hours", "cost"],
+      title: m.groupsTitle,
+      columns: [g.group, g.skills, g.peakAgents, g.agentHours, g.cost],
       numeric: [2, 3, 4],
-      rows: groups.staffing.groups.map((g, i) => [groups.names[i]!, groups.skills[i]!.join(" > "), String(g.peakAgents), fixed(g.agentHours), fixed(g.cost)]),
+      rows: groups.staffing.groups.map((row, i) => [groups.names[i]!, groups.skills[i]!.join(m.skillSeparator), count(row.peakAgents), fixed(row.agentHours), fixed(row.cost)]),
     });
   }
   const method = comparison.designs[0]?.staffing.method ?? "";
   return {
     id: "teams",
-    title: `Teams and skills (busiest day, ${date})`,
-    paragraphs: [
-      `The busiest day's voice contact types staffed as dedicated teams, one pooled team and partially cross-trained teams${groups === undefined ? "" : ", and by the centre's own agent groups"} (${method}). Service levels are simulated: the mean and 95% interval over the replications.`,
-    ],
+    title: m.title(f.date(date)),
+    paragraphs: [m.intro(groups !== undefined, m.methods[method] ?? method)],
     tables,
   };
 }
@@ -76,37 +84,40 @@ export function teamDesignSection(options: TeamDesignSectionOptions): ReportSect
  * hours, and the simulated service level per contact type with its 95% interval. Sections are
  * returned unchanged when the plan has no agent groups.
  *
+ * @param f - the locale of the words and figures (`localeFormat("fa")`: Persian). @defaultValue English
  * @example
  * ```ts
  * withAgentGroupSchedule(report.sections, plan.schedule?.agentGroups).find((s) => s.id === "schedule")?.tables?.at(-1)?.title;
  * //=> "Service level per contact type (simulated schedule)"
  * ```
  */
-export function withAgentGroupSchedule(sections: readonly ReportSection[], schedule: PlanSkillSchedule | undefined): ReportSection[] {
+export function withAgentGroupSchedule(sections: readonly ReportSection[], schedule: PlanSkillSchedule | undefined, f: LocaleFormat = localeFormat("en")): ReportSection[] {
   if (schedule === undefined) return [...sections];
+  const m = f.messages.groupSchedule;
+  const { pct, fixed, count } = writers(f);
   const pctOrDash = (x: number | null) => (x === null ? "-" : pct(x));
   const tables: ReportTable[] = [
     {
-      title: "Agent groups (scheduled)",
-      columns: ["group", "skills", "peak required", "required agent h (with shrinkage)", "agent h on contacts (simulated)"],
+      title: m.groupsTitle,
+      columns: [...m.groupColumns],
       numeric: [2, 3, 4],
-      rows: schedule.groups.map((g) => [g.group, g.skills.join(" > "), String(g.peakRequired), fixed(g.requiredAgentHours), fixed(g.simulatedAgentHours)]),
+      rows: schedule.groups.map((g) => [g.group, g.skills.join(f.messages.teams.skillSeparator), count(g.peakRequired), fixed(g.requiredAgentHours), fixed(g.simulatedAgentHours)]),
     },
     {
-      title: "Service level per contact type (simulated schedule)",
-      columns: ["contact type", "contacts", "target", "service level", "95% interval", "abandoned", "meets target"],
+      title: m.typesTitle,
+      columns: [...m.typeColumns],
       numeric: [1, 2, 3, 5],
       rows: schedule.contactTypes.map((t) => [
         t.type,
         fixed(t.offered, 0),
         pct(t.targetServiceLevel),
         pctOrDash(t.serviceLevel),
-        t.lower === null || t.upper === null ? "-" : `${pct(t.lower)}-${pct(t.upper)}`,
+        t.lower === null || t.upper === null ? "-" : m.range(pct(t.lower), pct(t.upper)),
         pctOrDash(t.abandonRate),
-        t.missesTarget ? "no (with 95% confidence)" : "yes",
+        t.missesTarget ? m.misses : m.meets,
       ]),
     },
   ];
-  const paragraph = `Each agent group is a team scheduled on its own requirement: the group's agents per interval from the skill-transfer program (Bhulai, Koole and Pot 2008), grossed up by shrinkage. The scheduled agents of all groups, less shrinkage, are simulated together with the groups' skills in priority order (${schedule.replications} replications, seed ${schedule.seed}).`;
+  const paragraph = m.paragraph(count(schedule.replications), count(schedule.seed));
   return sections.map((s) => (s.id === "schedule" ? { ...s, paragraphs: [...(s.paragraphs ?? []), paragraph], tables: [...(s.tables ?? []), ...tables] } : s));
 }
