@@ -170,8 +170,8 @@ function offerLength(tau: number, aht: number, n: number, p: number): number | n
  * ```ts
  * const r = callbackQueue({ trafficErlangs: 30, ahtSeconds: 180, agents: 32, callbackThresholdSeconds: 60, takeUpShare: 0.4, callbackDeadlineSeconds: 3600 });
  * r.offerQueueLength; //=> 10 (11 x 180 / 32 = 61.9 s > 60 s)
- * r.serviceLevel; //=> about 0.58 (Erlang C without call-backs: 0.47)
- * r.callbacksInTimeShare; //=> about 0.99
+ * r.serviceLevel; //=> 0.6191278149... (Erlang C without call-backs: 0.4953570953...)
+ * r.callbacksInTimeShare; //=> 0.9709469952... (mean delay 1105.7 s)
  * ```
  * @see Latouche & Ramaswami, "Introduction to Matrix Analytic Methods in Stochastic Modeling" (1999),
  * ch. 6-8 (QBDs, R and G); Abate & Whitt, "Numerical inversion of Laplace transforms of probability
@@ -379,7 +379,8 @@ function solveCallback(x: Inputs, withDeadline: boolean): CallbackQueueResult {
     idleMass += pi0[k]!;
     busyAgents += k * pi0[k]!;
   }
-  const truncatedMass = Math.min(1, busyPhase[Q]! * (Q > 0 ? 1 : 0) + tail);
+  // Arrivals cut at the queue cap Q (none when take-up 1 stops the queue at K = Q), plus the levels' tail.
+  const truncatedMass = Math.min(1, (join(Q) > 0 ? busyPhase[Q]! : 0) + tail);
   const inbound = inboundFigures(busyPhase, Q, kk, p, lambda, nu, theta, t, idleMass);
   const allBusy = 1 - idleMass;
   busyAgents += n * allBusy;
@@ -483,11 +484,12 @@ function inTimeShare(levels: readonly Float64Array[], level0: Float64Array, acc:
   let total = 0;
   for (let q = 0; q < size; q++) {
     if (acc[q] === 0) continue;
-    const w0 = level0[q]! * acc[q]!;
+    // The acceptance rate is the same (lambda p) in every phase q >= K: weigh by pi alone (p may be tiny).
+    const w0 = level0[q]!;
     weights[q * (L + 1)] = w0;
     total += w0;
     for (let j = 1; j <= L; j++) {
-      const w = levels[j - 1]![q]! * acc[q]!;
+      const w = levels[j - 1]![q]!;
       weights[q * (L + 1) + j] = w;
       total += w;
     }
@@ -596,15 +598,19 @@ export type RequiredAgentsCallbackResult =
 
 /**
  * Required agents with call-back offers: the minimum N meeting every target given (inbound service
- * level, call-backs made in time, abandonment, ASA), the chain solved at each candidate. Every
- * metric improves with N in this model (fast-check tests the laws); the search steps up from A in
- * doubling steps, then bisects, and returns the metrics at N - 1 as proof that it misses a target.
+ * level, call-backs made in time, abandonment, ASA), the chain solved at each candidate. The search
+ * steps up from A in doubling steps, then bisects, and returns the metrics at N - 1 as proof that it
+ * misses a target. At a fixed offer length K every figure improves with N (fast-check tests the
+ * laws), but one more agent can raise K (the expected wait (q + 1) AHT / N falls), keeping callers
+ * in the queue who were called back before: the kept callers' service level and the in-time share
+ * can then dip slightly, so a smaller N meeting the targets below a failing one is possible in
+ * principle (not seen at planning sizes, where K is 5 or more and a step of K moves little).
  *
  * @throws {WfmError} `invalid-argument` naming the option (as {@link callbackQueue}); no target at all.
  * @example
  * ```ts
  * const r = requiredAgentsCallback({ trafficErlangs: 30, ahtSeconds: 180, callbackThresholdSeconds: 60, takeUpShare: 0.4, callbackDeadlineSeconds: 3600, targetServiceLevel: 0.8, targetCallbacksInTimeShare: 0.95 });
- * r.agents; //=> 34 (Erlang C alone: 35)
+ * r.agents; //=> 35 (34 gives 0.7996; Erlang C alone also needs 35)
  * ```
  * @see Koole, "Call Center Optimization" (2013), ch. 5; Armony & Maglaras (2004).
  */
