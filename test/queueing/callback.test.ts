@@ -32,7 +32,7 @@ describe("callbackQueue: exact limits", () => {
       close(m.waitProbability, reference.waitProbability, 1e-11, "wait probability");
       close(m.asaSeconds, reference.asaSeconds, 1e-9 * reference.asaSeconds + 1e-12, "ASA");
       close(m.occupancy, reference.occupancy, 1e-11, "occupancy");
-      if (patience !== undefined) close(m.abandonProbability, (reference as { abandonProbability: number }).abandonProbability, 1e-11, "abandonment");
+      if (patience !== undefined) close(m.abandonProbability, (reference as unknown as { abandonProbability: number }).abandonProbability, 1e-11, "abandonment");
       expect(m.callbackShare).toBe(0);
       expect(m.callbacksInTimeShare).toBe(1);
       expect(m.truncatedMass).toBeLessThan(1e-15);
