@@ -589,6 +589,8 @@ export interface RequiredAgentsCallbackOptions extends Omit<CallbackQueueOptions
   readonly maxAbandonProbability?: number;
   /** Maximum mean wait of the callers who stayed inbound, seconds. */
   readonly targetAsaSeconds?: number;
+  /** Maximum occupancy (busy agents / N), a fraction in [0, 1]. */
+  readonly maxOccupancy?: number;
 }
 
 /** Result of {@link requiredAgentsCallback}: the minimum N meeting every target, its metrics and those at N - 1. */
@@ -620,10 +622,11 @@ export function requiredAgentsCallback(options: RequiredAgentsCallbackOptions): 
   const targetServiceLevel = resolveFraction(fn, "targetServiceLevel", options.targetServiceLevel);
   const targetInTime = resolveFraction(fn, "targetCallbacksInTimeShare", options.targetCallbacksInTimeShare);
   const maxAbandon = resolveFraction(fn, "maxAbandonProbability", options.maxAbandonProbability);
+  const maxOccupancy = resolveFraction(fn, "maxOccupancy", options.maxOccupancy);
   const asaMax = options.targetAsaSeconds;
   if (asaMax !== undefined && !(typeof asaMax === "number" && Number.isFinite(asaMax) && asaMax >= 0)) invalidArgument(fn, "targetAsaSeconds", "a non-negative finite number", asaMax);
-  if (targetServiceLevel === undefined && targetInTime === undefined && maxAbandon === undefined && asaMax === undefined) {
-    invalidArgument(fn, "targetServiceLevel", "given, or another target (targetCallbacksInTimeShare, maxAbandonProbability, targetAsaSeconds)", undefined);
+  if (targetServiceLevel === undefined && targetInTime === undefined && maxAbandon === undefined && asaMax === undefined && maxOccupancy === undefined) {
+    invalidArgument(fn, "targetServiceLevel", "given, or another target (targetCallbacksInTimeShare, maxAbandonProbability, targetAsaSeconds, maxOccupancy)", undefined);
   }
   const x = resolveInputs(fn, options, 0);
   const infeasible = (reason: string): RequiredAgentsCallbackResult => ({ feasible: false, agents: null, reason });
@@ -632,6 +635,7 @@ export function requiredAgentsCallback(options: RequiredAgentsCallbackOptions): 
     if (targetInTime !== undefined && targetInTime >= 1 && x.p > 0 && x.tau !== Number.POSITIVE_INFINITY) return infeasible("100% of call-backs in time is never reached while call-backs are taken");
     if (maxAbandon === 0 && x.patience !== null) return infeasible("an abandonment of 0% is never reached while callers are impatient and traffic is positive");
     if (asaMax === 0) return infeasible("an average speed of answer of 0 s is never reached while traffic is positive");
+    if (maxOccupancy === 0) return infeasible("an occupancy of 0% is never reached while traffic is positive");
   }
   const evaluate = (n: number) => solveCallback({ ...x, n }, targetInTime !== undefined);
   const meets = (m: CallbackQueueResult) =>
@@ -639,7 +643,8 @@ export function requiredAgentsCallback(options: RequiredAgentsCallbackOptions): 
     (targetServiceLevel === undefined || reachesTarget(m.serviceLevel, targetServiceLevel)) &&
     (targetInTime === undefined || reachesTarget(m.callbacksInTimeShare, targetInTime)) &&
     (maxAbandon === undefined || withinLimit(m.abandonProbability, maxAbandon)) &&
-    (asaMax === undefined || withinLimit(m.asaSeconds, asaMax));
+    (asaMax === undefined || withinLimit(m.asaSeconds, asaMax)) &&
+    (maxOccupancy === undefined || withinLimit(m.occupancy, maxOccupancy));
   const first = evaluate(0);
   if (meets(first)) return { feasible: true, agents: 0, metrics: first, atOneFewer: null };
   const cap = 100_000;

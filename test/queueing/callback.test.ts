@@ -374,6 +374,6 @@ describe("callbackQueue: bad input", () => {
   });
   it("requiredAgentsCallback needs a target", () => {
     const { agents: _agents, ...rest } = base;
-    expect(() => requiredAgentsCallback(rest)).toThrow("requiredAgentsCallback: targetServiceLevel must be given, or another target (targetCallbacksInTimeShare, maxAbandonProbability, targetAsaSeconds), got undefined");
+    expect(() => requiredAgentsCallback(rest)).toThrow("requiredAgentsCallback: targetServiceLevel must be given, or another target (targetCallbacksInTimeShare, maxAbandonProbability, targetAsaSeconds, maxOccupancy), got undefined");
   });
 });
