@@ -600,9 +600,12 @@ export type RequiredAgentsCallbackResult =
 
 /**
  * Required agents with call-back offers: the minimum N meeting every target given (inbound service
- * level, call-backs made in time, abandonment, ASA), the chain solved at each candidate. The search
- * steps up from A in doubling steps, then bisects, and returns the metrics at N - 1 as proof that it
- * misses a target. At a fixed offer length K every figure improves with N (fast-check tests the
+ * level, call-backs made in time, abandonment, ASA, occupancy), the chain solved at each candidate.
+ * The search steps up from A in doubling steps and bisects for every target but the in-time share,
+ * then steps up one agent at a time until the in-time share is met too (its Laplace inversion is
+ * the costly part, and the inbound target usually binds); it returns the metrics at N - 1 as proof
+ * that it misses a target. When no in-time target is given, `callbacksInTimeShare` of the results
+ * is NaN (not computed; {@link callbackQueue} at the answer gives it). At a fixed offer length K every figure improves with N (fast-check tests the
  * laws), but one more agent can raise K (the expected wait (q + 1) AHT / N falls), keeping callers
  * in the queue who were called back before: the kept callers' service level and the in-time share
  * can then dip slightly, so a smaller N meeting the targets below a failing one is possible in
@@ -637,35 +640,49 @@ export function requiredAgentsCallback(options: RequiredAgentsCallbackOptions): 
     if (asaMax === 0) return infeasible("an average speed of answer of 0 s is never reached while traffic is positive");
     if (maxOccupancy === 0) return infeasible("an occupancy of 0% is never reached while traffic is positive");
   }
-  const evaluate = (n: number) => solveCallback({ ...x, n }, targetInTime !== undefined);
+  // Phase 1: every target but the in-time share (no Laplace inversion: cheap); phase 2: step up
+  // until the in-time share is met too (usually at once: the inbound target binds).
+  const evaluate = (n: number) => solveCallback({ ...x, n }, false);
   const meets = (m: CallbackQueueResult) =>
     m.stable &&
     (targetServiceLevel === undefined || reachesTarget(m.serviceLevel, targetServiceLevel)) &&
-    (targetInTime === undefined || reachesTarget(m.callbacksInTimeShare, targetInTime)) &&
     (maxAbandon === undefined || withinLimit(m.abandonProbability, maxAbandon)) &&
     (asaMax === undefined || withinLimit(m.asaSeconds, asaMax)) &&
     (maxOccupancy === undefined || withinLimit(m.occupancy, maxOccupancy));
-  const first = evaluate(0);
-  if (meets(first)) return { feasible: true, agents: 0, metrics: first, atOneFewer: null };
+  const inTimeMet = (m: CallbackQueueResult) => targetInTime === undefined || reachesTarget(m.callbacksInTimeShare, targetInTime);
   const cap = 100_000;
-  let low = 0;
-  let high = Math.max(1, Math.ceil(x.a));
-  let step = Math.max(1, Math.ceil(Math.sqrt(x.a)));
-  let atHigh = evaluate(high);
-  while (!meets(atHigh)) {
-    if (high >= cap) return infeasible(`even ${cap} agents miss the targets`);
-    low = high;
-    high = Math.min(cap, high + step);
-    step *= 2;
+  let high = 0;
+  let atHigh = evaluate(0);
+  if (!meets(atHigh)) {
+    let low = 0;
+    high = Math.max(1, Math.ceil(x.a));
+    let step = Math.max(1, Math.ceil(Math.sqrt(x.a)));
     atHigh = evaluate(high);
+    while (!meets(atHigh)) {
+      if (high >= cap) return infeasible(`even ${cap} agents miss the targets`);
+      low = high;
+      high = Math.min(cap, high + step);
+      step *= 2;
+      atHigh = evaluate(high);
+    }
+    while (high - low > 1) {
+      const mid = low + Math.floor((high - low) / 2);
+      const m = evaluate(mid);
+      if (meets(m)) {
+        high = mid;
+        atHigh = m;
+      } else low = mid;
+    }
   }
-  while (high - low > 1) {
-    const mid = low + Math.floor((high - low) / 2);
-    const m = evaluate(mid);
-    if (meets(m)) {
-      high = mid;
-      atHigh = m;
-    } else low = mid;
+  const withDeadline = targetInTime !== undefined;
+  if (withDeadline) {
+    atHigh = solveCallback({ ...x, n: high }, true);
+    while (!inTimeMet(atHigh) || !meets(atHigh)) {
+      if (high >= cap) return infeasible(`even ${cap} agents miss the targets`);
+      high++;
+      atHigh = solveCallback({ ...x, n: high }, true);
+    }
   }
-  return { feasible: true, agents: high, metrics: atHigh, atOneFewer: evaluate(high - 1) };
+  if (high === 0) return { feasible: true, agents: 0, metrics: atHigh, atOneFewer: null };
+  return { feasible: true, agents: high, metrics: atHigh, atOneFewer: solveCallback({ ...x, n: high - 1 }, withDeadline) };
 }

@@ -185,6 +185,8 @@ export const en = {
     classes: "Priority classes",
     classColumns: { class: "class", share: "share", target: "target", worstServiceLevel: "worst interval SL", blocked: "blocked" },
     voice: (name: string, model: string, target: string, extras: readonly string[]) => `${name}: ${model}, target ${target}${extras.length > 0 ? `, ${extras.join(", ")}` : ""}`,
+    callbackOffer: (p: { thresholdSeconds: string; takeUpPercent: string; deadlineSeconds: string; inTimePercent: string | null }) =>
+      `call-back above ${p.thresholdSeconds} s expected wait (${p.takeUpPercent} take it, called back within ${p.deadlineSeconds} s${p.inTimePercent === null ? "" : `, ${p.inTimePercent} in time`})`,
     chat: (p: { name: string; chats: string; chatCount: number; extraPercent: string; target: string; extras: readonly string[] }) =>
       `${p.name}: ${p.chats} chat${p.chatCount === 1 ? "" : "s"} at once per agent (+${p.extraPercent} handle time per extra chat), target ${p.target}${p.extras.length > 0 ? `, ${p.extras.join(", ")}` : ""}`,
     intervals: "Intervals",

@@ -189,6 +189,8 @@ export const fa: Messages = {
     classes: "کلاس‌های اولویت",
     classColumns: { class: "کلاس", share: "سهم", target: "هدف", worstServiceLevel: "بدترین سطح سرویس بازه", blocked: "مسدود" },
     voice: (name, model, target, extras) => `${name}: ${model}، هدف سطح سرویس ${target}${extras.length > 0 ? `، ${extras.join("، ")}` : ""}`,
+    callbackOffer: (p) =>
+      `تماس برگشتی برای انتظار بیش از ${p.thresholdSeconds} ثانیه (${p.takeUpPercent} می‌پذیرند، تماس برگشتی تا ${p.deadlineSeconds} ثانیه${p.inTimePercent === null ? "" : `، ${p.inTimePercent} به‌موقع`})`,
     chat: (p) =>
       `${p.name}: ${p.chats} چت همزمان برای هر کارشناس (+${p.extraPercent} زمان رسیدگی برای هر چت اضافه)، هدف سطح سرویس ${p.target}${p.extras.length > 0 ? `، ${p.extras.join("، ")}` : ""}`,
     intervals: "بازه‌ها",
