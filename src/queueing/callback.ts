@@ -39,13 +39,12 @@ import type { TrafficOptions } from "./types.js";
  * inverted at D by the Abate-Whitt Euler algorithm (A = 24, 38 + 11 terms; absolute error below 1e-8: the tests compare it with an independent uniformization to 1e-8, and its laws hold to 1e-8).
  * The mean delay is exact by Little's law (mean backlog / acceptance rate).
  *
- * Differences from the simulator: the simulator also makes call-backs ahead of inbound callers once
- * they are within `urgentBeforeDeadlineSeconds` of the deadline (default D / 4); this model never
- * does, so the deadline D only measures the call-backs made in time (never escalates them). With
- * `urgentBeforeDeadlineSeconds: 0` the two differ only for call-backs already late (the simulator
- * then makes them first). Where most call-backs are made in time (the planning targets) the
- * difference is small (tests compare both); the model's in-time share is a lower bound for a
- * centre that escalates late call-backs, and its inbound service level an upper bound.
+ * Differences from the simulator: by default the simulator also makes call-backs ahead of inbound
+ * callers once they are within `urgentBeforeDeadlineSeconds` of their deadline (default D / 4);
+ * this model never escalates (the simulator's `urgentBeforeDeadlineSeconds: null`, the setting
+ * under which the tests referee it), so D only measures the call-backs made in time. Escalation
+ * raises the in-time share and takes agents from inbound: for a centre that escalates, this
+ * model's in-time share is a lower bound and its inbound service level an upper bound.
  *
  * @module
  */
