@@ -245,14 +245,19 @@ export function answerErlang(request: ErlangRequest): ErlangAnswer {
   try {
     return answerErlangUnchecked(request);
   } catch (error) {
-    if (!(error instanceof WfmError)) throw error;
-    throw new WfmError(
-      error.problems.map((p) => {
-        const flag = typeof p.path?.[0] === "string" ? flagOfOption[p.path[0]] : undefined;
-        return flag === undefined ? p : { ...p, option: flag, message: p.message.replace(/^[A-Za-z]+: /, "") };
-      }),
-    );
+    throw onFlags(error);
   }
+}
+
+/** A queueing engine's WfmError restated against the flags that gave the values (other errors unchanged). */
+function onFlags(error: unknown): unknown {
+  if (!(error instanceof WfmError)) return error;
+  return new WfmError(
+    error.problems.map((p) => {
+      const flag = typeof p.path?.[0] === "string" ? flagOfOption[p.path[0]] : undefined;
+      return flag === undefined ? p : { ...p, option: flag, message: p.message.replace(/^[A-Za-z]+: /, "") };
+    }),
+  );
 }
 
 function answerErlangUnchecked(request: ErlangRequest): ErlangAnswer {
@@ -501,7 +506,12 @@ export const erlangCommand: CommandModule = {
           return;
         }
         if (request.callback !== undefined) {
-          const premium = answerCallback(request, request.callback);
+          let premium: ReturnType<typeof answerCallback>;
+          try {
+            premium = answerCallback(request, request.callback);
+          } catch (error) {
+            throw onFlags(error);
+          }
           io.stdout(request.format === "json" ? toJson(callbackJson(request, request.callback, premium)) : callbackTable(request, request.callback, premium, lf));
           return;
         }
