@@ -1,7 +1,7 @@
 import { invalidArgument, requireOptions } from "../errors.js";
 import { costBreakdown, type AgentSite, type CostActivity, type CostBreakdown, type CostModel, type Wage } from "./cost-model.js";
 import { sumMoney, toMoney, zeroMoney, type Money } from "./money.js";
-import type { VoiceClassConfig } from "../staffing/plan.js";
+import type { VoiceCallbackConfig, VoiceClassConfig } from "../staffing/plan.js";
 
 /**
  * What-if scenarios: the levers practitioners pull to cut support cost without losing service
@@ -33,6 +33,12 @@ export interface StaffingLevers {
    * shares and own targets, replace the channel's targets (see `VoiceChannelConfig.classes`).
    */
   readonly priorityClasses?: readonly { readonly channel: string; readonly classes: readonly VoiceClassConfig[] }[];
+  /**
+   * Call-back offers on a voice channel ("offer call-back above 60 s"): callers whose expected
+   * wait exceeds the threshold are offered a call-back (see `VoiceChannelConfig.callback`); the
+   * channel's targets then apply to the callers who stayed inbound.
+   */
+  readonly callback?: readonly { readonly channel: string; readonly callback: VoiceCallbackConfig }[];
 }
 
 /** Levers that change prices and sites. */

@@ -61,7 +61,8 @@ function channelTypeOf(config: StaffingConfig, channel: string): ChannelConfig["
  * (1 - fraction); AHT changes apply to the per-interval handle times and to the channel's
  * configured AHT, as (AHT + changeSeconds) x (1 + changeFraction); service-level targets,
  * occupancy caps and chat concurrency replace the channel's settings (queued channels only);
- * priority classes replace a voice channel's targets with the classes' own.
+ * priority classes replace a voice channel's targets with the classes' own; call-back offers are
+ * added to a voice channel (its targets then apply to the callers who stayed inbound).
  *
  * @throws {WfmError} `invalid-argument` for a fraction outside [0, 1], a lever naming a channel
  *   the volumes do not have, or an AHT change leaving a handle time of 0 or less
@@ -119,6 +120,12 @@ export function applyStaffingLevers(
     // The classes carry the targets: the channel's own targets give way to them.
     const { targetServiceLevel: _sl, targetAnswerSeconds: _t, targetAsaSeconds: _asa, maxAbandonProbability: _ab, ...rest } = c;
     channels[p.channel] = { ...rest, classes: p.classes };
+  });
+  (levers.callback ?? []).forEach((b, i) => {
+    known(b.channel, `callback[${i}].channel`);
+    const c = channels[b.channel]!;
+    if (c.type !== "voice") invalidArgument(fn, `callback[${i}].channel`, "a voice channel", b.channel);
+    channels[b.channel] = { ...c, callback: b.callback };
   });
   const intervals = options.intervals.map((row) => {
     const channel = row.channel ?? "voice";

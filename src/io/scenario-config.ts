@@ -77,6 +77,18 @@ const scenarioSchema = z.strictObject({
     )
     .optional()
     .describe('Priority classes of a voice channel, highest first ("VIP line for 10% of callers"), each with its own target; they replace the channel\'s target'),
+  callback: z
+    .array(
+      z.strictObject({
+        channel: z.string().min(1),
+        aboveSeconds: z.number().min(0).describe("Offer a call-back when the expected wait exceeds this, seconds"),
+        takeUpPercent: percentSchema("Share of offered callers who take the call-back"),
+        deadlineSeconds: z.number().positive().optional().describe("Promised time to the call-back, seconds (default 3600)"),
+        inTimePercent: percentSchema("Lowest share of call-backs made within the deadline").optional(),
+      }),
+    )
+    .optional()
+    .describe('Call-back offers on a voice channel ("offer call-back above 60 s"); the channel\'s target then applies to the callers who stayed inbound'),
   wages: z
     .array(z.strictObject({ site: siteField, changePercent: signedPercentSchema }))
     .optional()
@@ -167,6 +179,18 @@ export function scenariosFromConfig(value: unknown, file: string): Scenario[] {
             const m = targetPattern.exec(k.target)!;
             return { name: k.name, share: percentToFraction(k.sharePercent), targetServiceLevel: Number(m[1]) / 100, targetAnswerSeconds: Number(m[2]) };
           }),
+        })),
+      ),
+      ...opt(
+        "callback",
+        s.callback?.map((b) => ({
+          channel: b.channel,
+          callback: {
+            thresholdSeconds: b.aboveSeconds,
+            takeUpShare: percentToFraction(b.takeUpPercent),
+            ...opt("deadlineSeconds", b.deadlineSeconds),
+            ...opt("targetInTimeShare", b.inTimePercent === undefined ? undefined : percentToFraction(b.inTimePercent)),
+          },
         })),
       ),
       ...opt("wages", s.wages?.map((w) => ({ ...opt("site", w.site), changeFraction: percentToMoney(w.changePercent) }))),

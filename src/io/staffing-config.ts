@@ -109,6 +109,16 @@ const voiceSchema = z
     redialDelaySeconds: positive.optional().describe("Erlang X: mean delay before a redial (default 300)"),
     lines: z.int().min(1).optional().describe("Erlang X: lines (calls in service plus waiting); default unlimited"),
     maxBlockingProbability: fraction.optional().describe("Erlang X: highest share of attempts blocked (with lines)"),
+    callback: z
+      .object({
+        thresholdSeconds: nonNegative.describe("offer a call-back when the expected wait (queued + 1) x AHT / agents exceeds this, seconds"),
+        takeUpShare: fraction.describe("share of offered callers who take the call-back, 0.4 = 40%"),
+        deadlineSeconds: positive.optional().describe("promised time to the call-back, seconds (default 3600)"),
+        targetInTimeShare: fraction.optional().describe("lowest share of call-backs made within the deadline, 0.95 = 95%"),
+      })
+      .strict()
+      .optional()
+      .describe("call-back offers: the channel's targets then apply to the callers who stayed inbound; agents call back in idle time (not with classes or Erlang X)"),
   })
   .strict();
 

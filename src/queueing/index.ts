@@ -61,3 +61,5 @@ export { estimatePatience, estimateRedialShare } from "./erlang-x-estimators.js"
 export type { EstimatePatienceOptions, EstimatePatienceResult, EstimateRedialShareOptions, EstimateRedialShareResult } from "./erlang-x-estimators.js";
 export { blending, bestOutboundReserve } from "./blending.js";
 export type { BlendingOptions, BlendingResult, BestOutboundReserveOptions, BestOutboundReserveResult } from "./blending.js";
+export { callbackQueue, requiredAgentsCallback, maxCallbackLevelStates } from "./callback.js";
+export type { CallbackQueueOptions, CallbackQueueResult, RequiredAgentsCallbackOptions, RequiredAgentsCallbackResult } from "./callback.js";

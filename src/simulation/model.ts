@@ -194,7 +194,8 @@ export function compileModel(options: SimulationOptions, fn = "simulate"): Compi
         if (!(typeof dl === "number" && Number.isFinite(dl) && dl > 0)) bad(at("callback", "deadlineSeconds"), "a positive finite number", dl);
         else {
           callbackDeadlineSeconds[t] = dl;
-          callbackUrgentSeconds[t] = nonNegative("callback.urgentBeforeDeadlineSeconds", cb.urgentBeforeDeadlineSeconds, dl / 4);
+          // null: never escalate (call-backs only in idle time, the analytic model callbackQueue's rule).
+          callbackUrgentSeconds[t] = cb.urgentBeforeDeadlineSeconds === null ? Number.NEGATIVE_INFINITY : nonNegative("callback.urgentBeforeDeadlineSeconds", cb.urgentBeforeDeadlineSeconds, dl / 4);
         }
       }
     }

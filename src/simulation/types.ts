@@ -54,10 +54,11 @@ export interface CallbackOptions {
   /** Promised time from the call's arrival to the call-back, seconds, > 0. */
   readonly deadlineSeconds: number;
   /**
-   * Call-backs this close to their deadline are served before inbound contacts, seconds, >= 0.
+   * Call-backs this close to their deadline are served before inbound contacts, seconds, >= 0;
+   * `null`: never (call-backs only when no inbound contact waits, as `callbackQueue` assumes).
    * @defaultValue a quarter of `deadlineSeconds`
    */
-  readonly urgentBeforeDeadlineSeconds?: number;
+  readonly urgentBeforeDeadlineSeconds?: number | null;
 }
 
 /** One contact type (a class of contacts: a queue, a channel, a VIP line, outbound work). */

@@ -1,7 +1,7 @@
 import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { validateOpeningHours } from "../calendar/opening-hours.js";
 import { formatLocalDate, formatLocalTimestamp, isOpenAt, localDayOfWeek, localMinuteOfDay, localStartOfDay, millisecondsInDay, type OpeningHours } from "../calendar/local-time.js";
-import { erlangA, erlangC, erlangX, maxPriorityClasses, priorityQueue, requiredAgents, withinLimit, requiredAgentsErlangX, requiredAgentsPriority, type PriorityQueueResult } from "../queueing/index.js";
+import { callbackQueue, requiredAgentsCallback, erlangA, erlangC, erlangX, maxPriorityClasses, priorityQueue, requiredAgents, withinLimit, requiredAgentsErlangX, requiredAgentsPriority, type PriorityQueueResult } from "../queueing/index.js";
 import { requiredChatAgents, chatQueue } from "./chat.js";
 import { planDeferredWork } from "./deferred.js";
 import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
@@ -84,6 +84,24 @@ export interface VoiceChannelConfig extends QueueChannelTargets {
   readonly lines?: number;
   /** Erlang X: highest share of attempts blocked (all lines taken), in [0, 1]. @defaultValue no limit */
   readonly maxBlockingProbability?: number;
+  /**
+   * Call-back offers (`callbackQueue`): callers whose expected wait exceeds the threshold are
+   * offered a call-back; the channel's targets then apply to the callers who stayed inbound.
+   * Not with classes or Erlang X. @defaultValue none
+   */
+  readonly callback?: VoiceCallbackConfig;
+}
+
+/** Call-back settings of a voice channel (see `callbackQueue`). */
+export interface VoiceCallbackConfig {
+  /** Offer a call-back when the expected wait (q + 1) AHT / N exceeds this, seconds, >= 0. */
+  readonly thresholdSeconds: number;
+  /** Share of offered callers who take the call-back, in [0, 1]. */
+  readonly takeUpShare: number;
+  /** Promised time to the call-back, seconds, > 0. @defaultValue 3600 */
+  readonly deadlineSeconds?: number;
+  /** Lowest share of call-backs made within the deadline, in [0, 1]. @defaultValue no target */
+  readonly targetInTimeShare?: number;
 }
 
 /** A chat channel with concurrency (see `chatQueue`). */
@@ -212,6 +230,10 @@ export interface StaffingInterval {
   readonly effectiveTrafficErlangs?: number;
   /** Erlang X channels only: share of attempts that are redials. */
   readonly redialAttemptShare?: number;
+  /** Call-back channels only: share of offered calls that took a call-back. */
+  readonly callbackShare?: number;
+  /** Call-back channels only: share of call-backs made within the deadline (`null` when closed). */
+  readonly callbacksInTimeShare?: number | null;
 }
 
 /** One priority class in one interval (see {@link VoiceClassConfig}). */
@@ -344,6 +366,8 @@ interface QueueSolution {
   readonly blockingProbability?: number;
   readonly effectiveTrafficErlangs?: number;
   readonly redialAttemptShare?: number;
+  readonly callbackShare?: number;
+  readonly callbacksInTimeShare?: number;
 }
 
 const noCalls = (agents: number, abandon: boolean): QueueSolution => ({
@@ -492,11 +516,54 @@ function solveVoiceErlangX(c: VoiceChannelConfig, calls: number, ahtSeconds: num
   };
 }
 
+/** Call-back offers: the smallest N meeting the inbound targets and the in-time share (`requiredAgentsCallback`). */
+function solveVoiceCallback(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
+  const minimum = c.minimumAgents ?? 0;
+  const patient = c.patienceSeconds === undefined;
+  const cb = c.callback!;
+  if (calls === 0) return { ...noCalls(minimum, !patient), callbackShare: 0, callbacksInTimeShare: 1 };
+  const inputs = {
+    callsPerInterval: calls,
+    intervalSeconds,
+    ahtSeconds,
+    targetAnswerSeconds: c.targetAnswerSeconds!,
+    callbackThresholdSeconds: cb.thresholdSeconds,
+    takeUpShare: cb.takeUpShare,
+    callbackDeadlineSeconds: cb.deadlineSeconds ?? 3600,
+    ...(c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds }),
+  };
+  const solved = atInterval(site, () => requiredAgentsCallback({
+    ...inputs,
+    targetServiceLevel: c.targetServiceLevel!,
+    ...(cb.targetInTimeShare === undefined ? {} : { targetCallbacksInTimeShare: cb.targetInTimeShare }),
+    ...(c.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: c.targetAsaSeconds }),
+    ...(c.maxAbandonProbability === undefined ? {} : { maxAbandonProbability: c.maxAbandonProbability }),
+    ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
+  }));
+  if (!solved.feasible) {
+    const field = /call-backs in time/.test(solved.reason) ? ["callback", "targetInTimeShare"] : [unreachableTarget(c)];
+    throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${solved.reason}`, path: ["config", "channels", site.channel, ...field], value: calls });
+  }
+  const agents = Math.max(solved.agents, minimum);
+  const m = agents > solved.agents || Number.isNaN(solved.metrics.callbacksInTimeShare) ? callbackQueue({ ...inputs, agents }) : solved.metrics;
+  return {
+    requiredAgents: agents,
+    serviceLevel: m.serviceLevel,
+    asaSeconds: m.asaSeconds,
+    occupancy: m.occupancy,
+    waitProbability: m.waitProbability,
+    abandonProbability: patient ? null : m.abandonProbability,
+    callbackShare: m.callbackShare,
+    callbacksInTimeShare: m.callbacksInTimeShare,
+  };
+}
+
 /** Whether a voice channel uses Erlang X (redials or lines). */
 const usesErlangX = (c: VoiceChannelConfig) => c.redialShare !== undefined || c.lines !== undefined;
 
 function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
   if (c.classes !== undefined) return solveVoiceClasses(c, calls, ahtSeconds, intervalSeconds, site);
+  if (c.callback !== undefined) return solveVoiceCallback(c, calls, ahtSeconds, intervalSeconds, site);
   if (usesErlangX(c)) return solveVoiceErlangX(c, calls, ahtSeconds, intervalSeconds, site);
   const minimum = c.minimumAgents ?? 0;
   const patient = c.patienceSeconds === undefined;
@@ -599,6 +666,7 @@ function checkChannel(name: string, c: ChannelConfig): void {
     if (c.lines !== undefined && !(Number.isInteger(c.lines) && c.lines >= 1)) invalidArgument(fn, field("lines"), "a whole number >= 1", c.lines);
     if (c.lines !== undefined && (c.minimumAgents ?? 0) > c.lines) invalidArgument(fn, field("minimumAgents"), `at most lines (${c.lines})`, c.minimumAgents);
     if (c.maxBlockingProbability !== undefined && c.lines === undefined) invalidArgument(fn, field("maxBlockingProbability"), "absent without lines (nothing is blocked on unlimited lines)", c.maxBlockingProbability);
+    if (c.callback !== undefined) checkVoiceCallback(name, c);
   } else if (c.type === "chat") {
     if (c.concurrency !== undefined && !(Number.isInteger(c.concurrency) && c.concurrency >= 1)) invalidArgument(fn, field("concurrency"), "a whole number >= 1", c.concurrency);
     if (c.handleTimeFactorPerExtraChat !== undefined && !(Number.isFinite(c.handleTimeFactorPerExtraChat) && c.handleTimeFactorPerExtraChat >= 0)) {
@@ -607,6 +675,20 @@ function checkChannel(name: string, c: ChannelConfig): void {
   } else {
     invalidArgument(fn, `config.channels.${name}.type`, '"voice", "chat" or "deferred"', (c as { type: unknown }).type);
   }
+}
+
+/** Call-back settings: valid numbers; not with Erlang X (redials, lines). */
+function checkVoiceCallback(name: string, c: VoiceChannelConfig): void {
+  const fn = "planStaffing";
+  const field = (f: string) => `config.channels.${name}.callback.${f}`;
+  const cb = c.callback!;
+  for (const f of ["redialShare", "lines"] as const) {
+    if (c[f] !== undefined) invalidArgument(fn, `config.channels.${name}.${f}`, "absent when the channel offers call-backs (redials and lines are not modelled with call-backs)", c[f]);
+  }
+  if (!(typeof cb.thresholdSeconds === "number" && cb.thresholdSeconds >= 0)) invalidArgument(fn, field("thresholdSeconds"), "a number of seconds >= 0", cb.thresholdSeconds);
+  if (!(Number.isFinite(cb.takeUpShare) && cb.takeUpShare >= 0 && cb.takeUpShare <= 1)) invalidArgument(fn, field("takeUpShare"), "a fraction from 0 to 1", cb.takeUpShare);
+  if (cb.deadlineSeconds !== undefined && !(Number.isFinite(cb.deadlineSeconds) && cb.deadlineSeconds > 0)) invalidArgument(fn, field("deadlineSeconds"), "a positive finite number", cb.deadlineSeconds);
+  if (cb.targetInTimeShare !== undefined && !(Number.isFinite(cb.targetInTimeShare) && cb.targetInTimeShare >= 0 && cb.targetInTimeShare <= 1)) invalidArgument(fn, field("targetInTimeShare"), "a fraction from 0 to 1", cb.targetInTimeShare);
 }
 
 /** A voice channel with priority classes: the classes carry the targets; no Erlang X. */
@@ -619,6 +701,7 @@ function checkVoiceClasses(name: string, c: VoiceChannelConfig): void {
   for (const f of ["redialShare", "redialDelaySeconds", "lines", "maxBlockingProbability"] as const) {
     if (c[f] !== undefined) invalidArgument(fn, field(f), "absent when the channel has classes (redials and lines are not modelled with priority classes)", c[f]);
   }
+  if (c.callback !== undefined) invalidArgument(fn, field("callback"), "absent when the channel has classes (call-backs are not modelled with priority classes)", c.callback);
   if (c.patienceSeconds !== undefined && !(Number.isFinite(c.patienceSeconds) && c.patienceSeconds > 0)) invalidArgument(fn, field("patienceSeconds"), "a positive finite number", c.patienceSeconds);
   const classes = c.classes!;
   if (!Array.isArray(classes) || classes.length < 1 || classes.length > maxPriorityClasses) invalidArgument(fn, field("classes"), `an array of 1 to ${maxPriorityClasses} classes`, classes);
@@ -650,6 +733,7 @@ function checkVoiceClasses(name: string, c: VoiceChannelConfig): void {
 
 /** The fields a voice interval with classes or Erlang X adds: the class rows, or the Erlang X metrics. */
 function voiceExtras(c: VoiceChannelConfig, m: QueueSolution | null, calls: number): Partial<StaffingInterval> {
+  if (c.callback !== undefined && c.classes === undefined) return { callbackShare: m?.callbackShare ?? 0, callbacksInTimeShare: m?.callbacksInTimeShare ?? null };
   if (c.classes !== undefined) {
     const classes =
       m?.classes ??
@@ -916,7 +1000,7 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       const row = rows[i]!;
       const at = p++;
       cols.set(at, ci, open[i]!, row.localMs, row.calls, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
-      if (c.type === "voice" && (c.classes !== undefined || usesErlangX(c))) cols.extras.set(at, voiceExtras(c, m, row.calls));
+      if (c.type === "voice" && (c.classes !== undefined || usesErlangX(c) || c.callback !== undefined)) cols.extras.set(at, voiceExtras(c, m, row.calls));
     };
     if (c.type === "deferred") {
       const plan = planDeferredWork({

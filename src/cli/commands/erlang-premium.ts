@@ -162,7 +162,8 @@ export interface PriorityAnswer {
   readonly reason?: string;
 }
 
-function scheduledFor(n: number, shrinkage: number): number {
+/** Scheduled agents for N on the floor: ceil(N / (1 - shrinkage)), kept exact when the decimal quotient is whole. */
+export function scheduledFor(n: number, shrinkage: number): number {
   const up = Math.ceil(n / (1 - shrinkage));
   return up > 0 && (up - 1) * (1 - shrinkage) >= n ? up - 1 : up;
 }

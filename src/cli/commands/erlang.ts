@@ -26,11 +26,12 @@ import {
   priorityTable,
   type PremiumRequest,
 } from "./erlang-premium.js";
+import { answerCallback, callbackJson, callbackTable, parseCallbackFlags, type CallbackFlags, type CallbackRequestSettings } from "./erlang-callback.js";
 import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 
 /** Raw commander values of `wfm erlang` (all strings until parsed). */
-interface ErlangFlags {
+interface ErlangFlags extends CallbackFlags {
   calls?: string;
   interval?: string;
   aht?: string;
@@ -76,6 +77,8 @@ export interface ErlangRequest extends PremiumRequest {
   readonly format: "table" | "json";
   /** Language of the table (`--locale`); JSON does not change. @defaultValue "en" */
   readonly locale?: "en" | "fa";
+  /** Call-back offers (`--callback-threshold`, ...); answered by erlang-callback.ts. */
+  readonly callback?: CallbackRequestSettings;
 }
 
 /**
@@ -152,9 +155,10 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
   }
   if (given(flags.outboundAht) && !given(flags.outboundReserve)) problem("--outbound-aht", "only applies with --outbound-reserve", flags.outboundAht);
   if (model === "erlang-x" && lines !== undefined && agents !== undefined && lines < agents) problem("--lines", `must be at least --agents (${agents}): every agent needs a line`, flags.lines);
+  const callback = parseCallbackFlags(flags, model, problems);
   // a --classes value that failed to parse has already been reported: do not add "give a target"
   const classTargets = classes === undefined ? given(flags.classes) : classes.some((c) => c.targetServiceLevel !== undefined);
-  const hasTarget = classTargets || given(flags.outboundReserve) || [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking].some(given);
+  const hasTarget = classTargets || given(flags.outboundReserve) || [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking, flags.callbackInTime].some(given);
   if (!given(flags.agents) && !hasTarget) {
     problem("--target", "give a target to solve for the agents (e.g. --target 80/20, --max-asa, --max-occupancy), or --agents N to evaluate");
   }
@@ -183,6 +187,7 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
     ...(classes !== undefined ? { classes } : {}),
     ...(outboundReserve !== undefined ? { outboundReserve } : {}),
     ...(outboundAhtSeconds !== undefined ? { outboundAhtSeconds } : {}),
+    ...(callback !== undefined ? { callback } : {}),
   };
 }
 
@@ -228,14 +233,19 @@ export function answerErlang(request: ErlangRequest): ErlangAnswer {
   try {
     return answerErlangUnchecked(request);
   } catch (error) {
-    if (!(error instanceof WfmError)) throw error;
-    throw new WfmError(
-      error.problems.map((p) => {
-        const flag = typeof p.path?.[0] === "string" ? flagOfOption[p.path[0]] : undefined;
-        return flag === undefined ? p : { ...p, option: flag, message: p.message.replace(/^[A-Za-z]+: /, "") };
-      }),
-    );
+    throw onFlags(error);
   }
+}
+
+/** A queueing engine's WfmError restated against the flags that gave the values (other errors unchanged). */
+function onFlags(error: unknown): unknown {
+  if (!(error instanceof WfmError)) return error;
+  return new WfmError(
+    error.problems.map((p) => {
+      const flag = typeof p.path?.[0] === "string" ? flagOfOption[p.path[0]] : undefined;
+      return flag === undefined ? p : { ...p, option: flag, message: p.message.replace(/^[A-Za-z]+: /, "") };
+    }),
+  );
 }
 
 function answerErlangUnchecked(request: ErlangRequest): ErlangAnswer {
@@ -465,11 +475,15 @@ export const erlangCommand: CommandModule = {
       .option("--lines <n>", "Erlang X: lines (trunks) for calls in service and waiting; busy tone beyond")
       .option("--outbound-reserve <n|best>", "blending: outbound work starts only while N other agents stay idle (with --agents); best = the smallest reserve meeting --target")
       .option("--outbound-aht <seconds>", "blending: mean handle time of an outbound contact, seconds (default --aht)")
+      .option("--callback-threshold <seconds>", "call-back: offer a call-back when the expected wait exceeds this, seconds, e.g. 60")
+      .option("--callback-share <percent>", "call-back: percentage of offered callers who take it, e.g. 40")
+      .option("--callback-deadline <seconds>", "call-back: promised time to the call-back, seconds (default 3600)")
+      .option("--callback-in-time <percent>", "call-back: target percentage of call-backs made within the deadline, e.g. 95")
       .option("--format <format>", "table | json", "table")
       .option("--locale <locale>", "language of the table: en or fa (Persian terms and digits); json does not change", "en")
       .addHelpText(
         "after",
-        "\nExamples:\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20 --patience 300 --max-abandon 5%\n  wfm erlang --traffic 100 --model erlang-b --max-blocking 1%\n  wfm erlang --calls 1000 --interval 30 --aht 180 --patience 120 --classes vip:10%:90/10,regular:80/20\n  wfm erlang --calls 1000 --interval 30 --aht 180 --target 80/20 --model erlang-x --patience 120 --redial 60 --redial-delay 300 --lines 120\n",
+        "\nExamples:\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20\n  wfm erlang --calls 100 --interval 30 --aht 180 --target 80/20 --patience 300 --max-abandon 5%\n  wfm erlang --traffic 100 --model erlang-b --max-blocking 1%\n  wfm erlang --calls 1000 --interval 30 --aht 180 --patience 120 --classes vip:10%:90/10,regular:80/20\n  wfm erlang --calls 1000 --interval 30 --aht 180 --target 80/20 --model erlang-x --patience 120 --redial 60 --redial-delay 300 --lines 120\n  wfm erlang --calls 300 --interval 30 --aht 180 --target 80/20 --callback-threshold 60 --callback-share 40 --callback-deadline 3600 --callback-in-time 95\n",
       )
       .action(async (flags: ErlangFlags) => {
         const request = parseErlangFlags(flags);
@@ -477,6 +491,16 @@ export const erlangCommand: CommandModule = {
         if (request.classes !== undefined) {
           const premium = answerPriority(request);
           io.stdout(request.format === "json" ? toJson(priorityJson(request, premium)) : priorityTable(request, premium, lf));
+          return;
+        }
+        if (request.callback !== undefined) {
+          let premium: ReturnType<typeof answerCallback>;
+          try {
+            premium = answerCallback(request, request.callback);
+          } catch (error) {
+            throw onFlags(error);
+          }
+          io.stdout(request.format === "json" ? toJson(callbackJson(request, request.callback, premium)) : callbackTable(request, request.callback, premium, lf));
           return;
         }
         if (request.outboundReserve !== undefined) {

@@ -162,6 +162,17 @@ function describeChannel(name: string, c: ChannelConfig, lf: LocaleFormat): stri
         : c.patienceSeconds === undefined
           ? m.erlangC
           : m.erlangA(integer(c.patienceSeconds));
+    if (c.callback !== undefined) {
+      const cb = c.callback;
+      extras.push(
+        m.callbackOffer({
+          thresholdSeconds: integer(cb.thresholdSeconds),
+          takeUpPercent: lf.digits(formatPercent(cb.takeUpShare, 0)),
+          deadlineSeconds: integer(cb.deadlineSeconds ?? 3600),
+          inTimePercent: cb.targetInTimeShare === undefined ? null : lf.digits(formatPercent(cb.targetInTimeShare, 0)),
+        }),
+      );
+    }
     return m.voice(name, model, target, extras);
   }
   const k = c.concurrency ?? 1;

@@ -190,6 +190,8 @@ export const en = {
     classes: "Priority classes",
     classColumns: { class: "class", share: "share", target: "target", worstServiceLevel: "worst interval SL", blocked: "blocked" },
     voice: (name: string, model: string, target: string, extras: readonly string[]) => `${name}: ${model}, target ${target}${extras.length > 0 ? `, ${extras.join(", ")}` : ""}`,
+    callbackOffer: (p: { thresholdSeconds: string; takeUpPercent: string; deadlineSeconds: string; inTimePercent: string | null }) =>
+      `call-back above ${p.thresholdSeconds} s expected wait (${p.takeUpPercent} take it, called back within ${p.deadlineSeconds} s${p.inTimePercent === null ? "" : `, ${p.inTimePercent} in time`})`,
     chat: (p: { name: string; chats: string; chatCount: number; extraPercent: string; target: string; extras: readonly string[] }) =>
       `${p.name}: ${p.chats} chat${p.chatCount === 1 ? "" : "s"} at once per agent (+${p.extraPercent} handle time per extra chat), target ${p.target}${p.extras.length > 0 ? `, ${p.extras.join(", ")}` : ""}`,
     intervals: "Intervals",
@@ -489,6 +491,23 @@ export const en = {
       outboundValue: (perHour: string, agents: string) => `${perHour} contacts per hour (${agents} agents on average)`,
       reserveMisses: (reserve: string, target: string) => `reserve ${reserve} misses the inbound target ${target}`,
       columns: { reserve: "reserve", serviceLevel: "inbound SL", outbound: "outbound per hour" },
+    },
+    callback: {
+      model: (abandon: boolean) => `call-back offers (${abandon ? "Erlang A" : "Erlang C"} inbound first, call-backs in idle time)`,
+      offer: "call-back offer",
+      offerValue: (threshold: string, queue: string, share: string) => `when the expected wait exceeds ${threshold} (${queue} or more queued), ${share} take it`,
+      never: "never (threshold beyond any wait)",
+      deadline: "call-back deadline",
+      inboundSl: "inbound service level",
+      inboundSlValue: (kept: string, seconds: string, offered: string) => `${kept} within ${seconds} of callers who stayed (${offered} of all offered)`,
+      asa: "inbound ASA",
+      taken: "call-backs taken",
+      takenValue: (share: string) => `${share} of offered calls`,
+      inTime: "call-backs in time",
+      inTimeValue: (share: string, deadline: string, delay: string) => `${share} within ${deadline} (mean delay ${delay})`,
+      unstable: "no: inbound plus call-backs exceed the agents; the backlog grows without end",
+      missInTime: (percent: string) => `the in-time target ${percent} for call-backs`,
+      atInTime: (percent: string) => `call-backs in time ${percent}`,
     },
   },
   costCli: {

@@ -204,6 +204,8 @@ export const fa: Messages = {
     classes: "کلاس‌های اولویت",
     classColumns: { class: "کلاس", share: "سهم", target: "هدف", worstServiceLevel: "بدترین سطح سرویس بازه", blocked: "مسدود" },
     voice: (name, model, target, extras) => `${name}: ${model}، هدف سطح سرویس ${target}${extras.length > 0 ? `، ${extras.join("، ")}` : ""}`,
+    callbackOffer: (p) =>
+      `تماس برگشتی برای انتظار بیش از ${p.thresholdSeconds} ثانیه (${p.takeUpPercent} می‌پذیرند، تماس برگشتی تا ${p.deadlineSeconds} ثانیه${p.inTimePercent === null ? "" : `، ${p.inTimePercent} به‌موقع`})`,
     chat: (p) =>
       `${p.name}: ${p.chats} چت همزمان برای هر کارشناس (+${p.extraPercent} زمان رسیدگی برای هر چت اضافه)، هدف سطح سرویس ${p.target}${p.extras.length > 0 ? `، ${p.extras.join("، ")}` : ""}`,
     intervals: "بازه‌ها",
@@ -549,6 +551,23 @@ export const fa: Messages = {
       outboundValue: (perHour: string, agents: string) => `${perHour} تماس در ساعت (به‌طور میانگین ${agents} کارشناس)`,
       reserveMisses: (reserve: string, target: string) => `ذخیره‌ی ${reserve} هدف تماس ورودی ${target} را برآورده نمی‌کند`,
       columns: { reserve: "ذخیره", serviceLevel: "سطح سرویس ورودی", outbound: "خروجی در ساعت" },
+    },
+    callback: {
+      model: (abandon: boolean) => `پیشنهاد تماس برگشتی (${abandon ? "ارلانگ A" : "ارلانگ C"}، ورودی در اولویت، تماس برگشتی در زمان بیکاری)`,
+      offer: "پیشنهاد تماس برگشتی",
+      offerValue: (threshold: string, queue: string, share: string) => `وقتی انتظار پیش‌بینی‌شده از ${threshold} بیشتر شود (${queue} نفر یا بیشتر در صف)، ${share} می‌پذیرند`,
+      never: "هرگز (آستانه فراتر از هر انتظار)",
+      deadline: "مهلت تماس برگشتی",
+      inboundSl: "سطح سرویس ورودی",
+      inboundSlValue: (kept: string, seconds: string, offered: string) => `${kept} در ${seconds} از تماس‌گیرندگانی که ماندند (${offered} از همه‌ی تماس‌ها)`,
+      asa: "ASA ورودی",
+      taken: "تماس‌های برگشتی پذیرفته‌شده",
+      takenValue: (share: string) => `${share} از تماس‌های ورودی`,
+      inTime: "تماس‌های برگشتی به‌موقع",
+      inTimeValue: (share: string, deadline: string, delay: string) => `${share} در ${deadline} (میانگین تأخیر ${delay})`,
+      unstable: "خیر: ورودی و تماس‌های برگشتی از توان کارشناسان بیشتر است و صف تماس برگشتی بی‌پایان رشد می‌کند",
+      missInTime: (percent: string) => `هدف به‌موقع بودن ${percent} برای تماس‌های برگشتی`,
+      atInTime: (percent: string) => `تماس برگشتی به‌موقع ${percent}`,
     },
   },
   costCli: {
