@@ -5,11 +5,10 @@
  *
  * @module
  */
-import { WfmError, type Problem } from "../../errors.js";
 import { renderKeyValues } from "../../io/render.js";
 import { localeFormat, type LocaleFormat } from "../../io/locale/index.js";
 import { callbackQueue, requiredAgentsCallback, type CallbackQueueResult } from "../../queueing/index.js";
-import { parseNumberOption, parsePercentOption } from "../options.js";
+import { parseNumberOption, parsePercentOption, type OptionProblems } from "../options.js";
 import { scheduledFor, type PremiumRequest } from "./erlang-premium.js";
 
 /** The call-back settings of a `wfm erlang` request (ratios as fractions, parsed from percent). */
@@ -190,27 +189,16 @@ export interface CallbackFlags {
 }
 
 /**
- * Parses the call-back flags, adding one problem per bad or conflicting flag to `problems`
+ * Parses the call-back flags, adding one problem per bad or conflicting flag to `collected`
  * (percentages at this edge, fractions after). Returns undefined when no call-back flag is given.
  */
 export function parseCallbackFlags(
   flags: CallbackFlags & { classes?: string; outboundReserve?: string },
   model: string,
-  problems: Problem[],
+  collected: OptionProblems,
 ): CallbackRequestSettings | undefined {
   const given = (v: string | undefined) => v !== undefined;
-  const problem = (option: string, message: string, value?: unknown) => problems.push({ code: "invalid-option", option, message, value });
-  const attempt = <T>(parse: () => T): T | undefined => {
-    try {
-      return parse();
-    } catch (error) {
-      if (error instanceof WfmError) {
-        problems.push(...error.problems);
-        return undefined;
-      }
-      throw error;
-    }
-  };
+  const { problem, attempt } = collected;
   const any = [flags.callbackThreshold, flags.callbackShare, flags.callbackDeadline, flags.callbackInTime].some(given);
   if (!any) return undefined;
   const threshold = flags.callbackThreshold === undefined ? undefined : attempt(() => parseNumberOption("--callback-threshold", flags.callbackThreshold!, { min: 0 }));

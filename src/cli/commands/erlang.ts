@@ -87,7 +87,8 @@ export interface ErlangRequest extends PremiumRequest {
  * @throws {WfmError} `invalid-option` naming each bad or conflicting flag.
  */
 export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
-  const { attempt, problem, done } = optionProblems();
+  const collected = optionProblems();
+  const { attempt, problem, done } = collected;
   const given = (value: string | undefined) => value !== undefined;
 
   const format = attempt(() => parseChoiceOption("--format", flags.format, formats));
@@ -155,7 +156,7 @@ export function parseErlangFlags(flags: ErlangFlags): ErlangRequest {
   }
   if (given(flags.outboundAht) && !given(flags.outboundReserve)) problem("--outbound-aht", "only applies with --outbound-reserve", flags.outboundAht);
   if (model === "erlang-x" && lines !== undefined && agents !== undefined && lines < agents) problem("--lines", `must be at least --agents (${agents}): every agent needs a line`, flags.lines);
-  const callback = parseCallbackFlags(flags, model, problems);
+  const callback = parseCallbackFlags(flags, model, collected);
   // a --classes value that failed to parse has already been reported: do not add "give a target"
   const classTargets = classes === undefined ? given(flags.classes) : classes.some((c) => c.targetServiceLevel !== undefined);
   const hasTarget = classTargets || given(flags.outboundReserve) || [flags.target, flags.maxAsa, flags.maxOccupancy, flags.maxAbandon, flags.maxBlocking, flags.callbackInTime].some(given);
