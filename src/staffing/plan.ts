@@ -6,7 +6,7 @@ import { requiredChatAgents, chatQueue } from "./chat.js";
 import { planDeferredWork } from "./deferred.js";
 import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
 import type { AgentGroup, SkillRouting } from "../skills/model.js";
-import { lazyArray } from "./lazy-array.js";
+import { elementReader, lazyArray } from "./lazy-array.js";
 import { defaultSupportRatios, supportingStaff, type FixedRole, type SupportRatio, type SupportingStaff } from "./supporting-staff.js";
 
 /**
@@ -748,36 +748,6 @@ const newAccumulator = (): Accumulator => ({
   sumScheduled: 0,
 });
 
-function add(acc: Accumulator, row: StaffingInterval): void {
-  acc.calls += row.calls;
-  acc.onContacts += row.agentHoursOnContacts;
-  acc.requiredHours += row.requiredAgentHours;
-  acc.scheduledHours += row.scheduledHours;
-  if (row.serviceLevel !== null && row.asaSeconds !== null && row.calls > 0) {
-    acc.slCalls += row.calls;
-    acc.slSum += row.serviceLevel * row.calls;
-    acc.asaSum += row.asaSeconds * row.calls;
-  }
-  if (row.abandonProbability !== null && row.calls > 0) {
-    acc.abCalls += row.calls;
-    acc.abSum += row.abandonProbability * row.calls;
-  }
-  if (row.completed !== null) {
-    acc.completed += row.completed;
-    acc.within += row.completed * (row.answeredWithinTarget ?? 0);
-  }
-  // Rows arrive sorted by start: sum the agents of rows with the same start, keep the largest sum.
-  if (row.localMs !== acc.at) {
-    acc.at = row.localMs;
-    acc.sumRequired = 0;
-    acc.sumScheduled = 0;
-  }
-  acc.sumRequired += row.requiredAgents;
-  acc.sumScheduled += row.scheduledAgents;
-  if (acc.sumRequired > acc.peakRequired) acc.peakRequired = acc.sumRequired;
-  if (acc.sumScheduled > acc.peakScheduled) acc.peakScheduled = acc.sumScheduled;
-}
-
 function summarise(channel: string, acc: Accumulator, fteHours: number): StaffingSummary {
   const peakRequired = acc.peakRequired;
   const peakScheduled = acc.peakScheduled;
@@ -853,8 +823,9 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const inCalls = new Float64Array(intervals.length);
   const inAht = new Float64Array(intervals.length); // NaN: not given
   const groups = new Map<string, number[]>();
+  const element = elementReader(intervals);
   for (let index = 0; index < intervals.length; index++) {
-    const row = intervals[index]!;
+    const row = element(index);
     inMs[index] = row.localMs;
     inCalls[index] = row.calls;
     inAht[index] = row.ahtSeconds ?? Number.NaN;
@@ -883,6 +854,7 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const n = intervals.length;
   const cols = new PlanColumns(n);
   let p = 0;
+  const solutions = new Map<string, Map<number, QueueSolution>>();
   for (let ci = 0; ci < channelOrder.length; ci++) {
     const name = channelOrder[ci]!;
     const c = configs.get(name)!;
@@ -891,35 +863,47 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     let sorted = true;
     for (let i = 1; i < indexes.length && sorted; i++) sorted = inMs[indexes[i - 1]!]! <= inMs[indexes[i]!]!;
     if (!sorted) indexes.sort((a, b) => inMs[a]! - inMs[b]!);
-    const rows = indexes.map((index) => ({ localMs: inMs[index]!, calls: inCalls[index]!, ahtSeconds: Number.isNaN(inAht[index]!) ? undefined : inAht[index]! }));
-    for (let i = 1; i < rows.length; i++) {
-      if (rows[i]!.localMs === rows[i - 1]!.localMs) {
-        invalidArgument(fn, `intervals[${indexes[i]!}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(rows[i]!.localMs)} appears twice)`, rows[i]!.localMs);
+    // The channel's rows as typed columns, one pass per check so that the first problem found is
+    // the same as when each check ran over all rows before the next.
+    const count = indexes.length;
+    const ms = new Float64Array(count);
+    const calls = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      ms[i] = inMs[indexes[i]!]!;
+      calls[i] = inCalls[indexes[i]!]!;
+    }
+    for (let i = 1; i < count; i++) {
+      if (ms[i] === ms[i - 1]) {
+        invalidArgument(fn, `intervals[${indexes[i]!}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(ms[i]!)} appears twice)`, ms[i]!);
       }
     }
-    const aht = rows.map((row, i) => {
-      const value = row.ahtSeconds ?? c.ahtSeconds;
+    const aht = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const given = inAht[indexes[i]!]!;
+      const value = Number.isNaN(given) ? c.ahtSeconds : given;
       if (value === undefined) invalidArgument(fn, `intervals[${indexes[i]!}].ahtSeconds`, `given, or config.channels.${name}.ahtSeconds set`, undefined);
-      return value;
-    });
-    const open = rows.map((row) => isOpenAt(config.openingHours, row.localMs));
+      aht[i] = value;
+    }
+    const open = new Uint8Array(count).fill(1);
+    if (config.openingHours !== undefined) for (let i = 0; i < count; i++) open[i] = isOpenAt(config.openingHours, ms[i]!) ? 1 : 0;
     // Shrinkage depends on the weekday and hour only: one table of 168 hours per channel.
     const weekTable = new Float64Array(168).fill(Number.NaN);
-    const shrink = rows.map((row) => {
-      const hourOfWeek = localDayOfWeek(row.localMs) * 24 + Math.floor(localMinuteOfDay(row.localMs) / 60);
+    const shrink = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const hourOfWeek = localDayOfWeek(ms[i]!) * 24 + Math.floor(localMinuteOfDay(ms[i]!) / 60);
       let value = weekTable[hourOfWeek]!;
-      if (Number.isNaN(value)) weekTable[hourOfWeek] = value = shrinkageAt({ shrinkage: shrinkConfig, localMs: row.localMs }).shrinkage;
-      return value;
-    });
+      if (Number.isNaN(value)) weekTable[hourOfWeek] = value = shrinkageAt({ shrinkage: shrinkConfig, localMs: ms[i]! }).shrinkage;
+      shrink[i] = value;
+    }
+    const withExtras = c.type === "voice" && (c.classes !== undefined || usesErlangX(c));
     const finish = (i: number, requiredAgents: number, m: QueueSolution | null, d: { backlog: number; completed: number; answeredWithinTarget: number | null; occupancy: number } | null) => {
-      const row = rows[i]!;
       const at = p++;
-      cols.set(at, ci, open[i]!, row.localMs, row.calls, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
-      if (c.type === "voice" && (c.classes !== undefined || usesErlangX(c))) cols.extras.set(at, voiceExtras(c, m, row.calls));
+      cols.set(at, ci, open[i] === 1, ms[i]!, calls[i]!, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
+      if (withExtras) cols.extras.set(at, voiceExtras(c as VoiceChannelConfig, m, calls[i]!));
     };
     if (c.type === "deferred") {
       const plan = planDeferredWork({
-        intervals: rows.map((row, i) => ({ localMs: row.localMs, calls: row.calls, ahtSeconds: aht[i]!, open: open[i]! })),
+        intervals: Array.from({ length: count }, (_, i) => ({ localMs: ms[i]!, calls: calls[i]!, ahtSeconds: aht[i]!, open: open[i] === 1 })),
         intervalMinutes,
         responseSeconds: c.responseSeconds ?? 86_400,
         maxOccupancy: c.maxOccupancy ?? 1,
@@ -929,22 +913,26 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       plan.intervals.forEach((d, i) => finish(i, d.requiredAgents, null, d));
       continue;
     }
-    // Files with whole counts and handle times repeat (calls, AHT) pairs: solve each pair once.
+    // Files with whole counts and handle times repeat (calls, AHT) pairs: solve each pair once,
+    // for every channel with the same settings (queues of an outsourcer share their targets).
     // The key calls × 2^21 + AHT is exact for whole calls < 2^31 and AHT < 2^21 s.
-    const cache = new Map<number, QueueSolution>();
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (!open[i]) {
+    const settings = JSON.stringify(c);
+    let cache = solutions.get(settings);
+    if (cache === undefined) solutions.set(settings, (cache = new Map()));
+    for (let i = 0; i < count; i++) {
+      if (open[i] === 0) {
         finish(i, 0, null, null);
         continue;
       }
       const a = aht[i]!;
-      const key = Number.isInteger(row.calls) && Number.isInteger(a) && row.calls < 2 ** 31 && a < 2 ** 21 ? row.calls * 2 ** 21 + a : -1;
+      const callCount = calls[i]!;
+      const key = Number.isInteger(callCount) && Number.isInteger(a) && callCount < 2 ** 31 && a < 2 ** 21 ? callCount * 2 ** 21 + a : -1;
       let solution = key >= 0 ? cache.get(key) : undefined;
       if (solution === undefined) {
-        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(row.localMs)}`, index: indexes[i]!, channel: name };
-        solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, site) : solveChat(c, row.calls, aht[i]!, intervalSeconds, site);
-        if (key >= 0) cache.set(key, solution);
+        const localMs = ms[i]!;
+        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(localMs)}`, index: indexes[i]!, channel: name };
+        solution = c.type === "voice" ? solveVoice(c, callCount, a, intervalSeconds, site) : solveChat(c, callCount, a, intervalSeconds, site);
+        if (key >= 0 && cache.size < maxCachedSolutions) cache.set(key, solution);
       }
       finish(i, solution.requiredAgents, solution, null);
     }
@@ -960,40 +948,45 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
 
   // Days and totals.
   const fteHoursOfDay = (dayMs: number) => hoursPerFtePerMonth / daysInMonth(dayMs);
+  // Accumulators by channel index, the total ("all") last; read from the columns, with the
+  // sums the interval objects would give (no object per interval).
+  const nc = channelOrder.length;
+  const allIndex = channelOrder.indexOf("all") >= 0 ? channelOrder.indexOf("all") : nc;
+  const slot = (ci: number) => (channelOrder[ci] === "all" ? allIndex : ci);
   const dayKeys: number[] = [];
-  const byDay = new Map<number, Map<string, Accumulator>>();
-  const period = new Map<string, Accumulator>();
-  const lastBacklog = new Map<string, number>();
+  const byDay = new Map<number, (Accumulator | undefined)[]>();
+  const period: (Accumulator | undefined)[] = new Array(nc + 1).fill(undefined);
+  const lastBacklog: (number | undefined)[] = new Array(nc).fill(undefined);
   let dayOf = Number.NaN;
   let dayEnd = Number.NaN;
-  let accs = new Map<string, Accumulator>();
-  const addTo = (key: string, row: StaffingInterval): void => {
-    let acc = accs.get(key);
-    if (acc === undefined) accs.set(key, (acc = newAccumulator()));
-    add(acc, row);
-    let total = period.get(key);
-    if (total === undefined) period.set(key, (total = newAccumulator()));
-    add(total, row);
+  let accs: (Accumulator | undefined)[] = [];
+  const addTo = (key: number, i: number): void => {
+    const acc = (accs[key] ??= newAccumulator());
+    cols.addTo(acc, i, intervalHours);
+    const total = (period[key] ??= newAccumulator());
+    cols.addTo(total, i, intervalHours);
   };
   for (let k = 0; k < n; k++) {
-    const row = intervalAt(k);
-    if (!(row.localMs >= dayOf && row.localMs < dayEnd)) {
-      const day = localStartOfDay(row.localMs);
+    const i = order[k]!;
+    const localMs = cols.localMs[i]!;
+    if (!(localMs >= dayOf && localMs < dayEnd)) {
+      const day = localStartOfDay(localMs);
       let found = byDay.get(day);
       if (found === undefined) {
-        byDay.set(day, (found = new Map()));
+        byDay.set(day, (found = new Array(nc + 1).fill(undefined)));
         dayKeys.push(day);
       }
       accs = found;
       dayOf = day;
       dayEnd = day + millisecondsInDay;
     }
-    addTo(row.channel, row);
-    addTo("all", row);
-    if (row.backlog !== null) {
-      lastBacklog.set(row.channel, row.backlog);
-      const channelAcc = accs.get(row.channel)!;
-      channelAcc.backlog = row.backlog;
+    const ci = cols.channel[i]!;
+    addTo(slot(ci), i);
+    addTo(allIndex, i);
+    if (cols.kind[i] === 2) {
+      const backlog = cols.a[i]!;
+      lastBacklog[ci] = backlog;
+      accs[slot(ci)]!.backlog = backlog;
     }
   }
   const days: StaffingDay[] = [];
@@ -1002,14 +995,14 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     const accs = byDay.get(day)!;
     const date = formatLocalDate(day);
     let dayBacklog: number | null = null;
-    for (const name of channelOrder) {
-      const acc = accs.get(name);
+    for (let ci = 0; ci < nc; ci++) {
+      const acc = accs[slot(ci)];
       if (acc === undefined) continue;
       if (acc.backlog !== null) dayBacklog = (dayBacklog ?? 0) + acc.backlog;
-      days.push({ date, ...summarise(name, acc, fteHoursOfDay(day)) });
+      days.push({ date, ...summarise(channelOrder[ci]!, acc, fteHoursOfDay(day)) });
     }
     if (multi) {
-      const all = accs.get("all")!;
+      const all = accs[allIndex]!;
       all.backlog = dayBacklog;
       days.push({ date, ...summarise("all", all, fteHoursOfDay(day)) });
     }
@@ -1020,15 +1013,17 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   if (dayKeys.length > 0) for (let d = first; d <= last; d += millisecondsInDay) hoursPerFte += fteHoursOfDay(d);
   const channels: StaffingSummary[] = [];
   let endBacklog: number | null = null;
-  for (const name of channelOrder) {
-    const acc = period.get(name)!;
-    if (lastBacklog.has(name)) {
-      acc.backlog = lastBacklog.get(name)!;
+  for (let ci = 0; ci < nc; ci++) {
+    const name = channelOrder[ci]!;
+    const acc = period[slot(ci)]!;
+    const backlog = lastBacklog[ci];
+    if (backlog !== undefined) {
+      acc.backlog = backlog;
       endBacklog = (endBacklog ?? 0) + acc.backlog;
     }
     channels.push(summarise(name, acc, hoursPerFte));
   }
-  const allAcc = period.get("all") ?? newAccumulator();
+  const allAcc = period[allIndex] ?? newAccumulator();
   allAcc.backlog = endBacklog;
   const all = summarise("all", allAcc, hoursPerFte);
   const perClass = classTotals(planned, configs);
@@ -1054,6 +1049,9 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
 }
 
 /** Interval `k` of the plan (in plan order), from the columns alone (no closure over the planner's scope). */
+/** Solutions kept per channel settings (about 200 bytes each): enough for every whole (calls, AHT) pair of real files. */
+const maxCachedSolutions = 500_000;
+
 function intervalReader(cols: PlanColumns, order: Uint32Array, names: readonly string[], types: readonly ChannelType[], intervalSeconds: number, intervalHours: number) {
   return (k: number): StaffingInterval => cols.interval(order[k]!, names, types, intervalSeconds, intervalHours);
 }
@@ -1157,9 +1155,8 @@ class PlanColumns {
     const shrink = this.shrinkage[i]!;
     const occupancy = this.occupancy[i]!;
     const channel = this.channel[i]!;
-    const extras = this.extras.get(i);
-    return {
-      ...extras,
+    const extras = this.extras.size === 0 ? undefined : this.extras.get(i);
+    const fields = {
       localMs: this.localMs[i]!,
       channel: names[channel]!,
       channelType: types[channel]!,
@@ -1182,5 +1179,46 @@ class PlanColumns {
       requiredAgentHours: requiredAgents * intervalHours,
       scheduledHours: (requiredAgents * intervalHours) / (1 - shrink),
     };
+    // Spreading `undefined` costs a copy per interval: the extras only where there are any.
+    return extras === undefined ? fields : { ...extras, ...fields };
+  }
+
+  /**
+   * Adds interval `i` to an accumulator, as `add` does with the interval object (the same
+   * expressions, so the same sums to the last bit).
+   */
+  addTo(acc: Accumulator, i: number, intervalHours: number): void {
+    const kind = this.kind[i]!;
+    const calls = this.calls[i]!;
+    const requiredAgents = this.requiredAgents[i]!;
+    const shrink = this.shrinkage[i]!;
+    acc.calls += calls;
+    acc.onContacts += this.occupancy[i]! * requiredAgents * intervalHours;
+    acc.requiredHours += requiredAgents * intervalHours;
+    acc.scheduledHours += (requiredAgents * intervalHours) / (1 - shrink);
+    if (kind === 1 && calls > 0) {
+      acc.slCalls += calls;
+      acc.slSum += this.a[i]! * calls;
+      acc.asaSum += this.b[i]! * calls;
+      if (this.present[i] === 1) {
+        acc.abCalls += calls;
+        acc.abSum += this.e[i]! * calls;
+      }
+    }
+    if (kind === 2) {
+      const completed = this.b[i]!;
+      acc.completed += completed;
+      acc.within += completed * (this.present[i] === 2 ? this.c[i]! : 0);
+    }
+    const localMs = this.localMs[i]!;
+    if (localMs !== acc.at) {
+      acc.at = localMs;
+      acc.sumRequired = 0;
+      acc.sumScheduled = 0;
+    }
+    acc.sumRequired += requiredAgents;
+    acc.sumScheduled += this.scheduledAgents[i]!;
+    if (acc.sumRequired > acc.peakRequired) acc.peakRequired = acc.sumRequired;
+    if (acc.sumScheduled > acc.peakScheduled) acc.peakScheduled = acc.sumScheduled;
   }
 }
