@@ -803,6 +803,59 @@ function summarise(channel: string, acc: Accumulator, fteHours: number): Staffin
  * ```
  */
 export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
+  const prepared = prepareStaffing(options);
+  return assembleStaffing(prepared, staffChannels(prepared.jobs));
+}
+
+/** One channel's rows, sorted by start, to be staffed by {@link staffChannels} (structured-cloneable). */
+export interface StaffingChannelJob {
+  /** Position of the channel in order of first appearance. */
+  readonly channelIndex: number;
+  readonly name: string;
+  readonly config: ChannelConfig;
+  /** The shrinkage in force: the channel's, else the plan's. */
+  readonly shrinkage: ShrinkageConfig;
+  readonly openingHours: OpeningHours | undefined;
+  readonly intervalMinutes: number;
+  /** Position of each row in `intervals` of the options (problems name it). */
+  readonly indexes: Uint32Array;
+  readonly localMs: Float64Array;
+  readonly calls: Float64Array;
+  /** NaN where the row gives none (the channel's `ahtSeconds` applies). */
+  readonly ahtSeconds: Float64Array;
+}
+
+/** Checked options of {@link planStaffing}, split into one job per channel ({@link prepareStaffing}). */
+export interface PreparedStaffing {
+  readonly intervalMinutes: number;
+  readonly hoursPerFtePerMonth: number;
+  readonly config: StaffingConfig;
+  /** Channel names in order of first appearance. */
+  readonly channelOrder: readonly string[];
+  readonly configs: ReadonlyMap<string, ChannelConfig>;
+  readonly jobs: readonly StaffingChannelJob[];
+  readonly intervalCount: number;
+}
+
+/**
+ * The first step of {@link planStaffing}: checks the options and every channel's settings, and
+ * splits the intervals into one job per channel (rows sorted by start, as typed columns). With
+ * {@link staffChannels} and {@link assembleStaffing} it lets a caller run the solves elsewhere
+ * (worker threads: `io/staff-in-workers.ts`) and still get the plan `planStaffing` gives.
+ *
+ * @throws {WfmError} `invalid-argument` as {@link planStaffing}, for everything but the
+ * per-channel checks (duplicate starts, a missing AHT) and the solves, which `staffChannels` makes
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareStaffing({ intervalMinutes: 30, intervals: [{ localMs: 0, calls: 100, ahtSeconds: 180 }], config: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } });
+ * prepared.channelOrder; //=> ["voice"]
+ * prepared.jobs[0].calls; //=> Float64Array [100]
+ * ```
+ *
+ * Reference: as {@link planStaffing}.
+ */
+export function prepareStaffing(options: PlanStaffingOptions): PreparedStaffing {
   requireOptions("planStaffing", options);
   const fn = "planStaffing";
   const { intervals, intervalMinutes, config } = options;
@@ -814,8 +867,6 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const baseShrinkage: ShrinkageConfig = config.shrinkage ?? { components: [] };
   validateShrinkage(baseShrinkage, `${fn}: config.shrinkage`);
   if (config.openingHours !== undefined) validateOpeningHours(config.openingHours, fn);
-  const intervalSeconds = intervalMinutes * 60;
-  const intervalHours = intervalMinutes / 60;
 
   // Group by channel, in order of first appearance: the indexes of each channel's rows.
   // Each input is read once, into columns (`intervals` may build its elements on access).
@@ -848,30 +899,58 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     configs.set(name, c);
   }
 
-  // Results as columns (one typed array per field, about 110 bytes per interval): an object per
-  // interval holds about 370 bytes, 1 GB for 3 million intervals. `intervals` of the plan builds
-  // the objects on access (`lazyArray`); the derived fields are computed there.
-  const n = intervals.length;
-  const cols = new PlanColumns(n);
+  // One job per channel: its rows sorted by start, as columns.
+  const jobs: StaffingChannelJob[] = channelOrder.map((name, channelIndex) => {
+    const c = configs.get(name)!;
+    const list = groups.get(name)!;
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = inMs[list[i - 1]!]! <= inMs[list[i]!]!;
+    if (!sorted) list.sort((x, y) => inMs[x]! - inMs[y]!);
+    const count = list.length;
+    const indexes = Uint32Array.from(list);
+    const localMs = new Float64Array(count);
+    const calls = new Float64Array(count);
+    const ahtSeconds = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      localMs[i] = inMs[list[i]!]!;
+      calls[i] = inCalls[list[i]!]!;
+      ahtSeconds[i] = inAht[list[i]!]!;
+    }
+    return { channelIndex, name, config: c, shrinkage: c.shrinkage ?? baseShrinkage, openingHours: config.openingHours, intervalMinutes, indexes, localMs, calls, ahtSeconds };
+  });
+  return { intervalMinutes, hoursPerFtePerMonth, config, channelOrder, configs, jobs, intervalCount: intervals.length };
+}
+
+/**
+ * Staffs the intervals of some channels (the queueing solves of {@link planStaffing}, the part
+ * worth spreading over threads): per interval the required agents, the scheduled head count
+ * ⌈required / (1 − shrinkage)⌉ and the queue metrics, as columns in the order of the jobs and
+ * their rows. Each channel is staffed from its own rows and settings alone, so any split of the
+ * jobs gives the same values; (calls, AHT) pairs are solved once per channel settings.
+ *
+ * @param jobs - channels from {@link prepareStaffing}
+ * @throws {WfmError} as {@link planStaffing}: the first problem of the first channel that has one
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareStaffing({ intervalMinutes: 30, intervals: [{ localMs: 0, calls: 100, ahtSeconds: 180 }], config: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } });
+ * staffChannels(prepared.jobs).requiredAgents[0]; //=> 14
+ * ```
+ *
+ * Reference: Koole, *Call Center Optimization* (2013), ch. 5 (staffing each interval by Erlang C).
+ */
+export function staffChannels(jobs: readonly StaffingChannelJob[]): PlanColumns {
+  const total = jobs.reduce((sum, job) => sum + job.indexes.length, 0);
+  const cols = new PlanColumns(total);
   let p = 0;
   const solutions = new Map<string, Map<number, QueueSolution>>();
-  for (let ci = 0; ci < channelOrder.length; ci++) {
-    const name = channelOrder[ci]!;
-    const c = configs.get(name)!;
-    const shrinkConfig = c.shrinkage ?? baseShrinkage;
-    const indexes = groups.get(name)!;
-    let sorted = true;
-    for (let i = 1; i < indexes.length && sorted; i++) sorted = inMs[indexes[i - 1]!]! <= inMs[indexes[i]!]!;
-    if (!sorted) indexes.sort((a, b) => inMs[a]! - inMs[b]!);
-    // The channel's rows as typed columns, one pass per check so that the first problem found is
-    // the same as when each check ran over all rows before the next.
+  for (const job of jobs) {
+    const { channelIndex: ci, name, config: c, shrinkage: shrinkConfig, openingHours, intervalMinutes, indexes, localMs: ms, calls } = job;
+    const fn = "planStaffing";
+    const intervalSeconds = intervalMinutes * 60;
+    // One pass per check, so that the first problem found is the same as when each check ran
+    // over all rows before the next.
     const count = indexes.length;
-    const ms = new Float64Array(count);
-    const calls = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      ms[i] = inMs[indexes[i]!]!;
-      calls[i] = inCalls[indexes[i]!]!;
-    }
     for (let i = 1; i < count; i++) {
       if (ms[i] === ms[i - 1]) {
         invalidArgument(fn, `intervals[${indexes[i]!}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(ms[i]!)} appears twice)`, ms[i]!);
@@ -879,13 +958,13 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     }
     const aht = new Float64Array(count);
     for (let i = 0; i < count; i++) {
-      const given = inAht[indexes[i]!]!;
+      const given = job.ahtSeconds[i]!;
       const value = Number.isNaN(given) ? c.ahtSeconds : given;
       if (value === undefined) invalidArgument(fn, `intervals[${indexes[i]!}].ahtSeconds`, `given, or config.channels.${name}.ahtSeconds set`, undefined);
       aht[i] = value;
     }
     const open = new Uint8Array(count).fill(1);
-    if (config.openingHours !== undefined) for (let i = 0; i < count; i++) open[i] = isOpenAt(config.openingHours, ms[i]!) ? 1 : 0;
+    if (openingHours !== undefined) for (let i = 0; i < count; i++) open[i] = isOpenAt(openingHours, ms[i]!) ? 1 : 0;
     // Shrinkage depends on the weekday and hour only: one table of 168 hours per channel.
     const weekTable = new Float64Array(168).fill(Number.NaN);
     const shrink = new Float64Array(count);
@@ -936,7 +1015,31 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       }
       finish(i, solution.requiredAgents, solution, null);
     }
-  }
+    }
+  return cols;
+}
+
+/**
+ * The last step of {@link planStaffing}: the plan from the staffed columns of every job in order
+ * (plan order by start then channel, day and period totals, supporting staff).
+ *
+ * @param prepared - from {@link prepareStaffing}
+ * @param cols - {@link staffChannels} of all `prepared.jobs` in order, or its pieces joined
+ * ({@link PlanColumns.join})
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareStaffing({ intervalMinutes: 30, intervals: [{ localMs: 0, calls: 100, ahtSeconds: 180 }], config: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } });
+ * assembleStaffing(prepared, staffChannels(prepared.jobs)).totals.all.requiredAgentHours; //=> 7
+ * ```
+ *
+ * Reference: as {@link planStaffing}.
+ */
+export function assembleStaffing(prepared: PreparedStaffing, cols: PlanColumns): StaffingPlan {
+  if (cols.channel.length !== prepared.intervalCount) throw new RangeError(`assembleStaffing: ${cols.channel.length} staffed intervals for ${prepared.intervalCount} in the options`);
+  const { intervalMinutes, hoursPerFtePerMonth, config, channelOrder, configs, intervalCount: n } = prepared;
+  const intervalSeconds = intervalMinutes * 60;
+  const intervalHours = intervalMinutes / 60;
   // Plan order: by start, then channel in order of first appearance.
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -1056,11 +1159,18 @@ function intervalReader(cols: PlanColumns, order: Uint32Array, names: readonly s
   return (k: number): StaffingInterval => cols.interval(order[k]!, names, types, intervalSeconds, intervalHours);
 }
 
+/** {@link PlanColumns} as plain data (structured-cloneable). */
+export type PlanColumnsData = { readonly [K in (typeof columnNames)[number]]: PlanColumns[K] } & { readonly extras: readonly (readonly [number, Partial<StaffingInterval>])[] };
+
+/** The typed arrays of {@link PlanColumns}, as posted between threads. */
+const columnNames = ["channel", "kind", "present", "open", "localMs", "calls", "ahtSeconds", "requiredAgents", "scheduledAgents", "shrinkage", "occupancy", "a", "b", "c", "e"] as const;
+
 /**
  * The intervals of a plan as columns. The kind says which of the nullable fields hold values;
  * `present` flags `abandonProbability` (bit 1) and `answeredWithinTarget` (bit 2).
+ * Internal to staffing and the worker threads that run {@link staffChannels}.
  */
-class PlanColumns {
+export class PlanColumns {
   readonly channel: Uint32Array;
   readonly kind: Uint8Array;
   readonly present: Uint8Array;
@@ -1082,6 +1192,35 @@ class PlanColumns {
   readonly e: Float64Array;
   /** The fields of voice intervals with priority classes or Erlang X (few channels: kept as objects). */
   readonly extras = new Map<number, Partial<StaffingInterval>>();
+
+  /**
+   * Columns of the staffed pieces in order, as one (the arrays copied): the result of
+   * {@link staffChannels} over all the pieces' jobs.
+   */
+  static join(pieces: readonly PlanColumns[]): PlanColumns {
+    const out = new PlanColumns(pieces.reduce((sum, piece) => sum + piece.channel.length, 0));
+    let offset = 0;
+    for (const piece of pieces) {
+      for (const name of columnNames) (out[name] as Float64Array).set(piece[name] as Float64Array, offset);
+      for (const [i, extra] of piece.extras) out.extras.set(offset + i, extra);
+      offset += piece.channel.length;
+    }
+    return out;
+  }
+
+  /** The columns as plain data for `postMessage`, with the buffers to transfer. */
+  toMessage(): { data: PlanColumnsData; transfer: ArrayBuffer[] } {
+    const arrays = Object.fromEntries(columnNames.map((name) => [name, this[name]])) as Omit<PlanColumnsData, "extras">;
+    return { data: { ...arrays, extras: [...this.extras] }, transfer: columnNames.map((name) => this[name].buffer as ArrayBuffer) };
+  }
+
+  /** Columns from {@link PlanColumns.toMessage} data. */
+  static fromMessage(data: PlanColumnsData): PlanColumns {
+    const out = new PlanColumns(0);
+    for (const name of columnNames) (out as unknown as Record<string, unknown>)[name] = data[name];
+    for (const [i, extra] of data.extras) out.extras.set(i, extra);
+    return out;
+  }
 
   constructor(n: number) {
     this.channel = new Uint32Array(n);
