@@ -1201,11 +1201,16 @@ export class PlanColumns {
     const out = new PlanColumns(pieces.reduce((sum, piece) => sum + piece.channel.length, 0));
     let offset = 0;
     for (const piece of pieces) {
-      for (const name of columnNames) (out[name] as Float64Array).set(piece[name] as Float64Array, offset);
-      for (const [i, extra] of piece.extras) out.extras.set(offset + i, extra);
+      out.copyFrom(piece, offset);
       offset += piece.channel.length;
     }
     return out;
+  }
+
+  /** Copies the intervals of `piece` into these columns from position `offset` on. */
+  copyFrom(piece: PlanColumns, offset: number): void {
+    for (const name of columnNames) (this[name] as Float64Array).set(piece[name] as Float64Array, offset);
+    for (const [i, extra] of piece.extras) this.extras.set(offset + i, extra);
   }
 
   /** The columns as plain data for `postMessage`, with the buffers to transfer. */

@@ -5,8 +5,9 @@ import { WfmError } from "../../errors.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { formatFixed, formatPercent, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
+import { planStaffingInWorkers, staffWorkerSettingsFromEnv } from "../../io/staff-in-workers.js";
 import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
-import { lazyArray } from "../../staffing/lazy-array.js";
+import { elementReader, lazyArray } from "../../staffing/lazy-array.js";
 import {
   defaultChannelType,
   planStaffing,
@@ -360,17 +361,28 @@ export const staffCommand: CommandModule = {
         const config = effectiveConfig(withHours, names, o, series.hasAht, o.config);
         const ahtOverride = o.aht === undefined ? undefined : Number(o.aht);
         let plan: ReturnType<typeof planStaffing>;
+        // Rows read without the Proxy, and one key string per channel and queue (not per row).
+        const rowAt = elementReader(series.rows);
+        const keys = new Map<string, Map<string | undefined, string>>();
+        const keyOf = (channel: string, queue: string | undefined) => {
+          let byQueue = keys.get(channel);
+          if (byQueue === undefined) keys.set(channel, (byQueue = new Map()));
+          let found = byQueue.get(queue);
+          if (found === undefined) byQueue.set(queue, (found = key(channel, queue)));
+          return found;
+        };
         try {
-          plan = planStaffing({
+          // A large batch is staffed on every core (the same plan, see planStaffingInWorkers).
+          plan = await planStaffingInWorkers({
             intervalMinutes: series.intervalMinutes,
             config,
             // Built on access from the file's columns: no object per row held while staffing.
             intervals: lazyArray(series.rows.length, (i) => {
-              const row = series.rows[i]!;
+              const row = rowAt(i);
               const ahtSeconds = ahtOverride ?? row.ahtSeconds;
-              return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
+              return { localMs: row.localMs, channel: keyOf(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
             }),
-          });
+          }, staffWorkerSettingsFromEnv(process.env));
         } catch (error) {
           throw locateStaffingProblems(error, { volumesFile: volumes, rows: series.rows, ...(o.config === undefined ? {} : { configFile: o.config }) });
         }
