@@ -54,8 +54,18 @@ function csvNumber(value: number | null, decimals: number): string {
   // A whole number below 1e21 rounds to itself (most cells of a staffing file: a third of the
   // time of writing 3 million intervals went into toFixed).
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value === 0 ? 0 : value);
-  return String(Number(value.toFixed(decimals)));
+  // Intervals with the same (calls, AHT) share their metrics: each text is made once.
+  const cache = (csvNumberTexts[decimals] ??= new Map());
+  let text = cache.get(value);
+  if (text === undefined) {
+    if (cache.size >= 1 << 16) cache.clear();
+    cache.set(value, (text = String(Number(value.toFixed(decimals)))));
+  }
+  return text;
 }
+
+/** Texts of csvNumber by decimals, then value (at most 65,536 each). */
+const csvNumberTexts: Map<number, string>[] = [];
 
 /** Number writers of the table and Markdown output in a locale (CSV and JSON never change). */
 function writers(lf: LocaleFormat) {
