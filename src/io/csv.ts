@@ -238,8 +238,12 @@ export interface CsvReader {
   forEach(onRecord: (record: CsvRecord) => void): void;
 }
 
-/** Lines per chunk read by {@link openCsv} (about 2 MB of a typical export). */
-const chunkLines = 50_000;
+/**
+ * Lines per chunk read by {@link openCsv} (about 200 KB of a typical export): small enough that a
+ * chunk's records die young (50,000 lines outlived the young generation: a third more CPU in
+ * garbage collection and 200 MB more peak memory for 3 million rows).
+ */
+const chunkLines = 5_000;
 
 /**
  * Opens CSV text as {@link parseCsv} does (delimiter, header, the same checks and messages), but
@@ -250,7 +254,7 @@ const chunkLines = 50_000;
  * @param text - the file's content
  * @param options.file - the name used in problems
  * @param options.columns - the expected columns; unknown columns are ignored
- * @param options.linesPerChunk - lines parsed at a time. @defaultValue 50000
+ * @param options.linesPerChunk - lines parsed at a time. @defaultValue 5000
  * @throws {WfmError} `invalid-csv` for an empty file or a bad header (at once), and for rows
  * with the wrong number of fields or broken quoting (from `forEach`)
  *
