@@ -9,6 +9,7 @@ export default defineConfig({
     cli: "src/cli/index.ts",
     "solver-worker": "src/io/solver-worker.ts",
     "simulation-worker": "src/io/simulation-worker.ts",
+    "staffing-worker": "src/io/staffing-worker.ts",
     // Its own chunk: money (decimal.js) is dropped by a bundler building an app that imports
     // only erlangC (the package has no side effects).
     money: "src/cost/money.ts",

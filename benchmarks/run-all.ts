@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes("--quick");
 const skip = new Set(["measure.ts", "run-all.ts", "schedule-instances.ts", ...(quick ? ["schedule-dbai.ts", "roster-benchmark.ts"] : [])]);
-const quickArgs: Record<string, string[]> = { "schedule-speed.ts": ["--only", "week,peak1000,plan"] };
+const quickArgs: Record<string, string[]> = { "schedule-speed.ts": ["--only", "week,peak1000,plan"], "io-staff-queues.ts": ["10", "100"] };
 for (const file of readdirSync(here).filter((f) => f.endsWith(".ts") && !skip.has(f)).sort()) {
   console.log(`\n# ${file}`);
   execFileSync(process.execPath, ["--import", "tsx", join(here, file), ...(quick ? (quickArgs[file] ?? []) : [])], { stdio: "inherit" });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { WfmError } from "../errors.js";
 
@@ -18,9 +18,29 @@ function canonicalPath(path: string): string {
 }
 
 /** One output file of a command: where, what, and the option that named it. */
+/** Text given as a sequence of chunks (e.g. a generator of CSV lines a few thousand at a time). */
+export interface TextChunks {
+  readonly chunks: Iterable<string>;
+}
+
+/** Writes `content` to a new file at `path`. */
+function writeContent(path: string, content: OutputFile["content"]): void {
+  if (typeof content === "string" || content instanceof Uint8Array) {
+    writeFileSync(path, content);
+    return;
+  }
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of content.chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export interface OutputFile {
   readonly path: string;
-  readonly content: string | Uint8Array;
+  /** Text (UTF-8), bytes, or text in chunks (written one after the other, never joined: for outputs of hundreds of megabytes). */
+  readonly content: string | Uint8Array | TextChunks;
   /** The option that named it, for messages. @defaultValue "--out" */
   readonly option?: string;
 }
@@ -77,7 +97,7 @@ export function writeFilesAtomic(files: readonly OutputFile[], options: { inputs
     const folder = dirname(target);
     const temporary = join(folder, `.${basename(target)}.wfm-tmp-${suffix}`);
     try {
-      writeFileSync(temporary, file.content);
+      writeContent(temporary, file.content);
     } catch (error) {
       for (const s of staged) rmSync(s.temporary, { force: true });
       rmSync(temporary, { force: true });
@@ -115,14 +135,14 @@ export function writeFilesAtomic(files: readonly OutputFile[], options: { inputs
  * `inputs` (the files the command read), with code `would-overwrite-input`.
  *
  * @param path - the output file
- * @param content - text (UTF-8) or bytes
+ * @param content - text (UTF-8), bytes, or text in chunks (`{ chunks }`, written as they come)
  * @param options.inputs - files the command read; writing to one of them is refused
  * @param options.option - the option that named the output, for the error message (default `--out`)
  * @throws {WfmError} `would-overwrite-input` or `invalid-file` (folder missing, not writable)
  */
 export function writeFileAtomic(
   path: string,
-  content: string | Uint8Array,
+  content: string | Uint8Array | TextChunks,
   options: { inputs?: readonly string[]; option?: string } = {},
 ): void {
   writeFilesAtomic([{ path, content, option: options.option ?? "--out" }], options.inputs === undefined ? {} : { inputs: options.inputs });

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { elementReader } from "../staffing/lazy-array.js";
 
 /** Output formats shared by the report-writing commands. */
 export type TableFormat = "table" | "csv" | "md" | "json";
@@ -24,6 +25,48 @@ function cellText<Row>(column: TableColumn<Row>, row: Row): string {
   return String(value);
 }
 
+/** Characters that make csv-stringify quote a cell (delimiter, quote, line ends). */
+const quotedCharacters = /[",\r\n]/;
+
+/**
+ * A cell as csv-stringify writes it: unchanged unless it holds a delimiter, a quote or a line
+ * end, then quoted by csv-stringify itself (a plain number or timestamp, nearly every cell of an
+ * interval file, skips the library's per-cell work).
+ */
+function csvCell(text: string): string {
+  return quotedCharacters.test(text) ? stringify([[text]], { record_delimiter: "\n" }).slice(0, -1) : text;
+}
+
+/**
+ * The CSV of {@link renderTable} in chunks of a few thousand lines (joined, they are its text):
+ * csv-stringify's bytes for the header and rows, each chunk built when asked, so a command can
+ * write millions of rows without holding the whole text (or an array of cells per row: 4 GB for
+ * 3 million intervals that way). Rows are read without the Proxy of a lazy array.
+ *
+ * @example
+ * ```ts
+ * [...csvChunks([{ n: 1 }, { n: 2 }], [{ key: "n", value: (r) => r.n }])].join(""); //=> "n\n1\n2\n"
+ * ```
+ */
+export function* csvChunks<Row>(rows: readonly Row[], columns: readonly TableColumn<Row>[], linesPerChunk = 4096): Generator<string> {
+  // Lines are joined a chunk at a time: `+=` would keep every cell alive in a rope of string
+  // pieces until the end; `join` makes a flat string.
+  yield `${columns.map((c) => csvCell(c.key)).join(",")}\n`;
+  const at = elementReader(rows);
+  const cells: string[] = new Array(columns.length);
+  let lines: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = at(i);
+    for (let k = 0; k < columns.length; k++) cells[k] = csvCell(cellText(columns[k]!, row));
+    lines.push(cells.join(","));
+    if (lines.length === linesPerChunk) {
+      yield `${lines.join("\n")}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join("\n")}\n`;
+}
+
 function isRight<Row>(column: TableColumn<Row>, rows: readonly Row[]): boolean {
   if (column.align) return column.align === "right";
   const first = rows.find((row) => column.value(row) !== null);
@@ -44,9 +87,7 @@ export function renderTable<Row>(rows: readonly Row[], columns: readonly TableCo
     case "json":
       return `${JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, jsonSafe(c.value(row))]))), null, 2)}\n`;
     case "csv":
-      return stringify([columns.map((c) => c.key), ...rows.map((row) => columns.map((c) => cellText(c, row)))], {
-        record_delimiter: "\n",
-      });
+      return [...csvChunks(rows, columns)].join("");
     case "md": {
       const escape = (text: string) => text.replace(/\|/g, "\\|");
       const head = `| ${columns.map((c) => escape(c.title ?? c.key)).join(" | ")} |`;

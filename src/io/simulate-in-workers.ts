@@ -1,9 +1,7 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import { WfmError, type Problem } from "../errors.js";
 import { simulateBatch, summarizeSimulation } from "../simulation/simulate.js";
 import type { SimulationBatch, SimulationOptions, SimulationResult } from "../simulation/types.js";
-import { locateWorker } from "./solve-in-worker.js";
+import { runTasksInWorkers, WorkerStartError } from "./worker-pool.js";
 
 /**
  * Runs the replications of a simulation on every core: the replications are cut into a fixed
@@ -15,16 +13,11 @@ import { locateWorker } from "./solve-in-worker.js";
  * @module
  */
 
-/** A job posted to the simulation worker. */
+/** A task posted to the simulation worker: one batch of replications (`runTasksInWorkers`). */
 export interface SimulationJob {
   readonly options: SimulationOptions;
-  readonly ranges: readonly { readonly firstReplication: number; readonly replications: number }[];
+  readonly range: { readonly firstReplication: number; readonly replications: number };
 }
-
-/** A message from the simulation worker. */
-export type SimulationMessage =
-  | { readonly type: "result"; readonly batches: readonly SimulationBatch[] }
-  | { readonly type: "error"; readonly message: string; readonly problems?: readonly Problem[] };
 
 /** Options of {@link simulateInWorkers}. */
 export interface SimulateInWorkersOptions {
@@ -53,30 +46,6 @@ export function replicationRanges(replications: number): { firstReplication: num
     first += count;
   }
   return ranges;
-}
-
-class WorkerStartError extends Error {}
-
-function runWorker(job: SimulationJob): Promise<readonly SimulationBatch[]> {
-  const location = locateWorker("simulation-worker");
-  if (location === null) return Promise.reject(new WorkerStartError("no simulation worker"));
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const worker = new Worker(location.script, { workerData: job, eval: location.eval });
-    const finish = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      action();
-      void worker.terminate();
-    };
-    worker.on("message", (message: SimulationMessage) => {
-      if (message.type === "result") finish(() => resolve(message.batches));
-      else if (message.problems && message.problems.length > 0) finish(() => reject(new WfmError(message.problems!)));
-      else finish(() => reject(new Error(`simulation worker failed: ${message.message}`)));
-    });
-    worker.on("error", (error) => finish(() => reject(new WorkerStartError(error.message))));
-    worker.on("exit", (code) => finish(() => reject(new WorkerStartError(`simulation worker exited with code ${code} before answering`))));
-  });
 }
 
 /** Expected contacts of one replication (volumes summed). */
@@ -108,12 +77,10 @@ export async function simulateInWorkers(options: SimulationOptions, settings: Si
   const first = simulateBatch(options, { firstReplication: 0, replications: 0 });
   void first;
   if (threads > 1 && !small) {
-    const jobs: { firstReplication: number; replications: number }[][] = Array.from({ length: threads }, () => []);
-    ranges.forEach((range, i) => jobs[i % threads]!.push(range));
     try {
-      const results = await Promise.all(jobs.map((ranges) => runWorker({ options, ranges })));
-      // Put the batches back in replication order before merging.
-      const batches = results.flat().sort((a, b) => a.firstReplication - b.firstReplication);
+      // One task per batch, handed to the next free worker; merged in replication order.
+      const batches: SimulationBatch[] = [];
+      await runTasksInWorkers<SimulationJob, SimulationBatch>("simulation-worker", ranges.map((range) => ({ options, range })), threads, (i, batch) => (batches[i] = batch));
       return summarizeSimulation(options, batches);
     } catch (error) {
       if (!(error instanceof WorkerStartError)) throw error;

@@ -6,7 +6,7 @@ import { requiredChatAgents, chatQueue } from "./chat.js";
 import { planDeferredWork } from "./deferred.js";
 import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
 import type { AgentGroup, SkillRouting } from "../skills/model.js";
-import { lazyArray } from "./lazy-array.js";
+import { elementReader, lazyArray } from "./lazy-array.js";
 import { defaultSupportRatios, supportingStaff, type FixedRole, type SupportRatio, type SupportingStaff } from "./supporting-staff.js";
 
 /**
@@ -833,36 +833,6 @@ const newAccumulator = (): Accumulator => ({
   sumScheduled: 0,
 });
 
-function add(acc: Accumulator, row: StaffingInterval): void {
-  acc.calls += row.calls;
-  acc.onContacts += row.agentHoursOnContacts;
-  acc.requiredHours += row.requiredAgentHours;
-  acc.scheduledHours += row.scheduledHours;
-  if (row.serviceLevel !== null && row.asaSeconds !== null && row.calls > 0) {
-    acc.slCalls += row.calls;
-    acc.slSum += row.serviceLevel * row.calls;
-    acc.asaSum += row.asaSeconds * row.calls;
-  }
-  if (row.abandonProbability !== null && row.calls > 0) {
-    acc.abCalls += row.calls;
-    acc.abSum += row.abandonProbability * row.calls;
-  }
-  if (row.completed !== null) {
-    acc.completed += row.completed;
-    acc.within += row.completed * (row.answeredWithinTarget ?? 0);
-  }
-  // Rows arrive sorted by start: sum the agents of rows with the same start, keep the largest sum.
-  if (row.localMs !== acc.at) {
-    acc.at = row.localMs;
-    acc.sumRequired = 0;
-    acc.sumScheduled = 0;
-  }
-  acc.sumRequired += row.requiredAgents;
-  acc.sumScheduled += row.scheduledAgents;
-  if (acc.sumRequired > acc.peakRequired) acc.peakRequired = acc.sumRequired;
-  if (acc.sumScheduled > acc.peakScheduled) acc.peakScheduled = acc.sumScheduled;
-}
-
 function summarise(channel: string, acc: Accumulator, fteHours: number): StaffingSummary {
   const peakRequired = acc.peakRequired;
   const peakScheduled = acc.peakScheduled;
@@ -918,6 +888,59 @@ function summarise(channel: string, acc: Accumulator, fteHours: number): Staffin
  * ```
  */
 export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
+  const prepared = prepareStaffing(options);
+  return assembleStaffing(prepared, staffChannels(prepared.jobs));
+}
+
+/** One channel's rows, sorted by start, to be staffed by {@link staffChannels} (structured-cloneable). */
+export interface StaffingChannelJob {
+  /** Position of the channel in order of first appearance. */
+  readonly channelIndex: number;
+  readonly name: string;
+  readonly config: ChannelConfig;
+  /** The shrinkage in force: the channel's, else the plan's. */
+  readonly shrinkage: ShrinkageConfig;
+  readonly openingHours: OpeningHours | undefined;
+  readonly intervalMinutes: number;
+  /** Position of each row in `intervals` of the options (problems name it). */
+  readonly indexes: Uint32Array;
+  readonly localMs: Float64Array;
+  readonly calls: Float64Array;
+  /** NaN where the row gives none (the channel's `ahtSeconds` applies). */
+  readonly ahtSeconds: Float64Array;
+}
+
+/** Checked options of {@link planStaffing}, split into one job per channel ({@link prepareStaffing}). */
+export interface PreparedStaffing {
+  readonly intervalMinutes: number;
+  readonly hoursPerFtePerMonth: number;
+  readonly config: StaffingConfig;
+  /** Channel names in order of first appearance. */
+  readonly channelOrder: readonly string[];
+  readonly configs: ReadonlyMap<string, ChannelConfig>;
+  readonly jobs: readonly StaffingChannelJob[];
+  readonly intervalCount: number;
+}
+
+/**
+ * The first step of {@link planStaffing}: checks the options and every channel's settings, and
+ * splits the intervals into one job per channel (rows sorted by start, as typed columns). With
+ * {@link staffChannels} and {@link assembleStaffing} it lets a caller run the solves elsewhere
+ * (worker threads: `io/staff-in-workers.ts`) and still get the plan `planStaffing` gives.
+ *
+ * @throws {WfmError} `invalid-argument` as {@link planStaffing}, for everything but the
+ * per-channel checks (duplicate starts, a missing AHT) and the solves, which `staffChannels` makes
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareStaffing({ intervalMinutes: 30, intervals: [{ localMs: 0, calls: 100, ahtSeconds: 180 }], config: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } });
+ * prepared.channelOrder; //=> ["voice"]
+ * prepared.jobs[0].calls; //=> Float64Array [100]
+ * ```
+ *
+ * Reference: as {@link planStaffing}.
+ */
+export function prepareStaffing(options: PlanStaffingOptions): PreparedStaffing {
   requireOptions("planStaffing", options);
   const fn = "planStaffing";
   const { intervals, intervalMinutes, config } = options;
@@ -929,8 +952,6 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const baseShrinkage: ShrinkageConfig = config.shrinkage ?? { components: [] };
   validateShrinkage(baseShrinkage, `${fn}: config.shrinkage`);
   if (config.openingHours !== undefined) validateOpeningHours(config.openingHours, fn);
-  const intervalSeconds = intervalMinutes * 60;
-  const intervalHours = intervalMinutes / 60;
 
   // Group by channel, in order of first appearance: the indexes of each channel's rows.
   // Each input is read once, into columns (`intervals` may build its elements on access).
@@ -938,8 +959,9 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   const inCalls = new Float64Array(intervals.length);
   const inAht = new Float64Array(intervals.length); // NaN: not given
   const groups = new Map<string, number[]>();
+  const element = elementReader(intervals);
   for (let index = 0; index < intervals.length; index++) {
-    const row = intervals[index]!;
+    const row = element(index);
     inMs[index] = row.localMs;
     inCalls[index] = row.calls;
     inAht[index] = row.ahtSeconds ?? Number.NaN;
@@ -962,49 +984,90 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     configs.set(name, c);
   }
 
-  // Results as columns (one typed array per field, about 110 bytes per interval): an object per
-  // interval holds about 370 bytes, 1 GB for 3 million intervals. `intervals` of the plan builds
-  // the objects on access (`lazyArray`); the derived fields are computed there.
-  const n = intervals.length;
-  const cols = new PlanColumns(n);
-  let p = 0;
-  for (let ci = 0; ci < channelOrder.length; ci++) {
-    const name = channelOrder[ci]!;
+  // One job per channel: its rows sorted by start, as columns.
+  const jobs: StaffingChannelJob[] = channelOrder.map((name, channelIndex) => {
     const c = configs.get(name)!;
-    const shrinkConfig = c.shrinkage ?? baseShrinkage;
-    const indexes = groups.get(name)!;
+    const list = groups.get(name)!;
     let sorted = true;
-    for (let i = 1; i < indexes.length && sorted; i++) sorted = inMs[indexes[i - 1]!]! <= inMs[indexes[i]!]!;
-    if (!sorted) indexes.sort((a, b) => inMs[a]! - inMs[b]!);
-    const rows = indexes.map((index) => ({ localMs: inMs[index]!, calls: inCalls[index]!, ahtSeconds: Number.isNaN(inAht[index]!) ? undefined : inAht[index]! }));
-    for (let i = 1; i < rows.length; i++) {
-      if (rows[i]!.localMs === rows[i - 1]!.localMs) {
-        invalidArgument(fn, `intervals[${indexes[i]!}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(rows[i]!.localMs)} appears twice)`, rows[i]!.localMs);
+    for (let i = 1; i < list.length && sorted; i++) sorted = inMs[list[i - 1]!]! <= inMs[list[i]!]!;
+    if (!sorted) list.sort((x, y) => inMs[x]! - inMs[y]!);
+    const count = list.length;
+    const indexes = Uint32Array.from(list);
+    const localMs = new Float64Array(count);
+    const calls = new Float64Array(count);
+    const ahtSeconds = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      localMs[i] = inMs[list[i]!]!;
+      calls[i] = inCalls[list[i]!]!;
+      ahtSeconds[i] = inAht[list[i]!]!;
+    }
+    return { channelIndex, name, config: c, shrinkage: c.shrinkage ?? baseShrinkage, openingHours: config.openingHours, intervalMinutes, indexes, localMs, calls, ahtSeconds };
+  });
+  return { intervalMinutes, hoursPerFtePerMonth, config, channelOrder, configs, jobs, intervalCount: intervals.length };
+}
+
+/**
+ * Staffs the intervals of some channels (the queueing solves of {@link planStaffing}, the part
+ * worth spreading over threads): per interval the required agents, the scheduled head count
+ * ⌈required / (1 − shrinkage)⌉ and the queue metrics, as columns in the order of the jobs and
+ * their rows. Each channel is staffed from its own rows and settings alone, so any split of the
+ * jobs gives the same values; (calls, AHT) pairs are solved once per channel settings.
+ *
+ * @param jobs - channels from {@link prepareStaffing}
+ * @throws {WfmError} as {@link planStaffing}: the first problem of the first channel that has one
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareStaffing({ intervalMinutes: 30, intervals: [{ localMs: 0, calls: 100, ahtSeconds: 180 }], config: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } });
+ * staffChannels(prepared.jobs).requiredAgents[0]; //=> 14
+ * ```
+ *
+ * Reference: Koole, *Call Center Optimization* (2013), ch. 5 (staffing each interval by Erlang C).
+ */
+export function staffChannels(jobs: readonly StaffingChannelJob[]): PlanColumns {
+  const total = jobs.reduce((sum, job) => sum + job.indexes.length, 0);
+  const cols = new PlanColumns(total);
+  let p = 0;
+  const solutions = new Map<string, Map<number, QueueSolution>>();
+  for (const job of jobs) {
+    const { channelIndex: ci, name, config: c, shrinkage: shrinkConfig, openingHours, intervalMinutes, indexes, localMs: ms, calls } = job;
+    const fn = "planStaffing";
+    const intervalSeconds = intervalMinutes * 60;
+    // One pass per check, so that the first problem found is the same as when each check ran
+    // over all rows before the next.
+    const count = indexes.length;
+    for (let i = 1; i < count; i++) {
+      if (ms[i] === ms[i - 1]) {
+        invalidArgument(fn, `intervals[${indexes[i]!}].localMs`, `unique per channel (${name} ${formatLocalTimestamp(ms[i]!)} appears twice)`, ms[i]!);
       }
     }
-    const aht = rows.map((row, i) => {
-      const value = row.ahtSeconds ?? c.ahtSeconds;
+    const aht = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const given = job.ahtSeconds[i]!;
+      const value = Number.isNaN(given) ? c.ahtSeconds : given;
       if (value === undefined) invalidArgument(fn, `intervals[${indexes[i]!}].ahtSeconds`, `given, or config.channels.${name}.ahtSeconds set`, undefined);
-      return value;
-    });
-    const open = rows.map((row) => isOpenAt(config.openingHours, row.localMs));
+      aht[i] = value;
+    }
+    const open = new Uint8Array(count).fill(1);
+    if (openingHours !== undefined) for (let i = 0; i < count; i++) open[i] = isOpenAt(openingHours, ms[i]!) ? 1 : 0;
     // Shrinkage depends on the weekday and hour only: one table of 168 hours per channel.
     const weekTable = new Float64Array(168).fill(Number.NaN);
-    const shrink = rows.map((row) => {
-      const hourOfWeek = localDayOfWeek(row.localMs) * 24 + Math.floor(localMinuteOfDay(row.localMs) / 60);
+    const shrink = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const hourOfWeek = localDayOfWeek(ms[i]!) * 24 + Math.floor(localMinuteOfDay(ms[i]!) / 60);
       let value = weekTable[hourOfWeek]!;
-      if (Number.isNaN(value)) weekTable[hourOfWeek] = value = shrinkageAt({ shrinkage: shrinkConfig, localMs: row.localMs }).shrinkage;
-      return value;
-    });
+      if (Number.isNaN(value)) weekTable[hourOfWeek] = value = shrinkageAt({ shrinkage: shrinkConfig, localMs: ms[i]! }).shrinkage;
+      shrink[i] = value;
+    }
+    const withExtras = c.type === "voice" && (c.classes !== undefined || usesErlangX(c) || c.callback !== undefined);
     const finish = (i: number, requiredAgents: number, m: QueueSolution | null, d: { backlog: number; completed: number; answeredWithinTarget: number | null; occupancy: number } | null) => {
-      const row = rows[i]!;
       const at = p++;
-      cols.set(at, ci, open[i]!, row.localMs, row.calls, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
-      if (c.type === "voice" && (c.classes !== undefined || usesErlangX(c) || c.callback !== undefined)) cols.extras.set(at, voiceExtras(c, m, row.calls));
+      cols.set(at, ci, open[i] === 1, ms[i]!, calls[i]!, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
+      if (withExtras) cols.extras.set(at, voiceExtras(c as VoiceChannelConfig, m, calls[i]!));
     };
     if (c.type === "deferred") {
       const plan = planDeferredWork({
-        intervals: rows.map((row, i) => ({ localMs: row.localMs, calls: row.calls, ahtSeconds: aht[i]!, open: open[i]! })),
+        intervals: Array.from({ length: count }, (_, i) => ({ localMs: ms[i]!, calls: calls[i]!, ahtSeconds: aht[i]!, open: open[i] === 1 })),
         intervalMinutes,
         responseSeconds: c.responseSeconds ?? 86_400,
         maxOccupancy: c.maxOccupancy ?? 1,
@@ -1014,26 +1077,54 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
       plan.intervals.forEach((d, i) => finish(i, d.requiredAgents, null, d));
       continue;
     }
-    // Files with whole counts and handle times repeat (calls, AHT) pairs: solve each pair once.
+    // Files with whole counts and handle times repeat (calls, AHT) pairs: solve each pair once,
+    // for every channel with the same settings (queues of an outsourcer share their targets).
     // The key calls × 2^21 + AHT is exact for whole calls < 2^31 and AHT < 2^21 s.
-    const cache = new Map<number, QueueSolution>();
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (!open[i]) {
+    const settings = JSON.stringify(c);
+    let cache = solutions.get(settings);
+    if (cache === undefined) solutions.set(settings, (cache = new Map()));
+    for (let i = 0; i < count; i++) {
+      if (open[i] === 0) {
         finish(i, 0, null, null);
         continue;
       }
       const a = aht[i]!;
-      const key = Number.isInteger(row.calls) && Number.isInteger(a) && row.calls < 2 ** 31 && a < 2 ** 21 ? row.calls * 2 ** 21 + a : -1;
+      const callCount = calls[i]!;
+      const key = Number.isInteger(callCount) && Number.isInteger(a) && callCount < 2 ** 31 && a < 2 ** 21 ? callCount * 2 ** 21 + a : -1;
       let solution = key >= 0 ? cache.get(key) : undefined;
       if (solution === undefined) {
-        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(row.localMs)}`, index: indexes[i]!, channel: name };
-        solution = c.type === "voice" ? solveVoice(c, row.calls, aht[i]!, intervalSeconds, site) : solveChat(c, row.calls, aht[i]!, intervalSeconds, site);
-        if (key >= 0) cache.set(key, solution);
+        const localMs = ms[i]!;
+        const site: SolveSite = { where: () => `${name} ${formatLocalTimestamp(localMs)}`, index: indexes[i]!, channel: name };
+        solution = c.type === "voice" ? solveVoice(c, callCount, a, intervalSeconds, site) : solveChat(c, callCount, a, intervalSeconds, site);
+        if (key >= 0 && cache.size < maxCachedSolutions) cache.set(key, solution);
       }
       finish(i, solution.requiredAgents, solution, null);
     }
-  }
+    }
+  return cols;
+}
+
+/**
+ * The last step of {@link planStaffing}: the plan from the staffed columns of every job in order
+ * (plan order by start then channel, day and period totals, supporting staff).
+ *
+ * @param prepared - from {@link prepareStaffing}
+ * @param cols - {@link staffChannels} of all `prepared.jobs` in order, or its pieces joined
+ * ({@link PlanColumns.join})
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareStaffing({ intervalMinutes: 30, intervals: [{ localMs: 0, calls: 100, ahtSeconds: 180 }], config: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } });
+ * assembleStaffing(prepared, staffChannels(prepared.jobs)).totals.all.requiredAgentHours; //=> 7
+ * ```
+ *
+ * Reference: as {@link planStaffing}.
+ */
+export function assembleStaffing(prepared: PreparedStaffing, cols: PlanColumns): StaffingPlan {
+  if (cols.channel.length !== prepared.intervalCount) throw new RangeError(`assembleStaffing: ${cols.channel.length} staffed intervals for ${prepared.intervalCount} in the options`);
+  const { intervalMinutes, hoursPerFtePerMonth, config, channelOrder, configs, intervalCount: n } = prepared;
+  const intervalSeconds = intervalMinutes * 60;
+  const intervalHours = intervalMinutes / 60;
   // Plan order: by start, then channel in order of first appearance.
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -1045,40 +1136,45 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
 
   // Days and totals.
   const fteHoursOfDay = (dayMs: number) => hoursPerFtePerMonth / daysInMonth(dayMs);
+  // Accumulators by channel index, the total ("all") last; read from the columns, with the
+  // sums the interval objects would give (no object per interval).
+  const nc = channelOrder.length;
+  const allIndex = channelOrder.indexOf("all") >= 0 ? channelOrder.indexOf("all") : nc;
+  const slot = (ci: number) => (channelOrder[ci] === "all" ? allIndex : ci);
   const dayKeys: number[] = [];
-  const byDay = new Map<number, Map<string, Accumulator>>();
-  const period = new Map<string, Accumulator>();
-  const lastBacklog = new Map<string, number>();
+  const byDay = new Map<number, (Accumulator | undefined)[]>();
+  const period: (Accumulator | undefined)[] = new Array(nc + 1).fill(undefined);
+  const lastBacklog: (number | undefined)[] = new Array(nc).fill(undefined);
   let dayOf = Number.NaN;
   let dayEnd = Number.NaN;
-  let accs = new Map<string, Accumulator>();
-  const addTo = (key: string, row: StaffingInterval): void => {
-    let acc = accs.get(key);
-    if (acc === undefined) accs.set(key, (acc = newAccumulator()));
-    add(acc, row);
-    let total = period.get(key);
-    if (total === undefined) period.set(key, (total = newAccumulator()));
-    add(total, row);
+  let accs: (Accumulator | undefined)[] = [];
+  const addTo = (key: number, i: number): void => {
+    const acc = (accs[key] ??= newAccumulator());
+    cols.addTo(acc, i, intervalHours);
+    const total = (period[key] ??= newAccumulator());
+    cols.addTo(total, i, intervalHours);
   };
   for (let k = 0; k < n; k++) {
-    const row = intervalAt(k);
-    if (!(row.localMs >= dayOf && row.localMs < dayEnd)) {
-      const day = localStartOfDay(row.localMs);
+    const i = order[k]!;
+    const localMs = cols.localMs[i]!;
+    if (!(localMs >= dayOf && localMs < dayEnd)) {
+      const day = localStartOfDay(localMs);
       let found = byDay.get(day);
       if (found === undefined) {
-        byDay.set(day, (found = new Map()));
+        byDay.set(day, (found = new Array(nc + 1).fill(undefined)));
         dayKeys.push(day);
       }
       accs = found;
       dayOf = day;
       dayEnd = day + millisecondsInDay;
     }
-    addTo(row.channel, row);
-    addTo("all", row);
-    if (row.backlog !== null) {
-      lastBacklog.set(row.channel, row.backlog);
-      const channelAcc = accs.get(row.channel)!;
-      channelAcc.backlog = row.backlog;
+    const ci = cols.channel[i]!;
+    addTo(slot(ci), i);
+    addTo(allIndex, i);
+    if (cols.kind[i] === 2) {
+      const backlog = cols.a[i]!;
+      lastBacklog[ci] = backlog;
+      accs[slot(ci)]!.backlog = backlog;
     }
   }
   const days: StaffingDay[] = [];
@@ -1087,14 +1183,14 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
     const accs = byDay.get(day)!;
     const date = formatLocalDate(day);
     let dayBacklog: number | null = null;
-    for (const name of channelOrder) {
-      const acc = accs.get(name);
+    for (let ci = 0; ci < nc; ci++) {
+      const acc = accs[slot(ci)];
       if (acc === undefined) continue;
       if (acc.backlog !== null) dayBacklog = (dayBacklog ?? 0) + acc.backlog;
-      days.push({ date, ...summarise(name, acc, fteHoursOfDay(day)) });
+      days.push({ date, ...summarise(channelOrder[ci]!, acc, fteHoursOfDay(day)) });
     }
     if (multi) {
-      const all = accs.get("all")!;
+      const all = accs[allIndex]!;
       all.backlog = dayBacklog;
       days.push({ date, ...summarise("all", all, fteHoursOfDay(day)) });
     }
@@ -1105,15 +1201,17 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
   if (dayKeys.length > 0) for (let d = first; d <= last; d += millisecondsInDay) hoursPerFte += fteHoursOfDay(d);
   const channels: StaffingSummary[] = [];
   let endBacklog: number | null = null;
-  for (const name of channelOrder) {
-    const acc = period.get(name)!;
-    if (lastBacklog.has(name)) {
-      acc.backlog = lastBacklog.get(name)!;
+  for (let ci = 0; ci < nc; ci++) {
+    const name = channelOrder[ci]!;
+    const acc = period[slot(ci)]!;
+    const backlog = lastBacklog[ci];
+    if (backlog !== undefined) {
+      acc.backlog = backlog;
       endBacklog = (endBacklog ?? 0) + acc.backlog;
     }
     channels.push(summarise(name, acc, hoursPerFte));
   }
-  const allAcc = period.get("all") ?? newAccumulator();
+  const allAcc = period[allIndex] ?? newAccumulator();
   allAcc.backlog = endBacklog;
   const all = summarise("all", allAcc, hoursPerFte);
   const perClass = classTotals(planned, configs);
@@ -1139,15 +1237,25 @@ export function planStaffing(options: PlanStaffingOptions): StaffingPlan {
 }
 
 /** Interval `k` of the plan (in plan order), from the columns alone (no closure over the planner's scope). */
+/** Solutions kept per channel settings (about 200 bytes each): enough for every whole (calls, AHT) pair of real files. */
+const maxCachedSolutions = 500_000;
+
 function intervalReader(cols: PlanColumns, order: Uint32Array, names: readonly string[], types: readonly ChannelType[], intervalSeconds: number, intervalHours: number) {
   return (k: number): StaffingInterval => cols.interval(order[k]!, names, types, intervalSeconds, intervalHours);
 }
 
+/** {@link PlanColumns} as plain data (structured-cloneable). */
+export type PlanColumnsData = { readonly [K in (typeof columnNames)[number]]: PlanColumns[K] } & { readonly extras: readonly (readonly [number, Partial<StaffingInterval>])[] };
+
+/** The typed arrays of {@link PlanColumns}, as posted between threads. */
+const columnNames = ["channel", "kind", "present", "open", "localMs", "calls", "ahtSeconds", "requiredAgents", "scheduledAgents", "shrinkage", "occupancy", "a", "b", "c", "e"] as const;
+
 /**
  * The intervals of a plan as columns. The kind says which of the nullable fields hold values;
  * `present` flags `abandonProbability` (bit 1) and `answeredWithinTarget` (bit 2).
+ * Internal to staffing and the worker threads that run {@link staffChannels}.
  */
-class PlanColumns {
+export class PlanColumns {
   readonly channel: Uint32Array;
   readonly kind: Uint8Array;
   readonly present: Uint8Array;
@@ -1169,6 +1277,40 @@ class PlanColumns {
   readonly e: Float64Array;
   /** The fields of voice intervals with priority classes or Erlang X (few channels: kept as objects). */
   readonly extras = new Map<number, Partial<StaffingInterval>>();
+
+  /**
+   * Columns of the staffed pieces in order, as one (the arrays copied): the result of
+   * {@link staffChannels} over all the pieces' jobs.
+   */
+  static join(pieces: readonly PlanColumns[]): PlanColumns {
+    const out = new PlanColumns(pieces.reduce((sum, piece) => sum + piece.channel.length, 0));
+    let offset = 0;
+    for (const piece of pieces) {
+      out.copyFrom(piece, offset);
+      offset += piece.channel.length;
+    }
+    return out;
+  }
+
+  /** Copies the intervals of `piece` into these columns from position `offset` on. */
+  copyFrom(piece: PlanColumns, offset: number): void {
+    for (const name of columnNames) (this[name] as Float64Array).set(piece[name] as Float64Array, offset);
+    for (const [i, extra] of piece.extras) this.extras.set(offset + i, extra);
+  }
+
+  /** The columns as plain data for `postMessage`, with the buffers to transfer. */
+  toMessage(): { data: PlanColumnsData; transfer: ArrayBuffer[] } {
+    const arrays = Object.fromEntries(columnNames.map((name) => [name, this[name]])) as Omit<PlanColumnsData, "extras">;
+    return { data: { ...arrays, extras: [...this.extras] }, transfer: columnNames.map((name) => this[name].buffer as ArrayBuffer) };
+  }
+
+  /** Columns from {@link PlanColumns.toMessage} data. */
+  static fromMessage(data: PlanColumnsData): PlanColumns {
+    const out = new PlanColumns(0);
+    for (const name of columnNames) (out as unknown as Record<string, unknown>)[name] = data[name];
+    for (const [i, extra] of data.extras) out.extras.set(i, extra);
+    return out;
+  }
 
   constructor(n: number) {
     this.channel = new Uint32Array(n);
@@ -1242,9 +1384,8 @@ class PlanColumns {
     const shrink = this.shrinkage[i]!;
     const occupancy = this.occupancy[i]!;
     const channel = this.channel[i]!;
-    const extras = this.extras.get(i);
-    return {
-      ...extras,
+    const extras = this.extras.size === 0 ? undefined : this.extras.get(i);
+    const fields = {
       localMs: this.localMs[i]!,
       channel: names[channel]!,
       channelType: types[channel]!,
@@ -1267,5 +1408,46 @@ class PlanColumns {
       requiredAgentHours: requiredAgents * intervalHours,
       scheduledHours: (requiredAgents * intervalHours) / (1 - shrink),
     };
+    // Spreading `undefined` costs a copy per interval: the extras only where there are any.
+    return extras === undefined ? fields : { ...extras, ...fields };
+  }
+
+  /**
+   * Adds interval `i` to an accumulator, as `add` does with the interval object (the same
+   * expressions, so the same sums to the last bit).
+   */
+  addTo(acc: Accumulator, i: number, intervalHours: number): void {
+    const kind = this.kind[i]!;
+    const calls = this.calls[i]!;
+    const requiredAgents = this.requiredAgents[i]!;
+    const shrink = this.shrinkage[i]!;
+    acc.calls += calls;
+    acc.onContacts += this.occupancy[i]! * requiredAgents * intervalHours;
+    acc.requiredHours += requiredAgents * intervalHours;
+    acc.scheduledHours += (requiredAgents * intervalHours) / (1 - shrink);
+    if (kind === 1 && calls > 0) {
+      acc.slCalls += calls;
+      acc.slSum += this.a[i]! * calls;
+      acc.asaSum += this.b[i]! * calls;
+      if (this.present[i] === 1) {
+        acc.abCalls += calls;
+        acc.abSum += this.e[i]! * calls;
+      }
+    }
+    if (kind === 2) {
+      const completed = this.b[i]!;
+      acc.completed += completed;
+      acc.within += completed * (this.present[i] === 2 ? this.c[i]! : 0);
+    }
+    const localMs = this.localMs[i]!;
+    if (localMs !== acc.at) {
+      acc.at = localMs;
+      acc.sumRequired = 0;
+      acc.sumScheduled = 0;
+    }
+    acc.sumRequired += requiredAgents;
+    acc.sumScheduled += this.scheduledAgents[i]!;
+    if (acc.sumRequired > acc.peakRequired) acc.peakRequired = acc.sumRequired;
+    if (acc.sumScheduled > acc.peakScheduled) acc.peakScheduled = acc.sumScheduled;
   }
 }

@@ -32,6 +32,15 @@ describe("local wall-clock time", () => {
     expect(formatLocalTimestamp(localStartOfDay(friday))).toBe("1999-01-01T00:00");
   });
 
+  it("the weekday is Date's getUTCDay over the whole Date range, fractions and NaN included (law)", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }), fc.integer({ min: -1e12, max: 1e12 }).map((m) => m * 900_000), fc.constantFrom(-0.5, 0.5, Number.NaN, 8.64e15 + 1, Infinity)), (ms) => {
+        expect(localDayOfWeek(ms)).toBe(new Date(ms).getUTCDay());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("format then parse is the identity for every style (law)", () => {
     fc.assert(
       fc.property(

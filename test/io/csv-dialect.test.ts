@@ -1,5 +1,6 @@
 import { closeSync, openSync, ftruncateSync } from "node:fs";
 import { join } from "node:path";
+import { parse as parseWithCsvParse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvCells, ProblemList, asciiDigits, dateFormatProblem, detectDelimiter, openCsv, parseCsv, quoteCell } from "../../src/io/csv.js";
@@ -408,6 +409,59 @@ describe("reading a chunk of lines at a time (openCsv)", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("reads a text without quotes as csv-parse does: cells, trims, blank lines, line numbers, BOM, CRLF", () => {
+    // The reference is csv-parse itself with the readers' options and its own line numbers
+    // (`on_record`); openCsv splits quote-free chunks without it.
+    const cellArb = fc.oneof(
+      fc.constant(""),
+      fc.constant("12"),
+      fc.constant(" 7 "),
+      fc.constant("\f3"),
+      fc.constant("4\u00a0"),
+      fc.constant("\u00a05"),
+      fc.constant("a b"),
+      fc.constant("\t"),
+      fc.constant("۱۲"),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom<"," | ";" | "\t">(",", ";", "\t"),
+        fc.array(fc.oneof(fc.constant(null), fc.tuple(cellArb, cellArb, cellArb)), { maxLength: 25 }),
+        fc.constantFrom("\n", "\r\n", "mixed"),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 5 }),
+        (delimiter, rows, ending, bom, linesPerChunk) => {
+          const eol = (i: number) => (ending === "mixed" ? (i % 3 === 1 ? "\r\n" : "\n") : ending);
+          const lines = ["x1 x2 x3".split(" ").join(delimiter), ...rows.map((r) => (r === null ? "" : r.map((c) => (c.includes(delimiter) ? "" : c)).join(delimiter)))];
+          const text = (bom ? "\uFEFF" : "") + lines.map((l, i) => l + eol(i)).join("");
+          const reference = (
+            parseWithCsvParse(text, {
+              bom: true,
+              delimiter,
+              skip_empty_lines: true,
+              relax_column_count: true,
+              trim: delimiter !== "\t",
+              on_record: (record: string[]) => ({ cells: delimiter === "\t" ? record.map((c) => c.trim()) : record }) as unknown as string[],
+            }) as unknown as { cells: string[] }[]
+          ).filter((r) => r.cells.some((c) => c !== ""));
+          const reader = openCsv(text, { file: "v.csv", columns: [{ name: "x1" }], linesPerChunk });
+          const records: { line: number; cells: readonly string[] }[] = [];
+          reader.forEach((r) => records.push(r));
+          expect([reader.table.header, ...records.map((r) => r.cells)]).toEqual(reference.map((r) => r.cells));
+          // Line numbers: increasing, each naming the line that holds the record's cells.
+          const fileLines = text.split("\n").map((l) => l.replace(/\r$/, ""));
+          records.forEach((r, i) => {
+            if (i > 0) expect(r.line).toBeGreaterThan(records[i - 1]!.line);
+            const cells = fileLines[r.line - 1]!.split(delimiter);
+            expect(cells.length).toBe(r.cells.length);
+            r.cells.forEach((cell, k) => expect(cells[k]!.includes(cell)).toBe(true));
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

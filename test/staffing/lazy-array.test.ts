@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lazyArray } from "../../src/staffing/lazy-array.js";
+import { elementReader, lazyArray } from "../../src/staffing/lazy-array.js";
 
 const element = (i: number) => ({ i, square: i * i, label: `row ${i}`, odd: i % 2 === 1 ? i : null });
 
@@ -32,6 +32,21 @@ describe("lazyArray", () => {
     expect(lazy["3"]).toEqual(element(3));
     for (const key of ["03", "-1", "3.0", "1e1", " 3", "", "length2"]) expect(lazy[key]).toBeUndefined();
     expect(lazy["length"]).toBe(20);
+  });
+
+  it("elementReader reads element i as indexing does, for lazy and plain arrays (law)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), (n) => {
+        const lazy = lazyArray(n, element);
+        const plain = Array.from({ length: n }, (_, i) => element(i));
+        for (const array of [lazy, plain]) {
+          const at = elementReader(array);
+          for (let i = 0; i < n; i++) expect(at(i)).toEqual(array[i]);
+        }
+        // A lazy array's reader is its own element function, not a Proxy read.
+        expect(elementReader(lazy)).toBe(element);
+      }),
+    );
   });
 
   it("refuses writes", () => {

@@ -2,11 +2,12 @@ import type { Command } from "commander";
 import { basename, resolve } from "node:path";
 import { formatLocalTimestamp } from "../../calendar/local-time.js";
 import { WfmError } from "../../errors.js";
-import { writeFileAtomic } from "../../io/output.js";
-import { formatFixed, formatPercent, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
+import { writeFileAtomic, type TextChunks } from "../../io/output.js";
+import { csvChunks, formatFixed, formatPercent, renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readVolumeCsv } from "../../io/volume-csv.js";
+import { planStaffingInWorkers, staffWorkerSettingsFromEnv } from "../../io/staff-in-workers.js";
 import { localeFormat, locales, type LocaleFormat } from "../../io/locale/index.js";
-import { lazyArray } from "../../staffing/lazy-array.js";
+import { elementReader, lazyArray } from "../../staffing/lazy-array.js";
 import {
   defaultChannelType,
   planStaffing,
@@ -51,8 +52,21 @@ const formats = ["table", "csv", "json", "md"] as const;
 function csvNumber(value: number | null, decimals: number): string {
   if (value === null) return "";
   if (!Number.isFinite(value)) return value > 0 ? "inf" : "";
-  return String(Number(value.toFixed(decimals)));
+  // A whole number below 1e21 rounds to itself (most cells of a staffing file: a third of the
+  // time of writing 3 million intervals went into toFixed).
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value === 0 ? 0 : value);
+  // Intervals with the same (calls, AHT) share their metrics: each text is made once.
+  const cache = (csvNumberTexts[decimals] ??= new Map());
+  let text = cache.get(value);
+  if (text === undefined) {
+    if (cache.size >= 1 << 16) cache.clear();
+    cache.set(value, (text = String(Number(value.toFixed(decimals)))));
+  }
+  return text;
 }
+
+/** Texts of csvNumber by decimals, then value (at most 65,536 each). */
+const csvNumberTexts: Map<number, string>[] = [];
 
 /** Number writers of the table and Markdown output in a locale (CSV and JSON never change). */
 function writers(lf: LocaleFormat) {
@@ -372,22 +386,35 @@ export const staffCommand: CommandModule = {
         const config = effectiveConfig(withHours, names, o, series.hasAht, o.config);
         const ahtOverride = o.aht === undefined ? undefined : Number(o.aht);
         let plan: ReturnType<typeof planStaffing>;
+        // Rows read without the Proxy, and one key string per channel and queue (not per row).
+        const rowAt = elementReader(series.rows);
+        const keys = new Map<string, Map<string | undefined, string>>();
+        const keyOf = (channel: string, queue: string | undefined) => {
+          let byQueue = keys.get(channel);
+          if (byQueue === undefined) keys.set(channel, (byQueue = new Map()));
+          let found = byQueue.get(queue);
+          if (found === undefined) byQueue.set(queue, (found = key(channel, queue)));
+          return found;
+        };
         try {
-          plan = planStaffing({
+          // A large batch is staffed on every core (the same plan, see planStaffingInWorkers).
+          plan = await planStaffingInWorkers({
             intervalMinutes: series.intervalMinutes,
             config,
             // Built on access from the file's columns: no object per row held while staffing.
             intervals: lazyArray(series.rows.length, (i) => {
-              const row = series.rows[i]!;
+              const row = rowAt(i);
               const ahtSeconds = ahtOverride ?? row.ahtSeconds;
-              return { localMs: row.localMs, channel: key(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
+              return { localMs: row.localMs, channel: keyOf(row.channel, row.queue), calls: row.calls, ...(ahtSeconds === undefined ? {} : { ahtSeconds }) };
             }),
-          });
+          }, staffWorkerSettingsFromEnv(process.env));
         } catch (error) {
           throw locateStaffingProblems(error, { volumesFile: volumes, rows: series.rows, ...(o.config === undefined ? {} : { configFile: o.config }) });
         }
         const closedCalls = { intervals: 0, calls: 0 };
-        for (const r of plan.intervals) {
+        const intervalAt = elementReader(plan.intervals);
+        for (let i = 0; i < plan.intervals.length; i++) {
+          const r = intervalAt(i);
           if (!r.open && r.calls > 0) {
             closedCalls.intervals++;
             closedCalls.calls += r.calls;
@@ -402,7 +429,10 @@ export const staffCommand: CommandModule = {
           strict: o.strict === true,
           configName: o.config ?? "the staffing config",
         });
-        const stamp = (r: StaffingInterval) => formatLocalTimestamp(r.localMs, series.style);
+        // Rows come by start: the text of the last start is reused for every channel at it.
+        let lastMs = Number.NaN;
+        let lastStamp = "";
+        const stamp = (r: StaffingInterval) => (r.localMs === lastMs ? lastStamp : ((lastMs = r.localMs), (lastStamp = formatLocalTimestamp(r.localMs, series.style))));
         // Agent groups sharing skills: the same volumes staffed by group (staffSkills).
         let byGroup: { staffing: SkillStaffing; localMs: readonly number[] } | null = null;
         if (config.agentGroups !== undefined) {
@@ -417,7 +447,7 @@ export const staffCommand: CommandModule = {
           byGroup = { staffing: await staffSkills(skills.model), localMs: skills.localMs };
         }
         const shown = (r: StaffingInterval) => lf.timestamp(r.localMs) ?? stamp(r);
-        let text: string;
+        let text: string | TextChunks;
         if (format === "json") {
           text = toJson({
             intervals: plan.intervals.map(({ localMs: _localMs, ...rest }) => ({ timestamp: formatLocalTimestamp(_localMs, series.style), ...rest })),
@@ -439,14 +469,16 @@ export const staffCommand: CommandModule = {
                 }),
           });
         } else if (format === "csv") {
-          text = renderTable(plan.intervals, intervalColumns(stamp, "csv"), "csv");
+          // Written a chunk of lines at a time: never the whole text of millions of intervals at once.
+          text = { chunks: csvChunks(plan.intervals, intervalColumns(stamp, "csv")) };
           for (const note of notes) io.stderr(`note: ${note}\n`);
         } else {
           text = renderReport(plan, config, volumes, format, o.intervals === true, shown, lf) + (byGroup === null ? "" : renderGroups(byGroup.staffing, config, format));
           if (notes.length > 0) text += `${format === "md" ? "\n" : ""}${notes.map((n) => `${format === "md" ? "- " : ""}note: ${n}`).join("\n")}\n`;
         }
         if (o.out === undefined) {
-          io.stdout(text);
+          if (typeof text === "string") io.stdout(text);
+          else for (const chunk of text.chunks) io.stdout(chunk);
         } else {
           const inputs = [volumes, ...(o.config === undefined ? [] : [o.config])].map((p) => resolve(io.cwd, p));
           writeFileAtomic(resolve(io.cwd, o.out), text, { inputs });
