@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadHighsRuntime } from "../../src/schedule/solve.js";
 import { skillModelFromChannels } from "../../src/skills/from-channels.js";
+import { peakDaySkillModel } from "../../src/skills/plan-day.js";
 import { staffSkills } from "../../src/skills/staff-skills.js";
 import { planDeferredWork } from "../../src/staffing/deferred.js";
 import { planStaffing, type ChannelConfig, type StaffingConfig, type StaffingIntervalInput } from "../../src/staffing/plan.js";
@@ -106,5 +107,32 @@ describe("deferred channels served by agent groups", () => {
     expect(run(email, { openingHours: { tuesday: [{ openMinute: 0, closeMinute: 600 }] } })).toThrow(
       'staff by agent group: config.agentGroups[0].skills[0] must be a deferred channel with no items in intervals the openingHours close (the skill model has no closed hours to carry them over), got "email"',
     );
+  });
+});
+
+describe("the plan's busiest day with agent groups serving chat and email", () => {
+  it("keeps the chat and deferred channels the groups serve as contact types", () => {
+    const config: StaffingConfig = {
+      channels: {
+        calls: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+        chat: { type: "chat", concurrency: 2, targetServiceLevel: 0.8, targetAnswerSeconds: 60 },
+        email: { type: "deferred", responseSeconds: 7200, targetServiceLevel: 0.9 },
+      },
+      agentGroups: [{ name: "blended", skills: ["calls", "email"] }, { name: "chat desk", skills: ["chat"] }],
+    };
+    const at = (date: string, channel: string, calls: number) => ({ timestamp: `${date}T09:00`, channel, calls, ahtSeconds: 300 });
+    // Day 2 has fewer calls but more contacts over the groups' channels.
+    const day = peakDaySkillModel({
+      intervalMinutes: 60,
+      config,
+      intervals: [at("2026-12-01", "calls", 50), at("2026-12-01", "chat", 5), at("2026-12-01", "email", 5), at("2026-12-02", "calls", 40), at("2026-12-02", "chat", 30), at("2026-12-02", "email", 20)],
+    })!;
+    expect(day.date).toBe("2026-12-02");
+    expect(day.contactTypes).toEqual(["calls", "email", "chat"]);
+    expect(day.model.contactTypes.map((c) => [c.name, c.volumes, c.concurrency, c.deferred, c.targetAnswerSeconds])).toEqual([
+      ["calls", [40], undefined, undefined, 20],
+      ["email", [20], undefined, true, 7200],
+      ["chat", [30], 2, undefined, 60],
+    ]);
   });
 });
