@@ -7,6 +7,9 @@
  * Also teams-email.json, the input of `wfm teams` for the same day's billing calls and an email
  * queue (deferred work answered within 4 hours) served by a back office or blended with calls.
  *
+ * Also volumes-channels.csv: the billing calls, emails and chats of that day, for `wfm staff` with
+ * examples/agent-groups/staffing-channels.json (agent groups serving chat and deferred channels).
+ *
  *   npx tsx examples/agent-groups/generate.ts
  */
 import { writeFileSync } from "node:fs";
@@ -39,3 +42,13 @@ const teams = {
   crossTrainingPremium: 0.05,
 };
 writeFileSync(join(dirname(fileURLToPath(import.meta.url)), "teams-email.json"), `${JSON.stringify(teams, null, 2).replace(/\[\s+([\d,\s]+?)\s+\]/g, (_, inner: string) => `[${inner.split(/,\s*/).join(", ")}]`)}\n`);
+
+// The same day's billing calls, emails and chats as channels of wfm staff (staffing-channels.json,
+// written by hand: billing and email blended in one group, chats in a chat desk of two at a time).
+const chats = billing.map((calls) => Math.round(calls * 0.4));
+const channelRows = ["timestamp,channel,calls,ahtSeconds"];
+billing.forEach((calls, t) => {
+  const at = `2026-12-07T${String(7 + t).padStart(2, "0")}:00`;
+  channelRows.push(`${at},billing,${calls},240`, `${at},email,${emails[t]},480`, `${at},chat,${chats[t]},420`);
+});
+writeFileSync(join(dirname(fileURLToPath(import.meta.url)), "volumes-channels.csv"), `${channelRows.join("\n")}\n`);

@@ -136,6 +136,7 @@ const deferredSchema = z
     type: z.literal("deferred"),
     ahtSeconds: positive.optional(),
     responseSeconds: positive.optional().describe("response window (default 86400 = 24 h)"),
+    targetServiceLevel: fraction.optional().describe("share answered within responseSeconds, 0.9 = 90%: the target of the agent groups' simulation check (needed when a group serves the channel)"),
     maxOccupancy: occupancyFraction.optional(),
     minimumAgents: z.int().min(0).optional(),
     initialBacklog: nonNegative.optional().describe("items waiting before the first interval"),
@@ -171,7 +172,7 @@ export const staffingConfigSchema = z
         z
           .object({
             name: z.string().min(1),
-            skills: z.array(z.string().min(1)).min(1).describe("voice channels served, highest priority first"),
+            skills: z.array(z.string().min(1)).min(1).describe("channels served (voice, chat or deferred), highest priority first; a group holds one kind of contact: chat channels only with chat channels of the same concurrency and handleTimeFactorPerExtraChat"),
             costPerHour: positive.optional().describe("cost of one agent-hour (default 1)"),
             minimumAgents: z.int().min(0).optional(),
             ahtSecondsByType: z

@@ -5,9 +5,14 @@ import type { ContactType, SkillModel } from "./model.js";
 
 /**
  * From a channel staffing input (`wfm staff`: the volume rows and `staffing.json` with
- * `agentGroups`) to a skill model: every voice channel some group serves becomes a contact type
- * with its volume and handle time per interval (0 contacts where the file has no row or the
- * centre is closed; the row's handle time, else the channel's), its targets and patience.
+ * `agentGroups`) to a skill model: every channel some group serves becomes a contact type with
+ * its volume and handle time per interval (0 contacts where the file has no row or the centre is
+ * closed; the row's handle time, else the channel's) and its targets: a voice channel with its
+ * patience; a chat channel as a chat type with its `concurrency` (default 1) and
+ * `handleTimeFactorPerExtraChat` (staffed by `requiredChatAgents`, as `planStaffing` staffs it);
+ * a deferred channel (email, tickets) as a deferred type whose answer-time threshold is the
+ * channel's `responseSeconds` (default 24 h) and whose target is its `targetServiceLevel`
+ * (staffed by `planDeferredWork` inside the transfer program's rows).
  *
  * @module
  */
@@ -32,7 +37,10 @@ export interface ChannelSkillModel {
  * Intervals are every start from the first to the last row, one `intervalMinutes` apart.
  *
  * @throws {WfmError} `invalid-argument` when `config.agentGroups` is missing or a skill names a
- *   channel that is not a voice channel with a service-level target in the file
+ *   channel not in the file or not in `config.channels`; a voice or chat channel without a
+ *   service-level target; a voice channel with priority classes, redials or lines; a chat channel
+ *   with a concurrency above 100 or beside channels of another kind; a deferred channel without `targetServiceLevel`, with an
+ *   `initialBacklog`, or with items in intervals the opening hours close
  *
  * @example
  * ```ts
@@ -54,14 +62,26 @@ export function skillModelFromChannels(options: SkillModelFromChannelsOptions): 
   const names: string[] = [];
   groups.forEach((g, i) =>
     g.skills.forEach((name, k) => {
+      const at = `config.agentGroups[${i}].skills[${k}]`;
       const c = config.channels?.[name];
-      if (!channelsInFile.has(name)) invalidArgument(fn, `config.agentGroups[${i}].skills[${k}]`, `a channel of the volume file (${[...channelsInFile].join(", ")})`, name);
-      if (c === undefined || c.type !== "voice" || c.targetServiceLevel === undefined || c.targetAnswerSeconds === undefined) {
-        invalidArgument(fn, `config.agentGroups[${i}].skills[${k}]`, "a voice channel with targetServiceLevel and targetAnswerSeconds in config.channels", name);
+      if (!channelsInFile.has(name)) invalidArgument(fn, at, `a channel of the volume file (${[...channelsInFile].join(", ")})`, name);
+      if (c === undefined) invalidArgument(fn, at, "a channel of config.channels (voice, chat or deferred)", name);
+      if (c.type === "deferred") {
+        if (c.targetServiceLevel === undefined) invalidArgument(fn, at, "a deferred channel with targetServiceLevel (the share answered within responseSeconds) in config.channels", name);
+        if ((c.initialBacklog ?? 0) > 0) invalidArgument(fn, at, "a deferred channel without initialBacklog (the skill model starts with no items waiting)", name);
+        const closed = intervals.find((row) => (row.channel ?? "voice") === name && row.calls > 0 && !isOpenAt(config.openingHours, row.localMs));
+        if (closed !== undefined) invalidArgument(fn, at, "a deferred channel with no items in intervals the openingHours close (the skill model has no closed hours to carry them over)", name);
+      } else if (c.targetServiceLevel === undefined || c.targetAnswerSeconds === undefined) {
+        invalidArgument(fn, at, `a ${c.type} channel with targetServiceLevel and targetAnswerSeconds in config.channels`, name);
       }
-      if (c.classes !== undefined || c.redialShare !== undefined || c.lines !== undefined) {
-        invalidArgument(fn, `config.agentGroups[${i}].skills[${k}]`, "a voice channel without priority classes, redials or lines (the skill model has one FIFO queue per channel)", name);
+      if (c.type === "voice" && (c.classes !== undefined || c.redialShare !== undefined || c.lines !== undefined)) {
+        invalidArgument(fn, at, "a voice channel without priority classes, redials or lines (the skill model has one FIFO queue per channel)", name);
       }
+      if (c.type === "chat" && (c.concurrency ?? 1) > 100) invalidArgument(fn, at, "a chat channel with a concurrency of at most 100 (the simulator's limit)", name);
+      // A group's agents hold one kind of contact: chat channels only with chats of the same settings.
+      const kind = (ch: typeof c) => (ch.type === "chat" ? `chat with concurrency ${ch.concurrency ?? 1} and handleTimeFactorPerExtraChat ${ch.handleTimeFactorPerExtraChat ?? 0}` : "voice or deferred");
+      const first = config.channels?.[g.skills[0]!];
+      if (k > 0 && first !== undefined && kind(c) !== kind(first)) invalidArgument(fn, at, `a ${kind(first)} channel, as ${g.skills[0]} (a group's agents hold one kind of contact)`, name);
       if (!names.includes(name)) names.push(name);
     }),
   );
@@ -73,7 +93,6 @@ export function skillModelFromChannels(options: SkillModelFromChannelsOptions): 
   const localMs = Array.from({ length: count }, (_, t) => first + t * stepMs);
   const contactTypes: ContactType[] = names.map((name) => {
     const c = config.channels![name]!;
-    if (c.type !== "voice") throw new Error("unreachable");
     const volumes = new Array<number>(count).fill(0);
     const byInterval = new Array<number>(count).fill(Number.NaN);
     let calls = 0;
@@ -90,17 +109,22 @@ export function skillModelFromChannels(options: SkillModelFromChannelsOptions): 
       }
     }
     const ahtSeconds = c.ahtSeconds ?? (calls > 0 ? work / calls : (byInterval.find((v) => !Number.isNaN(v)) ?? Number.NaN));
-    return {
-      name,
-      volumes,
-      ahtSeconds,
-      ahtSecondsByInterval: byInterval.map((v) => (Number.isNaN(v) ? ahtSeconds : v)),
+    const common = { name, volumes, ahtSeconds, ahtSecondsByInterval: byInterval.map((v) => (Number.isNaN(v) ? ahtSeconds : v)) };
+    const occupancy = c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy };
+    // Deferred work: the response window is the answer-time threshold (default 24 h, as planStaffing's).
+    if (c.type === "deferred") return { ...common, deferred: true, targetServiceLevel: c.targetServiceLevel!, targetAnswerSeconds: c.responseSeconds ?? 86_400, ...occupancy };
+    const queued = {
+      ...common,
       targetServiceLevel: c.targetServiceLevel!,
       targetAnswerSeconds: c.targetAnswerSeconds!,
       ...(c.targetAsaSeconds === undefined ? {} : { targetAsaSeconds: c.targetAsaSeconds }),
-      ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
-      ...(c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds }),
+      ...occupancy,
     };
+    // Chat: always the chat model (concurrency 1 included), as planStaffing staffs a chat channel.
+    if (c.type === "chat") {
+      return { ...queued, concurrency: c.concurrency ?? 1, ...(c.handleTimeFactorPerExtraChat === undefined ? {} : { handleTimeFactorPerExtraChat: c.handleTimeFactorPerExtraChat }) };
+    }
+    return { ...queued, ...(c.patienceSeconds === undefined ? {} : { patienceSeconds: c.patienceSeconds }) };
   });
   return {
     model: { intervalMinutes, contactTypes, agentGroups: groups, ...(config.routing === undefined ? {} : { routing: config.routing }) },

@@ -25,18 +25,19 @@ export interface PlanDayInterval {
 export interface PlanDaySkillModel {
   /** `YYYY-MM-DD`. */
   readonly date: string;
-  /** Voice channels that became contact types. */
+  /** Channels that became contact types (voice, and the chat and deferred channels the groups serve). */
   readonly contactTypes: readonly string[];
   /** Contact types of the day, with the config's agent groups (or one group per type when it has none). */
   readonly model: SkillModel;
 }
 
 /**
- * The busiest day (most contacts over the voice channels with a service-level target) of a
+ * The busiest day (most contacts over the voice channels with a service-level target and the
+ * channels the agent groups serve) of a
  * plan's staffing intervals as a skill model; null when fewer than two such channels exist and
  * the config has no agent groups (a single queue needs no team design).
  *
- * @throws {WfmError} as `skillModelFromChannels` (a group skill naming no voice channel)
+ * @throws {WfmError} as `skillModelFromChannels` (a group skill naming a channel it cannot model)
  *
  * @example
  * ```ts
@@ -54,9 +55,11 @@ export function peakDaySkillModel(options: { readonly intervals: readonly PlanDa
     .filter(([name, c]) => c.type === "voice" && c.targetServiceLevel !== undefined && c.targetAnswerSeconds !== undefined && intervals.some((row) => row.channel === name))
     .map(([name]) => name);
   if (voice.length < 2 && config.agentGroups === undefined) return null;
+  // With agent groups, the chat and deferred channels they serve are contact types too.
+  const served = [...voice, ...(config.agentGroups ?? []).flatMap((g) => g.skills).filter((name) => !voice.includes(name))];
   const byDay = new Map<string, number>();
   for (const row of intervals) {
-    if (!voice.includes(row.channel)) continue;
+    if (!served.includes(row.channel)) continue;
     const date = row.timestamp.slice(0, 10);
     byDay.set(date, (byDay.get(date) ?? 0) + row.calls);
   }
@@ -67,7 +70,7 @@ export function peakDaySkillModel(options: { readonly intervals: readonly PlanDa
   }
   if (date === "") return null;
   const rows = intervals
-    .filter((row) => row.timestamp.startsWith(date) && voice.includes(row.channel))
+    .filter((row) => row.timestamp.startsWith(date) && served.includes(row.channel))
     .map((row) => ({ localMs: parseLocalTimestamp(row.timestamp)!.localMs, channel: row.channel, calls: row.calls, ahtSeconds: row.ahtSeconds }));
   const agentGroups = config.agentGroups ?? voice.map((name) => ({ name, skills: [name] }));
   const { model } = skillModelFromChannels({ intervals: rows, intervalMinutes, config: { ...config, agentGroups } });

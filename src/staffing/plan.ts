@@ -120,6 +120,8 @@ export interface DeferredChannelConfig {
   readonly ahtSeconds?: number;
   /** Response window, seconds, > 0. @defaultValue 86400 (24 h) */
   readonly responseSeconds?: number;
+  /** Share to answer within the response window, in [0, 1): the target of the agent groups' simulation check (`agentGroups`); the plan itself answers every item in its window. @defaultValue none (needed when a group serves the channel) */
+  readonly targetServiceLevel?: number;
   /** Share of staffed time spent on items, in (0, 1]. @defaultValue 1 */
   readonly maxOccupancy?: number;
   /** Fewest agents while open. @defaultValue 0 */
@@ -148,7 +150,7 @@ export interface StaffingConfig {
   /** Opening hours; intervals outside them get no agents. @defaultValue open around the clock */
   readonly openingHours?: OpeningHours;
   /**
-   * Agent groups sharing skills across voice channels (`wfm staff` then also staffs by group with
+   * Agent groups sharing skills across voice, chat and deferred channels (`wfm staff` then also staffs by group with
    * `staffSkills`; {@link planStaffing} itself staffs each channel alone). @defaultValue none
    */
   readonly agentGroups?: readonly AgentGroup[];
