@@ -6,6 +6,7 @@ import { staffingConfigFromJson } from "../../src/io/staffing-config.js";
 import { skillModelFromChannels } from "../../src/skills/from-channels.js";
 import { staffSkills } from "../../src/skills/staff-skills.js";
 import { runCli, tempDir } from "../support/cli.js";
+import { sameFigures } from "../support/locale-figures.js";
 
 // wfm staff --config with agent groups serving chat and deferred (email) channels: staffed by group
 // like voice, with the simulated service level per contact type.
@@ -90,6 +91,24 @@ describe("wfm staff: agent groups serving chat and deferred channels", () => {
     expect(out.agentGroups.serviceLevels.map((s) => s.missesTarget)).toEqual([false, false]);
     // Every email answered within its 4-hour window, on a target of 90%.
     expect(out.agentGroups.serviceLevels[1]!.mean).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("--locale fa words the agent-group section in Persian with the English figures", async () => {
+    const config = { channels: { calls: channels.calls, email: channels.email }, agentGroups: [{ name: "blended", skills: ["calls", "email"] }] };
+    const twoChannels = volumes.split("\n").filter((line) => !line.includes(",chat,")).join("\n");
+    const cwd = folderWith({ "v.csv": twoChannels, "staffing.json": JSON.stringify(config) });
+    const en = await runCli(["staff", "v.csv", "--config", "staffing.json"], { cwd });
+    const fa = await runCli(["staff", "v.csv", "--config", "staffing.json", "--locale", "fa"], { cwd });
+    expect(fa.status).toBe(0);
+    const enSection = en.stdout.slice(en.stdout.indexOf("Agent groups\n"));
+    const faSection = fa.stdout.slice(fa.stdout.indexOf("گروه‌های کارشناسان\n"));
+    const lines = faSection.split("\n");
+    expect(lines[0]).toBe("گروه‌های کارشناسان");
+    expect(lines[2]).toMatch(/^نیرو به تفکیک گروه \(.+\): [۰-۹]+٫[۰-۹] نفر-ساعت، هزینه [۰-۹]+٫[۰-۹]$/);
+    expect(lines[8]).toMatch(/^ {2}calls: سطح سرویس شبیه‌سازی‌شده [۰-۹]+٫[۰-۹]٪ \(بازه‌ی ۹۵٪ [۰-۹]+٫[۰-۹]٪ تا [۰-۹]+٫[۰-۹]٪\)، هدف ۸۰٪$/);
+    expect(faSection).not.toMatch(/[0-9]/);
+    // "95% interval" is a figure in English and words in Persian: compare the table and the totals line.
+    expect(sameFigures(enSection.split("\n").slice(0, 8).join("\n"), lines.slice(0, 8).join("\n"))).toBeGreaterThan(5);
   });
 
   it("bad configs keep their one-line errors (exit 2)", async () => {

@@ -268,26 +268,33 @@ function renderReport(plan: StaffingPlan, config: StaffingConfig, file: string, 
 }
 
 /** The agent-group section of the report (when the config has `agentGroups`). */
-function renderGroups(staffing: SkillStaffing, config: StaffingConfig, format: "table" | "md"): string {
-  const heading = format === "md" ? "### Agent groups\n\n" : "Agent groups\n\n";
+function renderGroups(staffing: SkillStaffing, config: StaffingConfig, format: "table" | "md", lf: LocaleFormat = english): string {
+  const tm = lf.messages.teams;
+  const m = tm.cli;
+  const k = tm.groupColumns;
+  const en = lf.locale === "en";
+  const { fixed, integer } = writers(lf);
+  const heading = format === "md" ? `### ${tm.groupsTitle}\n\n` : `${tm.groupsTitle}\n\n`;
   const groups = config.agentGroups!;
   const table = renderTable(
-    staffing.groups.map((g, i) => ({ ...g, skills: groupSkillsText(groups[i]!), costPerHour: groups[i]!.costPerHour ?? 1 })),
+    staffing.groups.map((g, i) => ({ ...g, skills: groupSkillsText(groups[i]!, lf), costPerHour: groups[i]!.costPerHour ?? 1 })),
     [
-      { key: "group", value: (r) => r.group, align: "left" },
-      { key: "skills", value: (r) => r.skills, align: "left" },
-      { key: "costPerHour", title: "cost/h", value: (r) => r.costPerHour, text: (r) => formatFixed(r.costPerHour, 2), align: "right" },
-      { key: "peakAgents", title: "peak agents", value: (r) => r.peakAgents, align: "right" },
-      { key: "agentHours", title: "agent h", value: (r) => r.agentHours, text: (r) => formatFixed(r.agentHours, 1), align: "right" },
-      { key: "cost", value: (r) => r.cost, text: (r) => formatFixed(r.cost, 1), align: "right" },
+      { key: "group", ...(en ? {} : { title: k.group }), value: (r) => r.group, align: "left" },
+      { key: "skills", ...(en ? {} : { title: k.skills }), value: (r) => r.skills, align: "left" },
+      { key: "costPerHour", title: m.costPerHour, value: (r) => r.costPerHour, text: (r) => fixed(r.costPerHour, 2), align: "right" },
+      { key: "peakAgents", title: en ? "peak agents" : k.peakAgents, value: (r) => r.peakAgents, text: (r) => integer(r.peakAgents), align: "right" },
+      { key: "agentHours", title: m.agentHours, value: (r) => r.agentHours, text: (r) => fixed(r.agentHours, 1), align: "right" },
+      { key: "cost", ...(en ? {} : { title: k.cost }), value: (r) => r.cost, text: (r) => fixed(r.cost, 1), align: "right" },
     ],
     format,
   );
   const bullet = format === "md" ? "- " : "  ";
+  const percent = (value: number, decimals: number) => lf.digits(formatPercent(value, decimals));
   const levels = staffing.serviceLevels.map(
-    (sl) => `${bullet}${sl.type}: simulated SL ${formatPercent(sl.mean, 1)} (95% interval ${formatPercent(sl.lower, 1)}-${formatPercent(sl.upper, 1)}), target ${formatPercent(sl.targetServiceLevel, 0)}\n`,
+    (sl) => `${bullet}${m.groupServiceLevel(sl.type, percent(sl.mean, 1), percent(sl.lower, 1), percent(sl.upper, 1), percent(sl.targetServiceLevel, 0))}\n`,
   );
-  return `\n${heading}Staffed by group (${staffing.method}): ${formatFixed(staffing.agentHours, 1)} agent-hours, cost ${formatFixed(staffing.cost, 1)}\n\n${table}\n${levels.join("")}`;
+  const method = tm.methods[staffing.method] ?? staffing.method;
+  return `\n${heading}${m.staffedByGroup(method, fixed(staffing.agentHours, 1), fixed(staffing.cost, 1))}\n\n${table}\n${levels.join("")}`;
 }
 
 /** Builds the effective config: the file's, completed and overridden by the flags, for every channel in the volumes. */
@@ -473,7 +480,7 @@ export const staffCommand: CommandModule = {
           text = { chunks: csvChunks(plan.intervals, intervalColumns(stamp, "csv")) };
           for (const note of notes) io.stderr(`note: ${note}\n`);
         } else {
-          text = renderReport(plan, config, volumes, format, o.intervals === true, shown, lf) + (byGroup === null ? "" : renderGroups(byGroup.staffing, config, format));
+          text = renderReport(plan, config, volumes, format, o.intervals === true, shown, lf) + (byGroup === null ? "" : renderGroups(byGroup.staffing, config, format, lf));
           if (notes.length > 0) text += `${format === "md" ? "\n" : ""}${notes.map((n) => `${format === "md" ? "- " : ""}note: ${n}`).join("\n")}\n`;
         }
         if (o.out === undefined) {

@@ -650,6 +650,9 @@ export const en = {
       versus: (p: { design: string; base: string; saves: boolean; hours: string; percent: string; fte: string; cheaper: boolean; cost: string }) =>
         `${p.design} vs ${p.base}: ${p.saves ? "saves" : "needs"} ${p.hours} agent-hours (${p.percent}, ${p.fte} FTE${p.saves ? "" : " more"}) and costs ${p.cost} ${p.cheaper ? "less" : "more"}`,
       groupsOf: (design: string) => `Groups of ${design}`,
+      staffedByGroup: (method: string, hours: string, cost: string) => `Staffed by group (${method}): ${hours} agent-hours, cost ${cost}`,
+      groupServiceLevel: (type: string, mean: string, lower: string, upper: string, target: string) =>
+        `${type}: simulated SL ${mean} (95% interval ${lower}-${upper}), target ${target}`,
     },
   },
   /** Named agents on shifts: the plan report's roster section, roster.html and `wfm roster`. */

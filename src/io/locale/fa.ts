@@ -703,6 +703,8 @@ export const fa: Messages = {
       versus: (p) =>
         `${p.design} در برابر ${p.base}: ${p.hours} نفر-ساعت ${p.saves ? "صرفه‌جویی" : "بیشتر"} (${p.percent}، ${p.fte} FTE${p.saves ? "" : " بیشتر"}) و هزینه‌ی ${p.cost} ${p.cheaper ? "کمتر" : "بیشتر"}`,
       groupsOf: (design) => `گروه‌های طرح ${design}`,
+      staffedByGroup: (method, hours, cost) => `نیرو به تفکیک گروه (${method}): ${hours} نفر-ساعت، هزینه ${cost}`,
+      groupServiceLevel: (type, mean, lower, upper, target) => `${type}: سطح سرویس شبیه‌سازی‌شده ${mean} (بازه‌ی ۹۵٪ ${lower} تا ${upper})، هدف ${target}`,
     },
   },
   roster: {
