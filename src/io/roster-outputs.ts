@@ -7,7 +7,7 @@
  */
 import ical from "ical-generator";
 import { formatLocalTimestamp, localDayOfWeek, millisecondsInDay } from "../calendar/local-time.js";
-import type { Roster, RosterProblem, RosterTemplate } from "../roster/problem.js";
+import { familyOf, type Roster, type RosterProblem, type RosterTemplate } from "../roster/problem.js";
 import type { RosterConflict } from "../roster/solve.js";
 import type { AgentSummary } from "../roster/summary.js";
 import { renderReportHtml, type ReportDocument, type ReportSection, type ReportTable } from "./report/document.js";
@@ -101,7 +101,7 @@ export function rosterCalendars(options: RosterOutputOptions): Map<string, strin
         end: wallClock(startMs + t.lengthMinutes * 60_000),
         ...(timeZone === undefined ? { floating: true } : { timezone: timeZone }),
         stamp: new Date(startDateMs),
-        summary: `${t.name} shift (${agent.team})`,
+        summary: `${familyOf(t)} shift (${agent.team})`,
         description: t.breaks ? `breaks: ${t.breaks}` : "no breaks listed",
       });
     });
@@ -123,7 +123,7 @@ export function rosterCsvText(options: Pick<RosterOutputOptions, "problem" | "ro
   const rows = problem.agents.flatMap((agent) =>
     (roster[agent.id] ?? []).flatMap((name, d) => {
       const t = templates.get(name);
-      return t ? [{ agent: agent.id, name: agent.name, team: agent.team, date: rosterDate(startDateMs, d), template: name, start: clock(t.startMinute), end: clock(t.startMinute + t.lengthMinutes), breaks: t.breaks ?? "" }] : [];
+      return t ? [{ agent: agent.id, name: agent.name, team: agent.team, date: rosterDate(startDateMs, d), template: familyOf(t), start: clock(t.startMinute), end: clock(t.startMinute + t.lengthMinutes), breaks: t.breaks ?? "" }] : [];
     }),
   );
   type Row = (typeof rows)[number];
