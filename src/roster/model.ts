@@ -245,8 +245,9 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
   });
 
   // fairness: per team, high >= count >= low for every eligible agent
+  const groups: { members: number[]; high: number; low: number }[] = [];
   const fairness = (counts: [number, number][][], weight: number, eligible: (a: number) => boolean) => {
-    if (weight <= 0) return;
+    if (weight <= 0) return groups;
     for (const team of new Set(problem.agents.map((x) => x.team))) {
       const members = problem.agents.map((x, a) => a).filter((a) => problem.agents[a]!.team === team && eligible(a));
       if (members.length < 2) continue;
@@ -257,9 +258,11 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
         b.row([[high, 1], ...negative(counts[a]!)], 0, Infinity);
         b.row([[low, 1], ...negative(counts[a]!)], -Infinity, 0);
       }
+      groups.push({ members, high, low });
     }
+    return groups;
   };
-  fairness(nightCount, problem.rules.nightFairnessWeight, (a) => problem.agents[a]!.maxNights > 0 && nightCount[a]!.length > 0);
+  const nightGroups = fairness(nightCount, problem.rules.nightFairnessWeight, (a) => problem.agents[a]!.maxNights > 0 && nightCount[a]!.length > 0).splice(0);
   fairness(weekendCount, problem.rules.weekendFairnessWeight, () => true);
 
   // requests
@@ -274,6 +277,7 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
     } else for (const j of columns) b.addCost(j, r.weight);
   }
   // demand
+  const coverRows: { terms: [number, number][]; agents: number; under: number; over: number }[] = [];
   for (const demand of problem.demand) {
     const terms: [number, number][] = [];
     problem.agents.forEach((agent, a) => {
@@ -283,6 +287,7 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
     const under = b.variable({ cost: problem.rules.shortfallWeight, upper: demand.agents });
     const over = b.variable({ cost: problem.rules.excessWeight });
     b.row([...terms, [under, 1], [over, -1]], demand.agents, demand.agents);
+    coverRows.push({ terms, agents: demand.agents, under, over });
     const minimum = demand.minimum ?? 0;
     if (minimum > 0) {
       const extra: [number, number][] = elastic
@@ -290,6 +295,23 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
         : [];
       b.row([...terms, ...extra], minimum, Infinity);
     }
+  }
+  // A valid inequality for night fairness. When the n members' night columns are exactly the
+  // columns of some demand rows R (no one else counts there, each column in one row), their nights
+  // total N = D - U + O (D = sum of R's agents, U, O their shortfall and excess). With r = D mod n > 0
+  // an even split N = kn needs U >= r (k <= floor(D / n)) or O >= n - r (k above), so
+  // (high - low) + U / r + O / (n - r) >= 1 for every integer roster, and the LP bounds the spread.
+  for (const { members, high, low } of nightGroups) {
+    const mine = new Set(members.flatMap((a) => nightCount[a]!.map(([j]) => j)));
+    const rows = coverRows.filter((row) => row.terms.some(([j]) => mine.has(j)));
+    const seen = new Map<number, number>();
+    for (const row of rows) for (const [j] of row.terms) seen.set(j, (seen.get(j) ?? 0) + 1);
+    if (![...seen.keys()].every((j) => mine.has(j)) || seen.size !== mine.size || [...seen.values()].some((k) => k !== 1)) continue;
+    const n = members.length;
+    const total = rows.reduce((sum, row) => sum + row.agents, 0);
+    const r = total % n;
+    if (r === 0) continue;
+    b.row([[high, 1], [low, -1], ...rows.flatMap((row) => [[row.under, 1 / r], [row.over, 1 / (n - r)]] as [number, number][])], 1, Infinity);
   }
   return { data: b.build(), assign, slacks };
 }
