@@ -145,6 +145,8 @@ export function conflictLine(startDateMs: number, c: RosterConflict): string {
     case "min-minutes-per-period":
     case "min-minutes-per-week":
       return `agent ${c.agent}: ${c.rule === "min-minutes-per-week" ? `the weekly minimum hours of the week from ${rosterDate(startDateMs, c.day ?? 0)}` : "the monthly minimum hours"} cannot be met: ${amount} short`;
+    case "stable-starts":
+      return `agent ${c.agent}: the stable start times of the week from ${rosterDate(startDateMs, c.day ?? 0)} cannot hold: ${amount} needed`;
     default:
       return `agent ${c.agent}: ${c.rule}${when} has to be exceeded by ${amount}`;
   }

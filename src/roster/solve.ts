@@ -325,7 +325,8 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
   // slack keeps every hard rule; the bound is valid for the strict model too (slack >= 0).
   const model = buildRosterModel(problem, { elastic: true, slackWeight: SLACK_WEIGHT });
   const started = Date.now();
-  const greedy = await greedyRoster(problem, { timeLimitSeconds: timeLimitSeconds * 0.6 });
+  // the whole budget if need be: an agent left without a line of work breaks their minimum hours
+  const greedy = await greedyRoster(problem, { timeLimitSeconds });
   // the greedy roster as a complete start: its assignments fixed, the rest of the columns
   // (weekends, fairness extremes, shortfall, excess) completed by HiGHS in a trivial solve
   const partial = startOf(problem, model, greedy);

@@ -158,6 +158,7 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
     requests: c.softRequests,
     nightSpread: c.nightSpread,
     weekendSpread: c.weekendSpread,
+    ...(problem.rules.stableStarts === undefined ? {} : { startChanges: c.startChanges }),
     cost: Number(c.cost.toFixed(2)),
   };
   const output =
@@ -176,6 +177,7 @@ async function runRoster(flags: RosterFlags, io: CliIo): Promise<void> {
             ["requests granted", `${c.requestsGranted} of ${c.softRequests}`],
             ["night spread (most - fewest, summed over teams)", String(c.nightSpread)],
             ["weekend spread", String(c.weekendSpread)],
+            ...(problem.rules.stableStarts === undefined ? [] : [["start changes within weeks", String(c.startChanges)] as [string, string]]),
             ["hard rules", "all hold (independent check)"],
           ],
           "table",
