@@ -369,7 +369,17 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
       : []),
   ];
   if (problems.length > 0) throw new WfmError({ code: "solver-failed", message: `the solver's roster failed the check: ${problems.join("; ")}` });
-  return { status: result.status, roster, objective: check.objective, bound: result.bound === null ? null : Math.min(result.bound, check.objective), conflicts: [], proven: false };
+  // every term of the objective is non-negative (weights, costs and spreads are), so 0 bounds it
+  // too when branch and cut stopped before its root LP did
+  const w = problem.rules;
+  const nonNegative =
+    [w.shortfallWeight, w.excessWeight, w.nightFairnessWeight, w.weekendFairnessWeight, w.costWeight, w.stableStarts?.penaltyPerChange ?? 0].every((x) => x >= 0) &&
+    problem.requests.every((r) => r.weight >= 0) &&
+    problem.agents.every((x) => x.hourlyCost >= 0);
+  const floor = nonNegative ? 0 : -Infinity;
+  const raw = result.bound ?? (nonNegative ? 0 : null);
+  const bound = raw === null ? null : Math.min(Math.max(floor, raw), check.objective);
+  return { status: result.status, roster, objective: check.objective, bound, conflicts: [], proven: false };
 }
 
 /**
