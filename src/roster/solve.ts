@@ -210,13 +210,17 @@ export function rosterParts(problem: RosterProblem): RosterProblem[] {
   });
 }
 
+/** Days of the day-window neighbourhood. */
+const WINDOW_DAYS = 4;
+
 /**
  * Branch and cut from the start (20% of the time, for the bound and early improvements), then a
- * large-neighbourhood search made for rosters: each step re-solves exactly either the agents at
- * the extremes of the night and weekend counts and those with requests not granted (the
- * fairness and request terms, which a random choice of agents rarely improves), or every agent of
- * the part over a window of seven days (moving shifts between agents), the rest fixed at the best
- * roster; then branch and cut from the best roster with the time left, for the bound.
+ * large-neighbourhood search made for rosters: each step re-solves exactly, in turn, four agents
+ * at random; the agents at the extremes of the night and weekend counts plus one with a request
+ * not granted (the fairness and request terms, which a random choice rarely improves); or every
+ * agent of the part over a window of four days around a day still short (moving shifts between
+ * agents); the rest fixed at the best roster. Then branch and cut from the best roster with the
+ * time left, for the bound.
  */
 async function improveRoster(options: {
   problem: RosterProblem;
@@ -248,7 +252,12 @@ async function improveRoster(options: {
     const { roster } = decode(problem, model, best.values);
     const fixAgent = new Array<boolean>(A).fill(true);
     let fixDay = (_d: number) => false;
-    if (step % 2 === 0) {
+    if (step % 3 === 0) {
+      // four agents at random
+      const pick = new Set<number>();
+      while (pick.size < Math.min(A, 4)) pick.add(Math.floor(random() * A));
+      for (const k of pick) fixAgent[k] = false;
+    } else if (step % 3 === 1) {
       const summary = rosterSummary(problem, roster);
       const pick = new Set<number>();
       const extremes = (value: (k: number) => number, eligible: (k: number) => boolean) => {
@@ -269,10 +278,10 @@ async function improveRoster(options: {
       const short = problem.demand
         .filter((d) => problem.agents.filter((x) => (d.team === undefined || x.team === d.team) && family.get(roster[x.id]![d.day]!) === d.template).length < d.agents)
         .map((d) => d.day);
-      const around = short.length > 0 ? short[Math.floor(random() * short.length)]! - Math.floor(random() * 7) : Math.floor(random() * problem.days);
-      const first = Math.max(0, Math.min(around, problem.days - 7));
+      const around = short.length > 0 ? short[Math.floor(random() * short.length)]! - Math.floor(random() * WINDOW_DAYS) : Math.floor(random() * problem.days);
+      const first = Math.max(0, Math.min(around, problem.days - WINDOW_DAYS));
       fixAgent.fill(false);
-      fixDay = (d) => d < first || d >= first + 7;
+      fixDay = (d) => d < first || d >= first + WINDOW_DAYS;
     }
     step++;
     const colLower = Float64Array.from(model.data.colLower);
@@ -290,7 +299,7 @@ async function improveRoster(options: {
     );
     const remaining = timeLimitSeconds * 0.85 - elapsed();
     if (remaining < 0.5) break;
-    const sub = await runMip({ ...model.data, colLower, colUpper }, { relativeGap: 0, ...(highsOptions ? { highsOptions } : {}), timeLimitSeconds: Math.min(remaining, 8), startValues: best.values });
+    const sub = await runMip({ ...model.data, colLower, colUpper }, { relativeGap: 0, ...(highsOptions ? { highsOptions } : {}), timeLimitSeconds: Math.min(remaining, 5), startValues: best.values });
     if (sub.values !== null && sub.objective !== null && sub.objective < best.objective - 1e-6) {
       best = { values: sub.values, objective: sub.objective };
       onProgress?.({ elapsedSeconds: elapsed(), bestObjective: best.objective, bound, gap: bound === null ? null : (best.objective - bound) / Math.max(Math.abs(best.objective), 1e-9) });
