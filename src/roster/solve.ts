@@ -216,8 +216,8 @@ const WINDOW_DAYS = 4;
 /**
  * Branch and cut from the start (20% of the time, for the bound and early improvements), then a
  * large-neighbourhood search made for rosters: each step re-solves exactly, in turn, four agents
- * at random; the agents at the extremes of the night and weekend counts plus one with a request
- * not granted (the fairness and request terms, which a random choice rarely improves); or every
+ * at random; (twice) the agents at the extremes of the night and weekend counts plus one with a
+ * request not granted (the fairness and request terms, which a random choice rarely improves); or every
  * agent of the part over a window of four days around a day still short (moving shifts between
  * agents); the rest fixed at the best roster. Then branch and cut from the best roster with the
  * time left, for the bound.
@@ -252,12 +252,13 @@ async function improveRoster(options: {
     const { roster } = decode(problem, model, best.values);
     const fixAgent = new Array<boolean>(A).fill(true);
     let fixDay = (_d: number) => false;
-    if (step % 3 === 0) {
+    const kind = step % 4; // 0 random, 1 and 2 fairness extremes, 3 day window
+    if (kind === 0) {
       // four agents at random
       const pick = new Set<number>();
       while (pick.size < Math.min(A, 4)) pick.add(Math.floor(random() * A));
       for (const k of pick) fixAgent[k] = false;
-    } else if (step % 3 === 1) {
+    } else if (kind !== 3) {
       const summary = rosterSummary(problem, roster);
       const pick = new Set<number>();
       const extremes = (value: (k: number) => number, eligible: (k: number) => boolean) => {
