@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { requireObject } from "../errors.js";
+import { invalidArgument, requireObject } from "../errors.js";
 
 /**
  * A shift template as the roster sees it: a start, a length and whether it counts as a night.
@@ -138,8 +138,11 @@ export function familyOf(template: Pick<RosterTemplate, "name" | "family">): str
  * ```ts
  * startChanges([420, 480, 900], 60); //=> 1 (07:00 and 08:00 in one band, 15:00 in a second)
  * ```
+ * @throws {WfmError} `invalid-argument` when startMinutes is not an array or the width is negative
  */
 export function startChanges(startMinutes: readonly number[], maxStartDifferenceMinutes: number): number {
+  if (!Array.isArray(startMinutes)) invalidArgument("startChanges", "startMinutes", "an array of start minutes", startMinutes);
+  if (!(maxStartDifferenceMinutes >= 0)) invalidArgument("startChanges", "maxStartDifferenceMinutes", "a non-negative number of minutes", maxStartDifferenceMinutes);
   const sorted = [...startMinutes].sort((x, y) => x - y);
   let bands = 0;
   let bandStart = -Infinity;
