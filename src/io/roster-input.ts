@@ -31,7 +31,9 @@ export const rosterConfigSchema = z
         z
           .object({
             name: z.string().min(1),
-            start: clock.describe("start time of day"),
+            start: clock.describe("start time of day (the earliest, with latestStart)"),
+            latestStart: clock.optional().describe("latest start time of day: the roster chooses each shift's start in start..latestStart (not past midnight)"),
+            startStepMinutes: z.int().min(1).max(1440).optional().describe("step between the allowed starts of a window (default 30)"),
             lengthMinutes: z.int().min(1).max(1440).describe("length including breaks; may end the next day"),
             unpaidBreakMinutes: z.int().min(0).optional().describe("unpaid minutes within the shift (default 0)"),
             breaks: z.string().optional().describe('breaks as text for roster.csv, e.g. "lunch 12:00-12:30"'),
@@ -43,7 +45,19 @@ export const rosterConfigSchema = z
     rules: z
       .object({
         minRestHours: z.number().min(0).max(48).optional().describe("minimum rest between two shifts, hours (default 11)"),
-        forbiddenSuccessions: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional().describe("[from, to] template pairs not allowed on consecutive days"),
+        forbiddenSuccessions: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional().describe("[from, to] template pairs: `to` may not follow `from` (see forbiddenSuccessionsScope)"),
+        forbiddenSuccessionsScope: z
+          .enum(["calendar-days", "working-days"])
+          .optional()
+          .describe("calendar-days (default): `to` on the day after `from`; working-days: `to` as the next shift worked after `from`, across any days off"),
+        stableStartsWithinWeek: z
+          .object({
+            maxStartDifferenceMinutes: z.int().min(0).max(1439).describe("the starts of an agent's shifts in a week (Monday-Sunday) fit in a band this wide"),
+            penaltyPerChange: z.number().nonnegative().optional().describe("cost of each extra band needed in a week (a start change); absent: a hard rule"),
+          })
+          .strict()
+          .optional()
+          .describe("stable start times within a week, hard or with a penalty per change"),
         shortfallPenalty: z.number().nonnegative().optional().describe("cost of each agent short on a demand (default 1000)"),
         excessPenalty: z.number().nonnegative().optional().describe("cost of each agent beyond a demand (default 10)"),
         nightFairness: z.number().nonnegative().optional().describe("weight of (most - fewest nights) within a team (default 10)"),
@@ -101,6 +115,7 @@ export function readRosterConfig(path: string, options: { cwd?: string; option?:
     if (names.has(t.name)) problems.push({ code: "invalid-config", file: path, path: ["templates", i, "name"], message: `template ${t.name} is defined twice` });
     names.add(t.name);
     if ((t.unpaidBreakMinutes ?? 0) >= t.lengthMinutes) problems.push({ code: "invalid-config", file: path, path: ["templates", i, "unpaidBreakMinutes"], message: "must be shorter than the shift" });
+    if (t.latestStart !== undefined && t.latestStart < t.start) problems.push({ code: "invalid-config", file: path, path: ["templates", i, "latestStart"], message: `latestStart ${t.latestStart} is before start ${t.start}` });
   });
   (config.rules?.forbiddenSuccessions ?? []).forEach((pair, i) =>
     pair.forEach((name, k) => !names.has(name) && problems.push({ code: "invalid-config", file: path, path: ["rules", "forbiddenSuccessions", i, k], message: `unknown template ${JSON.stringify(name)}` })),
@@ -290,19 +305,26 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
   const firstWeekday = (localDayOfWeek(startDateMs) + 6) % 7;
   const dayOf = (text: string) => Math.round((parseLocalTimestamp(text)!.localMs - startDateMs) / millisecondsInDay);
   const problems: Problem[] = [];
-  const templates: RosterTemplate[] = config.templates.map((t) => {
-    const [h, m] = t.start.split(":").map(Number) as [number, number];
-    const startMinute = h * 60 + m;
-    return {
-      name: t.name,
+  // a template with a window of starts becomes one roster template per allowed start, named
+  // "NAME@HH:MM", of the family NAME (what demand, requests and rules name)
+  const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const templates: RosterTemplate[] = config.templates.flatMap((t) => {
+    const first = minuteOf(t.start);
+    const last = t.latestStart === undefined ? first : minuteOf(t.latestStart);
+    const step = t.startStepMinutes ?? 30;
+    const starts: number[] = [];
+    for (let s = first; s <= last; s += step) starts.push(s);
+    return starts.map((startMinute) => ({
+      name: last === first ? t.name : `${t.name}@${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`,
+      ...(last === first ? {} : { family: t.name }),
       startMinute,
       lengthMinutes: t.lengthMinutes,
       paidMinutes: t.lengthMinutes - (t.unpaidBreakMinutes ?? 0),
       night: t.night ?? startMinute + t.lengthMinutes > 1440,
       ...(t.breaks === undefined ? {} : { breaks: t.breaks }),
-    };
+    }));
   });
-  const names = new Set(templates.map((t) => t.name));
+  const names = new Set(config.templates.map((t) => t.name));
   const agentIds = new Set(inputs.agents.map((a) => a.id));
   for (const agent of inputs.agents) {
     for (const t of agent.templates) if (!names.has(t)) problems.push({ code: "invalid-csv", message: `agent ${agent.id}: unknown template ${JSON.stringify(t)} (the config defines ${[...names].join(", ")})` });
@@ -359,6 +381,15 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
       rules: {
         minRestMinutes: Math.round((r.minRestHours ?? 11) * 60),
         forbiddenSuccessions: (r.forbiddenSuccessions ?? []) as [string, string][],
+        ...(r.forbiddenSuccessionsScope === undefined ? {} : { forbiddenSuccessionScope: r.forbiddenSuccessionsScope }),
+        ...(r.stableStartsWithinWeek === undefined
+          ? {}
+          : {
+              stableStarts: {
+                maxStartDifferenceMinutes: r.stableStartsWithinWeek.maxStartDifferenceMinutes,
+                ...(r.stableStartsWithinWeek.penaltyPerChange === undefined ? {} : { penaltyPerChange: r.stableStartsWithinWeek.penaltyPerChange }),
+              },
+            }),
         shortfallWeight: r.shortfallPenalty ?? 1000,
         excessWeight: r.excessPenalty ?? 10,
         nightFairnessWeight: r.nightFairness ?? 10,

@@ -7,7 +7,7 @@
  */
 import ical from "ical-generator";
 import { formatLocalTimestamp, localDayOfWeek, millisecondsInDay } from "../calendar/local-time.js";
-import type { Roster, RosterProblem, RosterTemplate } from "../roster/problem.js";
+import { familyOf, type Roster, type RosterProblem, type RosterTemplate } from "../roster/problem.js";
 import type { RosterConflict } from "../roster/solve.js";
 import type { AgentSummary } from "../roster/summary.js";
 import { renderReportHtml, type ReportDocument, type ReportSection, type ReportTable } from "./report/document.js";
@@ -104,7 +104,7 @@ export function rosterCalendars(options: RosterOutputOptions): Map<string, strin
         end: wallClock(startMs + t.lengthMinutes * 60_000),
         ...(timeZone === undefined ? { floating: true } : { timezone: timeZone }),
         stamp: new Date(startDateMs),
-        summary: `${t.name} shift (${agent.team})`,
+        summary: `${familyOf(t)} shift (${agent.team})`,
         description: t.breaks ? `breaks: ${t.breaks}` : "no breaks listed",
       });
     });
@@ -126,7 +126,7 @@ export function rosterCsvText(options: Pick<RosterOutputOptions, "problem" | "ro
   const rows = problem.agents.flatMap((agent) =>
     (roster[agent.id] ?? []).flatMap((name, d) => {
       const t = templates.get(name);
-      return t ? [{ agent: agent.id, name: agent.name, team: agent.team, date: rosterDate(startDateMs, d), template: name, start: clock(t.startMinute), end: clock(t.startMinute + t.lengthMinutes), breaks: t.breaks ?? "" }] : [];
+      return t ? [{ agent: agent.id, name: agent.name, team: agent.team, date: rosterDate(startDateMs, d), template: familyOf(t), start: clock(t.startMinute), end: clock(t.startMinute + t.lengthMinutes), breaks: t.breaks ?? "" }] : [];
     }),
   );
   type Row = (typeof rows)[number];
@@ -148,6 +148,8 @@ export function conflictLine(startDateMs: number, c: RosterConflict): string {
     case "min-minutes-per-period":
     case "min-minutes-per-week":
       return `agent ${c.agent}: ${c.rule === "min-minutes-per-week" ? `the weekly minimum hours of the week from ${rosterDate(startDateMs, c.day ?? 0)}` : "the monthly minimum hours"} cannot be met: ${amount} short`;
+    case "stable-starts":
+      return `agent ${c.agent}: the stable start times of the week from ${rosterDate(startDateMs, c.day ?? 0)} cannot hold: ${amount} needed`;
     default:
       return `agent ${c.agent}: ${c.rule}${when} has to be exceeded by ${amount}`;
   }

@@ -1,5 +1,5 @@
 import { requireObject } from "../errors.js";
-import { isWeekendDay, type Roster, type RosterProblem } from "./problem.js";
+import { familyOf, isWeekendDay, startChanges, weeksOf, type Roster, type RosterProblem } from "./problem.js";
 
 /**
  * The independent checker of a contact-centre roster: every hard rule checked by walking each
@@ -27,7 +27,8 @@ export type RosterRule =
   | "min-consecutive-days-off"
   | "max-weekends"
   | "max-nights"
-  | "minimum-cover";
+  | "minimum-cover"
+  | "stable-starts";
 
 /** One broken hard rule. */
 export interface RosterViolation {
@@ -55,9 +56,11 @@ export interface RosterCheck {
   readonly nightSpread: number;
   /** Sum over teams of (most - fewest) weekends worked. */
   readonly weekendSpread: number;
+  /** Start changes within weeks, summed over agents and weeks (0 without `stableStarts`). */
+  readonly startChanges: number;
   /** Sum of hourlyCost x paid hours. */
   readonly cost: number;
-  /** shortfallWeight x shortfall + excessWeight x excess + requestPenalty + fairness weights x spreads + costWeight x cost. */
+  /** shortfallWeight x shortfall + excessWeight x excess + requestPenalty + fairness weights x spreads + penaltyPerChange x startChanges + costWeight x cost. */
   readonly objective: number;
 }
 
@@ -79,9 +82,15 @@ function runs(flags: readonly boolean[]): [number, number][] {
 /**
  * Checks every hard rule of a roster and recomputes its objective.
  *
- * Rest is measured on the clock: a shift on day d from s to s + L and the next shift on day d + 1
- * starting at s' rest (1440 + s') - (s + L) minutes, at least `minRestMinutes`. Weeks run Monday to
- * Sunday (the minimum only for whole weeks); a weekend is worked if Saturday or Sunday is.
+ * Rest is measured on the clock between each shift and the next one worked, whatever days off lie
+ * between: a shift on day d from s to s + L and the next on day d' starting at s' rest
+ * (d' - d) x 1440 + s' - (s + L) minutes, at least `minRestMinutes`. A forbidden succession
+ * [from, to] is broken by `to` on the day after `from` (scope `calendar-days`) or by `to` as the next
+ * shift worked after `from` (scope `working-days`). Templates, demand and requests match by family
+ * (a template with a window of starts). Weeks run Monday to Sunday (the minimum only for whole
+ * weeks); a weekend is worked if Saturday or Sunday is. Stable starts: per agent and week, the
+ * fewest bands of the allowed width covering the starts, minus one, are its start changes (hard
+ * rule without a penalty).
  *
  * @param problem - the roster problem
  * @param roster - per agent id, the template or "" per day
@@ -98,6 +107,10 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
   const violations: RosterViolation[] = [];
   const templates = new Map(problem.templates.map((t) => [t.name, t]));
   const forbidden = new Set(problem.rules.forbiddenSuccessions.map(([a, b]) => `${a}\u0000${b}`));
+  const workingDays = problem.rules.forbiddenSuccessionScope === "working-days";
+  const stable = problem.rules.stableStarts;
+  const weeks = weeksOf(problem);
+  let changes = 0;
   const leave = new Set(problem.requests.filter((r) => r.kind === "leave").map((r) => `${r.agent}\u0000${r.day}`));
   const nightsOf = new Map<string, number>();
   const weekendsOf = new Map<string, number>();
@@ -128,16 +141,29 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
       paid[d] = t.paidMinutes;
       if (t.night) nights++;
       cost += (agent.hourlyCost * t.paidMinutes) / 60;
-      if (agent.templates.length > 0 && !agent.templates.includes(name)) say("template-not-allowed", `may not work ${name} (day ${d})`, d);
+      if (agent.templates.length > 0 && !agent.templates.includes(familyOf(t))) say("template-not-allowed", `may not work ${name} (day ${d})`, d);
       if (leave.has(`${agent.id}\u0000${d}`)) say("leave", `works ${name} on leave day ${d}`, d);
-      const nextName = days[d + 1];
-      const next = nextName ? templates.get(nextName) : undefined;
+      // the next shift worked, however many days later
+      let e = d + 1;
+      while (e < days.length && days[e] === "") e++;
+      const next = e < days.length ? templates.get(days[e]!) : undefined;
       if (next !== undefined) {
-        const rest = 1440 + next.startMinute - (t.startMinute + t.lengthMinutes);
-        if (rest < problem.rules.minRestMinutes) say("rest", `${rest} minutes of rest between ${name} on day ${d} and ${next.name} on day ${d + 1}, at least ${problem.rules.minRestMinutes}`, d);
-        if (forbidden.has(`${name}\u0000${next.name}`)) say("forbidden-succession", `${next.name} on day ${d + 1} may not follow ${name}`, d);
+        const rest = (e - d) * 1440 + next.startMinute - (t.startMinute + t.lengthMinutes);
+        if (rest < problem.rules.minRestMinutes) say("rest", `${rest} minutes of rest between ${name} on day ${d} and ${next.name} on day ${e}, at least ${problem.rules.minRestMinutes}`, d);
+        if ((e === d + 1 || workingDays) && forbidden.has(`${familyOf(t)}\u0000${familyOf(next)}`)) say("forbidden-succession", `${next.name} on day ${e} may not follow ${name} (day ${d})`, d);
       }
     });
+    if (stable !== undefined) {
+      for (const week of weeks) {
+        const starts = week.days.flatMap((d) => {
+          const t = templates.get(days[d] ?? "");
+          return t ? [t.startMinute] : [];
+        });
+        const n = startChanges(starts, stable.maxStartDifferenceMinutes);
+        if (n > 0 && stable.penaltyPerChange === undefined) say("stable-starts", `${n} start change(s) in the week from day ${week.days[0]} (starts ${starts.join(", ")}), bands of ${stable.maxStartDifferenceMinutes} minutes`, week.days[0]);
+        changes += n;
+      }
+    }
     if (shifts > agent.maxShifts) say("max-shifts", `${shifts} shifts, at most ${agent.maxShifts}`);
     if (minutes < agent.minMinutesPerPeriod) say("min-minutes-per-period", `${minutes} paid minutes, at least ${agent.minMinutesPerPeriod}`);
     if (minutes > agent.maxMinutesPerPeriod) say("max-minutes-per-period", `${minutes} paid minutes, at most ${agent.maxMinutesPerPeriod}`);
@@ -178,7 +204,7 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
   let excess = 0;
   for (const demand of problem.demand) {
     let n = 0;
-    for (const agent of problem.agents) if ((demand.team === undefined || agent.team === demand.team) && roster[agent.id]?.[demand.day] === demand.template) n++;
+    for (const agent of problem.agents) if ((demand.team === undefined || agent.team === demand.team) && familyOf(templates.get(roster[agent.id]?.[demand.day] ?? "") ?? { name: "" }) === demand.template) n++;
     shortfall += Math.max(0, demand.agents - n);
     excess += Math.max(0, n - demand.agents);
     if (n < (demand.minimum ?? 0)) {
@@ -192,7 +218,8 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
     if (r.kind === "leave") continue;
     softRequests++;
     const worked = roster[r.agent]?.[r.day] ?? "";
-    const matches = r.template === undefined ? worked !== "" : worked === r.template;
+    const t = templates.get(worked);
+    const matches = r.template === undefined ? worked !== "" : t !== undefined && familyOf(t) === r.template;
     const granted = r.kind === "on" ? matches : !matches;
     if (granted) requestsGranted++;
     else requestPenalty += r.weight;
@@ -205,11 +232,12 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
     }
     return total;
   };
-  const nightNames = new Set(problem.templates.filter((t) => t.night).map((t) => t.name));
+  const nightNames = new Set(problem.templates.filter((t) => t.night).map((t) => familyOf(t)));
   const nightSpread = spread(nightsOf, (a) => a.maxNights > 0 && (a.templates.length === 0 ? nightNames.size > 0 : a.templates.some((t) => nightNames.has(t))));
+  const startChangeCost = stable?.penaltyPerChange === undefined ? 0 : stable.penaltyPerChange * changes;
   const weekendSpread = spread(weekendsOf, () => true);
   const w = problem.rules;
   const objective =
-    w.shortfallWeight * shortfall + w.excessWeight * excess + requestPenalty + w.nightFairnessWeight * nightSpread + w.weekendFairnessWeight * weekendSpread + w.costWeight * cost;
-  return { feasible: violations.length === 0, violations, shortfall, excess, requestPenalty, requestsGranted, softRequests, nightSpread, weekendSpread, cost, objective };
+    w.shortfallWeight * shortfall + w.excessWeight * excess + requestPenalty + w.nightFairnessWeight * nightSpread + w.weekendFairnessWeight * weekendSpread + startChangeCost + w.costWeight * cost;
+  return { feasible: violations.length === 0, violations, shortfall, excess, requestPenalty, requestsGranted, softRequests, nightSpread, weekendSpread, startChanges: changes, cost, objective };
 }

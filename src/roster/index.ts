@@ -4,13 +4,13 @@
  * Curtois & Qu staff-rostering benchmark (reader in `io`, model, evaluator).
  * @module
  */
-export { isWeekendDay, restMinutes, weekendsOf, weeksOf } from "./problem.js";
+export { familyOf, isWeekendDay, restMinutes, startChanges, weekendsOf, weeksOf } from "./problem.js";
 export type { Roster, RosterAgent, RosterDemand, RosterProblem, RosterRequest, RosterRules, RosterTemplate } from "./problem.js";
 export { checkRoster } from "./check.js";
 export type { RosterCheck, RosterRule, RosterViolation } from "./check.js";
 export { buildRosterModel } from "./model.js";
 export type { BuildRosterModelOptions, RosterModel, RosterSlack } from "./model.js";
-export { greedyRoster, solveRoster } from "./solve.js";
+export { greedyRoster, rosterParts, solveRoster } from "./solve.js";
 export type { RosterConflict, RosterResult, SolveRosterOptions } from "./solve.js";
 export { rosterSummary } from "./summary.js";
 export type { AgentSummary } from "./summary.js";

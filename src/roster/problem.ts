@@ -6,11 +6,19 @@
  *
  * @module
  */
-import { requireObject } from "../errors.js";
+import { invalidArgument, requireObject } from "../errors.js";
 
-/** A shift template as the roster sees it: a start, a length and whether it counts as a night. */
+/**
+ * A shift template as the roster sees it: a start, a length and whether it counts as a night.
+ * A template with a window of starts is given as one entry per allowed start, each with its own
+ * `name` (e.g. "Early@07:30") and the window's template as `family` ("Early"); demand, requests,
+ * agents' allowed templates and forbidden successions name the family, so the roster chooses the
+ * start.
+ */
 export interface RosterTemplate {
   readonly name: string;
+  /** The template this is one start of (what demand, requests and rules name). @defaultValue name */
+  readonly family?: string;
   /** Start, minutes after midnight (0..1439). */
   readonly startMinute: number;
   /** Length, minutes (the shift may end the next day). */
@@ -73,8 +81,21 @@ export interface RosterDemand {
 export interface RosterRules {
   /** Minimum rest between the end of one shift and the start of the next, minutes. */
   readonly minRestMinutes: number;
-  /** Template pairs [from, to] that may not be worked on consecutive days, beyond the rest rule. */
+  /** Template (family) pairs [from, to] that may not follow each other, beyond the rest rule. */
   readonly forbiddenSuccessions: readonly (readonly [string, string])[];
+  /**
+   * What "follow" means for `forbiddenSuccessions`: `calendar-days`, `to` worked on the day after
+   * `from`; `working-days`, `to` is the next shift worked after `from`, however many days off lie
+   * between. @defaultValue "calendar-days"
+   */
+  readonly forbiddenSuccessionScope?: "calendar-days" | "working-days";
+  /**
+   * Stable start times within each week (Monday to Sunday): the starts (minutes after midnight) of
+   * an agent's shifts in a week should fit in one band of `maxStartDifferenceMinutes`. Each extra
+   * band needed (the fewest bands of that width covering the week's starts, minus one: a "start
+   * change") costs `penaltyPerChange`; without a penalty the rule is hard (no change allowed).
+   */
+  readonly stableStarts?: { readonly maxStartDifferenceMinutes: number; readonly penaltyPerChange?: number };
   /** Cost of each agent short on a demand. */
   readonly shortfallWeight: number;
   /** Cost of each agent beyond a demand. */
@@ -101,6 +122,38 @@ export interface RosterProblem {
 
 /** A roster: per agent id, the template name worked each day or "" for a day off. */
 export type Roster = Readonly<Record<string, readonly string[]>>;
+
+/** The template (family) a roster template is a start of: `family`, else its own name. */
+export function familyOf(template: Pick<RosterTemplate, "name" | "family">): string {
+  requireObject("familyOf", "template", template, ["name"]);
+  return template.family ?? template.name;
+}
+
+/**
+ * Start changes in one agent's week: the fewest bands of width `maxStartDifferenceMinutes` that
+ * cover the week's start minutes, minus one (0 for an empty or stable week). Greedy from the
+ * earliest start is optimal for points on a line.
+ *
+ * @example
+ * ```ts
+ * startChanges([420, 480, 900], 60); //=> 1 (07:00 and 08:00 in one band, 15:00 in a second)
+ * ```
+ * @throws {WfmError} `invalid-argument` when startMinutes is not an array or the width is negative
+ */
+export function startChanges(startMinutes: readonly number[], maxStartDifferenceMinutes: number): number {
+  if (!Array.isArray(startMinutes)) invalidArgument("startChanges", "startMinutes", "an array of start minutes", startMinutes);
+  if (!(maxStartDifferenceMinutes >= 0)) invalidArgument("startChanges", "maxStartDifferenceMinutes", "a non-negative number of minutes", maxStartDifferenceMinutes);
+  const sorted = [...startMinutes].sort((x, y) => x - y);
+  let bands = 0;
+  let bandStart = -Infinity;
+  for (const s of sorted) {
+    if (s > bandStart + maxStartDifferenceMinutes) {
+      bands++;
+      bandStart = s;
+    }
+  }
+  return Math.max(0, bands - 1);
+}
 
 /** Whether day d is a Saturday or Sunday. */
 export function isWeekendDay(problem: Pick<RosterProblem, "firstWeekday">, day: number): boolean {

@@ -1,5 +1,5 @@
 import { requireObject } from "../errors.js";
-import { weekendsOf, type Roster, type RosterProblem } from "./problem.js";
+import { familyOf, weekendsOf, type Roster, type RosterProblem } from "./problem.js";
 
 /**
  * Per-agent totals of a roster, for the summary table and the report.
@@ -53,7 +53,8 @@ export function rosterSummary(problem: RosterProblem, roster: Roster): AgentSumm
     const soft = mine.filter((r) => r.kind !== "leave");
     const granted = soft.filter((r) => {
       const worked = days[r.day] ?? "";
-      const matches = r.template === undefined ? worked !== "" : worked === r.template;
+      const t = templates.get(worked);
+      const matches = r.template === undefined ? worked !== "" : t !== undefined && familyOf(t) === r.template;
       return r.kind === "on" ? matches : !matches;
     }).length;
     return {

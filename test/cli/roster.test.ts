@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import ICAL from "ical.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseAgentsCsv, parseRequestsCsv } from "../../src/io/roster-input.js";
+import { parseAgentsCsv, parseRequestsCsv, readRosterInputs } from "../../src/io/roster-input.js";
+import { checkRoster } from "../../src/roster/check.js";
 import { parseRosterBenchmark } from "../../src/io/roster-benchmark.js";
 import { evaluateRosterBenchmark } from "../../src/roster/benchmark-evaluate.js";
 import { runCli, tempDir } from "../support/cli.js";
@@ -124,6 +125,42 @@ describe("wfm roster", () => {
     const run = await runCli(["roster", "--config", "x.json"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("--agents: required: the agents CSV (or pass --benchmark FILE)\n");
+  });
+
+  it("rosters a start window at any allowed start, with stable starts within the week (checked)", async () => {
+    const windowed = JSON.stringify({
+      ...JSON.parse(config),
+      templates: [
+        { name: "Early", start: "07:00", latestStart: "09:00", startStepMinutes: 60, lengthMinutes: 480, unpaidBreakMinutes: 30 },
+        { name: "Late", start: "15:00", lengthMinutes: 480, unpaidBreakMinutes: 30 },
+      ],
+      rules: { minRestHours: 11, stableStartsWithinWeek: { maxStartDifferenceMinutes: 60 }, forbiddenSuccessions: [["Late", "Early"]], forbiddenSuccessionsScope: "working-days" },
+    });
+    const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": windowed });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--requests", "requests.csv", "--config", "roster.json", "--out", "out", "--gap", "0"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/start changes within weeks +0\n/);
+    const { problem } = readRosterInputs({ agents: join(cwd, "agents.csv"), requests: join(cwd, "requests.csv"), config: join(cwd, "roster.json") });
+    expect(problem.templates.map((t) => t.name)).toEqual(["Early@07:00", "Early@08:00", "Early@09:00", "Late"]);
+    const result = JSON.parse(readFileSync(join(cwd, "out", "result.json"), "utf8")) as { roster: Record<string, string[]>; startChanges: number };
+    expect(checkRoster(problem, result.roster).violations).toEqual([]);
+    expect(result.startChanges).toBe(0);
+    const csv = readFileSync(join(cwd, "out", "roster.csv"), "utf8").trim().split("\n").slice(1);
+    for (const line of csv) {
+      const [, , , , template, start] = line.split(",");
+      expect(template === "Early" ? ["07:00", "08:00", "09:00"] : ["15:00"]).toContain(start);
+    }
+    // stable starts: nobody works both an Early and the Late in one week (15:00 is 6 h past any Early)
+    for (const days of Object.values(result.roster)) expect(days.some((t) => t.startsWith("Early")) && days.includes("Late")).toBe(false);
+  });
+
+  it("refuses a start window that ends before it starts", async () => {
+    const bad = JSON.stringify({ ...JSON.parse(config), templates: [{ name: "Early", start: "07:00", latestStart: "06:00", lengthMinutes: 480 }, { name: "Late", start: "15:00", lengthMinutes: 480 }] });
+    const cwd = folderWith({ "agents.csv": agentsCsv, "roster.json": bad });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--config", "roster.json"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("roster.json: templates[0].latestStart: latestStart 06:00 is before start 07:00\n");
   });
 
   it("prints the roster schema", async () => {

@@ -172,6 +172,7 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
     requests: c.softRequests,
     nightSpread: c.nightSpread,
     weekendSpread: c.weekendSpread,
+    ...(problem.rules.stableStarts === undefined ? {} : { startChanges: c.startChanges }),
     cost: Number(c.cost.toFixed(2)),
   };
   const m = lf.messages.roster.cli;
@@ -193,6 +194,7 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
             [m.requestsGranted, lf.messages.roster.of(plain(c.requestsGranted), plain(c.softRequests))],
             [m.nightSpread, plain(c.nightSpread)],
             [m.weekendSpread, plain(c.weekendSpread)],
+            ...(problem.rules.stableStarts === undefined ? [] : [[m.startChanges, plain(c.startChanges)] as [string, string]]),
             [m.hardRules, m.allHold],
           ],
           "table",

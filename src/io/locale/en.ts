@@ -705,6 +705,7 @@ export const en = {
       requestsGranted: "requests granted",
       nightSpread: "night spread (most - fewest, summed over teams)",
       weekendSpread: "weekend spread",
+      startChanges: "start changes within weeks",
       employee: "employee",
       columns: { agent: "agent", name: "name", team: "team", shifts: "shifts", paidHours: "paidHours", nights: "nights", weekends: "weekends", leaveDays: "leaveDays", requestsGranted: "requestsGranted", requests: "requests" },
     },

@@ -754,6 +754,7 @@ export const fa: Messages = {
       requestsGranted: "درخواست‌های پذیرفته",
       nightSpread: "پراکندگی شیفت شب (بیشترین - کمترین، جمع تیم‌ها)",
       weekendSpread: "پراکندگی آخر هفته",
+      startChanges: "تغییر ساعت شروع در هفته",
       employee: "کارمند",
       columns: { agent: "کارشناس", name: "نام", team: "تیم", shifts: "شیفت‌ها", paidHours: "ساعات پرداختی", nights: "شب‌ها", weekends: "آخر هفته‌ها", leaveDays: "روزهای مرخصی", requestsGranted: "درخواست‌های پذیرفته", requests: "درخواست‌ها" },
     },
