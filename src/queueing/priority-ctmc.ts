@@ -1,4 +1,5 @@
 import { invalidArgument } from "../errors.js";
+import { stationaryDistribution, type Transitions } from "./ctmc-solve.js";
 import { logGammaPlusOne } from "./incomplete-gamma.js";
 
 /**
@@ -177,12 +178,6 @@ class Space {
   }
 }
 
-interface Transitions {
-  readonly outRate: Float64Array;
-  readonly inStart: Int32Array;
-  readonly inFrom: Int32Array;
-  readonly inRate: Float64Array;
-}
 
 /** Calls visit(source, target, rate) for every transition of the chain (self-loops dropped). */
 function forEachTransition(space: Space, classes: readonly CtmcClass[], visit: (s: number, t: number, r: number) => void): void {
@@ -271,137 +266,6 @@ function buildTransitions(space: Space, classes: readonly CtmcClass[]): Transiti
     inRate[at] = r;
   });
   return { outRate, inStart, inFrom, inRate };
-}
-
-/**
- * Stationary distribution by block Gauss-Seidel: each line of states that differ only in the last
- * class's queue (contiguous, `line` states long; single states below full occupancy) is solved
- * exactly (tridiagonal, Thomas algorithm) given the rest, so the long queue axis costs one sweep.
- * Returns the distribution and the relative residual of the balance equations.
- */
-function stationary(tr: Transitions, size: number, lowCount: number, line: number, coordinates: readonly Int32Array[]): { pi: Float64Array; residual: number } {
-  const { outRate, inStart, inFrom, inRate } = tr;
-  const pi = new Float64Array(size).fill(1 / size);
-  // Aggregation-disaggregation: every transition moves each coordinate (calls in the system,
-  // agents busy on class i) by at most one, so each coordinate's marginal chain is birth-death;
-  // its rates come from the current pi, and pi is rescaled to that chain's exact solution.
-  const aggregations = coordinates.map((coordinate) => {
-    let count = 0;
-    for (let s = 0; s < size; s++) count = Math.max(count, coordinate[s]! + 1);
-    const upRate = new Float64Array(size);
-    const downRate = new Float64Array(size);
-    for (let t = 0; t < size; t++) {
-      for (let e = inStart[t]!; e < inStart[t + 1]!; e++) {
-        const f = inFrom[e]!;
-        if (coordinate[t]! > coordinate[f]!) upRate[f]! += inRate[e]!;
-        else if (coordinate[t]! < coordinate[f]!) downRate[f]! += inRate[e]!;
-      }
-    }
-    return { coordinate, count, upRate, downRate };
-  });
-  const aggregate = (g: (typeof aggregations)[number]) => {
-    const { coordinate, count, upRate, downRate } = g;
-    const mass = new Float64Array(count);
-    const up = new Float64Array(count);
-    const down = new Float64Array(count);
-    const target = new Float64Array(count);
-    for (let s = 0; s < size; s++) {
-      const l = coordinate[s]!;
-      mass[l]! += pi[s]!;
-      up[l]! += pi[s]! * upRate[s]!;
-      down[l]! += pi[s]! * downRate[s]!;
-    }
-    target[0] = mass[0]! > 0 ? 1 : 0;
-    let total = target[0]!;
-    for (let l = 1; l < count; l++) {
-      const u = mass[l - 1]! > 0 ? up[l - 1]! / mass[l - 1]! : 0;
-      const d = mass[l]! > 0 ? down[l]! / mass[l]! : 0;
-      if (target[l - 1]! === 0 && mass[l]! > 0) target[l] = 1;
-      else target[l] = d > 0 ? (target[l - 1]! * u) / d : 0;
-      total += target[l]!;
-    }
-    if (!(total > 0 && Number.isFinite(total))) return;
-    for (let s = 0; s < size; s++) {
-      const l = coordinate[s]!;
-      if (mass[l]! > 0) pi[s] = (pi[s]! * target[l]!) / total / mass[l]!;
-    }
-  };
-  // in-rates from the previous and the next state of the same line
-  const fromPrev = new Float64Array(size);
-  const fromNext = new Float64Array(size);
-  const lineStart = (s: number) => (s < lowCount ? s : lowCount + Math.floor((s - lowCount) / line) * line);
-  for (let s = 0; s < size; s++) {
-    const start = lineStart(s);
-    const end = s < lowCount ? s + 1 : start + line;
-    for (let e = inStart[s]!; e < inStart[s + 1]!; e++) {
-      const f = inFrom[e]!;
-      if (f >= start && f < end) {
-        if (f === s - 1) fromPrev[s]! += inRate[e]!;
-        else if (f === s + 1) fromNext[s]! += inRate[e]!;
-      }
-    }
-  }
-  const ext = new Float64Array(Math.max(line, 1));
-  const c = new Float64Array(Math.max(line, 1));
-  const d = new Float64Array(Math.max(line, 1));
-  let residual = 1;
-  for (let sweep = 0; sweep < 20_000; sweep++) {
-    aggregate(aggregations[sweep % aggregations.length]!);
-    for (let s = 0; s < lowCount; s++) {
-      let inflow = 0;
-      for (let e = inStart[s]!; e < inStart[s + 1]!; e++) inflow += pi[inFrom[e]!]! * inRate[e]!;
-      if (outRate[s]! > 0) pi[s] = inflow / outRate[s]!;
-    }
-    for (let start = lowCount; start < size; start += line) {
-      const end = start + line;
-      for (let j = 0; j < line; j++) {
-        const s = start + j;
-        let inflow = 0;
-        for (let e = inStart[s]!; e < inStart[s + 1]!; e++) {
-          const f = inFrom[e]!;
-          if (f < start || f >= end) inflow += pi[f]! * inRate[e]!;
-        }
-        ext[j] = inflow;
-      }
-      // -fromPrev[j] x[j-1] + out[j] x[j] - fromNext[j] x[j+1] = ext[j]; note fromPrev[j] is the rate j-1 -> j
-      // Thomas: sub-diagonal a_j = -fromPrev[s_j], super-diagonal c_j = -fromNext[s_j]
-      for (let j = 0; j < line; j++) {
-        const s = start + j;
-        const a = j > 0 ? -fromPrev[s]! : 0;
-        const diag = outRate[s]! - (j > 0 ? a * c[j - 1]! : 0);
-        const sup = j < line - 1 ? -fromNext[s]! : 0;
-        if (diag <= 0) {
-          c[j] = 0;
-          d[j] = pi[s]!;
-          continue;
-        }
-        c[j] = sup / diag;
-        d[j] = (ext[j]! - (j > 0 ? a * d[j - 1]! : 0)) / diag;
-      }
-      let x = d[line - 1]!;
-      pi[end - 1] = x;
-      for (let j = line - 2; j >= 0; j--) {
-        x = d[j]! - c[j]! * x;
-        pi[start + j] = x;
-      }
-    }
-    let total = 0;
-    for (let s = 0; s < size; s++) total += pi[s]!;
-    for (let s = 0; s < size; s++) pi[s]! /= total;
-    if (sweep % 5 === 4) {
-      let worst = 0;
-      let flow = 0;
-      for (let s = 0; s < size; s++) {
-        let inflow = 0;
-        for (let e = inStart[s]!; e < inStart[s + 1]!; e++) inflow += pi[inFrom[e]!]! * inRate[e]!;
-        worst += Math.abs(inflow - pi[s]! * outRate[s]!);
-        flow += pi[s]! * outRate[s]!;
-      }
-      residual = flow > 0 ? worst / flow : 0;
-      if (residual < 1e-11) break;
-    }
-  }
-  return { pi, residual };
 }
 
 /**
@@ -598,7 +462,12 @@ export function solvePriorityCtmc(fn: string, agents: number, classes: readonly 
       space.fullB.forEach((b, r) => c.fill(b[i]!, space.lowCount + r * space.box, space.lowCount + (r + 1) * space.box));
       return c;
     });
-    const { pi, residual } = stationary(tr, space.size, space.lowCount, caps[k - 1]! + 1, [level, ...busyOn]);
+    const line = caps[k - 1]! + 1;
+    const starts: number[] = [];
+    for (let s = 0; s < space.lowCount; s++) starts.push(s);
+    for (let s = space.lowCount; s < space.size; s += line) starts.push(s);
+    starts.push(space.size);
+    const { pi, residual } = stationaryDistribution({ transitions: tr, lineStarts: Int32Array.from(starts), coordinates: [level, ...busyOn] });
     // mass at the caps (the estimate when the dominating chain is unstable)
     let atCap = 0;
     for (let r = 0; r < space.fullB.length; r++) {
