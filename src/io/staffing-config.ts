@@ -109,6 +109,16 @@ const voiceSchema = z
     redialDelaySeconds: positive.optional().describe("Erlang X: mean delay before a redial (default 300)"),
     lines: z.int().min(1).optional().describe("Erlang X: lines (calls in service plus waiting); default unlimited"),
     maxBlockingProbability: fraction.optional().describe("Erlang X: highest share of attempts blocked (with lines)"),
+    outbound: z
+      .object({
+        ahtSeconds: positive.describe("mean handle time of an outbound contact"),
+        contactsPerInterval: nonNegative.optional().describe("outbound contacts to complete per open interval (agents are added to reach it)"),
+        hoursPerInterval: nonNegative.optional().describe("or: agent-hours of outbound work per open interval"),
+        revenuePerContact: nonNegative.optional().describe("revenue per outbound contact, in the cost model's currency"),
+      })
+      .strict()
+      .optional()
+      .describe("an outbound line worked in idle time (call blending): outbound starts only while more than R agents are idle, R the least reserve keeping the inbound target"),
   })
   .strict();
 
