@@ -1,7 +1,7 @@
 import { invalidArgument, requireOptions } from "../errors.js";
 import { costBreakdown, type AgentSite, type CostActivity, type CostBreakdown, type CostModel, type Wage } from "./cost-model.js";
 import { sumMoney, toMoney, zeroMoney, type Money } from "./money.js";
-import type { VoiceClassConfig } from "../staffing/plan.js";
+import type { VoiceClassConfig, VoiceOutboundConfig } from "../staffing/plan.js";
 
 /**
  * What-if scenarios: the levers practitioners pull to cut support cost without losing service
@@ -33,6 +33,12 @@ export interface StaffingLevers {
    * shares and own targets, replace the channel's targets (see `VoiceChannelConfig.classes`).
    */
   readonly priorityClasses?: readonly { readonly channel: string; readonly classes: readonly VoiceClassConfig[] }[];
+  /**
+   * "Use idle time for outbound": an outbound line on a voice channel (call blending, see
+   * `VoiceChannelConfig.outbound`); without a target it uses the inbound staffing's idle time,
+   * with one it adds the agents that meet it.
+   */
+  readonly outbound?: readonly { readonly channel: string; readonly outbound: VoiceOutboundConfig }[];
 }
 
 /** Levers that change prices and sites. */

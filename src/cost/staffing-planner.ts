@@ -119,6 +119,12 @@ export function applyStaffingLevers(
     const { targetServiceLevel: _sl, targetAnswerSeconds: _t, targetAsaSeconds: _asa, maxAbandonProbability: _ab, ...rest } = c;
     channels[p.channel] = { ...rest, classes: p.classes };
   });
+  (levers.outbound ?? []).forEach((o, i) => {
+    known(o.channel, `outbound[${i}].channel`);
+    const c = channels[o.channel]!;
+    if (c.type !== "voice") invalidArgument(fn, `outbound[${i}].channel`, "a voice channel", o.channel);
+    channels[o.channel] = { ...c, outbound: o.outbound };
+  });
   const intervals = options.intervals.map((row) => {
     const channel = row.channel ?? "voice";
     const factor = scale.get(channel);

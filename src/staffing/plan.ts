@@ -714,7 +714,7 @@ function checkVoiceOutbound(name: string, c: VoiceChannelConfig): void {
     if (v !== undefined && !(typeof v === "number" && Number.isFinite(v) && v >= 0)) invalidArgument(fn, field(`outbound.${f}`), "a finite number >= 0", v);
   }
   if (o.contactsPerInterval !== undefined && o.hoursPerInterval !== undefined) invalidArgument(fn, field("outbound.hoursPerInterval"), "absent when contactsPerInterval is given (one outbound target)", o.hoursPerInterval);
-  for (const f of ["classes", "redialShare", "lines", "targetAsaSeconds", "maxAbandonProbability", "maxOccupancy"] as const) {
+  for (const f of ["classes", "redialShare", "lines", "targetAsaSeconds", "maxAbandonProbability"] as const) {
     if (c[f] !== undefined) invalidArgument(fn, field(f), "absent on a channel with an outbound line (blending plans one FIFO inbound queue to a service-level target)", c[f]);
   }
 }
