@@ -1,7 +1,7 @@
 import { invalidArgument, requireOptions } from "../errors.js";
 import { costBreakdown, type AgentSite, type CostActivity, type CostBreakdown, type CostModel, type Wage } from "./cost-model.js";
 import { sumMoney, toMoney, zeroMoney, type Money } from "./money.js";
-import type { VoiceCallbackConfig, VoiceClassConfig } from "../staffing/plan.js";
+import type { VoiceCallbackConfig, VoiceClassConfig, VoiceOutboundConfig } from "../staffing/plan.js";
 
 /**
  * What-if scenarios: the levers practitioners pull to cut support cost without losing service
@@ -39,6 +39,12 @@ export interface StaffingLevers {
    * channel's targets then apply to the callers who stayed inbound.
    */
   readonly callback?: readonly { readonly channel: string; readonly callback: VoiceCallbackConfig }[];
+  /**
+   * "Use idle time for outbound": an outbound line on a voice channel (call blending, see
+   * `VoiceChannelConfig.outbound`); without a target it uses the inbound staffing's idle time,
+   * with one it adds the agents that meet it.
+   */
+  readonly outbound?: readonly { readonly channel: string; readonly outbound: VoiceOutboundConfig }[];
 }
 
 /** Levers that change prices and sites. */

@@ -127,6 +127,12 @@ export function applyStaffingLevers(
     if (c.type !== "voice") invalidArgument(fn, `callback[${i}].channel`, "a voice channel", b.channel);
     channels[b.channel] = { ...c, callback: b.callback };
   });
+  (levers.outbound ?? []).forEach((o, i) => {
+    known(o.channel, `outbound[${i}].channel`);
+    const c = channels[o.channel]!;
+    if (c.type !== "voice") invalidArgument(fn, `outbound[${i}].channel`, "a voice channel", o.channel);
+    channels[o.channel] = { ...c, outbound: o.outbound };
+  });
   const intervals = options.intervals.map((row) => {
     const channel = row.channel ?? "voice";
     const factor = scale.get(channel);

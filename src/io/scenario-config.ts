@@ -89,6 +89,18 @@ const scenarioSchema = z.strictObject({
     )
     .optional()
     .describe('Call-back offers on a voice channel ("offer call-back above 60 s"); the channel\'s target then applies to the callers who stayed inbound'),
+  outbound: z
+    .array(
+      z.strictObject({
+        channel: z.string().min(1),
+        ahtSeconds: z.number().positive().describe("Mean handle time of an outbound contact, seconds"),
+        contactsPerInterval: z.number().min(0).optional().describe("Outbound contacts per open interval (agents are added to reach it)"),
+        hoursPerInterval: z.number().min(0).optional().describe("Or: outbound agent-hours per open interval"),
+        revenuePerContact: z.number().min(0).optional().describe("Revenue per outbound contact"),
+      }),
+    )
+    .optional()
+    .describe('"Use idle time for outbound": an outbound line on a voice channel, worked while more than R agents are idle (R keeps the inbound target)'),
   wages: z
     .array(z.strictObject({ site: siteField, changePercent: signedPercentSchema }))
     .optional()
@@ -193,6 +205,7 @@ export function scenariosFromConfig(value: unknown, file: string): Scenario[] {
           },
         })),
       ),
+      ...opt("outbound", s.outbound?.map(({ channel, ...line }) => ({ channel, outbound: line }))),
       ...opt("wages", s.wages?.map((w) => ({ ...opt("site", w.site), changeFraction: percentToMoney(w.changePercent) }))),
       ...opt(
         "relocate",

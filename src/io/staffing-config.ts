@@ -119,6 +119,16 @@ const voiceSchema = z
       .strict()
       .optional()
       .describe("call-back offers: the channel's targets then apply to the callers who stayed inbound; agents call back in idle time (not with classes or Erlang X)"),
+    outbound: z
+      .object({
+        ahtSeconds: positive.describe("mean handle time of an outbound contact"),
+        contactsPerInterval: nonNegative.optional().describe("outbound contacts to complete per open interval (agents are added to reach it)"),
+        hoursPerInterval: nonNegative.optional().describe("or: agent-hours of outbound work per open interval"),
+        revenuePerContact: nonNegative.optional().describe("revenue per outbound contact, in the cost model's currency"),
+      })
+      .strict()
+      .optional()
+      .describe("an outbound line worked in idle time (call blending): outbound starts only while more than R agents are idle, R the least reserve keeping the inbound target"),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { invalidArgument, requireOptions } from "../errors.js";
+import { stationaryDistribution } from "./ctmc-solve.js";
 import { logGammaPlusOne } from "./incomplete-gamma.js";
 import { resolveAgents, resolveAnswerSeconds, resolveFraction, resolveTraffic } from "./traffic.js";
 import type { TrafficOptions } from "./types.js";
@@ -105,63 +106,43 @@ interface Solved {
   readonly atCap: number;
 }
 
-/** Stationary distribution by Gauss-Seidel on the in-flow equations. */
+/** Stationary distribution: block Gauss-Seidel on the lines of fixed o, with aggregation on i and o (./ctmc-solve.ts). */
 function solveChain(c: Chain, lambda: number, mu: number, muOut: number, theta: number): Solved {
   const { n, size } = c;
-  // Out-rates and in-edges (CSR).
   const outRate = new Float64Array(size);
-  const from: number[][] = Array.from({ length: size }, () => []);
-  const rate: number[][] = Array.from({ length: size }, () => []);
-  const add = (source: number, target: number, r: number) => {
+  const count = new Int32Array(size + 1);
+  const visit = (add: (source: number, target: number, r: number) => void) => {
+    for (let o = 0; o <= n; o++) {
+      for (let i = c.low[o]!; i <= c.high[o]!; i++) {
+        const s = c.offset[o]! + (i - c.low[o]!);
+        const inService = Math.min(i, n - o);
+        const queue = i - inService;
+        if (i < c.high[o]!) add(s, c.offset[o]! + (i + 1 - c.low[o]!), lambda);
+        if (inService > 0) add(s, settle(c, i - 1, o), inService * mu);
+        if (o > 0) add(s, settle(c, i, o - 1), o * muOut);
+        if (queue > 0 && theta > 0) add(s, c.offset[o]! + (i - 1 - c.low[o]!), queue * theta);
+      }
+    }
+  };
+  visit((source, target, r) => {
     if (r <= 0 || source === target) return;
     outRate[source]! += r;
-    from[target]!.push(source);
-    rate[target]!.push(r);
-  };
-  for (let o = 0; o <= n; o++) {
-    for (let i = c.low[o]!; i <= c.high[o]!; i++) {
-      const s = c.offset[o]! + (i - c.low[o]!);
-      const inService = Math.min(i, n - o);
-      const queue = i - inService;
-      if (i < c.high[o]!) add(s, c.offset[o]! + (i + 1 - c.low[o]!), lambda);
-      if (inService > 0) add(s, settle(c, i - 1, o), inService * mu);
-      if (o > 0) add(s, settle(c, i, o - 1), o * muOut);
-      if (queue > 0 && theta > 0) add(s, c.offset[o]! + (i - 1 - c.low[o]!), queue * theta);
-    }
-  }
-  const pi = new Float64Array(size).fill(1 / size);
-  let residual = 1;
-  for (let sweep = 0; sweep < 200_000; sweep++) {
-    let change = 0;
-    for (let s = 0; s < size; s++) {
-      const f = from[s]!;
-      const r = rate[s]!;
-      let inflow = 0;
-      for (let k = 0; k < f.length; k++) inflow += pi[f[k]!]! * r[k]!;
-      const value = outRate[s]! > 0 ? inflow / outRate[s]! : pi[s]!;
-      const d = Math.abs(value - pi[s]!);
-      if (d > change * (value || 1)) change = Math.max(change, d / Math.max(value, 1e-300));
-      pi[s] = value;
-    }
-    let total = 0;
-    for (let s = 0; s < size; s++) total += pi[s]!;
-    for (let s = 0; s < size; s++) pi[s]! /= total;
-    if (sweep % 20 === 19 || change < 1e-14) {
-      // residual of the balance equations, relative to the total flow
-      let worst = 0;
-      let flow = 0;
-      for (let s = 0; s < size; s++) {
-        const f = from[s]!;
-        const r = rate[s]!;
-        let inflow = 0;
-        for (let k = 0; k < f.length; k++) inflow += pi[f[k]!]! * r[k]!;
-        worst += Math.abs(inflow - pi[s]! * outRate[s]!);
-        flow += pi[s]! * outRate[s]!;
-      }
-      residual = worst / flow;
-      if (residual < 1e-12) break;
-    }
-  }
+    count[target + 1]! += 1;
+  });
+  for (let s = 0; s < size; s++) count[s + 1]! += count[s]!;
+  const inStart = count.slice();
+  const fill = count.slice(0, size);
+  const inFrom = new Int32Array(inStart[size]!);
+  const inRate = new Float64Array(inStart[size]!);
+  visit((source, target, r) => {
+    if (r <= 0 || source === target) return;
+    const at = fill[target]!++;
+    inFrom[at] = source;
+    inRate[at] = r;
+  });
+  const outbound = new Int32Array(size);
+  for (let o = 0; o <= n; o++) outbound.fill(o, c.offset[o]!, c.offset[o + 1]!);
+  const { pi, residual } = stationaryDistribution({ transitions: { outRate, inStart, inFrom, inRate }, lineStarts: c.offset, coordinates: [outbound] });
   let atCap = 0;
   for (let o = 0; o <= n; o++) atCap += pi[c.offset[o]! + (c.high[o]! - c.low[o]!)]!;
   return { pi, residual, atCap };
@@ -207,7 +188,10 @@ function evaluateBlending(a: number, ahtSeconds: number, n: number, reserve: num
   if (patience === null && a >= n) {
     return { ...base, serviceLevel: 0, waitProbability: 1, asaSeconds: Number.POSITIVE_INFINITY, abandonProbability: 0, outboundContactsPerHour: 0, outboundAgents: 0, occupancy: 1, stable: false, truncationError: 0 };
   }
-  let cap = Math.max(20, Math.ceil(4 * Math.sqrt(Math.max(a, 1)) + (patience === null ? 0 : (a * patience) / ahtSeconds)));
+  // First cap: where the inbound queue's geometric tail (ratio A / N without patience, smaller
+  // with it) falls below 1e-14; doubled below while the mass at the cap is larger.
+  const ratio = a / n;
+  let cap = Math.max(20, Math.ceil(patience === null ? Math.log(1e-14) / Math.log(ratio) : 4 * Math.sqrt(Math.max(a, 1)) + (a * patience) / ahtSeconds));
   let chain = buildChain(n, reserve, cap);
   let solved = solveChain(chain, lambda, mu, muOut, theta);
   while (solved.atCap > 1e-14 && cap < 20_000) {
@@ -298,6 +282,13 @@ function evaluateBlending(a: number, ahtSeconds: number, n: number, reserve: num
 export interface BestOutboundReserveOptions extends Omit<BlendingOptions, "outboundReserveAgents"> {
   /** Inbound service-level target, a fraction in [0, 1] (at `targetAnswerSeconds`). */
   readonly targetServiceLevel: number;
+  /**
+   * `"all"`: evaluate every R from 0 to N (`byReserve` is the whole curve); `"bisection"`: the
+   * inbound service level rises with R, so bisect on R (about log2 N + 1 evaluations, for
+   * planning many intervals); `byReserve` then holds the reserves evaluated, ascending.
+   * @defaultValue "all"
+   */
+  readonly search?: "all" | "bisection";
 }
 
 /** Result of {@link bestOutboundReserve}: the best reserve and the figures at every R from 0 to N. */
@@ -306,8 +297,10 @@ export interface BestOutboundReserveResult {
   readonly outboundReserveAgents: number | null;
   readonly feasible: boolean;
   readonly reason?: string;
-  /** The blended pool at R = 0, 1, ..., N (inbound SL and outbound per hour as functions of R). */
+  /** The blended pool at R = 0, 1, ..., N (inbound SL and outbound per hour as functions of R); with `search: "bisection"` the reserves evaluated, ascending. */
   readonly byReserve: readonly BlendingResult[];
+  /** The pool at the best reserve (at R = N, no outbound, when infeasible). */
+  readonly best: BlendingResult;
 }
 
 /**
@@ -329,11 +322,37 @@ export function bestOutboundReserve(options: BestOutboundReserveOptions): BestOu
   const target = resolveFraction(fn, "targetServiceLevel", options.targetServiceLevel);
   if (target === undefined) invalidArgument(fn, "targetServiceLevel", "a fraction from 0 to 1", options.targetServiceLevel);
   const n = resolveAgents(fn, "agents", options.agents);
-  const byReserve: BlendingResult[] = [];
-  for (let r = 0; r <= n; r++) byReserve.push(blending({ ...options, outboundReserveAgents: r }));
-  const best = byReserve.findIndex((b) => b.serviceLevel >= target);
-  if (best < 0) {
-    return { outboundReserveAgents: null, feasible: false, reason: `even with no outbound work (reserve ${n}) the inbound service level is ${(byReserve[n]!.serviceLevel * 100).toFixed(1)}%, below the target`, byReserve };
+  const search = options.search ?? "all";
+  if (search !== "all" && search !== "bisection") invalidArgument(fn, "search", '"all" or "bisection"', search);
+  const { search: _, targetServiceLevel: __, ...rest } = options;
+  const at = new Map<number, BlendingResult>();
+  const evaluate = (r: number) => {
+    let b = at.get(r);
+    if (b === undefined) {
+      b = blending({ ...rest, outboundReserveAgents: r });
+      at.set(r, b);
+    }
+    return b;
+  };
+  let best: number;
+  if (search === "all") {
+    for (let r = 0; r <= n; r++) evaluate(r);
+    best = [...at.values()].findIndex((b) => b.serviceLevel >= target);
+  } else if (evaluate(n).serviceLevel < target) best = -1;
+  else if (evaluate(0).serviceLevel >= target) best = 0;
+  else {
+    let low = 0; // misses
+    let high = n; // meets
+    while (high - low > 1) {
+      const mid = low + Math.floor((high - low) / 2);
+      if (evaluate(mid).serviceLevel >= target) high = mid;
+      else low = mid;
+    }
+    best = high;
   }
-  return { outboundReserveAgents: best, feasible: true, byReserve };
+  const byReserve = [...at.entries()].sort((x, y) => x[0] - y[0]).map(([, b]) => b);
+  if (best < 0) {
+    return { outboundReserveAgents: null, feasible: false, reason: `even with no outbound work (reserve ${n}) the inbound service level is ${(evaluate(n).serviceLevel * 100).toFixed(1)}%, below the target`, byReserve, best: evaluate(n) };
+  }
+  return { outboundReserveAgents: best, feasible: true, byReserve, best: evaluate(best) };
 }

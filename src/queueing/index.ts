@@ -45,6 +45,7 @@ export type {
   RequiredAgentsFractionalResult,
 } from "./fractional-agents.js";
 export { priorityQueue, requiredAgentsPriority, maxPriorityClasses } from "./priority-classes.js";
+export { maxPriorityCtmcStates } from "./priority-ctmc.js";
 export type {
   PriorityClass,
   PriorityQueueOptions,

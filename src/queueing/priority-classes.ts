@@ -4,6 +4,7 @@ import { erlangAFromRecursion } from "./erlang-a.js";
 import { answeredWithin } from "./answered-within.js";
 import { kummerRatio } from "./incomplete-gamma.js";
 import { inverseErlangB } from "./inverse-erlang-b.js";
+import { solvePriorityCtmc } from "./priority-ctmc.js";
 import { resolveAgents, resolveAnswerSeconds, resolveFraction, resolveTraffic } from "./traffic.js";
 import type { TrafficOptions } from "./types.js";
 
@@ -56,6 +57,19 @@ export interface PriorityClass {
   readonly targetAsaSeconds?: number;
   /** Maximum abandonment of this class (needs `patienceSeconds`), a fraction in [0, 1]. */
   readonly maxAbandonProbability?: number;
+  /**
+   * This class's own mean handle time, seconds (exponential). The pool's traffic and `ahtSeconds`
+   * fix the call rate (calls = traffic / AHT); a class's handle time only changes its own work.
+   * Classes with different handle times or patience are solved by the exact chain of
+   * ./priority-ctmc.ts (moderate sizes) instead of the closed form.
+   * @defaultValue the pool's `ahtSeconds`
+   */
+  readonly ahtSeconds?: number;
+  /**
+   * This class's own mean patience, seconds (exponential).
+   * @defaultValue the pool's `patienceSeconds` (none: this class never abandons)
+   */
+  readonly patienceSeconds?: number;
 }
 
 /** Options of {@link priorityQueue}. */
@@ -110,6 +124,8 @@ export interface PriorityQueueResult {
   readonly classes: readonly PriorityClassMetrics[];
   /** Largest class `truncationError`. */
   readonly truncationError: number;
+  /** Present when the classes differ in handle time or patience: the size of the exact chain solved and its queue caps per class. */
+  readonly chain?: { readonly states: number; readonly queueCaps: readonly number[] };
 }
 
 /** Largest number of classes accepted. */
@@ -119,6 +135,9 @@ interface ResolvedClasses {
   readonly names: readonly string[];
   readonly shares: readonly number[];
   readonly answerSeconds: readonly number[];
+  /** Per class: its own handle time and patience, null where it takes the pool's. */
+  readonly ahtSeconds: readonly (number | null)[];
+  readonly patienceSeconds: readonly (number | null)[];
 }
 
 /**
@@ -133,6 +152,8 @@ export function resolveClasses(fn: string, classes: unknown): ResolvedClasses {
   const names: string[] = [];
   const shares: number[] = [];
   const answerSeconds: number[] = [];
+  const ahts: (number | null)[] = [];
+  const patiences: (number | null)[] = [];
   let total = 0;
   classes.forEach((c: PriorityClass, i: number) => {
     const field = `classes[${i}]`;
@@ -146,11 +167,16 @@ export function resolveClasses(fn: string, classes: unknown): ResolvedClasses {
     shares.push(c.share);
     total += c.share;
     answerSeconds.push(resolveAnswerSeconds(`${fn}: ${field}`, c.targetAnswerSeconds));
+    for (const [key, list] of [["ahtSeconds", ahts], ["patienceSeconds", patiences]] as const) {
+      const v = c[key];
+      if (v !== undefined && !(typeof v === "number" && Number.isFinite(v) && v > 0)) invalidArgument(fn, `${field}.${key}`, "a positive finite number of seconds", v);
+      list.push(v ?? null);
+    }
   });
   if (Math.abs(total - 1) > 1e-9) {
     invalidArgument(fn, "classes", `shares summing to 100% (got ${Number((total * 100).toPrecision(10))}%: ${shares.map((s, i) => `${names[i]} ${Number((s * 100).toPrecision(10))}%`).join(", ")})`, shares);
   }
-  return { names, shares, answerSeconds };
+  return { names, shares, answerSeconds, ahtSeconds: ahts, patienceSeconds: patiences };
 }
 
 /** Probability mass beyond which the initial distribution is cut. */
@@ -224,6 +250,8 @@ export function evaluatePriority(
 ): PriorityQueueResult {
   const { names, shares, answerSeconds } = classes;
   const k = shares.length;
+  const general = classes.ahtSeconds.some((v) => v !== null && v !== ahtSeconds) || classes.patienceSeconds.some((v) => v !== null && v !== patienceSeconds);
+  if (general && a > 0 && agents > 0) return evaluateGeneral(a, ahtSeconds, agents, patienceSeconds, classes);
   const theta = patienceSeconds === null ? 0 : 1 / patienceSeconds;
   const lambda = a / ahtSeconds;
   const nu = agents / ahtSeconds;
@@ -310,6 +338,52 @@ export function evaluatePriority(
     });
   }
   return summarize(a, agents, patienceSeconds, waitProbability, perClass);
+}
+
+/** Classes with their own handle times or patience: the exact chain of ./priority-ctmc.ts. */
+function evaluateGeneral(a: number, ahtSeconds: number, agents: number, patienceSeconds: number | null, classes: ResolvedClasses): PriorityQueueResult {
+  const lambda = a / ahtSeconds;
+  const aht = classes.ahtSeconds.map((v) => v ?? ahtSeconds);
+  const patience = classes.patienceSeconds.map((v) => v ?? patienceSeconds);
+  const traffic = classes.shares.map((s, i) => lambda * s * aht[i]!);
+  const total = traffic.reduce((x, y) => x + y, 0);
+  const anyPatience = patience.some((p) => p !== null);
+  const base = (i: number) => ({ name: classes.names[i]!, share: classes.shares[i]!, trafficErlangs: traffic[i]!, targetAnswerSeconds: classes.answerSeconds[i]! });
+  const summary = { trafficErlangs: total, agents, patienceSeconds };
+  // Without any patience the chain needs the offered work below N (work-conserving pool).
+  if (!anyPatience && total >= agents) {
+    const perClass = classes.names.map((_, i) => ({ ...base(i), waitProbability: 1, serviceLevel: 0, asaSeconds: Number.POSITIVE_INFINITY, abandonProbability: 0, averageQueueLength: Number.POSITIVE_INFINITY, stable: false, truncationError: 0 }));
+    return { ...summary, waitProbability: 1, serviceLevel: 0, asaSeconds: Number.POSITIVE_INFINITY, abandonProbability: 0, occupancy: 1, stable: false, classes: perClass, truncationError: 0 };
+  }
+  if (patience.some((p) => p === null) && anyPatience) {
+    // Classes without patience must fit in what the pool can give them.
+    let patientless = 0;
+    patience.forEach((p, i) => {
+      if (p === null) patientless += traffic[i]!;
+    });
+    if (patientless >= agents) {
+      const perClass = classes.names.map((_, i) => ({ ...base(i), waitProbability: 1, serviceLevel: 0, asaSeconds: patience[i] ?? Number.POSITIVE_INFINITY, abandonProbability: patience[i] === null ? 0 : 1, averageQueueLength: Number.POSITIVE_INFINITY, stable: false, truncationError: 0 }));
+      return { ...summary, waitProbability: 1, serviceLevel: 0, asaSeconds: Number.POSITIVE_INFINITY, abandonProbability: 0, occupancy: 1, stable: false, classes: perClass, truncationError: 0 };
+    }
+  }
+  const solved = solvePriorityCtmc(
+    "priorityQueue",
+    agents,
+    classes.shares.map((s, i) => ({ arrivalRate: lambda * s, serviceRate: 1 / aht[i]!, abandonRate: patience[i] === null ? 0 : 1 / patience[i]!, answerSeconds: classes.answerSeconds[i]! })),
+  );
+  const perClass: PriorityClassMetrics[] = solved.classes.map((c, i) => ({
+    ...base(i),
+    waitProbability: c.waitProbability,
+    serviceLevel: c.serviceLevel,
+    asaSeconds: c.asaSeconds,
+    abandonProbability: c.abandonProbability,
+    averageQueueLength: c.averageQueueLength,
+    stable: true,
+    truncationError: c.truncationError,
+  }));
+  const busy = solved.classes.reduce((x, c) => x + c.busyAgents, 0);
+  const r = summarize(total, agents, patienceSeconds, solved.classes[0]!.waitProbability, perClass);
+  return { ...r, occupancy: Math.min(1, busy / agents), chain: { states: solved.states, queueCaps: solved.caps } };
 }
 
 function summarize(a: number, agents: number, patienceSeconds: number | null, waitProbability: number, perClass: PriorityClassMetrics[]): PriorityQueueResult {
@@ -401,7 +475,7 @@ export function resolveClassTargets(fn: string, classes: readonly PriorityClass[
     if (c.targetAsaSeconds !== undefined && !(typeof c.targetAsaSeconds === "number" && Number.isFinite(c.targetAsaSeconds) && c.targetAsaSeconds >= 0)) {
       invalidArgument(fn, `${field}.targetAsaSeconds`, "a non-negative finite number", c.targetAsaSeconds);
     }
-    if (c.maxAbandonProbability !== undefined && !withPatience) {
+    if (c.maxAbandonProbability !== undefined && !withPatience && c.patienceSeconds === undefined) {
       invalidArgument(fn, `${field}.maxAbandonProbability`, "absent without patienceSeconds (callers who never abandon)", c.maxAbandonProbability);
     }
   });
@@ -533,7 +607,8 @@ export function requiredAgentsPriority(options: RequiredAgentsPriorityOptions): 
   });
   let cumulativeShare = 0;
   for (let i = 0; i <= lastWithTarget; i++) cumulativeShare += resolved.shares[i]!;
-  const lower = patienceSeconds === null && lastWithTarget >= 0 ? Math.floor(a * Math.min(1, cumulativeShare)) + 1 : 0;
+  const general = resolved.ahtSeconds.some((v) => v !== null) || resolved.patienceSeconds.some((v) => v !== null);
+  const lower = !general && patienceSeconds === null && lastWithTarget >= 0 ? Math.floor(a * Math.min(1, cumulativeShare)) + 1 : 0;
   const guess = Math.max(lower, Math.round(a * (lastWithTarget >= 0 ? Math.min(1, cumulativeShare) : 1) + Math.sqrt(a)));
   let low: number;
   let high: number;

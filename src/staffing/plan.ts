@@ -1,7 +1,7 @@
 import { WfmError, invalidArgument, requireOptions } from "../errors.js";
 import { validateOpeningHours } from "../calendar/opening-hours.js";
 import { formatLocalDate, formatLocalTimestamp, isOpenAt, localDayOfWeek, localMinuteOfDay, localStartOfDay, millisecondsInDay, type OpeningHours } from "../calendar/local-time.js";
-import { callbackQueue, requiredAgentsCallback, erlangA, erlangC, erlangX, maxPriorityClasses, priorityQueue, requiredAgents, withinLimit, requiredAgentsErlangX, requiredAgentsPriority, type PriorityQueueResult } from "../queueing/index.js";
+import { bestOutboundReserve, callbackQueue, requiredAgentsCallback, erlangA, erlangC, erlangX, maxPriorityClasses, priorityQueue, requiredAgents, withinLimit, requiredAgentsErlangX, requiredAgentsPriority, type PriorityQueueResult } from "../queueing/index.js";
 import { requiredChatAgents, chatQueue } from "./chat.js";
 import { planDeferredWork } from "./deferred.js";
 import { scheduledAgents as grossUp, shrinkageAt, validateShrinkage, type ShrinkageConfig } from "./shrinkage.js";
@@ -90,6 +90,8 @@ export interface VoiceChannelConfig extends QueueChannelTargets {
    * Not with classes or Erlang X. @defaultValue none
    */
   readonly callback?: VoiceCallbackConfig;
+  /** An outbound line worked in the inbound agents' idle time (call blending, see `bestOutboundReserve`). @defaultValue none */
+  readonly outbound?: VoiceOutboundConfig;
 }
 
 /** Call-back settings of a voice channel (see `callbackQueue`). */
@@ -102,6 +104,35 @@ export interface VoiceCallbackConfig {
   readonly deadlineSeconds?: number;
   /** Lowest share of call-backs made within the deadline, in [0, 1]. @defaultValue no target */
   readonly targetInTimeShare?: number;
+}
+
+/**
+ * The outbound line of a voice channel (call blending): agents start outbound contacts only while
+ * more than R agents are idle and no inbound call waits, R the smallest reserve that keeps the
+ * inbound service-level target (`bestOutboundReserve`). Without a target the line uses the idle
+ * time of the inbound staffing; with one, agents are added until the target is met.
+ */
+export interface VoiceOutboundConfig {
+  /** Mean handle time of an outbound contact, seconds, > 0. */
+  readonly ahtSeconds: number;
+  /** Outbound contacts to complete per open interval. @defaultValue none (idle time only) */
+  readonly contactsPerInterval?: number;
+  /** Agent-hours of outbound work per open interval (contacts x AHT). @defaultValue none */
+  readonly hoursPerInterval?: number;
+  /** Revenue per outbound contact, in the cost report's currency (read by the cost report). @defaultValue none */
+  readonly revenuePerContact?: number;
+}
+
+/** The outbound line of a blended voice interval. */
+export interface StaffingOutboundInterval {
+  /** Reserve R: outbound starts only while more than R agents are idle. */
+  readonly reserveAgents: number;
+  /** Outbound contacts completed in the interval (expected). */
+  readonly contacts: number;
+  /** Agent-hours on outbound work in the interval. */
+  readonly agentHours: number;
+  /** Agents added above the inbound requirement to meet the outbound target. */
+  readonly addedAgents: number;
 }
 
 /** A chat channel with concurrency (see `chatQueue`). */
@@ -236,6 +267,8 @@ export interface StaffingInterval {
   readonly callbackShare?: number;
   /** Call-back channels only: share of call-backs made within the deadline (`null` when closed). */
   readonly callbacksInTimeShare?: number | null;
+  /** Voice channels with an outbound line only (blending). */
+  readonly outbound?: StaffingOutboundInterval;
 }
 
 /** One priority class in one interval (see {@link VoiceClassConfig}). */
@@ -370,6 +403,7 @@ interface QueueSolution {
   readonly redialAttemptShare?: number;
   readonly callbackShare?: number;
   readonly callbacksInTimeShare?: number;
+  readonly outbound?: StaffingOutboundInterval;
 }
 
 const noCalls = (agents: number, abandon: boolean): QueueSolution => ({
@@ -563,7 +597,66 @@ function solveVoiceCallback(c: VoiceChannelConfig, calls: number, ahtSeconds: nu
 /** Whether a voice channel uses Erlang X (redials or lines). */
 const usesErlangX = (c: VoiceChannelConfig) => c.redialShare !== undefined || c.lines !== undefined;
 
+/**
+ * A voice interval with an outbound line: the inbound staffing, then the blended pool's best
+ * reserve (bisection on R) and its outbound contacts; with an outbound target, agents are added
+ * in steps of the outbound deficit in agents until the target is met, then removed one by one
+ * while one fewer still meets it (outbound contacts rise with N at the best reserve).
+ */
+function solveVoiceOutbound(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
+  const { outbound: line, ...inboundOnly } = c;
+  const out = line!;
+  const inbound = solveVoice(inboundOnly, calls, ahtSeconds, intervalSeconds, site);
+  const intervalHours = intervalSeconds / 3600;
+  const targetContacts = out.contactsPerInterval ?? (out.hoursPerInterval !== undefined ? (out.hoursPerInterval * 3600) / out.ahtSeconds : 0);
+  const evaluate = (agents: number) => {
+    if (agents === 0) return { reserve: 0, contacts: 0, agentHours: 0, m: null };
+    const r = atInterval(site, () =>
+      bestOutboundReserve({
+        callsPerInterval: calls,
+        intervalSeconds,
+        ahtSeconds,
+        agents,
+        outboundAhtSeconds: out.ahtSeconds,
+        targetServiceLevel: c.targetServiceLevel!,
+        targetAnswerSeconds: c.targetAnswerSeconds!,
+        ...(c.patienceSeconds !== undefined ? { patienceSeconds: c.patienceSeconds } : {}),
+        search: "bisection",
+      }),
+    );
+    const b = r.best;
+    return { reserve: r.outboundReserveAgents ?? agents, contacts: b.outboundContactsPerHour * intervalHours, agentHours: b.outboundAgents * intervalHours, m: b };
+  };
+  let agents = inbound.requiredAgents;
+  let got = evaluate(agents);
+  while (got.contacts < targetContacts * (1 - 1e-9)) {
+    const deficitAgents = ((targetContacts - got.contacts) * out.ahtSeconds) / intervalSeconds;
+    agents += Math.max(1, Math.ceil(deficitAgents - 1e-9));
+    got = evaluate(agents);
+  }
+  // An added agent can free more than its own time (the best reserve falls), so step back while one fewer still meets the target.
+  while (targetContacts > 0 && agents > inbound.requiredAgents) {
+    const fewer = evaluate(agents - 1);
+    if (fewer.contacts < targetContacts * (1 - 1e-9)) break;
+    agents -= 1;
+    got = fewer;
+  }
+  const outbound: StaffingOutboundInterval = { reserveAgents: got.reserve, contacts: got.contacts, agentHours: got.agentHours, addedAgents: agents - inbound.requiredAgents };
+  if (got.m === null || calls === 0) return { ...inbound, requiredAgents: agents, ...(got.m !== null ? { occupancy: got.m.occupancy } : {}), outbound };
+  return {
+    ...inbound,
+    requiredAgents: agents,
+    serviceLevel: got.m.serviceLevel,
+    asaSeconds: got.m.asaSeconds,
+    waitProbability: got.m.waitProbability,
+    occupancy: got.m.occupancy,
+    ...(inbound.abandonProbability !== null ? { abandonProbability: got.m.abandonProbability } : {}),
+    outbound,
+  };
+}
+
 function solveVoice(c: VoiceChannelConfig, calls: number, ahtSeconds: number, intervalSeconds: number, site: SolveSite): QueueSolution {
+  if (c.outbound !== undefined) return solveVoiceOutbound(c, calls, ahtSeconds, intervalSeconds, site);
   if (c.classes !== undefined) return solveVoiceClasses(c, calls, ahtSeconds, intervalSeconds, site);
   if (c.callback !== undefined) return solveVoiceCallback(c, calls, ahtSeconds, intervalSeconds, site);
   if (usesErlangX(c)) return solveVoiceErlangX(c, calls, ahtSeconds, intervalSeconds, site);
@@ -648,6 +741,7 @@ function checkChannel(name: string, c: ChannelConfig): void {
     if (c.initialBacklog !== undefined && !(Number.isFinite(c.initialBacklog) && c.initialBacklog >= 0)) invalidArgument(fn, field("initialBacklog"), "a finite number >= 0", c.initialBacklog);
     return;
   }
+  if (c.type === "voice" && c.outbound !== undefined) checkVoiceOutbound(name, c);
   if (c.type === "voice" && c.classes !== undefined) {
     checkVoiceClasses(name, c);
     return;
@@ -691,6 +785,23 @@ function checkVoiceCallback(name: string, c: VoiceChannelConfig): void {
   if (!(Number.isFinite(cb.takeUpShare) && cb.takeUpShare >= 0 && cb.takeUpShare <= 1)) invalidArgument(fn, field("takeUpShare"), "a fraction from 0 to 1", cb.takeUpShare);
   if (cb.deadlineSeconds !== undefined && !(Number.isFinite(cb.deadlineSeconds) && cb.deadlineSeconds > 0)) invalidArgument(fn, field("deadlineSeconds"), "a positive finite number", cb.deadlineSeconds);
   if (cb.targetInTimeShare !== undefined && !(Number.isFinite(cb.targetInTimeShare) && cb.targetInTimeShare >= 0 && cb.targetInTimeShare <= 1)) invalidArgument(fn, field("targetInTimeShare"), "a fraction from 0 to 1", cb.targetInTimeShare);
+}
+
+/** A voice channel with an outbound line: blending covers Erlang C / A with a service-level target only. */
+function checkVoiceOutbound(name: string, c: VoiceChannelConfig): void {
+  const fn = "planStaffing";
+  const field = (f: string) => `config.channels.${name}.${f}`;
+  const o = c.outbound!;
+  if (typeof o !== "object" || o === null) invalidArgument(fn, field("outbound"), "an object with ahtSeconds", o);
+  if (!(typeof o.ahtSeconds === "number" && Number.isFinite(o.ahtSeconds) && o.ahtSeconds > 0)) invalidArgument(fn, field("outbound.ahtSeconds"), "a positive finite number of seconds", o.ahtSeconds);
+  for (const f of ["contactsPerInterval", "hoursPerInterval", "revenuePerContact"] as const) {
+    const v = o[f];
+    if (v !== undefined && !(typeof v === "number" && Number.isFinite(v) && v >= 0)) invalidArgument(fn, field(`outbound.${f}`), "a finite number >= 0", v);
+  }
+  if (o.contactsPerInterval !== undefined && o.hoursPerInterval !== undefined) invalidArgument(fn, field("outbound.hoursPerInterval"), "absent when contactsPerInterval is given (one outbound target)", o.hoursPerInterval);
+  for (const f of ["classes", "callback", "redialShare", "lines", "targetAsaSeconds", "maxAbandonProbability"] as const) {
+    if (c[f] !== undefined) invalidArgument(fn, field(f), "absent on a channel with an outbound line (blending plans one FIFO inbound queue to a service-level target)", c[f]);
+  }
 }
 
 /** A voice channel with priority classes: the classes carry the targets; no Erlang X. */
@@ -1066,6 +1177,7 @@ export function staffChannels(jobs: readonly StaffingChannelJob[]): PlanColumns 
       const at = p++;
       cols.set(at, ci, open[i] === 1, ms[i]!, calls[i]!, aht[i]!, requiredAgents, grossUp({ requiredAgents, shrinkage: shrink[i]! }), shrink[i]!, m !== null ? m.occupancy : d !== null ? d.occupancy : 0, m, d);
       if (withExtras) cols.extras.set(at, voiceExtras(c as VoiceChannelConfig, m, calls[i]!));
+      if (c.type === "voice" && c.outbound !== undefined) cols.extras.set(at, { ...cols.extras.get(at), outbound: m?.outbound ?? { reserveAgents: 0, contacts: 0, agentHours: 0, addedAgents: 0 } });
     };
     if (c.type === "deferred") {
       const plan = planDeferredWork({

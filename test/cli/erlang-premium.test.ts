@@ -129,3 +129,30 @@ describe("wfm erlang --outbound-reserve", () => {
     );
   });
 });
+
+describe("wfm erlang --classes with a handle time and patience per class (JSON form)", () => {
+  const json = '[{"name":"vip","share":20,"target":"90/10","aht":300,"patience":60},{"name":"regular","share":80,"target":"80/20"}]';
+  it("passes each class's aht and patience to the exact chain; the JSON echoes them and the chain's size", async () => {
+    const run = await runCli(["erlang", "--traffic", "8", "--aht", "180", "--patience", "120", "--classes", json, "--format", "json"]);
+    expect(run.stderr).toBe("");
+    const out = JSON.parse(run.stdout);
+    const classes = [
+      { name: "vip", share: 0.2, targetServiceLevel: 0.9, targetAnswerSeconds: 10, ahtSeconds: 300, patienceSeconds: 60 },
+      { name: "regular", share: 0.8, targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+    ];
+    const solved = requiredAgentsPriority({ trafficErlangs: 8, ahtSeconds: 180, patienceSeconds: 120, classes });
+    if (!solved.feasible) throw new Error("expected a feasible pool");
+    expect(out.agents).toBe(solved.agents);
+    expect(out.chain).toEqual(solved.metrics.chain);
+    expect(out.classes[0]).toMatchObject({ ahtSeconds: 300, patienceSeconds: 60, serviceLevel: solved.metrics.classes[0]!.serviceLevel });
+    expect(out.classes[1].ahtSeconds).toBeUndefined();
+    const table = await runCli(["erlang", "--traffic", "8", "--aht", "180", "--patience", "120", "--classes", json]);
+    expect(table.stdout).toMatch(/class +share +target +AHT +patience/);
+    expect(table.stdout).toMatch(/vip +20% +90%\/10 s +300 s +60 s/);
+  });
+  it("a bad class aht or patience is one line per problem naming the class and the field", async () => {
+    const run = await runCli(["erlang", "--traffic", "40", "--aht", "180", "--classes", '[{"name":"vip","share":20,"aht":"x"},{"name":"regular","share":80,"patience":-3}]']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('--classes: class vip aht: expected a number greater than 0, got "x"\n--classes: class regular patience: expected a number greater than 0, got "-3"\n');
+  });
+});

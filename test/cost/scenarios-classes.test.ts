@@ -40,3 +40,31 @@ describe("scenario lever: VIP line (priority classes)", () => {
     ).toThrow('applyStaffingLevers: priorityClasses[0].channel must be a voice channel, got "chat"');
   });
 });
+
+describe('scenario lever: "use idle time for outbound"', () => {
+  it("without a target the inbound staffing stays and the idle time yields outbound contacts; with a target agents are added", () => {
+    const base = plan({});
+    const idle = plan({ outbound: [{ channel: "voice", outbound: { ahtSeconds: 300 } }] });
+    expect(idle.intervals.map((r) => r.requiredAgents)).toEqual(base.intervals.map((r) => r.requiredAgents));
+    idle.intervals.forEach((r) => {
+      expect(r.outbound!.addedAgents).toBe(0);
+      expect(r.serviceLevel!).toBeGreaterThanOrEqual(0.8);
+    });
+    expect(idle.intervals.reduce((s, r) => s + r.outbound!.contacts, 0)).toBeGreaterThan(0);
+    const target = plan({ outbound: [{ channel: "voice", outbound: { ahtSeconds: 300, contactsPerInterval: 20 } }] });
+    target.intervals.forEach((r, i) => {
+      expect(r.outbound!.contacts).toBeGreaterThanOrEqual(20 * (1 - 1e-9));
+      expect(r.requiredAgents).toBeGreaterThanOrEqual(base.intervals[i]!.requiredAgents);
+    });
+    expect(target.totals.all.requiredAgentHours).toBeGreaterThan(base.totals.all.requiredAgentHours);
+  });
+
+  it("scenarios.json: an outbound line per channel; a chat channel is refused", () => {
+    const [s] = scenariosFromConfig({ scenarios: [{ name: "outbound", outbound: [{ channel: "voice", ahtSeconds: 300, revenuePerContact: 12 }] }] }, "s.json");
+    expect(s!.outbound).toEqual([{ channel: "voice", outbound: { ahtSeconds: 300, revenuePerContact: 12 } }]);
+    const withChat: StaffingConfig = { channels: { ...config.channels, chat: { type: "chat", ahtSeconds: 300, targetServiceLevel: 0.8, targetAnswerSeconds: 60 } } };
+    expect(() => applyStaffingLevers({ intervals: [...intervals, { localMs: 0, channel: "chat", calls: 5 }], intervalMinutes: 60, config: withChat }, { outbound: [{ channel: "chat", outbound: { ahtSeconds: 300 } }] })).toThrow(
+      'applyStaffingLevers: outbound[0].channel must be a voice channel, got "chat"',
+    );
+  });
+});

@@ -20,7 +20,7 @@ import {
   type PriorityClass,
   type PriorityQueueResult,
 } from "../../queueing/index.js";
-import { parsePercentOption, parseTargetOption } from "../options.js";
+import { parseNumberOption, parsePercentOption, parseTargetOption } from "../options.js";
 
 const classesOption = "--classes";
 
@@ -34,6 +34,8 @@ interface ClassSpec {
   readonly share: number | null;
   readonly targetServiceLevel?: number;
   readonly targetAnswerSeconds?: number;
+  readonly ahtSeconds?: number;
+  readonly patienceSeconds?: number;
 }
 
 function collectProblems(problems: Problem[], name: string, parse: () => void): void {
@@ -48,7 +50,9 @@ function collectProblems(problems: Problem[], name: string, parse: () => void): 
 /**
  * Parses `--classes`: `NAME[:SHARE%][:PERCENT/SECONDS],...` highest priority first (one class may
  * omit its share: it gets the rest of 100%), or a JSON array such as
- * `[{"name":"vip","share":10,"target":"90/10"},{"name":"regular","share":90}]` (shares in percent).
+ * `[{"name":"vip","share":10,"target":"90/10"},{"name":"regular","share":90}]` (shares in percent;
+ * a class may add its own `"aht"` and `"patience"` in seconds, solved by the exact chain of
+ * priorityQueue).
  *
  * @throws {WfmError} `invalid-option` naming `--classes` (bad syntax, shares not summing to 100%, more than 5 classes).
  * @example
@@ -70,18 +74,26 @@ export function parseClassesOption(raw: string): PriorityClass[] {
     }
     if (!Array.isArray(parsed)) classesError("expected a JSON array of classes", raw);
     parsed.forEach((entry: unknown, i: number) => {
-      const e = entry as { name?: unknown; share?: unknown; target?: unknown };
+      const e = entry as { name?: unknown; share?: unknown; target?: unknown; aht?: unknown; patience?: unknown };
       if (typeof e !== "object" || e === null || typeof e.name !== "string" || e.name === "") {
         problems.push({ code: "invalid-option", option: classesOption, message: `class ${i + 1}: expected an object with a "name"`, value: entry });
         return;
       }
       let share: number | null = null;
       let target: { targetServiceLevel: number; targetAnswerSeconds: number } | undefined;
+      const own: { ahtSeconds?: number; patienceSeconds?: number } = {};
       collectProblems(problems, String(e.name), () => {
         if (e.share !== undefined) share = parsePercentOption(`${classesOption} ${e.name} share`, String(e.share));
         if (e.target !== undefined) target = parseTargetOption(`${classesOption} ${e.name} target`, String(e.target));
       });
-      specs.push({ name: e.name, share, ...(target ?? {}) });
+      // a class's own handle time and patience (seconds): solved by the exact chain
+      collectProblems(problems, `${String(e.name)} aht`, () => {
+        if (e.aht !== undefined) own.ahtSeconds = parseNumberOption(`${classesOption} ${e.name} aht`, String(e.aht), { min: 0, exclusiveMin: true });
+      });
+      collectProblems(problems, `${String(e.name)} patience`, () => {
+        if (e.patience !== undefined) own.patienceSeconds = parseNumberOption(`${classesOption} ${e.name} patience`, String(e.patience), { min: 0, exclusiveMin: true });
+      });
+      specs.push({ name: e.name, share, ...(target ?? {}), ...own });
     });
   } else {
     for (const [i, item] of text.split(",").entries()) {
@@ -123,6 +135,8 @@ export function parseClassesOption(raw: string): PriorityClass[] {
     name: s.name,
     share: s.share ?? 1 - given,
     ...(s.targetServiceLevel !== undefined ? { targetServiceLevel: s.targetServiceLevel, targetAnswerSeconds: s.targetAnswerSeconds! } : {}),
+    ...(s.ahtSeconds !== undefined ? { ahtSeconds: s.ahtSeconds } : {}),
+    ...(s.patienceSeconds !== undefined ? { patienceSeconds: s.patienceSeconds } : {}),
   }));
 }
 
@@ -280,7 +294,10 @@ export function priorityTable(request: PremiumRequest, answer: PriorityAnswer, l
   if (!answer.evaluated && answer.bindingClasses.length > 0) rows.push([l.withAgents(n(m.agents - 1)), p.missesTargetsOf(bindingNames)]);
   if (answer.evaluated) rows.push([l.targetsMet, answer.feasible ? e.yes : e.no(p.agentsMiss(n(request.agents!), bindingNames))]);
   const head = renderKeyValues(rows, "table");
-  const withPatience = request.patienceSeconds !== undefined;
+  const withPatience = request.patienceSeconds !== undefined || answer.classes.some((c) => c.patienceSeconds !== undefined);
+  // classes with their own handle time or patience (the exact chain) show them
+  const own = answer.classes.some((c) => c.ahtSeconds !== undefined || c.patienceSeconds !== undefined);
+  const poolAht = request.traffic.ahtSeconds;
   const classRows = m.classes.map((k, i) => ({ k, c: answer.classes[i]!, alone: answer.agentsForClass[i] ?? null }));
   type Row = (typeof classRows)[number];
   const table = renderTable<Row>(
@@ -295,6 +312,12 @@ export function priorityTable(request: PremiumRequest, answer: PriorityAnswer, l
         text: (r) => (r.c.targetServiceLevel === undefined ? "-" : p.target(given(r.c.targetServiceLevel, lf), givenSecs(r.k.targetAnswerSeconds, lf))),
         align: "right",
       },
+      ...(own
+        ? [
+            { key: "aht", title: p.columns.aht, value: (r: Row) => r.c.ahtSeconds ?? poolAht ?? null, text: (r: Row) => (r.c.ahtSeconds ?? poolAht) === undefined ? "-" : givenSecs((r.c.ahtSeconds ?? poolAht)!, lf), align: "right" as const },
+            { key: "patience", title: p.columns.patience, value: (r: Row) => r.c.patienceSeconds ?? request.patienceSeconds ?? null, text: (r: Row) => (r.c.patienceSeconds ?? request.patienceSeconds) === undefined ? "-" : givenSecs((r.c.patienceSeconds ?? request.patienceSeconds)!, lf), align: "right" as const },
+          ]
+        : []),
       { key: "alone", title: p.columns.alone, value: (r) => r.alone, text: (r) => n(r.alone) },
       { key: "serviceLevel", title: p.columns.serviceLevel, value: (r) => r.k.serviceLevel, text: (r) => p.slIn(pct(r.k.serviceLevel, lf), givenSecs(r.k.targetAnswerSeconds, lf)) },
       { key: "asa", title: p.columns.asa, value: (r) => r.k.asaSeconds, text: (r) => secs(r.k.asaSeconds, lf) },
@@ -321,6 +344,7 @@ export function priorityJson(request: PremiumRequest, answer: PriorityAnswer): R
     occupancy: m?.occupancy ?? null,
     stable: m?.stable ?? null,
     truncationError: m?.truncationError ?? null,
+    ...(m?.chain !== undefined ? { chain: m.chain } : {}),
     classes: answer.classes.map((c, i) => {
       const k = m?.classes[i];
       return {
@@ -333,6 +357,8 @@ export function priorityJson(request: PremiumRequest, answer: PriorityAnswer): R
         waitProbability: k?.waitProbability ?? null,
         abandonProbability: k?.abandonProbability ?? null,
         agents: answer.agentsForClass[i] ?? null,
+        ...(c.ahtSeconds !== undefined ? { ahtSeconds: c.ahtSeconds } : {}),
+        ...(c.patienceSeconds !== undefined ? { patienceSeconds: c.patienceSeconds } : {}),
       };
     }),
     bindingClasses: answer.bindingClasses,

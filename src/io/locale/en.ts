@@ -455,7 +455,7 @@ export const en = {
       missesTargetsOf: (names: string) => `misses the targets of ${names}`,
       occupancyCap: "the occupancy cap",
       agentsMiss: (agents: string, names: string) => `${agents} agents miss the targets of ${names}`,
-      columns: { class: "class", share: "share", target: "target", alone: "agents alone", serviceLevel: "service level", asa: "ASA", abandon: "abandonment" },
+      columns: { class: "class", share: "share", target: "target", alone: "agents alone", serviceLevel: "service level", asa: "ASA", abandon: "abandonment", aht: "AHT", patience: "patience" },
       target: (percent: string, seconds: string) => `${percent}/${seconds}`,
       slIn: (percent: string, seconds: string) => `${percent} in ${seconds}`,
     },

@@ -515,7 +515,7 @@ export const fa: Messages = {
       missesTargetsOf: (names: string) => `اهداف این کلاس‌ها برآورده نمی‌شود: ${names}`,
       occupancyCap: "سقف اشغال",
       agentsMiss: (agents: string, names: string) => `${agents} کارشناس اهداف این‌ها را برآورده نمی‌کنند: ${names}`,
-      columns: { class: "کلاس", share: "سهم", target: "هدف", alone: "کارشناس به‌تنهایی", serviceLevel: "سطح سرویس", asa: "ASA", abandon: "رهاشدگی" },
+      columns: { class: "کلاس", share: "سهم", target: "هدف", alone: "کارشناس به‌تنهایی", serviceLevel: "سطح سرویس", asa: "ASA", abandon: "رهاشدگی", aht: "AHT", patience: "صبر" },
       target: (percent: string, seconds: string) => `${percent}/${seconds}`,
       slIn: (percent: string, seconds: string) => `${percent} در ${seconds}`,
     },
