@@ -327,6 +327,7 @@ function daysInMonth(month: string): number {
  * report.months[0].metrics.serviceLevelOfAnswered; //=> 0.8
  * report.months[0].metrics.ahtSeconds; //=> null (no handle time column)
  * report.notes[1]; //=> "AHT, handled minutes, occupancy: not measured, the report has no handleSeconds or ahtSeconds column"
+ * report.noteDetails[1]; //=> { kind: "no-column", field: "handleSeconds", columns: ["handleSeconds", "ahtSeconds"], kpis: ["ahtSeconds", "handledMinutes", "occupancy"] }
  * ```
  */
 export function kpiReport(options: KpiReportOptions): KpiReport {

@@ -347,9 +347,9 @@ export const fa: Messages = {
     staffingConfig: "پیکربندی نیروی انسانی",
     inferred: (file, hours) => `ساعات کاری از ${file} استنباط شد (پیکربندی openingHours ندارد): ${hours}`,
     dateList: "، ",
-    noRows: (p) => `${p.dates}${p.more === null ? "" : ` و ${p.more} روز دیگر`} (${p.days} روز) هیچ ردیفی ندارند: تعطیل در نظر گرفته شدند`,
+    noRows: (p) => `روزهای بدون ردیف: ${p.dates}${p.more === null ? "" : ` و ${p.more} روز دیگر`} (${p.days} روز)؛ تعطیل در نظر گرفته شدند`,
     closedCalls: (p) =>
-      `${p.intervals} بازه با ${p.calls} تماس بیرون از ساعات کاری (openingHours) ${p.config} (${p.hours}) است و هیچ کارشناسی نمی‌گیرد؛ openingHours را اصلاح کنید، یا با --strict آن را خطا کنید`,
+      `${p.intervals} بازه با ${p.calls} تماس بیرون از ساعات کاری (openingHours) در ${p.config} (${p.hours}) است و هیچ کارشناسی نمی‌گیرد؛ openingHours را اصلاح کنید، یا با --strict آن را خطا کنید`,
     staleHistory: (p) =>
       `سابقه‌ی ${p.history ?? "برنامه"} در ${p.end} تمام می‌شود، ${p.span} پیش از شروع پیش‌بینی در ${p.start}؛ پیش‌بینی با این حال از آن انجام می‌شود (--force-history)`,
     spanYears: (days, years) => `${days} روز (حدود ${years} سال)`,
