@@ -23,4 +23,4 @@ export type { DayOfWeek } from "./week.js";
 export { planningMonth, calendarDayOfMonth, persianDateToLocalMs } from "./planning-month.js";
 export type { PlanningCalendar, PlanningMonth } from "./planning-month.js";
 export { validateOpeningHours, inferOpeningHours, formatOpeningHours, openingHoursToJson } from "./opening-hours.js";
-export type { InferredOpeningHours } from "./opening-hours.js";
+export type { InferredOpeningHours, OpeningHoursWords } from "./opening-hours.js";

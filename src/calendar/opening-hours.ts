@@ -144,7 +144,25 @@ export function inferOpeningHours(options: { readonly starts: Iterable<number>; 
   return { openingHours: allOpen ? undefined : hours, openSlots };
 }
 
-const shortDay: Record<DayName, string> = { sunday: "Sun", monday: "Mon", tuesday: "Tue", wednesday: "Wed", thursday: "Thu", friday: "Fri", saturday: "Sat" };
+/** The words {@link formatOpeningHours} writes: day names, "closed", "24x7", and how days and ranges are joined. */
+export interface OpeningHoursWords {
+  readonly days: Readonly<Record<DayName, string>>;
+  readonly closed: string;
+  /** Open every day, all day (no openingHours). */
+  readonly always: string;
+  /** Between the first and last day of a run of days with the same hours (`Mon-Fri`). */
+  readonly through: string;
+  /** Between runs of days. */
+  readonly separator: string;
+}
+
+const englishOpeningHoursWords: OpeningHoursWords = {
+  days: { sunday: "Sun", monday: "Mon", tuesday: "Tue", wednesday: "Wed", thursday: "Thu", friday: "Fri", saturday: "Sat" },
+  closed: "closed",
+  always: "24x7",
+  through: "-",
+  separator: ", ",
+};
 const weekOrder: readonly DayName[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /**
@@ -158,23 +176,24 @@ const weekOrder: readonly DayName[] = ["monday", "tuesday", "wednesday", "thursd
  * //=> "Mon 08:00-20:00, Tue-Sun closed"
  * formatOpeningHours(undefined); //=> "24x7"
  * ```
+ * @param words - the day names and words of another language (a renderer's locale); English by default
  */
-export function formatOpeningHours(hours: OpeningHours | undefined): string {
-  if (hours === undefined) return "24x7";
+export function formatOpeningHours(hours: OpeningHours | undefined, words: OpeningHoursWords = englishOpeningHoursWords): string {
+  if (hours === undefined) return words.always;
   if (typeof hours !== "object" || hours === null) invalidArgument("formatOpeningHours", "hours", "opening hours (an object of day names) or undefined for 24x7", hours);
   const text = (day: DayName) => {
     const ranges = hours[day] ?? [];
-    if (ranges.length === 0) return "closed";
+    if (ranges.length === 0) return words.closed;
     return ranges.map((r) => (r.openMinute === r.closeMinute % minutesInDay && r.openMinute === 0 ? "00:00-24:00" : `${hhmm(r.openMinute)}-${hhmm(r.closeMinute === 0 ? minutesInDay : r.closeMinute)}`)).join(" ");
   };
   const parts: string[] = [];
   for (let i = 0; i < 7; ) {
     let j = i;
     while (j + 1 < 7 && text(weekOrder[j + 1]!) === text(weekOrder[i]!)) j++;
-    parts.push(`${shortDay[weekOrder[i]!]}${j > i ? `-${shortDay[weekOrder[j]!]}` : ""} ${text(weekOrder[i]!)}`);
+    parts.push(`${words.days[weekOrder[i]!]}${j > i ? `${words.through}${words.days[weekOrder[j]!]}` : ""} ${text(weekOrder[i]!)}`);
     i = j + 1;
   }
-  return parts.join(", ");
+  return parts.join(words.separator);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatLocalDate, type OpeningHours } from "../calendar/local-time.js";
 import { formatOpeningHours } from "../calendar/opening-hours.js";
 import { WfmError } from "../errors.js";
+import { localeFormat, type LocaleFormat } from "../io/locale/index.js";
 
 /**
  * Notes about a centre's business hours for `wfm staff` and `wfm plan`: which opening hours were
@@ -14,7 +15,8 @@ import { WfmError } from "../errors.js";
  * @param options.closedDays - days without rows (local midnights)
  * @param options.closedCalls - intervals outside the opening hours that have calls, and their calls
  * @param options.strict - fail instead of warning about calls in closed intervals
- * @param options.configName - where openingHours is set, for messages (`staffing.json`)
+ * @param options.configName - where openingHours is set, for messages (`staffing.json`); the locale's "the staffing config" by default
+ * @param options.locale - the locale the notes are worded in (dates, digits, day names); English by default. Errors stay English.
  * @throws {WfmError} `invalid-config` with `strict` when closed intervals have calls
  * @example
  * ```ts
@@ -30,21 +32,35 @@ export function businessHoursNotes(options: {
   readonly closedCalls: { readonly intervals: number; readonly calls: number };
   readonly strict?: boolean;
   readonly configName?: string;
+  readonly locale?: LocaleFormat;
 }): string[] {
-  const { file, configHours, inferredHours, closedDays, closedCalls, strict = false, configName = "the staffing config" } = options;
+  const { file, configHours, inferredHours, closedDays, closedCalls, strict = false, configName, locale: lf = localeFormat("en") } = options;
+  const m = lf.messages.businessHours;
+  const hoursText = (hours: OpeningHours | undefined) => lf.digits(formatOpeningHours(hours, m.hours));
   const notes: string[] = [];
-  if (configHours === undefined && inferredHours !== undefined) {
-    notes.push(`opening hours inferred from ${file} (no openingHours in the config): ${formatOpeningHours(inferredHours)}`);
-  }
+  if (configHours === undefined && inferredHours !== undefined) notes.push(m.inferred(file, hoursText(inferredHours)));
   if (closedDays.length > 0) {
-    const shown = closedDays.slice(0, 5).map(formatLocalDate).join(", ");
-    notes.push(`no rows on ${shown}${closedDays.length > 5 ? ` and ${closedDays.length - 5} more days` : ""} (${closedDays.length} day${closedDays.length === 1 ? "" : "s"}): treated as closed`);
+    const dates = closedDays.slice(0, 5).map((day) => lf.date(formatLocalDate(day))).join(m.dateList);
+    const more = closedDays.length > 5 ? lf.digits(String(closedDays.length - 5)) : null;
+    notes.push(m.noRows({ dates, more, days: lf.digits(String(closedDays.length)), count: closedDays.length }));
   }
   if (closedCalls.intervals > 0) {
     const calls = Number(closedCalls.calls.toFixed(2));
-    const message = `${closedCalls.intervals} interval${closedCalls.intervals === 1 ? "" : "s"} with ${calls} call${calls === 1 ? "" : "s"} fall outside openingHours of ${configName} (${formatOpeningHours(configHours)}) and get 0 agents`;
-    if (strict) throw new WfmError({ code: "invalid-config", option: "--strict", message: `${message}; fix openingHours or the volumes` });
-    notes.push(`${message}; fix openingHours, or pass --strict to make this an error`);
+    if (strict) {
+      // Errors stay English.
+      const message = `${closedCalls.intervals} interval${closedCalls.intervals === 1 ? "" : "s"} with ${calls} call${calls === 1 ? "" : "s"} fall outside openingHours of ${configName ?? "the staffing config"} (${formatOpeningHours(configHours)}) and get 0 agents`;
+      throw new WfmError({ code: "invalid-config", option: "--strict", message: `${message}; fix openingHours or the volumes` });
+    }
+    notes.push(
+      m.closedCalls({
+        intervals: lf.digits(String(closedCalls.intervals)),
+        intervalCount: closedCalls.intervals,
+        calls: lf.digits(String(calls)),
+        callCount: calls,
+        config: configName ?? m.staffingConfig,
+        hours: hoursText(configHours),
+      }),
+    );
   }
   return notes;
 }

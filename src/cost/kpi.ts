@@ -128,9 +128,24 @@ export interface KpiReport {
   readonly measurable: Readonly<Record<KpiName, boolean>>;
   /** Definitions used (service level and the others), one sentence each. */
   readonly definitions: readonly string[];
-  /** Why KPIs are missing, partial months, and similar remarks. */
+  /** Why KPIs are missing, partial months, and similar remarks (English). */
   readonly notes: readonly string[];
+  /** The same notes as data, one per entry of `notes` and in its order, for renderers that word them in another language. */
+  readonly noteDetails: readonly KpiNote[];
 }
+
+/** A column (or, for `handleSeconds` and `waitSeconds`, a pair of alternative columns) of the interval report a KPI needs besides `offered`. */
+export type KpiField = "answered" | "abandoned" | "answeredWithinTarget" | "shortAbandoned" | "handleSeconds" | "staffedSeconds" | "waitSeconds" | "orders";
+
+/**
+ * One note of {@link kpiReport} as data:
+ * - `no-column`: the report has none of `columns`, so `kpis` are not measured;
+ * - `column-partly-missing`: some rows lack `columns`, so `kpis` are not measured;
+ * - `partial-month`: the data covers `coveredDays` of the `monthDays` days of `month` (`YYYY-MM`).
+ */
+export type KpiNote =
+  | { readonly kind: "no-column" | "column-partly-missing"; readonly field: KpiField; readonly columns: readonly string[]; readonly kpis: readonly KpiName[] }
+  | { readonly kind: "partial-month"; readonly month: string; readonly coveredDays: number; readonly monthDays: number };
 
 /** Options of {@link kpiReport}. */
 export interface KpiReportOptions {
@@ -170,17 +185,18 @@ const emptySums = (): Sums => ({
   orders: 0,
 });
 
-type Field = "answered" | "abandoned" | "answeredWithinTarget" | "shortAbandoned" | "handleSeconds" | "staffedSeconds" | "waitSeconds";
+type Field = Exclude<KpiField, "orders">;
 
-const fieldColumn: Readonly<Record<Field | "orders", string>> = {
-  answered: "answered",
-  abandoned: "abandoned",
-  answeredWithinTarget: "answeredWithinTarget",
-  shortAbandoned: "shortAbandoned",
-  handleSeconds: "handleSeconds or ahtSeconds",
-  staffedSeconds: "staffedSeconds",
-  waitSeconds: "waitSeconds or asaSeconds",
-  orders: "orders",
+/** The report's columns that carry each field (either one will do). */
+const fieldColumns: Readonly<Record<KpiField, readonly string[]>> = {
+  answered: ["answered"],
+  abandoned: ["abandoned"],
+  answeredWithinTarget: ["answeredWithinTarget"],
+  shortAbandoned: ["shortAbandoned"],
+  handleSeconds: ["handleSeconds", "ahtSeconds"],
+  staffedSeconds: ["staffedSeconds"],
+  waitSeconds: ["waitSeconds", "asaSeconds"],
+  orders: ["orders"],
 };
 
 /** The columns each KPI needs besides `offered`. */
@@ -311,6 +327,7 @@ function daysInMonth(month: string): number {
  * report.months[0].metrics.serviceLevelOfAnswered; //=> 0.8
  * report.months[0].metrics.ahtSeconds; //=> null (no handle time column)
  * report.notes[1]; //=> "AHT, handled minutes, occupancy: not measured, the report has no handleSeconds or ahtSeconds column"
+ * report.noteDetails[1]; //=> { kind: "no-column", field: "handleSeconds", columns: ["handleSeconds", "ahtSeconds"], kpis: ["ahtSeconds", "handledMinutes", "occupancy"] }
  * ```
  */
 export function kpiReport(options: KpiReportOptions): KpiReport {
@@ -352,6 +369,7 @@ export function kpiReport(options: KpiReportOptions): KpiReport {
   const measurable = Object.fromEntries(kpiNames.map((k) => [k, kpiNeeds[k].every((f) => present[f])])) as Record<KpiName, boolean>;
 
   const notes: string[] = [];
+  const noteDetails: KpiNote[] = [];
   const labels: Readonly<Record<KpiName, string>> = {
     offered: "offered",
     answered: "answered",
@@ -373,15 +391,21 @@ export function kpiReport(options: KpiReportOptions): KpiReport {
     const lost = kpiNames.filter((k) => kpiNeeds[k].includes(field)).map((k) => labels[k]);
     const partial = field !== "orders" && used.some((r) => r[field] !== undefined);
     const label = lost.length > 0 ? `${lost[0]!.charAt(0).toUpperCase()}${lost[0]!.slice(1)}${lost.length > 1 ? `, ${lost.slice(1).join(", ")}` : ""}` : "";
-    notes.push(
-      partial
-        ? `${label}: not measured, ${fieldColumn[field]} is missing on some rows`
-        : `${label}: not measured, the report has no ${fieldColumn[field]} column`,
-    );
+    const columns = fieldColumns[field].join(" or ");
+    notes.push(partial ? `${label}: not measured, ${columns} is missing on some rows` : `${label}: not measured, the report has no ${columns} column`);
+    noteDetails.push({
+      kind: partial ? "column-partly-missing" : "no-column",
+      field,
+      columns: fieldColumns[field],
+      kpis: kpiNames.filter((k) => kpiNeeds[k].includes(field)),
+    });
   }
   const monthDays = daysInMonth(month);
   const coveredDays = new Set(inMonth.map((r) => Math.floor(r.localMs / millisecondsInDay))).size;
-  if (coveredDays < monthDays) notes.push(`${month}: the data covers ${coveredDays} of its ${monthDays} days`);
+  if (coveredDays < monthDays) {
+    notes.push(`${month}: the data covers ${coveredDays} of its ${monthDays} days`);
+    noteDetails.push({ kind: "partial-month", month, coveredDays, monthDays });
+  }
 
   // Channels in order of first appearance.
   const channelList: string[] = [];
@@ -466,5 +490,6 @@ export function kpiReport(options: KpiReportOptions): KpiReport {
     measurable,
     definitions,
     notes,
+    noteDetails,
   };
 }

@@ -1,7 +1,7 @@
 import type { PlanningCalendar } from "../calendar/planning-month.js";
 import { formatLocalDate, formatLocalTimestamp, millisecondsInMinute } from "../calendar/local-time.js";
 import { costBreakdown, roundCost, type CostActivity, type CostModel } from "../cost/cost-model.js";
-import { kpiReport, type KpiReportOptions, type KpiRow, type KpiChange } from "../cost/kpi.js";
+import { kpiReport, type KpiNote, type KpiReportOptions, type KpiRow, type KpiChange } from "../cost/kpi.js";
 import { compareScenarios, type Scenario } from "../cost/scenarios.js";
 import { staffingPlanner, withScheduledHours, workFromStaffingPlan } from "../cost/staffing-planner.js";
 import { ticketKpis, type Ticket, type TicketKpis } from "../cost/tickets.js";
@@ -240,6 +240,8 @@ export interface PlanResult {
     readonly changes: readonly KpiChange[];
     readonly definitions: readonly string[];
     readonly notes: readonly string[];
+    /** `notes` as data (see `KpiReport.noteDetails`), for reports in other languages. */
+    readonly noteDetails: readonly KpiNote[];
     readonly tickets: TicketKpis | null;
   } | null;
   readonly forecast: {
@@ -338,6 +340,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
       changes: report.changes,
       definitions: report.definitions,
       notes: report.notes,
+      noteDetails: report.noteDetails,
       tickets,
     };
   }

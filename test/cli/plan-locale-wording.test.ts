@@ -154,3 +154,73 @@ describe("wfm plan --locale fa: no English label left", () => {
     expect(words.report).toContain("سطح سرویس: مدل در برابر شبیه‌سازی برنامه‌ی نیروی انسانی (۴ تکرار، بازه‌ی اطمینان ۹۵٪)");
   }, 300_000);
 });
+
+/**
+ * A business-hours centre (08:00-20:00 Monday to Saturday, closed on Sunday, no rows on one
+ * Wednesday) whose history ends 44 days before the month, with last month's interval report
+ * lacking most columns and covering two days: every note of the plan is triggered.
+ */
+function notesPlan(): { dir: string; names: string[] } {
+  const dir = tempDir("wfm-plan-fa-notes-");
+  // 14 September to 18 October 2026; Wednesday 7 October has no rows.
+  const rows = smallHistory(Date.UTC(2026, 8, 14)).filter((r) => {
+    const d = new Date(r.localMs);
+    return d.getUTCHours() >= 8 && d.getUTCHours() < 20 && d.getUTCDay() !== 0 && stamp(r.localMs).slice(0, 10) !== "2026-10-07";
+  });
+  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "last-month.csv"), ["timestamp,channel,offered,answered,abandoned,answeredWithinTarget", "2026-11-02T10:00,voice,200,180,20,150", "2026-11-03T10:00,voice,60,54,6,40", ""].join("\n"));
+  const plan = {
+    name: "Centre",
+    month: "2026-12",
+    history: "history.csv",
+    lastMonthReport: "last-month.csv",
+    forecast: { method: "seasonal-average" },
+    staffing: {
+      channels: {
+        voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 },
+        chat: { type: "chat", targetServiceLevel: 0.8, targetAnswerSeconds: 60, concurrency: 2 },
+      },
+    },
+  };
+  writeFileSync(join(dir, "plan.json"), JSON.stringify(plan, null, 2));
+  // The CSV columns and the config field the notes name, as they are written.
+  return { dir, names: ["Centre", "voice", "chat", "history", "last-month", "shortAbandoned", "handleSeconds", "ahtSeconds", "staffedSeconds", "waitSeconds", "asaSeconds", "orders", "openingHours", "force-history"] };
+}
+
+describe("wfm plan --locale fa: the notes of the plan", () => {
+  it("the stale history, the inferred opening hours, the day with no rows and last month's KPI notes are in Persian", async () => {
+    const plan = notesPlan();
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "fa", "--locale", "fa", "--force-history", "--replications", "0"], { cwd: plan.dir });
+    expect(run.status).toBe(0);
+    // The last row is on Saturday 17 October 2026 (= 25 Mehr 1405); 18 October to 1 December is 44 days.
+    // 1 December 2026 = 10 Azar 1405.
+    expect(run.stderr).toBe("یادداشت: سابقه‌ی برنامه در ۲۵ مهر ۱۴۰۵ تمام می‌شود، ۴۴ روز پیش از شروع پیش‌بینی در ۱۰ آذر ۱۴۰۵؛ پیش‌بینی با این حال از آن انجام می‌شود (--force-history)\n");
+    const summary = run.stdout.split("\n").filter((l) => l.includes("یادداشت:")).map((l) => l.trim());
+    // 7 October 2026 = 15 Mehr 1405.
+    expect(summary).toEqual([
+      "یادداشت: ساعات کاری از history.csv استنباط شد (پیکربندی openingHours ندارد): دوشنبه تا شنبه ۰۸:۰۰-۲۰:۰۰، یکشنبه تعطیل",
+      "یادداشت: روزهای بدون ردیف: ۱۵ مهر ۱۴۰۵ (۱ روز)؛ تعطیل در نظر گرفته شدند",
+    ]);
+    const md = readFileSync(join(plan.dir, "fa", "report.md"), "utf8");
+    for (const line of [
+      "- سطح سرویس بدون رهاشدگی‌های کوتاه: اندازه‌گیری نشد، گزارش ستون shortAbandoned ندارد",
+      "- AHT، دقیقه‌های رسیدگی، اشغال: اندازه‌گیری نشد، گزارش ستون handleSeconds یا ahtSeconds ندارد",
+      "- ساعات حضور، اشغال: اندازه‌گیری نشد، گزارش ستون staffedSeconds ندارد",
+      "- ASA: اندازه‌گیری نشد، گزارش ستون waitSeconds یا asaSeconds ندارد",
+      "- سفارش‌ها، تماس به ازای هر سفارش: اندازه‌گیری نشد، گزارش ستون orders ندارد",
+      // 1 November 2026 = 10 Aban 1405, 30 November 2026 = 9 Azar 1405.
+      "- نوامبر ۲۰۲۶ (۱۰ آبان تا ۹ آذر ۱۴۰۵): داده‌ها ۲ روز از ۳۰ روز این ماه را پوشش می‌دهند",
+    ]) expect(md).toContain(`${line}\n`);
+    const ok = (w: string) => allowed.has(w) || plan.names.includes(w);
+    const html = readFileSync(join(plan.dir, "fa", "report.html"), "utf8");
+    expect(latinWords(htmlText(html)).filter((w) => !ok(w))).toEqual([]);
+    expect(latinWords(mdText(md)).filter((w) => !ok(w))).toEqual([]);
+    expect(latinWords(run.stdout.split("\n").slice(1).join("\n")).filter((w) => !ok(w))).toEqual([]);
+    expect(latinWords(run.stderr).filter((w) => !ok(w))).toEqual([]);
+    // summary.json keeps the English notes of last month, without their data twin.
+    const json = JSON.parse(readFileSync(join(plan.dir, "fa", "summary.json"), "utf8")) as { lastMonth: Record<string, unknown> };
+    expect(json.lastMonth.notes).toContain("2026-11: the data covers 2 of its 30 days");
+    expect(json.lastMonth).not.toHaveProperty("noteDetails");
+  }, 300_000);
+});
+

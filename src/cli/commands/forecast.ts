@@ -160,7 +160,7 @@ export const forecastCommand: CommandModule = {
             message: `at least 7 days of history before ${formatLocalDate(startLocalMs)} are needed (one of each weekday), found ${spanDays}`,
           });
         }
-        const staleNote = staleHistory(history, lastBefore + series.intervalMinutes * 60_000, startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--start");
+        const staleNote = staleHistory(history, lastBefore + series.intervalMinutes * 60_000, startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--start", lf);
         const results = forecastByChannel({
           rows: series.rows,
           intervalMinutes: series.intervalMinutes,

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { kpiReport, localMonthOf, type KpiMetrics, type KpiName, type KpiReport, type KpiRow } from "../../cost/kpi.js";
 import { ticketKpis, type TicketKpis } from "../../cost/tickets.js";
 import { readKpiCsv } from "../../io/kpi-csv.js";
+import { kpiNoteText } from "../../io/kpi-notes.js";
 import { writeFileAtomic } from "../../io/output.js";
 import { renderTable, toJson, type TableColumn, type TableFormat } from "../../io/render.js";
 import { readTicketCsv } from "../../io/tickets-csv.js";
@@ -202,9 +203,11 @@ export const kpiCommand: CommandModule = {
 
         let text: string;
         if (format === "json") {
+          // noteDetails are the notes as data for the text renderers; the JSON keeps its English notes.
+          const { noteDetails: _noteDetails, ...reportJson } = report;
           text = toJson({
             file: reportPath,
-            ...report,
+            ...reportJson,
             tickets: ticketReport === null ? null : { ...ticketReport, previous: previousTickets?.created ? previousTickets : null },
             notes: [...report.notes, ...ticketNotes],
           });
@@ -224,7 +227,7 @@ export const kpiCommand: CommandModule = {
           const tail: string[] = [];
           if (ticketReport !== null) tail.push(...ticketLines(ticketReport, previousTickets?.created ? previousTickets : null, lf));
           tail.push(...report.definitions.map((d) => m.definition(m.definitionText(d))));
-          tail.push(...[...report.notes, ...ticketNotes].map(m.note));
+          tail.push(...[...report.noteDetails.map((n) => kpiNoteText(n, lf)), ...ticketNotes].map(m.note));
           const bullet = format === "md" ? "- " : "";
           text = `${head}\n\n${body}\n${tail.map((l) => `${bullet}${l}`).join("\n")}\n`;
           if (format === "md" && lf.dir === "rtl") text = `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n`;

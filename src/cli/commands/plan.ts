@@ -232,8 +232,9 @@ export const planCommand: CommandModule = {
         const options = withCalibration(loaded.options, flags.calibration, io);
         const historyEnd = options.history.rows.reduce((m, r) => (r.localMs < options.period.startLocalMs ? Math.max(m, r.localMs) : m), Number.NEGATIVE_INFINITY);
         if (Number.isFinite(historyEnd)) {
-          const note = staleHistory(flags.history ?? "of the plan", historyEnd + options.history.intervalMinutes * 60_000, options.period.startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--config");
-          if (note !== null) io.stderr(`note: ${note}\n`);
+          const lf = localeFormat(locale);
+          const note = staleHistory(flags.history ?? null, historyEnd + options.history.intervalMinutes * 60_000, options.period.startLocalMs, Boolean(flags.forceHistory), flags.month !== undefined ? "--month" : "--config", lf);
+          if (note !== null) io.stderr(`${lf.messages.businessHours.note(note)}\n`);
         }
         const lastReview = readLastMonthReview(flags.review, flags.reviewActual, io, locale);
         const progress = progressPrinter(io);
@@ -282,7 +283,7 @@ export const planCommand: CommandModule = {
           closedDays: loaded.history.closedDays,
           closedCalls,
           strict: flags.strict === true,
-          configName: "the staffing config",
+          locale: localeFormat(locale),
         });
         const lf = localeFormat(locale);
         const teams = await teamsOfPlan(plan, options.staffing, step, lf);
@@ -297,7 +298,7 @@ export const planCommand: CommandModule = {
         const withGroups = { ...planReport, sections: withAgentGroupSchedule(planReport.sections, plan.schedule?.agentGroups, lf) };
         const report = lastReview === null ? withGroups : { ...withGroups, sections: [lastReview.section, ...withGroups.sections] };
         const files = new Map<string, string>();
-        files.set("summary.json", toJsonRows(plan));
+        files.set("summary.json", toJsonRows(summaryOfPlan(plan)));
         for (const [name, text] of planCsvFiles(plan)) files.set(name, text);
         files.set("report.md", renderReportMarkdown(report));
         files.set("report.html", renderReportHtml(report));
@@ -320,3 +321,10 @@ export const planCommand: CommandModule = {
       });
   },
 };
+
+/** The plan as summary.json holds it: last month's notes in English only (their data twin, `noteDetails`, is for the localized report). */
+function summaryOfPlan(plan: PlanResult): unknown {
+  if (plan.lastMonth === null) return plan;
+  const { noteDetails: _noteDetails, ...lastMonth } = plan.lastMonth;
+  return { ...plan, lastMonth };
+}

@@ -427,15 +427,20 @@ export const staffCommand: CommandModule = {
             closedCalls.calls += r.calls;
           }
         }
-        const notes = businessHoursNotes({
-          file: volumes,
-          configHours: base.openingHours,
-          inferredHours: series.inferredOpeningHours,
-          closedDays: series.closedDays,
-          closedCalls,
-          strict: o.strict === true,
-          configName: o.config ?? "the staffing config",
-        });
+        const hoursNotes = (locale: LocaleFormat) =>
+          businessHoursNotes({
+            file: volumes,
+            configHours: base.openingHours,
+            inferredHours: series.inferredOpeningHours,
+            closedDays: series.closedDays,
+            closedCalls,
+            strict: o.strict === true,
+            ...(o.config === undefined ? {} : { configName: o.config }),
+            locale,
+          });
+        // JSON and CSV keep English notes; the table and Markdown are worded in the locale.
+        const notes = hoursNotes(english);
+        const shownNotes = lf.locale === "en" ? notes : hoursNotes(lf);
         // Rows come by start: the text of the last start is reused for every channel at it.
         let lastMs = Number.NaN;
         let lastStamp = "";
@@ -481,7 +486,7 @@ export const staffCommand: CommandModule = {
           for (const note of notes) io.stderr(`note: ${note}\n`);
         } else {
           text = renderReport(plan, config, volumes, format, o.intervals === true, shown, lf) + (byGroup === null ? "" : renderGroups(byGroup.staffing, config, format, lf));
-          if (notes.length > 0) text += `${format === "md" ? "\n" : ""}${notes.map((n) => `${format === "md" ? "- " : ""}note: ${n}`).join("\n")}\n`;
+          if (shownNotes.length > 0) text += `${format === "md" ? "\n" : ""}${shownNotes.map((n) => `${format === "md" ? "- " : ""}${lf.messages.businessHours.note(n)}`).join("\n")}\n`;
         }
         if (o.out === undefined) {
           if (typeof text === "string") io.stdout(text);

@@ -283,6 +283,55 @@ export const en = {
     /** One of the KPI definitions the KPI code writes (in English, as data) in the locale's words. */
     definitionText: (text: string) => text,
     note: (text: string) => `note: ${text}`,
+    /** The KPI report's notes (`kpiReport`'s `noteDetails`), worded by `kpiNoteText`. */
+    notes: {
+      /** The KPIs a missing column leaves unmeasured, as a note names them (the first capitalised where the script has case). */
+      labels: {
+        offered: "offered",
+        answered: "answered",
+        abandoned: "abandoned",
+        abandonRate: "abandonment rate",
+        serviceLevel: "service level",
+        serviceLevelOfAnswered: "service level of answered",
+        serviceLevelExcludingShortAbandons: "service level excluding short abandons",
+        asaSeconds: "ASA",
+        ahtSeconds: "AHT",
+        handledMinutes: "handled minutes",
+        staffedHours: "staffed hours",
+        occupancy: "occupancy",
+        orders: "orders",
+        contactsPerOrder: "contacts per order",
+      },
+      list: ", ",
+      or: " or ",
+      noColumn: (kpis: string, columns: string) => `${kpis}: not measured, the report has no ${columns} column`,
+      partlyMissing: (kpis: string, columns: string) => `${kpis}: not measured, ${columns} is missing on some rows`,
+      partialMonth: (month: string, covered: string, days: string) => `${month}: the data covers ${covered} of its ${days} days`,
+    },
+  },
+  /** The business-hours notes of `wfm staff` and `wfm plan`, and the stale-history note of `wfm forecast` and `wfm plan`. */
+  businessHours: {
+    /** Opening hours as `formatOpeningHours` writes them. */
+    hours: {
+      days: { sunday: "Sun", monday: "Mon", tuesday: "Tue", wednesday: "Wed", thursday: "Thu", friday: "Fri", saturday: "Sat" },
+      closed: "closed",
+      always: "24x7",
+      through: "-",
+      separator: ", ",
+    },
+    staffingConfig: "the staffing config",
+    inferred: (file: string, hours: string) => `opening hours inferred from ${file} (no openingHours in the config): ${hours}`,
+    dateList: ", ",
+    noRows: (p: { dates: string; more: string | null; days: string; count: number }) =>
+      `no rows on ${p.dates}${p.more === null ? "" : ` and ${p.more} more days`} (${p.days} day${p.count === 1 ? "" : "s"}): treated as closed`,
+    closedCalls: (p: { intervals: string; intervalCount: number; calls: string; callCount: number; config: string; hours: string }) =>
+      `${p.intervals} interval${p.intervalCount === 1 ? "" : "s"} with ${p.calls} call${p.callCount === 1 ? "" : "s"} fall outside openingHours of ${p.config} (${p.hours}) and get 0 agents; fix openingHours, or pass --strict to make this an error`,
+    staleHistory: (p: { history: string | null; end: string; span: string; start: string }) =>
+      `the history ${p.history ?? "of the plan"} ends on ${p.end}, ${p.span} before the forecast starts on ${p.start}; forecasting from it anyway (--force-history)`,
+    spanYears: (days: string, years: string) => `${days} days (about ${years} years)`,
+    spanMonths: (days: string, months: string) => `${days} days (about ${months} months)`,
+    spanDays: (days: string, count: number) => `${days} day${count === 1 ? "" : "s"}`,
+    note: (text: string) => `note: ${text}`,
   },
   review: {
     points: (signed: string) => `${signed} pt`,

@@ -2,6 +2,7 @@ import { formatLocalDate, localMinuteOfDay, localStartOfDay, parseLocalTimestamp
 import type { PlanResult } from "../../plan/plan-month.js";
 import type { PlanSimulationBasis } from "../../plan/plan-simulation.js";
 import { renderTable, wholeCountsWithTotal, type TableColumn } from "../render.js";
+import { kpiNoteText } from "../kpi-notes.js";
 import { balanceHeatmapSpec, barChartSpec, coverageChartSpec, dayLabels, forecastChartSpec, renderChartSvg, type BarDatum, type HeatmapCell } from "./charts.js";
 import { lastDayOfPeriod, localeFormat, type Locale, type LocaleFormat } from "../locale/index.js";
 import type { HeadlineFigure, ReportDocument, ReportSection, ReportTable } from "./document.js";
@@ -269,7 +270,7 @@ export async function buildPlanReport(
         rowsFor("contactsPerOrder", m.lastMonth.contactsPerOrder, (v) => num(v, 3)),
       ],
     };
-    const notes = [...lm.notes];
+    const notes = lm.noteDetails.map((n) => kpiNoteText(n, f));
     if (lm.tickets !== null) {
       notes.unshift(
         m.lastMonth.tickets({
