@@ -18,7 +18,9 @@ import type { MipRunner } from "./lns.js";
  *    as its MIP start, a short time limit), keep every improvement. Neighbourhoods: a few employees
  *    over the whole horizon, more employees over a window of days, every employee over a few days;
  *    each kind's size adapts (grows when its sub-MIPs solve to optimality without gain, shrinks when
- *    they time out), and the kinds are chosen in proportion to their recent success;
+ *    they time out), and the kinds are chosen in proportion to their recent success; after 30
+ *    neighbourhoods in a row without gain, branch and cut on the full model from the incumbent for
+ *    up to 15% of the budget (a better bound, and its heuristics around the incumbent), then on;
  * 4. branch and cut on the full model from the incumbent for what is left of the budget.
  *
  * It stops as soon as the incumbent reaches the bound rounded up (the objective is integral), so a
@@ -53,6 +55,11 @@ export interface BenchmarkSearchOptions {
   readonly relativeGap?: number;
   /** Seed of the neighbourhood choice. @defaultValue 1 */
   readonly seed?: number;
+  /**
+   * Stop as soon as a roster costs at most this (time-to-target measurements, e.g. the best-known
+   * value of a benchmark instance). @defaultValue none: run to the budget or a proof
+   */
+  readonly objectiveTarget?: number;
   readonly highsOptions?: MipSolveOptions["highsOptions"];
   readonly onProgress?: (p: ScheduleProgress) => void;
 }
@@ -66,6 +73,8 @@ export interface BenchmarkSearchResult extends MipResult {
     readonly searchSeconds: number;
     readonly branchSeconds: number;
     readonly neighbourhoods: number;
+    /** Branch-and-cut runs on the full model from the incumbent (when the search stalls, and at the end). */
+    readonly branchRuns: number;
     readonly improvements: number;
     /** Clock seconds at which the best roster was found. */
     readonly bestFoundSeconds: number;
@@ -101,7 +110,7 @@ interface Kind {
  */
 export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Promise<BenchmarkSearchResult> {
   requireOptions("searchRosterBenchmark", options, ["model", "assign", "single", "runMip", "budgetSeconds"]);
-  const { model, assign, single, runMip, budgetSeconds, clockSeconds = wall, relativeGap = 0, seed = 1, highsOptions, onProgress } = options;
+  const { model, assign, single, runMip, budgetSeconds, clockSeconds = wall, relativeGap = 0, seed = 1, objectiveTarget = -Infinity, highsOptions, onProgress } = options;
   if (!(budgetSeconds > 0 && Number.isFinite(budgetSeconds))) invalidArgument("searchRosterBenchmark", "budgetSeconds", "a positive finite number", budgetSeconds);
   const started = clockSeconds();
   const elapsed = () => clockSeconds() - started;
@@ -115,7 +124,7 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   let bound: number | null = lp.status === "optimal" && lp.objective !== null ? lp.objective : null;
   const lpSeconds = elapsed();
   const target = () => (bound === null ? -Infinity : Math.ceil(bound - 1e-6));
-  const done = (objective: number) => objective <= target() + 1e-9 || (bound !== null && objective - bound <= relativeGap * Math.max(Math.abs(objective), 1e-9));
+  const done = (objective: number) => objective <= objectiveTarget + 1e-9 || objective <= target() + 1e-9 || (bound !== null && objective - bound <= relativeGap * Math.max(Math.abs(objective), 1e-9));
 
   // 2. per employee, the feasible line closest to the LP
   const rounded = Float64Array.from(model.colLower);
@@ -132,7 +141,7 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
     if (line.values === null) {
       // no line in the time: branch and cut on everything (it reports infeasibility if that is it)
       const all = await runMip(model, { timeLimitSeconds: Math.max(1, left()), relativeGap, ...extra, ...(onProgress ? { onProgress } : {}) });
-      return { ...all, solveSeconds: elapsed(), profile: { lpSeconds, roundSeconds: elapsed() - lpSeconds, searchSeconds: 0, branchSeconds: 0, neighbourhoods: 0, improvements: 0, bestFoundSeconds: elapsed() } };
+      return { ...all, solveSeconds: elapsed(), profile: { lpSeconds, roundSeconds: elapsed() - lpSeconds, searchSeconds: 0, branchSeconds: 0, neighbourhoods: 0, branchRuns: 1, improvements: 0, bestFoundSeconds: elapsed() } };
     }
     one.assign.forEach((columns, d) =>
       columns.forEach((j, s) => {
@@ -147,7 +156,7 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   const roundSeconds = elapsed() - lpSeconds;
   if (filled.values === null || filled.objective === null) {
     const all = await runMip(model, { timeLimitSeconds: Math.max(1, left()), relativeGap, ...extra, ...(onProgress ? { onProgress } : {}) });
-    return { ...all, solveSeconds: elapsed(), profile: { lpSeconds, roundSeconds, searchSeconds: 0, branchSeconds: 0, neighbourhoods: 0, improvements: 0, bestFoundSeconds: elapsed() } };
+    return { ...all, solveSeconds: elapsed(), profile: { lpSeconds, roundSeconds, searchSeconds: 0, branchSeconds: 0, neighbourhoods: 0, branchRuns: 1, improvements: 0, bestFoundSeconds: elapsed() } };
   }
   let best = { values: filled.values, objective: filled.objective };
   let bestFoundSeconds = elapsed();
@@ -170,8 +179,29 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   const searchBudget = budgetSeconds * 0.85;
   let neighbourhoods = 0;
   let improvements = 0;
+  let branchCuts = 0;
+  let stale = 0;
+  const branch = async (seconds: number): Promise<MipStatus> => {
+    const run = await runMip(model, { timeLimitSeconds: Math.max(1, seconds), relativeGap, startValues: best.values, ...extra });
+    branchCuts++;
+    if (run.bound !== null) bound = bound === null ? run.bound : Math.max(bound, run.bound);
+    if (run.values !== null && run.objective !== null && run.objective < best.objective - 1e-6) {
+      best = { values: run.values, objective: run.objective };
+      bestFoundSeconds = elapsed();
+      improvements++;
+    }
+    report();
+    return run.status;
+  };
   const searchStarted = elapsed();
   while (elapsed() < searchBudget && !done(best.objective)) {
+    if (stale >= 30) {
+      // the neighbourhoods are exhausted: branch and cut from the incumbent for a while (a better
+      // bound, and its own heuristics around the incumbent), then search again
+      stale = 0;
+      if ((await branch(Math.min(searchBudget - elapsed(), 0.15 * budgetSeconds))) === "optimal") break;
+      continue;
+    }
     const total = kinds.reduce((sum, k) => sum + k.score, 0);
     let r = random() * total;
     const kind = kinds.find((k) => (r -= k.score) < 0) ?? kinds[0]!;
@@ -196,8 +226,9 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
       best = { values: sub.values!, objective: sub.objective! };
       bestFoundSeconds = elapsed();
       improvements++;
+      stale = 0;
       report();
-    }
+    } else stale++;
     kind.score = 0.8 * kind.score + 0.2 * (improved ? 4 : 0.25);
     // adapt the size: grow after an exhausted neighbourhood, shrink after a timeout
     if (sub.status === "optimal" && !improved && sub.solveSeconds < limit / 3) kind.size = Math.min(kind.max, kind.size + 1);
@@ -208,23 +239,15 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   // 4. branch and cut from the incumbent: a better bound, perhaps a better roster
   let status: MipStatus = "time-limit";
   const branchStarted = elapsed();
-  if (!done(best.objective) && left() > 2) {
-    const last = await runMip(model, { timeLimitSeconds: left(), relativeGap, startValues: best.values, ...extra, ...(onProgress ? { onProgress } : {}) });
-    if (last.bound !== null) bound = bound === null ? last.bound : Math.max(bound, last.bound);
-    if (last.values !== null && last.objective !== null && last.objective < best.objective - 1e-6) {
-      best = { values: last.values, objective: last.objective };
-      bestFoundSeconds = elapsed();
-    }
-    if (last.status === "optimal") status = "optimal";
-  }
-  if (done(best.objective)) status = "optimal";
+  if (!done(best.objective) && left() > 2 && (await branch(left())) === "optimal") status = "optimal";
+  if (bound !== null && (best.objective <= Math.ceil(bound - 1e-6) + 1e-9 || best.objective - bound <= relativeGap * Math.max(Math.abs(best.objective), 1e-9))) status = "optimal";
   return {
     status,
     values: best.values,
     objective: best.objective,
     bound,
     solveSeconds: elapsed(),
-    profile: { lpSeconds, roundSeconds, searchSeconds, branchSeconds: elapsed() - branchStarted, neighbourhoods, improvements, bestFoundSeconds },
+    profile: { lpSeconds, roundSeconds, searchSeconds, branchSeconds: elapsed() - branchStarted, neighbourhoods, branchRuns: branchCuts, improvements, bestFoundSeconds },
   };
 }
 

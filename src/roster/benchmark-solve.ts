@@ -152,6 +152,8 @@ export interface SolveRosterBenchmarkOptions extends MipSolveOptions {
    * limit. @defaultValue wall-clock seconds
    */
   readonly clockSeconds?: () => number;
+  /** Stop as soon as a roster costs at most this (time-to-target runs). @defaultValue none */
+  readonly objectiveTarget?: number;
 }
 
 /** A solved Curtois & Qu instance, checked by {@link evaluateRosterBenchmark}. */
@@ -194,7 +196,7 @@ export interface RosterBenchmarkResult {
  */
 export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
   requireInstance("solveRosterBenchmark", instance);
-  const { runMip = solveMip, onProgress, clockSeconds, ...mipOptions } = options ?? {};
+  const { runMip = solveMip, onProgress, clockSeconds, objectiveTarget, ...mipOptions } = options ?? {};
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
   }
@@ -214,6 +216,7 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
     runMip,
     budgetSeconds: timeLimitSeconds,
     ...(clockSeconds ? { clockSeconds } : {}),
+    ...(objectiveTarget === undefined ? {} : { objectiveTarget }),
     ...(mipOptions.relativeGap === undefined ? {} : { relativeGap: mipOptions.relativeGap }),
     ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}),
     ...(onProgress ? { onProgress } : {}),
