@@ -32,7 +32,8 @@ const rows = readFileSync(sharedFile("bench-roster", "best-known.csv"), "utf8")
   .map((line) => line.split(","))
   .map(([instance, days, staff, types, best, proven]) => ({ instance: instance!, days: Number(days), staff: Number(staff), types: Number(types), best: Number(best), proven: proven === "yes" }));
 const only = option("--only")?.split(",").map((n) => `Instance${n.trim()}`);
-const selected = only ? rows.filter((r) => only.includes(r.instance)) : rows;
+// in the order --only lists them
+const selected = only ? only.flatMap((name) => rows.filter((r) => r.instance === name)) : rows;
 
 const verbose = args.includes("--verbose");
 const stopAtTarget = args.includes("--stop-at-target");
