@@ -18,7 +18,7 @@ import type { MipRunner } from "./lns.js";
  *    as its MIP start, a short time limit), keep every improvement. Neighbourhoods: a few employees
  *    over the whole horizon, more employees over a window of days, every employee over a few days;
  *    each kind's size adapts (grows when its sub-MIPs solve to optimality without gain, shrinks when
- *    they time out), and the kinds are chosen in proportion to their recent success; after 30
+ *    they time out), and the kinds are chosen in proportion to their recent success; after 20
  *    neighbourhoods in a row without gain, branch and cut on the full model from the incumbent for
  *    up to 15% of the budget (a better bound, and its heuristics around the incumbent), then on;
  * 4. branch and cut on the full model from the incumbent for what is left of the budget.
@@ -113,7 +113,11 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   const { model, assign, single, runMip, budgetSeconds, clockSeconds = wall, relativeGap = 0, seed = 1, objectiveTarget = -Infinity, highsOptions, onProgress } = options;
   if (!(budgetSeconds > 0 && Number.isFinite(budgetSeconds))) invalidArgument("searchRosterBenchmark", "budgetSeconds", "a positive finite number", budgetSeconds);
   const started = clockSeconds();
+  const wallStarted = wall();
   const elapsed = () => clockSeconds() - started;
+  // HiGHS limits are wall-clock: a run meant to take `seconds` on the caller's clock gets them
+  // scaled by the wall-per-clock ratio seen so far (above 1 on a shared machine with a CPU clock)
+  const wallFor = (seconds: number) => Math.max(1, seconds * Math.min(20, Math.max(1, (wall() - wallStarted) / Math.max(elapsed(), 1e-3))));
   const left = () => budgetSeconds - elapsed();
   const extra = highsOptions ? { highsOptions } : {};
   const E = assign.length;
@@ -182,7 +186,7 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   let branchCuts = 0;
   let stale = 0;
   const branch = async (seconds: number): Promise<MipStatus> => {
-    const run = await runMip(model, { timeLimitSeconds: Math.max(1, seconds), relativeGap, startValues: best.values, ...extra });
+    const run = await runMip(model, { timeLimitSeconds: wallFor(seconds), relativeGap, startValues: best.values, ...extra });
     branchCuts++;
     if (run.bound !== null) bound = bound === null ? run.bound : Math.max(bound, run.bound);
     if (run.values !== null && run.objective !== null && run.objective < best.objective - 1e-6) {
@@ -195,7 +199,7 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   };
   const searchStarted = elapsed();
   while (elapsed() < searchBudget && !done(best.objective)) {
-    if (stale >= 30) {
+    if (stale >= 20) {
       // the neighbourhoods are exhausted: branch and cut from the incumbent for a while (a better
       // bound, and its own heuristics around the incumbent), then search again
       stale = 0;
@@ -219,7 +223,7 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
       free = (_, d) => d >= first && d < first + kind.size;
     }
     const limit = Math.max(1, Math.min(10, searchBudget - elapsed()));
-    const sub = await runMip({ ...model, ...bounds(model, assign, best.values, free) }, { timeLimitSeconds: limit, relativeGap: 0, startValues: best.values, ...extra });
+    const sub = await runMip({ ...model, ...bounds(model, assign, best.values, free) }, { timeLimitSeconds: wallFor(limit), relativeGap: 0, startValues: best.values, ...extra });
     neighbourhoods++;
     const improved = sub.values !== null && sub.objective !== null && sub.objective < best.objective - 1e-6;
     if (improved) {
@@ -231,7 +235,7 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
     } else stale++;
     kind.score = 0.8 * kind.score + 0.2 * (improved ? 4 : 0.25);
     // adapt the size: grow after an exhausted neighbourhood, shrink after a timeout
-    if (sub.status === "optimal" && !improved && sub.solveSeconds < limit / 3) kind.size = Math.min(kind.max, kind.size + 1);
+    if (sub.status === "optimal" && !improved && sub.solveSeconds < wallFor(limit) / 3) kind.size = Math.min(kind.max, kind.size + 1);
     else if (sub.status !== "optimal") kind.size = Math.max(kind.min, kind.size - 1);
   }
   const searchSeconds = elapsed() - searchStarted;
