@@ -3,8 +3,7 @@ import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type
 import type { ScheduleProgress } from "../schedule/solve.js";
 import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
 import { evaluateRosterBenchmark, type BenchmarkEvaluation } from "./benchmark-evaluate.js";
-import { constructRosterBenchmark } from "./benchmark-construct.js";
-import { solveWithNeighbourhoods } from "./lns.js";
+import { searchRosterBenchmark, type BenchmarkSearchResult } from "./benchmark-lns.js";
 import { MipBuilder, addWorkRestPath } from "./model-builder.js";
 
 /**
@@ -147,6 +146,14 @@ export interface SolveRosterBenchmarkOptions extends MipSolveOptions {
    * thread). @defaultValue {@link solveMip} in this thread
    */
   readonly runMip?: (model: MipModelData, options: MipSolveOptions & { onProgress?: (p: ScheduleProgress) => void }) => Promise<MipResult>;
+  /**
+   * The clock `timeLimitSeconds` is measured on, seconds (e.g. the process's CPU seconds on a
+   * shared machine, when `runMip` runs in this thread). Each HiGHS run inside keeps a wall-clock
+   * limit. @defaultValue wall-clock seconds
+   */
+  readonly clockSeconds?: () => number;
+  /** Stop as soon as a roster costs at most this (time-to-target runs). @defaultValue none */
+  readonly objectiveTarget?: number;
 }
 
 /** A solved Curtois & Qu instance, checked by {@link evaluateRosterBenchmark}. */
@@ -165,16 +172,18 @@ export interface RosterBenchmarkResult {
   /** Seconds HiGHS ran. */
   readonly solveSeconds: number;
   readonly size: { readonly variables: number; readonly constraints: number; readonly nonzeros: number };
+  /** Where the time went (seconds on the chosen clock) and when the best roster was found. */
+  readonly profile: BenchmarkSearchResult["profile"];
 }
 
 /**
- * Solves a Curtois & Qu instance with HiGHS (branch and cut, a neighbourhood search over
- * employees, branch and cut again from the best roster: `solveWithNeighbourhoods`) and checks the
- * roster with the independent evaluator: the returned objective is the checker's, and a roster that breaks a hard rule, has a
+ * Solves a Curtois & Qu instance with HiGHS (the LP bound, the LP rounded per employee, an
+ * adaptive neighbourhood search, branch and cut from the best roster: `searchRosterBenchmark`)
+ * and checks the roster with the independent evaluator: the returned objective is the checker's, and a roster that breaks a hard rule, has a
  * fractional value or whose objective differs from the solver's is refused (`solver-failed`).
  *
  * @param instance - the instance (see `parseRosterBenchmark`)
- * @param options - time limit (s), relative gap, progress, the MIP runner
+ * @param options - time limit (s, on `clockSeconds`), relative gap, progress, the MIP runner
  * @returns status, roster, objective, bound, gap, seconds
  * @throws {WfmError} `invalid-argument` for bad options; `solver-failed` when the answer fails the check
  *
@@ -187,7 +196,7 @@ export interface RosterBenchmarkResult {
  */
 export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
   requireInstance("solveRosterBenchmark", instance);
-  const { runMip = solveMip, onProgress, ...mipOptions } = options ?? {};
+  const { runMip = solveMip, onProgress, clockSeconds, objectiveTarget, ...mipOptions } = options ?? {};
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
   }
@@ -195,20 +204,26 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
   const started = now();
   const model = buildRosterBenchmarkModel(instance);
   const size = { variables: model.data.numCols, constraints: model.data.numRows, nonzeros: model.data.matrix.indices.length };
-  const start = await constructedStart(instance, model, runMip, timeLimitSeconds * 0.2, mipOptions.highsOptions);
-  const result = await solveWithNeighbourhoods({
+  const single = (e: number) => {
+    const employee = instance.employees[e]!;
+    const alone = buildRosterBenchmarkModel({ ...instance, employees: [employee], daysOff: { [employee.id]: instance.daysOff[employee.id] ?? [] }, shiftOnRequests: [], shiftOffRequests: [], cover: [] });
+    return { data: alone.data, assign: alone.layout.assign[0]! };
+  };
+  const result = await searchRosterBenchmark({
     model: model.data,
-    groups: model.layout.assign.map((days) => days.flat().filter((j) => j >= 0)),
+    assign: model.layout.assign,
+    single,
     runMip,
-    timeLimitSeconds: Math.max(1, timeLimitSeconds - (now() - started) / 1000),
-    ...(start ? { start } : {}),
+    budgetSeconds: timeLimitSeconds,
+    ...(clockSeconds ? { clockSeconds } : {}),
+    ...(objectiveTarget === undefined ? {} : { objectiveTarget }),
     ...(mipOptions.relativeGap === undefined ? {} : { relativeGap: mipOptions.relativeGap }),
     ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   const bound = result.bound === null ? null : Math.ceil(result.bound - 1e-6);
   if (result.values === null) {
-    return { status: result.status, roster: null, evaluation: null, objective: null, bound, gap: null, solveSeconds: (now() - started) / 1000, size };
+    return { status: result.status, roster: null, evaluation: null, objective: null, bound, gap: null, solveSeconds: (now() - started) / 1000, size, profile: result.profile };
   }
   const fractional: string[] = [];
   const roster: Record<string, string[]> = {};
@@ -233,7 +248,7 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
   if (problems.length > 0) throw new WfmError({ code: "solver-failed", message: `the solver's roster failed the check: ${problems.join("; ")}` });
   const objective = evaluation.objective;
   const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
-  return { status: result.status, roster, evaluation, objective, bound, gap, solveSeconds: (now() - started) / 1000, size };
+  return { status: result.status, roster, evaluation, objective, bound, gap, solveSeconds: (now() - started) / 1000, size, profile: result.profile };
 }
 
 /** Throws `invalid-argument` unless `instance` looks like a parsed instance (the parser validated the rest). */
@@ -245,36 +260,3 @@ function requireInstance(fn: string, instance: unknown): void {
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
-
-/**
- * The constructive roster (`constructRosterBenchmark`) as a complete column vector of the full
- * model: its assignment columns fixed, HiGHS fills in the run, weekend and cover columns (a
- * trivial MIP). Null when the construction or the completion finds nothing in its time.
- */
-async function constructedStart(
-  instance: RosterBenchmark,
-  model: RosterBenchmarkModel,
-  runMip: NonNullable<SolveRosterBenchmarkOptions["runMip"]>,
-  timeLimitSeconds: number,
-  highsOptions: MipSolveOptions["highsOptions"],
-): Promise<{ values: Float64Array; objective: number } | null> {
-  const started = now();
-  const roster = await constructRosterBenchmark({ instance, runMip, timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.9), ...(highsOptions ? { highsOptions } : {}) });
-  if (roster === null) return null;
-  const colLower = Float64Array.from(model.data.colLower);
-  const colUpper = Float64Array.from(model.data.colUpper);
-  instance.employees.forEach((employee, e) => {
-    model.layout.assign[e]!.forEach((columns, d) =>
-      columns.forEach((j, s) => {
-        if (j < 0) return;
-        const v = roster[employee.id]![d] === instance.shifts[s]!.id ? 1 : 0;
-        colLower[j] = v;
-        colUpper[j] = v;
-      }),
-    );
-  });
-  // a trivial MIP, but it needs HiGHS's presolve of the full model: at least 10 s on a loaded machine
-  const left = Math.max(10, timeLimitSeconds - (now() - started) / 1000);
-  const filled = await runMip({ ...model.data, colLower, colUpper }, { timeLimitSeconds: left, relativeGap: 0, ...(highsOptions ? { highsOptions } : {}) });
-  return filled.values === null || filled.objective === null ? null : { values: filled.values, objective: filled.objective };
-}

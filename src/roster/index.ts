@@ -23,5 +23,7 @@ export { evaluateRosterBenchmark } from "./benchmark-evaluate.js";
 export type { BenchmarkEvaluation, BenchmarkViolation } from "./benchmark-evaluate.js";
 export { buildRosterBenchmarkModel, solveRosterBenchmark } from "./benchmark-solve.js";
 export { constructRosterBenchmark } from "./benchmark-construct.js";
+export { searchRosterBenchmark } from "./benchmark-lns.js";
+export type { BenchmarkSearchOptions, BenchmarkSearchResult } from "./benchmark-lns.js";
 export type { ConstructRosterBenchmarkOptions } from "./benchmark-construct.js";
 export type { RosterBenchmarkLayout, RosterBenchmarkModel, RosterBenchmarkResult, SolveRosterBenchmarkOptions } from "./benchmark-solve.js";

@@ -141,6 +141,25 @@ describe("solveRosterBenchmark", () => {
     expect(inWorker.objective).toBe(inProcess.objective);
   });
 
+  it("objectiveTarget: a target every roster meets stops the search after the LP rounding, with a roster the checker accepts", async () => {
+    const instance = parseRosterBenchmark(tinyText, { file: "tiny.txt" });
+    const result = await solveRosterBenchmark(instance, { timeLimitSeconds: 20, objectiveTarget: Number.MAX_SAFE_INTEGER });
+    expect(result.profile.neighbourhoods).toBe(0);
+    expect(result.profile.branchRuns).toBe(0);
+    expect(evaluateRosterBenchmark(instance, result.roster!).violations).toEqual([]);
+    expect(result.objective!).toBeGreaterThanOrEqual(bruteForce(instance)!);
+  });
+
+  it("clockSeconds: the budget is measured on the caller's clock (a clock past the budget leaves only the LP rounding)", async () => {
+    const instance = parseRosterBenchmark(tinyText, { file: "tiny.txt" });
+    let calls = 0;
+    const clockSeconds = () => (calls++ === 0 ? 0 : 1000);
+    const result = await solveRosterBenchmark(instance, { timeLimitSeconds: 20, clockSeconds });
+    expect(calls).toBeGreaterThan(1);
+    expect(result.profile.neighbourhoods).toBe(0);
+    expect(evaluateRosterBenchmark(instance, result.roster!).violations).toEqual([]);
+  });
+
   it("refuses a time limit that is not positive", async () => {
     const instance = parseRosterBenchmark(tinyText, { file: "tiny.txt" });
     await expect(solveRosterBenchmark(instance, { timeLimitSeconds: 0 })).rejects.toThrow("solveRosterBenchmark: timeLimitSeconds must be a positive finite number, got 0");
