@@ -417,7 +417,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
   let scenarios: PlanScenario[] | null = null;
   if (options.cost !== undefined) {
     const { model } = options.cost;
-    const base = workFromStaffingPlan({ plan: staffingPlan, ...(orders === null ? {} : { orders }) });
+    const base = workFromStaffingPlan({ plan: staffingPlan, config: staffingConfig, ...(orders === null ? {} : { orders }) });
     const activity: CostActivity =
       schedule === null
         ? base.activity
