@@ -139,6 +139,11 @@ export const en = {
       perContact: "per contact",
       perHandledMinute: "per handled minute",
     },
+    perClassTitle: "Per priority class (a channel's cost split by its classes' handled minutes)",
+    className: "class",
+    outboundContacts: "outbound contacts",
+    outboundRevenue: (currency: string) => `outbound revenue ${currency}`,
+    revenueToCost: "revenue / cost",
     categories: {} as Readonly<Record<string, string>>,
     units: {} as Readonly<Record<string, string>>,
     /** A cost line's name: the cost model names its own lines (`agents hq`, `employer overhead`, `seats hq`); other names come from the config and stay as written. */

@@ -150,6 +150,11 @@ export const fa: Messages = {
       perContact: "هر تماس",
       perHandledMinute: "هر دقیقه‌ی رسیدگی",
     },
+    perClassTitle: "به تفکیک کلاس اولویت (هزینه‌ی کانال به نسبت دقیقه‌های رسیدگی هر کلاس)",
+    className: "کلاس",
+    outboundContacts: "تماس‌های خروجی",
+    outboundRevenue: (currency: string) => `درآمد تماس‌های خروجی (${currency})`,
+    revenueToCost: "نسبت درآمد به هزینه",
     categories: { "agent-wages": "دستمزد کارشناسان", "supporting-staff": "کارکنان پشتیبان", "employer-overhead": "سربار کارفرما", seats: "صندلی‌ها", other: "سایر", total: "جمع کل" },
     units: { hours: "ساعت", "person-months": "نفر-ماه", wages: "دستمزد", "seat-months": "صندلی-ماه", months: "ماه", "FTE-months": "FTE-ماه", minutes: "دقیقه", contacts: "تماس" },
     lineName: (line) => {
