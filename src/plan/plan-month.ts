@@ -1,6 +1,6 @@
 import type { PlanningCalendar } from "../calendar/planning-month.js";
 import { formatLocalDate, formatLocalTimestamp, millisecondsInMinute } from "../calendar/local-time.js";
-import { costBreakdown, roundCost, type CostActivity, type CostModel } from "../cost/cost-model.js";
+import { costBreakdown, roundCost, type CostActivity, type CostModel, type RoundedCost } from "../cost/cost-model.js";
 import { kpiReport, type KpiNote, type KpiReportOptions, type KpiRow, type KpiChange } from "../cost/kpi.js";
 import { compareScenarios, type Scenario } from "../cost/scenarios.js";
 import { staffingPlanner, withScheduledHours, workFromStaffingPlan } from "../cost/staffing-planner.js";
@@ -191,11 +191,13 @@ export interface PlanCost {
   readonly agentHours: number;
   readonly agentFte: number;
   readonly lines: readonly { readonly category: string; readonly name: string; readonly quantity: string; readonly unit: string; readonly rate: string; readonly amount: string }[];
-  readonly channels: readonly { readonly channel: string; readonly cost: string; readonly handledContacts: number; readonly handledMinutes: number; readonly costPerContact: string | null; readonly costPerHandledMinute: string | null }[];
+  readonly channels: RoundedCost["channels"];
   readonly costPerHandledMinute: string | null;
   readonly costPerContact: string | null;
   readonly costPerOrder: string | null;
   readonly orders: number | null;
+  /** Outbound contacts, revenue and revenue / cost, when an outbound line has a revenue per contact. */
+  readonly outbound?: RoundedCost["outbound"];
 }
 
 /** One what-if scenario beside the base. */

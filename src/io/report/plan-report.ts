@@ -161,6 +161,27 @@ export function staffingClassTables(t: PlanResult["staffing"]["totals"], f: Loca
   ];
 }
 
+/**
+ * The cost section's per-class table (a channel's cost split by its classes' handled minutes,
+ * cost per contact per class) and outbound revenue table (contacts, revenue, revenue / cost), or none.
+ */
+export function costClassAndRevenueTables(c: NonNullable<PlanResult["cost"]>, f: LocaleFormat = localeFormat("en")): ReportTable[] {
+  const cm = f.messages.cost;
+  const cc = cm.perChannelColumns;
+  const dec = (v: string | null) => (v === null ? "-" : f.decimal(v));
+  const tables: ReportTable[] = [];
+  const rows = c.channels.flatMap((ch) => (ch.classes ?? []).map((k) => [ch.channel, k.name, dec(k.cost), f.number(k.handledContacts), f.number(k.handledMinutes), dec(k.costPerContact)]));
+  if (rows.length > 0) tables.push({ title: cm.perClassTitle, columns: [cc.channel, cm.className, cc.cost(c.currency), cc.handledContacts, cc.handledMinutes, cc.perContact], numeric: [2, 3, 4, 5], rows });
+  if (c.outbound !== undefined) {
+    tables.push({
+      columns: [cm.outboundContacts, cm.outboundRevenue(c.currency), cm.revenueToCost],
+      numeric: [0, 1, 2],
+      rows: [[f.number(c.outbound.contacts), dec(c.outbound.revenue), dec(c.outbound.revenueToCost)]],
+    });
+  }
+  return tables;
+}
+
 /** Daily contacts of the history, for the history-and-forecast chart. */
 export interface DailyHistory {
   readonly localMs: number;
@@ -498,6 +519,7 @@ export async function buildPlanReport(
           numeric: [1, 2, 3, 4, 5],
           rows: c.channels.map((ch) => [ch.channel, dec(ch.cost), num(ch.handledContacts), num(ch.handledMinutes), dec(ch.costPerContact), dec(ch.costPerHandledMinute)]),
         },
+        ...costClassAndRevenueTables(c, f),
       ],
     });
   }
