@@ -135,6 +135,10 @@ export interface PlanStaffingInterval {
   readonly open: boolean;
   /** Shrinkage in force, fraction. */
   readonly shrinkage: number;
+  /** Call-back channels only: share of offered calls that took a call-back. */
+  readonly callbackShare?: number;
+  /** Call-back channels only: share of call-backs made within the deadline (`null` when closed). */
+  readonly callbacksInTimeShare?: number | null;
 }
 
 /** One team's schedule figures. */
@@ -403,6 +407,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
     abandonProbability: finiteOrNull(i.abandonProbability, 6),
     open: i.open,
     shrinkage: round(i.shrinkage, 6),
+    ...(i.callbackShare === undefined ? {} : { callbackShare: round(i.callbackShare, 6), callbacksInTimeShare: finiteOrNull(i.callbacksInTimeShare ?? null, 6) }),
   }));
 
   // 4. Shift schedule per team (per agent group when the config has groups and the plan names no teams).

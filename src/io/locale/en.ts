@@ -99,6 +99,8 @@ export const en = {
     supportingTitle: (basis: string) => `Supporting staff (sized on ${basis}, as in the headline and the cost)`,
     classesTitle: "Priority classes (the staffing plan: every class meets its own target in every interval)",
     classTarget: (percent: string, seconds: string) => `${percent}/${seconds} s`,
+    callbackTitle: "Call-back (share of calls that took a call-back, weighted by calls; share of call-backs made within the deadline, weighted by call-backs)",
+    callbackColumns: { channel: "channel", contacts: "contacts", callbackShare: "took a call-back", inTime: "call-backs in time", worstInTime: "worst interval in time" },
     classColumns: { channel: "channel", class: "class", share: "share", contacts: "contacts", target: "target", serviceLevel: "service level", worst: "worst interval", asa: "ASA s" },
     supportingColumns: { role: "role", fte: "FTE", headcount: "headcount" },
   },

@@ -110,6 +110,8 @@ export const fa: Messages = {
     supportingTitle: (basis: string) => `کارکنان پشتیبان (بر پایه ${basis.startsWith("the schedule's") ? "ساعات پرداختی برنامه شیفت" : "ساعات برنامه نیروی انسانی"}، همانند خلاصه و هزینه)`,
     classesTitle: "کلاس‌های اولویت (برنامه نیروی انسانی: هر کلاس در هر بازه به هدف خود می‌رسد)",
     classTarget: (percent, seconds) => `${percent} در ${seconds} ثانیه`,
+    callbackTitle: "تماس برگشتی (سهم تماس‌هایی که تماس برگشتی گرفتند، وزن‌دار با تماس‌ها؛ سهم تماس‌های برگشتی انجام‌شده در مهلت، وزن‌دار با تماس‌های برگشتی)",
+    callbackColumns: { channel: "کانال", contacts: "تماس", callbackShare: "تماس برگشتی گرفتند", inTime: "تماس برگشتی در مهلت", worstInTime: "بدترین بازه در مهلت" },
     classColumns: { channel: "کانال", class: "کلاس", share: "سهم", contacts: "تماس", target: "هدف", serviceLevel: "سطح سرویس", worst: "بدترین بازه", asa: "ASA ثانیه" },
     supportingColumns: { role: "نقش", fte: "FTE", headcount: "تعداد نفرات" },
   },

@@ -35,6 +35,9 @@ export function planCsvFiles(plan: PlanResult): Map<string, string> {
     { key: "occupancy", value: (r) => r.occupancy },
     { key: "abandonProbability", value: (r) => r.abandonProbability },
   ];
+  if (plan.staffing.intervals.some((r) => r.callbackShare !== undefined)) {
+    staffingColumns.push({ key: "callbackShare", value: (r) => r.callbackShare ?? null }, { key: "callbacksInTimeShare", value: (r) => r.callbacksInTimeShare ?? null });
+  }
   files.set("staffing.csv", renderTable(plan.staffing.intervals, staffingColumns, "csv"));
   if (plan.schedule !== null) {
     type Sh = PlanResult["schedule"] extends infer X ? (X extends { shifts: readonly (infer Y)[] } ? Y : never) : never;
@@ -180,6 +183,45 @@ export function costClassAndRevenueTables(c: NonNullable<PlanResult["cost"]>, f:
     });
   }
   return tables;
+}
+
+/**
+ * The staffing section's call-back table (voice channels with call-back offers), or none: per
+ * channel, the share of calls that took a call-back, sum(calls x callbackShare) / sum(calls), and
+ * the share of call-backs made in time, weighted by call-backs, over open intervals with calls;
+ * and the worst interval's in-time share.
+ */
+export function staffingCallbackTables(intervals: PlanResult["staffing"]["intervals"], f: LocaleFormat = localeFormat("en")): ReportTable[] {
+  const by = new Map<string, { calls: number; callbacks: number; inTime: number; worst: number | null }>();
+  for (const r of intervals) {
+    if (r.callbackShare === undefined) continue;
+    const c = by.get(r.channel) ?? { calls: 0, callbacks: 0, inTime: 0, worst: null };
+    by.set(r.channel, c);
+    if (!r.open || r.calls <= 0) continue;
+    const callbacks = r.calls * r.callbackShare;
+    c.calls += r.calls;
+    c.callbacks += callbacks;
+    if (r.callbacksInTimeShare !== null && r.callbacksInTimeShare !== undefined) {
+      c.inTime += callbacks * r.callbacksInTimeShare;
+      if (callbacks > 0) c.worst = c.worst === null ? r.callbacksInTimeShare : Math.min(c.worst, r.callbacksInTimeShare);
+    }
+  }
+  if (by.size === 0) return [];
+  const k = f.messages.staffing.callbackColumns;
+  return [
+    {
+      title: f.messages.staffing.callbackTitle,
+      columns: [k.channel, k.contacts, k.callbackShare, k.inTime, k.worstInTime],
+      numeric: [1, 2, 3, 4],
+      rows: [...by.entries()].map(([channel, c]) => [
+        channel,
+        f.number(Math.round(c.calls)),
+        f.percent(c.calls > 0 ? c.callbacks / c.calls : null),
+        f.percent(c.callbacks > 0 ? c.inTime / c.callbacks : null),
+        f.percent(c.worst),
+      ]),
+    },
+  ];
 }
 
 /** Daily contacts of the history, for the history-and-forecast chart. */
@@ -389,6 +431,7 @@ export async function buildPlanReport(
         rows: staffingRows(t, f),
       },
       ...staffingClassTables(t, f),
+      ...staffingCallbackTables(plan.staffing.intervals, f),
       {
         title: m.staffing.supportingTitle(plan.headline.supportBasis),
         columns: [m.staffing.supportingColumns.role, m.staffing.supportingColumns.fte, m.staffing.supportingColumns.headcount],
