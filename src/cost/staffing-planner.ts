@@ -60,7 +60,8 @@ export function workFromStaffingPlan(options: { readonly plan: StaffingPlan; rea
         c.classes.set(k.name, { handledContacts: got.handledContacts + handledK, handledMinutes: got.handledMinutes + (handledK * interval.ahtSeconds) / 60 });
       }
     }
-    if (interval.outbound !== undefined) c.outboundContacts = (c.outboundContacts ?? 0) + interval.outbound.contacts;
+    // A closed interval's outbound line has no contacts (NaN from the engine): it adds nothing.
+    if (interval.outbound !== undefined) c.outboundContacts = (c.outboundContacts ?? 0) + (Number.isFinite(interval.outbound.contacts) ? interval.outbound.contacts : 0);
   }
   const channels: ChannelActivity[] = [...byChannel.entries()].map(([channel, c]) => {
     const classes: ClassActivity[] | undefined = c.classes === null ? undefined : [...c.classes.entries()].map(([name, k]) => ({ name, ...k }));

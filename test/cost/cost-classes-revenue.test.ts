@@ -88,7 +88,8 @@ describe("workFromStaffingPlan: classes and outbound from the plan's intervals",
       outbound: { reserveAgents: 1, contacts: outbound, agentHours: 1, addedAgents: 0 },
     });
     const plan = {
-      intervals: [interval(100, 120, 0.1, 7), interval(50, 240, 0, 3)],
+      // A closed interval: no calls, and the engine's outbound contacts are NaN there.
+      intervals: [interval(100, 120, 0.1, 7), interval(50, 240, 0, 3), { ...interval(0, 240, 0, Number.NaN), abandonProbability: 0 }],
       totals: { hoursPerFte: 160, hoursPerFtePerMonth: 160, all: { peakScheduledAgents: 5, serviceLevel: 0.8 } },
     } as unknown as StaffingPlan;
     const work = workFromStaffingPlan({ plan, config: { channels: { voice: { type: "voice", outbound: { ahtSeconds: 300, revenuePerContact: 12.5 } } } } });
