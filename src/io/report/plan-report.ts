@@ -167,6 +167,13 @@ export function staffingClassTables(t: PlanResult["staffing"]["totals"], f: Loca
 /**
  * The cost section's per-class table (a channel's cost split by its classes' handled minutes,
  * cost per contact per class) and outbound revenue table (contacts, revenue, revenue / cost), or none.
+ *
+ * @param c - the plan's rounded cost (`summary.json`'s `cost`)
+ * @param f - the locale @defaultValue English
+ * @example
+ * ```ts
+ * costClassAndRevenueTables(plan.cost!)[0]?.rows[0]; //=> ["voice", "vip", "300.00", "60", "300", "5.0000"]
+ * ```
  */
 export function costClassAndRevenueTables(c: NonNullable<PlanResult["cost"]>, f: LocaleFormat = localeFormat("en")): ReportTable[] {
   const cm = f.messages.cost;
@@ -190,6 +197,14 @@ export function costClassAndRevenueTables(c: NonNullable<PlanResult["cost"]>, f:
  * channel, the share of calls that took a call-back, sum(calls x callbackShare) / sum(calls), and
  * the share of call-backs made in time, weighted by call-backs, over open intervals with calls;
  * and the worst interval's in-time share.
+ *
+ * @param intervals - the plan's staffing intervals
+ * @param f - the locale @defaultValue English
+ * @example
+ * ```ts
+ * // 100 calls (10% took a call-back, all in time) and 300 calls (20%, half in time):
+ * staffingCallbackTables(plan.staffing.intervals)[0]?.rows[0]; //=> ["voice", "400", "17.5%", "57.1%", "50.0%"]
+ * ```
  */
 export function staffingCallbackTables(intervals: PlanResult["staffing"]["intervals"], f: LocaleFormat = localeFormat("en")): ReportTable[] {
   const by = new Map<string, { calls: number; callbacks: number; inTime: number; worst: number | null }>();
