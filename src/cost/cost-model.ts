@@ -23,6 +23,14 @@ import { allocateRounded, divideMoney, roundMoney, sumMoney, toMoney, zeroMoney,
  * per-minute and per-contact lines by minutes and contacts, or to their own channel), the last
  * channel taking the exact remainder, so channel costs add up to the total exactly.
  *
+ * Priority classes: a channel's cost is allocated to its classes by their share of the handled
+ * work, handled contacts x AHT (handled minutes); the classes of a channel share one AHT per
+ * interval, so this is each class's share of the handled calls. The last class takes the exact
+ * remainder, so class costs add up to the channel's cost exactly.
+ *
+ * Outbound revenue: a channel's outbound line with a revenue per contact earns
+ * contacts x revenue per contact; the unit's revenue-to-cost ratio is revenue / total cost.
+ *
  * @module
  */
 
@@ -100,6 +108,27 @@ export interface ChannelActivity {
   readonly handledContacts: number;
   /** Handle (talk + hold + wrap) minutes. */
   readonly handledMinutes: number;
+  /** Priority classes of the channel (their contacts and minutes sum to the channel's). @defaultValue none */
+  readonly classes?: readonly ClassActivity[];
+  /** The channel's outbound line (blending): contacts made, and revenue per contact when known. @defaultValue none */
+  readonly outbound?: OutboundActivity;
+}
+
+/** Work of one priority class of a channel. */
+export interface ClassActivity {
+  readonly name: string;
+  /** Contacts of this class handled. */
+  readonly handledContacts: number;
+  /** Handle minutes of this class (handled x AHT / 60); the cost allocation weight. */
+  readonly handledMinutes: number;
+}
+
+/** Outbound contacts of a channel worked in the inbound agents' idle time. */
+export interface OutboundActivity {
+  /** Outbound contacts completed (expected), >= 0. */
+  readonly contacts: number;
+  /** Revenue per outbound contact, in the model's currency; `null` when not given. */
+  readonly revenuePerContact: Money | null;
 }
 
 /** What was (actual) or will be (projected) worked in the period. */
@@ -142,6 +171,31 @@ export interface ChannelCost {
   readonly costPerContact: Money | null;
   /** cost / handled minutes; `null` without minutes. */
   readonly costPerHandledMinute: Money | null;
+  /** The channel's cost per priority class (summing exactly to `cost`); absent without classes. */
+  readonly classes?: readonly ClassCost[];
+  /** Outbound contacts and revenue (revenue `null` without a revenue per contact); absent without an outbound line. */
+  readonly outbound?: { readonly contacts: number; readonly revenue: Money | null };
+}
+
+/** Cost of one priority class: its share of the channel's cost by handled minutes. */
+export interface ClassCost {
+  readonly name: string;
+  /** channel cost x class handled minutes / channel class minutes (the last class: the exact remainder). */
+  readonly cost: Money;
+  readonly handledContacts: number;
+  readonly handledMinutes: number;
+  /** cost / handled contacts; `null` without contacts. */
+  readonly costPerContact: Money | null;
+}
+
+/** Outbound revenue of the unit, over the channels whose outbound line has a revenue per contact. */
+export interface OutboundRevenue {
+  /** Outbound contacts of those channels. */
+  readonly contacts: number;
+  /** Sum of contacts x revenue per contact, exact (carried with 20 decimals). */
+  readonly revenue: Money;
+  /** revenue / total cost; `null` when the total cost is 0. */
+  readonly revenueToCost: Money | null;
 }
 
 /** The exact cost of a period. */
@@ -172,6 +226,8 @@ export interface CostBreakdown {
   readonly costPerContact: Money | null;
   /** total / orders (cost per order x orders = total, to 40 significant digits). */
   readonly costPerOrder: Money | null;
+  /** Outbound revenue and the revenue-to-cost ratio; absent when no channel has a revenue per contact. */
+  readonly outbound?: OutboundRevenue;
 }
 
 const fn = "costBreakdown";
@@ -192,17 +248,18 @@ function wageForHours(wage: Wage, hours: Money, hoursPerFte: number): { rate: Mo
   return { rate, amount: carried(wage.per === "hour" ? hours.times(wage.amount) : hours.times(wage.amount).dividedBy(hoursPerFte)) };
 }
 
-/** Splits `amount` by `weights` exactly: the last part is the remainder; equal parts when every weight is 0. */
+/** Splits `amount` by `weights` exactly: parts rounded down to 1e-20, the last part the remainder; equal parts when every weight is 0. */
 function splitExact(amount: Money, weights: readonly number[]): Money[] {
   const total = weights.reduce((a, b) => a + b, 0);
   const w = total > 0 ? weights : weights.map(() => 1);
-  const sum = toMoney(w.reduce((a, b) => a + b, 0));
+  const sum = sumMoney(w.map((x) => toMoney(x)));
   const parts: Money[] = [];
   let given = zeroMoney;
   w.forEach((weight, i) => {
     if (i === w.length - 1) parts.push(amount.minus(given));
     else {
-      const part = carried(amount.times(toMoney(weight)).dividedBy(sum));
+      // Rounded toward zero, so the parts given never exceed the amount and the remainder keeps its sign.
+      const part = amount.times(toMoney(weight)).dividedBy(sum).toDecimalPlaces(amountDecimals, 1);
       parts.push(part);
       given = given.plus(part);
     }
@@ -253,6 +310,15 @@ export function costBreakdown(options: { readonly model: CostModel; readonly act
     checkNonNegative(`activity.channels[${i}].agentHours`, c.agentHours);
     checkNonNegative(`activity.channels[${i}].handledContacts`, c.handledContacts);
     checkNonNegative(`activity.channels[${i}].handledMinutes`, c.handledMinutes);
+    c.classes?.forEach((k, j) => {
+      checkNonNegative(`activity.channels[${i}].classes[${j}].handledContacts`, k.handledContacts);
+      checkNonNegative(`activity.channels[${i}].classes[${j}].handledMinutes`, k.handledMinutes);
+    });
+    if (c.outbound !== undefined) {
+      checkNonNegative(`activity.channels[${i}].outbound.contacts`, c.outbound.contacts);
+      const r = c.outbound.revenuePerContact;
+      if (r !== null && !(r.isFinite() && r.gte(0))) invalidArgument(fn, `activity.channels[${i}].outbound.revenuePerContact`, "a non-negative amount", r.toString());
+    }
   });
   checkNonNegative("activity.peakAgents", activity.peakAgents);
   checkNonNegative("activity.orders", activity.orders);
@@ -381,7 +447,12 @@ export function costBreakdown(options: { readonly model: CostModel; readonly act
     handledMinutes: c.handledMinutes,
     costPerContact: divideMoney(channelCost[i]!, c.handledContacts),
     costPerHandledMinute: divideMoney(channelCost[i]!, c.handledMinutes),
+    ...(c.classes === undefined || c.classes.length === 0 ? {} : { classes: classCosts(channelCost[i]!, c.classes) }),
+    ...(c.outbound === undefined
+      ? {}
+      : { outbound: { contacts: c.outbound.contacts, revenue: c.outbound.revenuePerContact === null ? null : carried(toMoney(c.outbound.contacts).times(c.outbound.revenuePerContact)) } }),
   }));
+  const earning = channels.filter((c) => c.outbound !== undefined && c.outbound.revenue !== null);
   const handledContacts = activity.channels.reduce((a, c) => a + c.handledContacts, 0);
   const handledMinutes = activity.channels.reduce((a, c) => a + c.handledMinutes, 0);
   const minutesExact = sumMoney(activity.channels.map((c) => toMoney(c.handledMinutes)));
@@ -405,6 +476,32 @@ export function costBreakdown(options: { readonly model: CostModel; readonly act
     costPerHandledMinute: divideMoney(total, minutesExact),
     costPerContact: divideMoney(total, contactsExact),
     costPerOrder: activity.orders === undefined ? null : divideMoney(total, activity.orders),
+    ...(earning.length === 0 ? {} : { outbound: outboundRevenue(earning, total) }),
+  };
+}
+
+/** A channel's cost split over its classes by handled minutes (exact; the last class the remainder). */
+function classCosts(cost: Money, classes: readonly ClassActivity[]): ClassCost[] {
+  const parts = splitExact(
+    cost,
+    classes.map((k) => k.handledMinutes),
+  );
+  return classes.map((k, i) => ({
+    name: k.name,
+    cost: parts[i]!,
+    handledContacts: k.handledContacts,
+    handledMinutes: k.handledMinutes,
+    costPerContact: divideMoney(parts[i]!, k.handledContacts),
+  }));
+}
+
+/** Outbound revenue of the earning channels and revenue / total cost. */
+function outboundRevenue(earning: readonly ChannelCost[], total: Money): OutboundRevenue {
+  const revenue = sumMoney(earning.map((c) => c.outbound!.revenue!));
+  return {
+    contacts: earning.reduce((a, c) => a + c.outbound!.contacts, 0),
+    revenue,
+    revenueToCost: total.isZero() ? null : revenue.dividedBy(total),
   };
 }
 
@@ -423,17 +520,23 @@ export interface RoundedCost {
     readonly handledMinutes: number;
     readonly costPerContact: string | null;
     readonly costPerHandledMinute: string | null;
+    readonly classes?: readonly { readonly name: string; readonly cost: string; readonly handledContacts: number; readonly handledMinutes: number; readonly costPerContact: string | null }[];
+    readonly outbound?: { readonly contacts: number; readonly revenue: string | null };
   }[];
   readonly costPerHandledMinute: string | null;
   readonly costPerContact: string | null;
   readonly costPerOrder: string | null;
+  /** Outbound revenue (minor units) and revenue / total cost (4 decimals); absent without revenue. */
+  readonly outbound?: { readonly contacts: number; readonly revenue: string; readonly revenueToCost: string | null };
 }
 
 /**
  * Rounds a breakdown once, for output: the total to minor units; the lines and the channel
  * costs by largest remainder so they add up exactly to the rounded total ({@link allocateRounded});
  * unit costs (per minute, contact, order) to `rateDecimals`, and quantities and rates to at most
- * 4 decimals (display only).
+ * 4 decimals (display only). Class costs are rounded by largest remainder to sum to the channel's
+ * exact cost rounded to minor units (with one channel, its printed cost); outbound revenue to
+ * minor units and the revenue-to-cost ratio to 4 decimals.
  *
  * @param breakdown - an exact breakdown
  * @param options.rateDecimals - decimals of unit costs @defaultValue minor units + 2 (a cost per
@@ -483,9 +586,35 @@ export function roundCost(breakdown: CostBreakdown, options: { readonly rateDeci
       handledMinutes: c.handledMinutes,
       costPerContact: rate(c.costPerContact),
       costPerHandledMinute: rate(c.costPerHandledMinute),
+      ...(c.classes === undefined ? {} : { classes: roundClasses(c.classes, minorUnits, rounding, rateDecimals) }),
+      ...(c.outbound === undefined ? {} : { outbound: { contacts: c.outbound.contacts, revenue: c.outbound.revenue === null ? null : roundMoney(c.outbound.revenue, minorUnits, rounding) } }),
     })),
     costPerHandledMinute: rate(breakdown.costPerHandledMinute),
     costPerContact: rate(breakdown.costPerContact),
     costPerOrder: rate(breakdown.costPerOrder),
+    ...(breakdown.outbound === undefined
+      ? {}
+      : {
+          outbound: {
+            contacts: breakdown.outbound.contacts,
+            revenue: roundMoney(breakdown.outbound.revenue, minorUnits, rounding),
+            revenueToCost: breakdown.outbound.revenueToCost === null ? null : roundMoney(breakdown.outbound.revenueToCost, 4, rounding),
+          },
+        }),
   };
+}
+
+function roundClasses(classes: readonly ClassCost[], minorUnits: number, rounding: MoneyRounding, rateDecimals: number) {
+  const parts = allocateRounded(
+    classes.map((k) => k.cost),
+    minorUnits,
+    rounding,
+  ).parts;
+  return classes.map((k, i) => ({
+    name: k.name,
+    cost: parts[i]!,
+    handledContacts: k.handledContacts,
+    handledMinutes: k.handledMinutes,
+    costPerContact: k.costPerContact === null ? null : roundMoney(k.costPerContact, rateDecimals, rounding),
+  }));
 }

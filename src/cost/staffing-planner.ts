@@ -1,6 +1,7 @@
 import { invalidArgument, requireOptions } from "../errors.js";
+import { toMoney } from "./money.js";
 import { defaultChannelType, planStaffing, type ChannelConfig, type StaffingConfig, type StaffingIntervalInput, type StaffingPlan } from "../staffing/plan.js";
-import type { ChannelActivity, CostActivity } from "./cost-model.js";
+import type { ChannelActivity, ClassActivity, CostActivity } from "./cost-model.js";
 import type { PlannedWork, StaffingLevers, StaffingPlanner } from "./scenarios.js";
 
 /** Options of {@link staffingPlanner}. */
@@ -20,7 +21,12 @@ export interface StaffingPlannerOptions {
  * the handled contacts (calls x (1 - abandonment) where Erlang A gives abandonment) and the handled
  * minutes (handled x AHT / 60); the peak scheduled agents (seats); the period in months
  * (FTE hours of the period / FTE hours of a month); and the plan's call-weighted service level.
+ * A channel with priority classes gets each class's handled contacts (class calls x (1 - class
+ * abandonment)) and minutes (x the interval's AHT / 60), the weights of its cost allocation; a
+ * channel with an outbound line gets its outbound contacts, with the config's
+ * `outbound.revenuePerContact` when `config` is given.
  *
+ * @param options.config - the staffing config the plan came from (outbound revenue per contact) @defaultValue no revenue
  * @throws {WfmError} `invalid-argument` when the options are not an object or lack `plan`.
  * @example
  * ```ts
@@ -28,19 +34,48 @@ export interface StaffingPlannerOptions {
  * work.activity.channels[0].agentHours; //=> the voice channel's scheduled hours
  * ```
  */
-export function workFromStaffingPlan(options: { readonly plan: StaffingPlan; readonly orders?: number }): PlannedWork {
+export function workFromStaffingPlan(options: { readonly plan: StaffingPlan; readonly orders?: number; readonly config?: StaffingConfig }): PlannedWork {
   requireOptions("workFromStaffingPlan", options, ["plan"]);
-  const { plan, orders } = options;
-  const byChannel = new Map<string, { agentHours: number; handledContacts: number; handledMinutes: number }>();
+  const { plan, orders, config } = options;
+  interface Acc {
+    agentHours: number;
+    handledContacts: number;
+    handledMinutes: number;
+    classes: Map<string, { handledContacts: number; handledMinutes: number }> | null;
+    outboundContacts: number | null;
+  }
+  const byChannel = new Map<string, Acc>();
   for (const interval of plan.intervals) {
     let c = byChannel.get(interval.channel);
-    if (!c) byChannel.set(interval.channel, (c = { agentHours: 0, handledContacts: 0, handledMinutes: 0 }));
+    if (!c) byChannel.set(interval.channel, (c = { agentHours: 0, handledContacts: 0, handledMinutes: 0, classes: null, outboundContacts: null }));
     const handled = interval.calls * (1 - (interval.abandonProbability ?? 0));
     c.agentHours += interval.scheduledHours;
     c.handledContacts += handled;
     c.handledMinutes += (handled * interval.ahtSeconds) / 60;
+    if (interval.classes !== undefined) {
+      c.classes ??= new Map();
+      for (const k of interval.classes) {
+        const got = c.classes.get(k.name) ?? { handledContacts: 0, handledMinutes: 0 };
+        const handledK = k.calls * (1 - (k.abandonProbability ?? 0));
+        c.classes.set(k.name, { handledContacts: got.handledContacts + handledK, handledMinutes: got.handledMinutes + (handledK * interval.ahtSeconds) / 60 });
+      }
+    }
+    // A closed interval's outbound line has no contacts (NaN from the engine): it adds nothing.
+    if (interval.outbound !== undefined) c.outboundContacts = (c.outboundContacts ?? 0) + (Number.isFinite(interval.outbound.contacts) ? interval.outbound.contacts : 0);
   }
-  const channels: ChannelActivity[] = [...byChannel.entries()].map(([channel, c]) => ({ channel, ...c }));
+  const channels: ChannelActivity[] = [...byChannel.entries()].map(([channel, c]) => {
+    const classes: ClassActivity[] | undefined = c.classes === null ? undefined : [...c.classes.entries()].map(([name, k]) => ({ name, ...k }));
+    const out = config?.channels?.[channel];
+    const revenue = out?.type === "voice" && out.outbound?.revenuePerContact !== undefined ? toMoney(out.outbound.revenuePerContact) : null;
+    return {
+      channel,
+      agentHours: c.agentHours,
+      handledContacts: c.handledContacts,
+      handledMinutes: c.handledMinutes,
+      ...(classes === undefined ? {} : { classes }),
+      ...(c.outboundContacts === null ? {} : { outbound: { contacts: c.outboundContacts, revenuePerContact: revenue } }),
+    };
+  });
   const { totals } = plan;
   const activity: CostActivity = {
     basis: "projected",
@@ -158,7 +193,7 @@ export function staffingPlanner(options: StaffingPlannerOptions): StaffingPlanne
   return (levers) => {
     const { intervals, config } = applyStaffingLevers(options, levers);
     const plan = planStaffing({ intervals, intervalMinutes: options.intervalMinutes, config });
-    return workFromStaffingPlan({ plan, ...(options.orders === undefined ? {} : { orders: options.orders }) });
+    return workFromStaffingPlan({ plan, config, ...(options.orders === undefined ? {} : { orders: options.orders }) });
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PlanningCalendar } from "../calendar/planning-month.js";
 import { formatLocalDate, formatLocalTimestamp, millisecondsInMinute } from "../calendar/local-time.js";
-import { costBreakdown, roundCost, type CostActivity, type CostModel } from "../cost/cost-model.js";
+import { costBreakdown, roundCost, type CostActivity, type CostModel, type RoundedCost } from "../cost/cost-model.js";
 import { kpiReport, type KpiNote, type KpiReportOptions, type KpiRow, type KpiChange } from "../cost/kpi.js";
 import { compareScenarios, type Scenario } from "../cost/scenarios.js";
 import { staffingPlanner, withScheduledHours, workFromStaffingPlan } from "../cost/staffing-planner.js";
@@ -135,6 +135,10 @@ export interface PlanStaffingInterval {
   readonly open: boolean;
   /** Shrinkage in force, fraction. */
   readonly shrinkage: number;
+  /** Call-back channels only: share of offered calls that took a call-back. */
+  readonly callbackShare?: number;
+  /** Call-back channels only: share of call-backs made within the deadline (`null` when closed). */
+  readonly callbacksInTimeShare?: number | null;
 }
 
 /** One team's schedule figures. */
@@ -191,11 +195,13 @@ export interface PlanCost {
   readonly agentHours: number;
   readonly agentFte: number;
   readonly lines: readonly { readonly category: string; readonly name: string; readonly quantity: string; readonly unit: string; readonly rate: string; readonly amount: string }[];
-  readonly channels: readonly { readonly channel: string; readonly cost: string; readonly handledContacts: number; readonly handledMinutes: number; readonly costPerContact: string | null; readonly costPerHandledMinute: string | null }[];
+  readonly channels: RoundedCost["channels"];
   readonly costPerHandledMinute: string | null;
   readonly costPerContact: string | null;
   readonly costPerOrder: string | null;
   readonly orders: number | null;
+  /** Outbound contacts, revenue and revenue / cost, when an outbound line has a revenue per contact. */
+  readonly outbound?: RoundedCost["outbound"];
 }
 
 /** One what-if scenario beside the base. */
@@ -401,6 +407,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
     abandonProbability: finiteOrNull(i.abandonProbability, 6),
     open: i.open,
     shrinkage: round(i.shrinkage, 6),
+    ...(i.callbackShare === undefined ? {} : { callbackShare: round(i.callbackShare, 6), callbacksInTimeShare: finiteOrNull(i.callbacksInTimeShare ?? null, 6) }),
   }));
 
   // 4. Shift schedule per team (per agent group when the config has groups and the plan names no teams).
@@ -417,7 +424,7 @@ export async function planMonth(options: PlanMonthOptions): Promise<PlanResult> 
   let scenarios: PlanScenario[] | null = null;
   if (options.cost !== undefined) {
     const { model } = options.cost;
-    const base = workFromStaffingPlan({ plan: staffingPlan, ...(orders === null ? {} : { orders }) });
+    const base = workFromStaffingPlan({ plan: staffingPlan, config: staffingConfig, ...(orders === null ? {} : { orders }) });
     const activity: CostActivity =
       schedule === null
         ? base.activity

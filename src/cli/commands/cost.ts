@@ -236,6 +236,30 @@ function breakdownText(b: CostBreakdown, source: string, notes: readonly string[
     ],
     format,
   );
+  const classRows = r.channels.flatMap((c) => (c.classes ?? []).map((k) => ({ channel: c.channel, ...k })));
+  const classes =
+    classRows.length === 0
+      ? ""
+      : `${cm.perClassTitle}\n\n${renderTable(
+          classRows,
+          [
+            { key: "channel", title: cc.channel, value: (k) => k.channel, align: "left" },
+            { key: "class", title: cm.className, value: (k) => k.name, align: "left" },
+            { key: "cost", title: cc.cost(b.currency), value: (k) => dec(k.cost), align: "right" },
+            { key: "contacts", title: cc.handledContacts, value: (k) => lf.digits(fmtNumber(Math.round(k.handledContacts), 0)), align: "right" },
+            { key: "minutes", title: cc.handledMinutes, value: (k) => lf.digits(fmtNumber(k.handledMinutes, 1)), align: "right" },
+            { key: "perContact", title: cc.perContact, value: (k) => (k.costPerContact === null ? "-" : dec(k.costPerContact)), align: "right" },
+          ],
+          format,
+        )}\n`;
+  const revenue: [string, string][] =
+    r.outbound === undefined
+      ? []
+      : [
+          [cm.outboundContacts, lf.digits(fmtNumber(Math.round(r.outbound.contacts), 0))],
+          [cm.outboundRevenue(b.currency), dec(r.outbound.revenue)],
+          [cm.revenueToCost, r.outbound.revenueToCost === null ? "-" : dec(r.outbound.revenueToCost)],
+        ];
   const support = Object.entries(b.supportHeadcount).map(([role, n]) => t.nameCount(role, lf.digits(String(n)))).join(lf.messages.list);
   const seats = Object.entries(b.seats).map(([site, n]) => t.nameCount(site, lf.digits(String(n)))).join(lf.messages.list);
   const summary = renderKeyValues(
@@ -244,6 +268,7 @@ function breakdownText(b: CostBreakdown, source: string, notes: readonly string[
       [t.perHandledMinute, r.costPerHandledMinute === null ? "-" : dec(r.costPerHandledMinute)],
       [t.perContact, r.costPerContact === null ? "-" : dec(r.costPerContact)],
       [t.perOrder, r.costPerOrder === null ? "-" : t.perOrderValue(dec(r.costPerOrder), lf.digits(fmtNumber(b.orders!, 0)))],
+      ...revenue,
       [t.paidHours, lf.digits(b.agentHours.toFixed(1))],
       [t.agentFte, lf.digits(String(r.agentFte))],
       ...(support === "" ? [] : [[t.supporting, support] as [string, string]]),
@@ -254,7 +279,7 @@ function breakdownText(b: CostBreakdown, source: string, notes: readonly string[
   const bullet = format === "md" ? "- " : "";
   const tail = [t.exact(lf.digits(String(b.minorUnits)), t.roundings[b.rounding] ?? b.rounding, lf.digits(String(b.minorUnits + 2))), ...notes.map(t.note)];
   const months = b.months === 1 ? "1" : b.months.toFixed(3);
-  const text = `${t.head(source, b.currency, lf.digits(months), b.months === 1)}\n\n${lines}\n${channels}\n${summary}\n${tail.map((x) => bullet + x).join("\n")}\n`;
+  const text = `${t.head(source, b.currency, lf.digits(months), b.months === 1)}\n\n${lines}\n${channels}\n${classes}${summary}\n${tail.map((x) => bullet + x).join("\n")}\n`;
   return format === "md" && lf.dir === "rtl" ? `<div dir="rtl" lang="${lf.lang}">\n\n${text}\n</div>\n` : text;
 }
 
@@ -278,7 +303,12 @@ function breakdownJson(b: CostBreakdown, source: string, notes: readonly string[
     costPerHandledMinute: r.costPerHandledMinute,
     costPerContact: r.costPerContact,
     costPerOrder: r.costPerOrder,
-    exact: { total: b.total.toString(), costPerOrder: b.costPerOrder?.toString() ?? null },
+    ...(r.outbound === undefined ? {} : { outbound: r.outbound }),
+    exact: {
+      total: b.total.toString(),
+      costPerOrder: b.costPerOrder?.toString() ?? null,
+      ...(b.outbound === undefined ? {} : { revenue: b.outbound.revenue.toString(), revenueToCost: b.outbound.revenueToCost?.toString() ?? null }),
+    },
     notes,
   });
 }

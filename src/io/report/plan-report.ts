@@ -35,6 +35,9 @@ export function planCsvFiles(plan: PlanResult): Map<string, string> {
     { key: "occupancy", value: (r) => r.occupancy },
     { key: "abandonProbability", value: (r) => r.abandonProbability },
   ];
+  if (plan.staffing.intervals.some((r) => r.callbackShare !== undefined)) {
+    staffingColumns.push({ key: "callbackShare", value: (r) => r.callbackShare ?? null }, { key: "callbacksInTimeShare", value: (r) => r.callbacksInTimeShare ?? null });
+  }
   files.set("staffing.csv", renderTable(plan.staffing.intervals, staffingColumns, "csv"));
   if (plan.schedule !== null) {
     type Sh = PlanResult["schedule"] extends infer X ? (X extends { shifts: readonly (infer Y)[] } ? Y : never) : never;
@@ -157,6 +160,81 @@ export function staffingClassTables(t: PlanResult["staffing"]["totals"], f: Loca
       columns: [k.channel, k.class, k.share, k.contacts, k.target, k.serviceLevel, k.worst, k.asa],
       numeric: [2, 3, 5, 6, 7],
       rows: t.classes.map((c) => [c.channel, c.name, f.percent(c.share), f.number(Math.round(c.calls)), target(c.targetServiceLevel, c.targetAnswerSeconds), f.percent(c.serviceLevel), f.percent(c.worstServiceLevel), f.number(c.asaSeconds, 1)]),
+    },
+  ];
+}
+
+/**
+ * The cost section's per-class table (a channel's cost split by its classes' handled minutes,
+ * cost per contact per class) and outbound revenue table (contacts, revenue, revenue / cost), or none.
+ *
+ * @param c - the plan's rounded cost (`summary.json`'s `cost`)
+ * @param f - the locale @defaultValue English
+ * @example
+ * ```ts
+ * costClassAndRevenueTables(plan.cost!)[0]?.rows[0]; //=> ["voice", "vip", "300.00", "60", "300", "5.0000"]
+ * ```
+ */
+export function costClassAndRevenueTables(c: NonNullable<PlanResult["cost"]>, f: LocaleFormat = localeFormat("en")): ReportTable[] {
+  const cm = f.messages.cost;
+  const cc = cm.perChannelColumns;
+  const dec = (v: string | null) => (v === null ? "-" : f.decimal(v));
+  const tables: ReportTable[] = [];
+  const rows = c.channels.flatMap((ch) => (ch.classes ?? []).map((k) => [ch.channel, k.name, dec(k.cost), f.number(k.handledContacts), f.number(k.handledMinutes), dec(k.costPerContact)]));
+  if (rows.length > 0) tables.push({ title: cm.perClassTitle, columns: [cc.channel, cm.className, cc.cost(c.currency), cc.handledContacts, cc.handledMinutes, cc.perContact], numeric: [2, 3, 4, 5], rows });
+  if (c.outbound !== undefined) {
+    tables.push({
+      columns: [cm.outboundContacts, cm.outboundRevenue(c.currency), cm.revenueToCost],
+      numeric: [0, 1, 2],
+      rows: [[f.number(c.outbound.contacts), dec(c.outbound.revenue), dec(c.outbound.revenueToCost)]],
+    });
+  }
+  return tables;
+}
+
+/**
+ * The staffing section's call-back table (voice channels with call-back offers), or none: per
+ * channel, the share of calls that took a call-back, sum(calls x callbackShare) / sum(calls), and
+ * the share of call-backs made in time, weighted by call-backs, over open intervals with calls;
+ * and the worst interval's in-time share.
+ *
+ * @param intervals - the plan's staffing intervals
+ * @param f - the locale @defaultValue English
+ * @example
+ * ```ts
+ * // 100 calls (10% took a call-back, all in time) and 300 calls (20%, half in time):
+ * staffingCallbackTables(plan.staffing.intervals)[0]?.rows[0]; //=> ["voice", "400", "17.5%", "57.1%", "50.0%"]
+ * ```
+ */
+export function staffingCallbackTables(intervals: PlanResult["staffing"]["intervals"], f: LocaleFormat = localeFormat("en")): ReportTable[] {
+  const by = new Map<string, { calls: number; callbacks: number; inTime: number; worst: number | null }>();
+  for (const r of intervals) {
+    if (r.callbackShare === undefined) continue;
+    const c = by.get(r.channel) ?? { calls: 0, callbacks: 0, inTime: 0, worst: null };
+    by.set(r.channel, c);
+    if (!r.open || r.calls <= 0) continue;
+    const callbacks = r.calls * r.callbackShare;
+    c.calls += r.calls;
+    c.callbacks += callbacks;
+    if (r.callbacksInTimeShare !== null && r.callbacksInTimeShare !== undefined) {
+      c.inTime += callbacks * r.callbacksInTimeShare;
+      if (callbacks > 0) c.worst = c.worst === null ? r.callbacksInTimeShare : Math.min(c.worst, r.callbacksInTimeShare);
+    }
+  }
+  if (by.size === 0) return [];
+  const k = f.messages.staffing.callbackColumns;
+  return [
+    {
+      title: f.messages.staffing.callbackTitle,
+      columns: [k.channel, k.contacts, k.callbackShare, k.inTime, k.worstInTime],
+      numeric: [1, 2, 3, 4],
+      rows: [...by.entries()].map(([channel, c]) => [
+        channel,
+        f.number(Math.round(c.calls)),
+        f.percent(c.calls > 0 ? c.callbacks / c.calls : null),
+        f.percent(c.callbacks > 0 ? c.inTime / c.callbacks : null),
+        f.percent(c.worst),
+      ]),
     },
   ];
 }
@@ -368,6 +446,7 @@ export async function buildPlanReport(
         rows: staffingRows(t, f),
       },
       ...staffingClassTables(t, f),
+      ...staffingCallbackTables(plan.staffing.intervals, f),
       {
         title: m.staffing.supportingTitle(plan.headline.supportBasis),
         columns: [m.staffing.supportingColumns.role, m.staffing.supportingColumns.fte, m.staffing.supportingColumns.headcount],
@@ -498,6 +577,7 @@ export async function buildPlanReport(
           numeric: [1, 2, 3, 4, 5],
           rows: c.channels.map((ch) => [ch.channel, dec(ch.cost), num(ch.handledContacts), num(ch.handledMinutes), dec(ch.costPerContact), dec(ch.costPerHandledMinute)]),
         },
+        ...costClassAndRevenueTables(c, f),
       ],
     });
   }
