@@ -125,59 +125,54 @@ function solveChainDirect(c: Chain, lambda: number, mu: number, muOut: number, t
   const pi = new Float64Array(size);
   const top = n - reserve; // highest reachable line (reserve <= n)
   const length = c.high[0]! - c.low[0]! + 1; // every reachable line has R + 1 + cap states
-  const lines: Float64Array[] = [];
-  let land: Float64Array | null = null; // exit distribution of the line above, as landing indices of this line
+  // each reachable line's occupation relative to its entry state is written in place into pi
+  const land = new Float64Array(length); // exit distribution of the line above, by landing index here
+  let landing = false;
   const cc = new Float64Array(length);
   const dd = new Float64Array(length);
+  const downRate = new Float64Array(length + 1);
   for (let o = top; o >= 0; o--) {
     const low = c.low[o]!;
+    const at = c.offset[o]!;
     const busyAt = n - o; // i from which all non-outbound agents are busy
     const tele = low * mu; // an inbound completion at e_o (i = low, R idle) starts outbound
     const kill = o * muOut;
-    const down = (j: number) => {
-      const i = low + j;
-      return Math.min(i, busyAt) * mu + (i > busyAt ? (i - busyAt) * theta : 0);
-    };
-    // rows j = 1 .. length - 1: w_j out_j - w_{j-1} lambda - w_{j+1} down_{j+1} = tele land_j (+ lambda at j = 1, w_0 = 1)
-    const w = new Float64Array(length);
-    w[0] = 1;
     for (let j = 1; j < length; j++) {
-      const out = (j < length - 1 ? lambda : 0) + down(j) + kill;
+      const i = low + j;
+      downRate[j] = Math.min(i, busyAt) * mu + (i > busyAt ? (i - busyAt) * theta : 0);
+    }
+    // rows j = 1 .. length - 1: w_j out_j - w_{j-1} lambda - w_{j+1} down_{j+1} = tele land_j (+ lambda at j = 1, w_0 = 1)
+    for (let j = 1; j < length; j++) {
+      const out = (j < length - 1 ? lambda : 0) + downRate[j]! + kill;
       const sub = j > 1 ? -lambda : 0;
-      const sup = j < length - 1 ? -down(j + 1) : 0;
-      const rhs = (land !== null ? tele * land[j]! : 0) + (j === 1 ? lambda : 0);
+      const sup = j < length - 1 ? -downRate[j + 1]! : 0;
+      const rhs = (landing ? tele * land[j]! : 0) + (j === 1 ? lambda : 0);
       const diag = out - (j > 1 ? sub * cc[j - 1]! : 0);
       cc[j] = sup / diag;
       dd[j] = (rhs - (j > 1 ? sub * dd[j - 1]! : 0)) / diag;
     }
+    pi[at] = 1;
     let x = dd[length - 1]!;
-    w[length - 1] = x;
+    pi[at + length - 1] = x;
+    let sum = x;
     for (let j = length - 2; j >= 1; j--) {
       x = dd[j]! - cc[j]! * x;
-      w[j] = x;
+      pi[at + j] = x;
+      sum += x;
     }
-    lines[o] = w;
-    if (o > 0) {
-      let sum = 0;
-      for (let j = 1; j < length; j++) sum += w[j]!;
-      const next = new Float64Array(length);
-      for (let j = 1; j < length; j++) next[j - 1] = w[j]! / sum; // (i, o) lands on (i, o - 1): index j - 1 there
-      land = next;
-    }
+    // (i, o) lands on (i, o - 1): index j - 1 there
+    for (let j = 1; j < length; j++) land[j - 1] = pi[at + j]! / sum;
+    land[length - 1] = 0;
+    landing = true;
   }
   // line 0 up to scale; line o + 1 from the flow into it (pi(e_o) x tele_o) = the flow out of it
-  let scale = 1;
-  for (let o = 0; o <= top; o++) {
-    const w = lines[o]!;
-    const at = c.offset[o]!;
-    for (let j = 0; j < length; j++) pi[at + j] = scale * w[j]!;
-    if (o < top) {
-      const tele = c.low[o]! * mu;
-      const above = lines[o + 1]!;
-      let exits = 0;
-      for (let j = 1; j < length; j++) exits += above[j]!;
-      scale = (pi[at]! * tele) / (exits * (o + 1) * muOut);
-    }
+  for (let o = 0; o < top; o++) {
+    const tele = c.low[o]! * mu;
+    const above = c.offset[o + 1]!;
+    let exits = 0;
+    for (let j = 1; j < length; j++) exits += pi[above + j]!;
+    const scale = (pi[c.offset[o]!]! * tele) / (exits * (o + 1) * muOut);
+    for (let j = 0; j < length; j++) pi[above + j]! *= scale;
   }
   let total = 0;
   for (let s = 0; s < size; s++) total += pi[s]!;
@@ -416,6 +411,14 @@ export interface BestOutboundReserveOptions extends Omit<BlendingOptions, "outbo
    * @defaultValue "all"
    */
   readonly search?: "all" | "bisection";
+  /**
+   * With `search: "bisection"`: the reserve to start from (the best reserve of a neighbouring pool
+   * size, say). The search widens from it in doubling steps (1, 2, 4, ...) until the target is
+   * bracketed, then bisects: the answer is the same as from the full range, in about 2 + 2 log2 |R* -
+   * start| evaluations instead of log2 N + 2. Clamped to [0, N].
+   * @defaultValue absent: bisect on [0, N]
+   */
+  readonly startReserveAgents?: number;
 }
 
 /** Result of {@link bestOutboundReserve}: the best reserve and the figures at every R from 0 to N. */
@@ -436,7 +439,7 @@ export interface BestOutboundReserveResult {
  * rate falls as R grows). R = N is Erlang C / Erlang A (no outbound), so the target is feasible
  * for some R exactly when the pool meets it without outbound.
  *
- * @throws {WfmError} as {@link blending}; `targetServiceLevel` outside [0, 1].
+ * @throws {WfmError} as {@link blending}; `targetServiceLevel` outside [0, 1]; `startReserveAgents` not a whole number >= 0.
  * @example
  * ```ts
  * bestOutboundReserve({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundAhtSeconds: 300, targetServiceLevel: 0.8 }).outboundReserveAgents; //=> 5 (19.4 outbound contacts per hour)
@@ -451,7 +454,9 @@ export function bestOutboundReserve(options: BestOutboundReserveOptions): BestOu
   const n = resolveAgents(fn, "agents", options.agents);
   const search = options.search ?? "all";
   if (search !== "all" && search !== "bisection") invalidArgument(fn, "search", '"all" or "bisection"', search);
-  const { search: _, targetServiceLevel: __, ...rest } = options;
+  const start = options.startReserveAgents;
+  if (start !== undefined && !(Number.isInteger(start) && start >= 0)) invalidArgument(fn, "startReserveAgents", "a whole number of at least 0", start);
+  const { search: _, targetServiceLevel: __, startReserveAgents: ___, ...rest } = options;
   const at = new Map<number, BlendingResult>();
   const evaluate = (r: number) => {
     let b = at.get(r);
@@ -461,10 +466,46 @@ export function bestOutboundReserve(options: BestOutboundReserveOptions): BestOu
     }
     return b;
   };
+  const meets = (r: number) => evaluate(r).serviceLevel >= target;
   let best: number;
   if (search === "all") {
     for (let r = 0; r <= n; r++) evaluate(r);
     best = [...at.values()].findIndex((b) => b.serviceLevel >= target);
+  } else if (start !== undefined) {
+    // widen from the start until [low misses, high meets] brackets the answer, then bisect
+    let low = -1;
+    let high = -1;
+    const from = Math.min(start, n);
+    if (meets(from)) {
+      high = from;
+      for (let step = 1; high > 0; step *= 2) {
+        const c = Math.max(0, high - step);
+        if (meets(c)) high = c;
+        else {
+          low = c;
+          break;
+        }
+      }
+    } else {
+      low = from;
+      for (let step = 1; low < n; step *= 2) {
+        const c = Math.min(n, low + step);
+        if (meets(c)) {
+          high = c;
+          break;
+        }
+        low = c;
+      }
+    }
+    if (high < 0) best = -1;
+    else {
+      while (low >= 0 && high - low > 1) {
+        const mid = low + Math.floor((high - low) / 2);
+        if (meets(mid)) high = mid;
+        else low = mid;
+      }
+      best = high;
+    }
   } else if (evaluate(n).serviceLevel < target) best = -1;
   else if (evaluate(0).serviceLevel >= target) best = 0;
   else {

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { blending, blendingIterative } from "../../src/queueing/blending.js";
+import { bestOutboundReserve, blending, blendingIterative } from "../../src/queueing/blending.js";
 import { erlangA, erlangC } from "../../src/queueing/index.js";
 
 describe("blending: direct solver vs the iterative reference", () => {
@@ -44,5 +44,21 @@ describe("blending: direct solver vs the iterative reference", () => {
     const ec = erlangC({ trafficErlangs: 0.5, ahtSeconds: 200, agents: 1, targetAnswerSeconds: 20 });
     expect(Math.abs(c.serviceLevel - ec.serviceLevel)).toBeLessThan(1e-10);
     expect(Math.abs(c.waitProbability - ec.waitProbability)).toBeLessThan(1e-10);
+  });
+
+  it("bestOutboundReserve from any start reserve finds the same reserve as the bisection on [0, N] and the full curve", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 16 }), fc.double({ min: 0.3, max: 0.95, noNaN: true }), fc.double({ min: 0.5, max: 0.95, noNaN: true }), fc.integer({ min: 0, max: 20 }), (n, load, target, start) => {
+        const options = { trafficErlangs: n * load, ahtSeconds: 180, agents: n, outboundAhtSeconds: 300, targetServiceLevel: target };
+        const all = bestOutboundReserve(options);
+        const bisection = bestOutboundReserve({ ...options, search: "bisection" });
+        const started = bestOutboundReserve({ ...options, search: "bisection", startReserveAgents: start });
+        expect(started.outboundReserveAgents).toBe(all.outboundReserveAgents);
+        expect(bisection.outboundReserveAgents).toBe(all.outboundReserveAgents);
+        expect(started.feasible).toBe(all.feasible);
+      }),
+      { numRuns: 60, seed: 5 },
+    );
+    expect(() => bestOutboundReserve({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundAhtSeconds: 300, targetServiceLevel: 0.8, search: "bisection", startReserveAgents: -1 })).toThrow("bestOutboundReserve: startReserveAgents must be a whole number of at least 0, got -1");
   });
 });
