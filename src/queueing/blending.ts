@@ -177,15 +177,43 @@ function solveChainDirect(c: Chain, lambda: number, mu: number, muOut: number, t
   let total = 0;
   for (let s = 0; s < size; s++) total += pi[s]!;
   for (let s = 0; s < size; s++) pi[s]! /= total;
-  // relative balance residual, as in ./ctmc-solve.ts
+  // relative balance residual, as in ./ctmc-solve.ts (unreachable lines carry nothing)
   const inflow = new Float64Array(size);
   const outflow = new Float64Array(size);
-  visitChain(c, lambda, mu, muOut, theta, (source, target, r) => {
-    if (r <= 0 || source === target) return;
-    const f = pi[source]! * r;
-    outflow[source]! += f;
-    inflow[target]! += f;
-  });
+  for (let o = 0; o <= top; o++) {
+    const low = c.low[o]!;
+    const at = c.offset[o]!;
+    for (let j = 0; j < length; j++) {
+      const s = at + j;
+      const p = pi[s]!;
+      if (p === 0) continue;
+      const i = low + j;
+      const inService = Math.min(i, n - o);
+      const queue = i - inService;
+      if (j < length - 1) {
+        outflow[s]! += p * lambda;
+        inflow[s + 1]! += p * lambda;
+      }
+      if (inService > 0) {
+        const target = settle(c, i - 1, o);
+        if (target !== s) {
+          outflow[s]! += p * inService * mu;
+          inflow[target]! += p * inService * mu;
+        }
+      }
+      if (o > 0) {
+        const target = settle(c, i, o - 1);
+        if (target !== s) {
+          outflow[s]! += p * o * muOut;
+          inflow[target]! += p * o * muOut;
+        }
+      }
+      if (queue > 0 && theta > 0) {
+        outflow[s]! += p * queue * theta;
+        inflow[s - 1]! += p * queue * theta;
+      }
+    }
+  }
   let worst = 0;
   let flow = 0;
   for (let s = 0; s < size; s++) {

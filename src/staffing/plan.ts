@@ -633,7 +633,7 @@ function solveVoiceOutbound(c: VoiceChannelConfig, calls: number, ahtSeconds: nu
             ? Math.max(0, below[1] - (agents - below[0]))
             : above !== undefined
               ? above[1] + (above[0] - agents)
-              : undefined;
+              : Math.round(agents / 3); // the first pool: a third of it, as a start only
       got = evaluateAt(agents);
       solved.set(agents, got);
     }
