@@ -1,3 +1,3 @@
-import { blending, blendingIterative } from "./src/queueing/blending.js";
-const o = { trafficErlangs: 0.2, ahtSeconds: 200, agents: 1, outboundReserveAgents: 1, outboundAhtSeconds: 60, patienceSeconds: 20, targetAnswerSeconds: 0 };
-console.log(blending(o), blendingIterative(o));
+import { blending, bestOutboundReserve } from "./src/queueing/blending.js";
+const b = blending({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundReserveAgents: 2, outboundAhtSeconds: 300 });
+console.log(b.serviceLevel, b.outboundContactsPerHour, bestOutboundReserve({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundAhtSeconds: 300, targetServiceLevel: 0.8 }).outboundReserveAgents);

@@ -280,7 +280,7 @@ function solveChainIterative(c: Chain, lambda: number, mu: number, muOut: number
  * @example
  * ```ts
  * const b = blending({ trafficErlangs: 8, ahtSeconds: 180, agents: 12, outboundReserveAgents: 2, outboundAhtSeconds: 300 });
- * b.serviceLevel; //=> 0.59175524769... (Erlang C at 12 agents, no outbound: 0.9103)
+ * b.serviceLevel; //=> 0.591755247... (Erlang C at 12 agents, no outbound: 0.9103)
  * b.outboundContactsPerHour; //=> 39.89728099...
  * ```
  * @see Bhulai & Koole, "A queueing model for call blending in call centers", IEEE Transactions on
