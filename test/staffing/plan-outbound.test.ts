@@ -4,6 +4,7 @@
  * simulator and its exact limits in test/queueing/blending.test.ts); an outbound target adds the
  * fewest agents that meet it; bad configs name the field.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { WfmError } from "../../src/errors.js";
 import { bestOutboundReserve, blending, erlangC } from "../../src/queueing/index.js";
@@ -53,6 +54,26 @@ describe("planStaffing with an outbound line", () => {
       config: { channels: { voice: voice({ outbound: { ahtSeconds: 300, hoursPerInterval: (target * 300) / 3600 } }) } },
     });
     expect(hours.intervals[0]!.requiredAgents).toBe(row.requiredAgents);
+  });
+
+  it("the pool chosen is the smallest from the inbound requirement whose best reserve meets the outbound target (every smaller pool checked)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 5, max: 120, noNaN: true }), fc.double({ min: 150, max: 320, noNaN: true }), fc.integer({ min: 1, max: 40 }), (calls, aht, target) => {
+        const plan = planStaffing({
+          intervalMinutes: 15,
+          intervals: [{ localMs: at(9), channel: "voice", calls, ahtSeconds: aht }],
+          config: { channels: { voice: voice({ outbound: { ahtSeconds: 300, contactsPerInterval: target } }) } },
+        });
+        const row = plan.intervals[0]!;
+        expect(row.outbound!.contacts).toBeGreaterThanOrEqual(target * (1 - 1e-9));
+        const first = row.requiredAgents - row.outbound!.addedAgents;
+        for (let n = first; n < row.requiredAgents; n++) {
+          const best = bestOutboundReserve({ callsPerInterval: calls, intervalSeconds: 900, ahtSeconds: aht, agents: n, outboundAhtSeconds: 300, targetServiceLevel: 0.8, targetAnswerSeconds: 20 });
+          expect((best.best.outboundContactsPerHour * 900) / 3600).toBeLessThan(target);
+        }
+      }),
+      { numRuns: 12, seed: 3 },
+    );
   });
 
   it("bisection and the full curve give the same best reserve", () => {
