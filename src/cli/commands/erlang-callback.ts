@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { erlangPercent as pct, erlangSeconds as secs } from "../erlang-format.js";
 import { renderKeyValues } from "../../io/render.js";
 import { localeFormat, type LocaleFormat } from "../../io/locale/index.js";
 import { callbackQueue, requiredAgentsCallback, type CallbackQueueResult } from "../../queueing/index.js";
@@ -74,21 +75,6 @@ export function answerCallback(request: PremiumRequest, settings: CallbackReques
 
 const given = (f: number, lf: LocaleFormat) => lf.digits(`${Number((f * 100).toPrecision(12))}%`);
 const givenSecs = (value: number, lf: LocaleFormat) => lf.messages.erlang.seconds(lf.digits(String(value)));
-
-function pct(fraction: number, lf: LocaleFormat): string {
-  if (!Number.isFinite(fraction)) return "-";
-  const value = fraction * 100;
-  if (value === 0) return lf.digits("0%");
-  if (value < 1) return lf.digits(`${Number(value.toPrecision(2))}%`);
-  let decimals = 1;
-  while (value < 100 && Number(value.toFixed(decimals)) >= 100 && decimals < 12) decimals++;
-  return lf.digits(`${value.toFixed(decimals)}%`);
-}
-
-function secs(value: number, lf: LocaleFormat): string {
-  if (!Number.isFinite(value)) return lf.messages.erlang.infinite;
-  return lf.messages.erlang.seconds(lf.digits(value.toFixed(value >= 100 ? 0 : 1)));
-}
 
 /** The targets an evaluated pool misses, in the locale's words. */
 function callbackFailed(request: PremiumRequest, settings: CallbackRequestSettings, m: CallbackQueueResult, lf: LocaleFormat): string[] {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { erlangPercent, erlangSeconds } from "../erlang-format.js";
 import { WfmError, type Problem } from "../../errors.js";
 import { renderKeyValues, renderTable } from "../../io/render.js";
 import { localeFormat, type LocaleFormat } from "../../io/locale/index.js";
@@ -236,21 +237,8 @@ export function answerPriority(request: PremiumRequest): PriorityAnswer {
 }
 
 const english = localeFormat("en");
-
-function pct(fraction: number, lf: LocaleFormat = english): string {
-  if (!Number.isFinite(fraction)) return "-";
-  const value = fraction * 100;
-  if (value === 0) return lf.digits("0%");
-  if (value < 1) return lf.digits(`${Number(value.toPrecision(2))}%`);
-  let decimals = 1;
-  while (value < 100 && Number(value.toFixed(decimals)) >= 100 && decimals < 12) decimals++;
-  return lf.digits(`${value.toFixed(decimals)}%`);
-}
-
-function secs(value: number, lf: LocaleFormat): string {
-  if (!Number.isFinite(value)) return lf.messages.erlang.infinite;
-  return lf.messages.erlang.seconds(lf.digits(value.toFixed(value >= 100 ? 0 : 1)));
-}
+const pct = (fraction: number, lf: LocaleFormat = english): string => erlangPercent(fraction, lf);
+const secs = erlangSeconds;
 
 /** Seconds as given, e.g. `180 s` / `۱۸۰ ثانیه`. */
 const givenSecs = (value: number, lf: LocaleFormat) => lf.messages.erlang.seconds(lf.digits(String(value)));

@@ -1,3 +1,4 @@
+import { erlangPercent as percent, erlangSeconds as seconds } from "../erlang-format.js";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { renderKeyValues, toJson } from "../../io/render.js";
@@ -311,26 +312,6 @@ function failedTargets(request: ErlangRequest, m: AnyQueueMetrics, lf: LocaleFor
 }
 
 const english = localeFormat("en");
-
-/**
- * A fraction as a percentage: one decimal from 1% up (more when that would round a value below
- * 100% up to "100.0%"), two significant digits below 1%; in the locale's digits.
- */
-function percent(fraction: number, lf: LocaleFormat): string {
-  if (!Number.isFinite(fraction)) return "-";
-  const value = fraction * 100;
-  if (value === 0) return lf.digits("0%");
-  if (value < 1) return lf.digits(`${Number(value.toPrecision(2))}%`);
-  let decimals = 1;
-  while (value < 100 && Number(value.toFixed(decimals)) >= 100 && decimals < 12) decimals++;
-  return lf.digits(`${value.toFixed(decimals)}%`);
-}
-
-/** Seconds with one decimal below 100 s, whole seconds above. */
-function seconds(value: number, lf: LocaleFormat): string {
-  if (!Number.isFinite(value)) return lf.messages.erlang.infinite;
-  return lf.messages.erlang.seconds(lf.digits(value.toFixed(value >= 100 ? 0 : 1)));
-}
 
 /** An input time as given (no trailing zeros): "20 s", "0.5 s". */
 function givenSeconds(value: number, lf: LocaleFormat): string {
