@@ -432,7 +432,12 @@ function unreachableTarget(c: { targetServiceLevel?: number; targetAsaSeconds?: 
 
 /** An infeasible target: named by its config field (the target, not the interval, is at fault). */
 function infeasibleTarget(site: SolveSite, c: Parameters<typeof unreachableTarget>[0], reason: string, calls: number): never {
-  throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${reason}`, path: ["config", "channels", site.channel, unreachableTarget(c)], value: calls });
+  infeasibleAt(site, reason, calls, [unreachableTarget(c)]);
+}
+
+/** Throws the solver's reason as an `infeasible` problem at `config.channels.<channel>.<field...>`. */
+function infeasibleAt(site: SolveSite, reason: string, calls: number, field: readonly (string | number)[]): never {
+  throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${reason}`, path: ["config", "channels", site.channel, ...field], value: calls });
 }
 
 /** Runs a queueing solve for one interval; a problem it finds is reported at `intervals[index]`. */
@@ -485,8 +490,7 @@ function solveVoiceClasses(c: VoiceChannelConfig, calls: number, ahtSeconds: num
     const i = Math.max(0, c.classes!.findIndex((k) => solved.reason.startsWith(`class ${JSON.stringify(k.name)}`)));
     const k = c.classes![i]!;
     const field = k.targetAsaSeconds === 0 ? "targetAsaSeconds" : k.maxAbandonProbability === 0 ? "maxAbandonProbability" : "targetServiceLevel";
-    const path = c.maxOccupancy === 0 ? ["config", "channels", site.channel, "maxOccupancy"] : ["config", "channels", site.channel, "classes", i, field];
-    throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${solved.reason}`, path, value: calls });
+    infeasibleAt(site, solved.reason, calls, c.maxOccupancy === 0 ? ["maxOccupancy"] : ["classes", i, field]);
   }
   const agents = Math.max(solved.agents, minimum);
   const m = agents > solved.agents ? priorityQueue({ ...traffic, agents, classes: c.classes!, ...patience }) : solved.metrics;
@@ -525,7 +529,7 @@ function solveVoiceErlangX(c: VoiceChannelConfig, calls: number, ahtSeconds: num
   }));
   if (!solved.feasible) {
     const field = /lines bind/.test(solved.reason) ? "lines" : /blocking/.test(solved.reason) ? "maxBlockingProbability" : unreachableTarget(c);
-    throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${solved.reason}`, path: ["config", "channels", site.channel, field], value: calls });
+    infeasibleAt(site, solved.reason, calls, [field]);
   }
   let agents = Math.max(solved.agents, minimum);
   let m = agents > solved.agents ? erlangX({ ...inputs, agents }) : solved.metrics;
@@ -533,7 +537,7 @@ function solveVoiceErlangX(c: VoiceChannelConfig, calls: number, ahtSeconds: num
     // Occupancy falls as N grows (carried traffic is bounded by the offered): step up to the cap.
     while (!withinLimit(m.occupancy, c.maxOccupancy)) {
       if (c.lines !== undefined && agents >= c.lines) {
-        throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: the lines bind: ${c.lines} agents on ${c.lines} lines exceed the occupancy cap`, path: ["config", "channels", site.channel, "lines"], value: calls });
+        infeasibleAt(site, `the lines bind: ${c.lines} agents on ${c.lines} lines exceed the occupancy cap`, calls, ["lines"]);
       }
       agents++;
       m = erlangX({ ...inputs, agents });
@@ -577,8 +581,7 @@ function solveVoiceCallback(c: VoiceChannelConfig, calls: number, ahtSeconds: nu
     ...(c.maxOccupancy === undefined ? {} : { maxOccupancy: c.maxOccupancy }),
   }));
   if (!solved.feasible) {
-    const field = /call-backs in time/.test(solved.reason) ? ["callback", "targetInTimeShare"] : [unreachableTarget(c)];
-    throw new WfmError({ code: "infeasible", message: `planStaffing: ${site.where()}: ${solved.reason}`, path: ["config", "channels", site.channel, ...field], value: calls });
+    infeasibleAt(site, solved.reason, calls, /call-backs in time/.test(solved.reason) ? ["callback", "targetInTimeShare"] : [unreachableTarget(c)]);
   }
   const agents = Math.max(solved.agents, minimum);
   const m = agents > solved.agents || Number.isNaN(solved.metrics.callbacksInTimeShare) ? callbackQueue({ ...inputs, agents }) : solved.metrics;
