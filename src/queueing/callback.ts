@@ -1,3 +1,4 @@
+import { bisectSmallestAgents, bracketUpward } from "./agent-search.js";
 import { invalidArgument, requireOptions } from "../errors.js";
 import { answeredWithin } from "./answered-within.js";
 import { reachesTarget, withinLimit } from "./limits.js";
@@ -650,29 +651,21 @@ export function requiredAgentsCallback(options: RequiredAgentsCallbackOptions): 
     (maxOccupancy === undefined || withinLimit(m.occupancy, maxOccupancy));
   const inTimeMet = (m: CallbackQueueResult) => targetInTime === undefined || reachesTarget(m.callbacksInTimeShare, targetInTime);
   const cap = 100_000;
+  // each N is solved once: the bracket, the bisection and the answer share the chain's solutions
+  const solved = new Map<number, CallbackQueueResult>();
+  const at = (n: number) => {
+    let m = solved.get(n);
+    if (m === undefined) solved.set(n, (m = evaluate(n)));
+    return m;
+  };
+  const meetsAt = (n: number) => meets(at(n));
   let high = 0;
-  let atHigh = evaluate(0);
-  if (!meets(atHigh)) {
-    let low = 0;
-    high = Math.max(1, Math.ceil(x.a));
-    let step = Math.max(1, Math.ceil(Math.sqrt(x.a)));
-    atHigh = evaluate(high);
-    while (!meets(atHigh)) {
-      if (high >= cap) return infeasible(`even ${cap} agents miss the targets`);
-      low = high;
-      high = Math.min(cap, high + step);
-      step *= 2;
-      atHigh = evaluate(high);
-    }
-    while (high - low > 1) {
-      const mid = low + Math.floor((high - low) / 2);
-      const m = evaluate(mid);
-      if (meets(m)) {
-        high = mid;
-        atHigh = m;
-      } else low = mid;
-    }
+  if (!meetsAt(0)) {
+    const bracket = bracketUpward(x.a, cap, meetsAt);
+    if (bracket === null) return infeasible(`even ${cap} agents miss the targets`);
+    high = bisectSmallestAgents(bracket[0], bracket[1], meetsAt);
   }
+  let atHigh = at(high);
   const withDeadline = targetInTime !== undefined;
   if (withDeadline) {
     atHigh = solveCallback({ ...x, n: high }, true);

@@ -1,3 +1,4 @@
+import { bisectSmallestAgents, bracketUpward } from "./agent-search.js";
 import { invalidArgument, requireOptions } from "../errors.js";
 import { reachesTarget, withinLimit } from "./limits.js";
 import { answeredWithin } from "./answered-within.js";
@@ -341,19 +342,9 @@ export function requiredAgentsErlangX(options: RequiredAgentsErlangXOptions): Re
     (maxBlocking === undefined || withinLimit(m.blockingProbability, maxBlocking));
   if (meets(first)) return { feasible: true, agents: 0, metrics: first, atOneFewer: null };
   const cap = lines ?? Number.POSITIVE_INFINITY;
-  let low = 0;
-  let high = Math.max(1, Math.min(cap, Math.ceil(a0)));
-  let step = Math.max(1, Math.ceil(Math.sqrt(a0)));
-  while (!meets(evaluate(high))) {
-    if (high >= cap) return infeasible(`the lines bind: even ${cap} agents on ${cap} lines miss the targets`);
-    low = high;
-    high = Math.min(cap, high + step);
-    step *= 2;
-  }
-  while (high - low > 1) {
-    const mid = low + Math.floor((high - low) / 2);
-    if (meets(evaluate(mid))) high = mid;
-    else low = mid;
-  }
+  const meetsAt = (n: number) => meets(evaluate(n));
+  const bracket = bracketUpward(a0, cap, meetsAt);
+  if (bracket === null) return infeasible(`the lines bind: even ${cap} agents on ${cap} lines miss the targets`);
+  const high = bisectSmallestAgents(bracket[0], bracket[1], meetsAt);
   return { feasible: true, agents: high, metrics: evaluate(high), atOneFewer: evaluate(high - 1) };
 }

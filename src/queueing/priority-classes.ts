@@ -1,3 +1,4 @@
+import { bisectSmallestAgents, bracketAroundGuess } from "./agent-search.js";
 import { invalidArgument, requireOptions } from "../errors.js";
 import { reachesTarget, withinLimit } from "./limits.js";
 import { erlangAFromRecursion } from "./erlang-a.js";
@@ -610,32 +611,8 @@ export function requiredAgentsPriority(options: RequiredAgentsPriorityOptions): 
   const general = resolved.ahtSeconds.some((v) => v !== null) || resolved.patienceSeconds.some((v) => v !== null);
   const lower = !general && patienceSeconds === null && lastWithTarget >= 0 ? Math.floor(a * Math.min(1, cumulativeShare)) + 1 : 0;
   const guess = Math.max(lower, Math.round(a * (lastWithTarget >= 0 ? Math.min(1, cumulativeShare) : 1) + Math.sqrt(a)));
-  let low: number;
-  let high: number;
-  if (meets(guess)) {
-    high = guess;
-    let step = 1;
-    low = guess - 1;
-    while (low >= lower && meets(low)) {
-      high = low;
-      step *= 2;
-      low = Math.max(lower - 1, high - step);
-    }
-  } else {
-    low = guess;
-    let step = 1;
-    high = guess + 1;
-    while (!meets(high)) {
-      low = high;
-      step *= 2;
-      high = low + step;
-    }
-  }
-  while (high - low > 1) {
-    const mid = low + Math.floor((high - low) / 2);
-    if (meets(mid)) high = mid;
-    else low = mid;
-  }
+  const [low, above] = bracketAroundGuess(guess, lower, meets);
+  const high = bisectSmallestAgents(low, above, meets);
   const metrics = evaluate(high);
   const atOneFewer = high === 0 ? null : evaluate(high - 1);
   return {

@@ -1,3 +1,4 @@
+import { bisectSmallestAgents, bracketAroundGuess } from "./agent-search.js";
 import { invalidArgument, requireOptions } from "../errors.js";
 import { erlangAFromRecursion, erlangAZeroTraffic, publicErlangA } from "./erlang-a.js";
 import { erlangBFromRecursion } from "./erlang-b.js";
@@ -385,32 +386,9 @@ function searchErlangA(
       ? scanUpward("erlang-c", a, ahtSeconds, targetAnswerSeconds, delayTargets).n
       : Math.round(a + Math.sqrt(a)),
   );
-  let low: number; // fails (or is below the lower bound)
-  let high: number; // meets
-  if (meets(evaluate(guess), targets)) {
-    high = guess;
-    let step = 1;
-    low = guess - 1;
-    while (low >= lower && meets(evaluate(low), targets)) {
-      high = low;
-      step *= 2;
-      low = Math.max(lower - 1, high - step);
-    }
-  } else {
-    low = guess;
-    let step = 1;
-    high = guess + 1;
-    while (!meets(evaluate(high), targets)) {
-      low = high;
-      step *= 2;
-      high = low + step;
-    }
-  }
-  while (high - low > 1) {
-    const mid = low + Math.floor((high - low) / 2);
-    if (meets(evaluate(mid), targets)) high = mid;
-    else low = mid;
-  }
+  const meetsAt = (n: number) => meets(evaluate(n), targets);
+  const [low, above] = bracketAroundGuess(guess, lower, meetsAt);
+  const high = bisectSmallestAgents(low, above, meetsAt);
   const answer = evaluate(high).metrics;
   const oneFewer = high === 0 ? null : evaluate(high - 1).metrics;
   return feasibleResult(context, answer, oneFewer);
