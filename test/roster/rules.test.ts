@@ -3,25 +3,9 @@ import { describe, expect, it } from "vitest";
 import { checkRoster } from "../../src/roster/check.js";
 import { startChanges, type RosterAgent, type RosterProblem, type RosterRules } from "../../src/roster/problem.js";
 import { rosterParts, solveRoster } from "../../src/roster/solve.js";
+import { testAgent } from "./agent-fixture.js";
 
-const agent = (id: string, overrides: Partial<RosterAgent> = {}): RosterAgent => ({
-  id,
-  name: id,
-  team: "calls",
-  templates: [],
-  minMinutesPerWeek: 0,
-  maxMinutesPerWeek: Infinity,
-  minMinutesPerPeriod: 0,
-  maxMinutesPerPeriod: Infinity,
-  maxShifts: Infinity,
-  maxConsecutiveDays: 7,
-  minConsecutiveDays: 1,
-  minConsecutiveDaysOff: 1,
-  maxWeekends: Infinity,
-  maxNights: Infinity,
-  hourlyCost: 0,
-  ...overrides,
-});
+const agent = (id: string, overrides: Partial<RosterAgent> = {}): RosterAgent => testAgent(id, { hourlyCost: 0, ...overrides });
 
 const rules = (overrides: Partial<RosterRules> = {}): RosterRules => ({
   minRestMinutes: 660,

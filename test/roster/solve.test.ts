@@ -1,27 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkRoster } from "../../src/roster/check.js";
-import type { Roster, RosterAgent, RosterProblem } from "../../src/roster/problem.js";
+import type { Roster, RosterProblem } from "../../src/roster/problem.js";
 import { solveRoster } from "../../src/roster/solve.js";
+import { testAgent } from "./agent-fixture.js";
 
-const agent = (id: string, overrides: Partial<RosterAgent> = {}): RosterAgent => ({
-  id,
-  name: id,
-  team: "calls",
-  templates: [],
-  minMinutesPerWeek: 0,
-  maxMinutesPerWeek: Infinity,
-  minMinutesPerPeriod: 0,
-  maxMinutesPerPeriod: Infinity,
-  maxShifts: Infinity,
-  maxConsecutiveDays: 7,
-  minConsecutiveDays: 1,
-  minConsecutiveDaysOff: 1,
-  maxWeekends: Infinity,
-  maxNights: Infinity,
-  hourlyCost: 20,
-  ...overrides,
-});
+const agent = testAgent;
 
 /** One week from a Monday: Early 07:00-15:00, Late 15:00-23:00, Night 23:00-07:00 (7.5 paid hours each). */
 const week = (overrides: Partial<RosterProblem> = {}): RosterProblem => ({
