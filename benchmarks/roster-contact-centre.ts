@@ -5,13 +5,16 @@
  * Prints the objective, bound, gap, wall and CPU time next to the target: within 1% of the bound
  * in under 120 s.
  *
- *   npx tsx benchmarks/roster-contact-centre.ts [--time-limit 120] [--agents 120] [--teams 3] [--requests 200]
+ * CPU time counts every thread of the process (the solver's workers too).
+ *
+ *   npx tsx benchmarks/roster-contact-centre.ts [--time-limit 120] [--agents 120] [--teams 3] [--requests 200] [--parallel N] [--seed 7]
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateRosterExample } from "../examples/roster/generate.js";
 import { readRosterInputs } from "../src/io/roster-input.js";
+import { solveMipInWorker } from "../src/io/solve-in-worker.js";
 import { checkRoster } from "../src/roster/check.js";
 import { solveRoster } from "../src/roster/solve.js";
 
@@ -22,7 +25,7 @@ const option = (name: string, fallback: string) => {
 };
 const timeLimitSeconds = Number(option("--time-limit", "120"));
 const agents = Number(option("--agents", "120"));
-const files = generateRosterExample({ agents, teams: Number(option("--teams", "3")), requests: Number(option("--requests", "200")), seed: 7 });
+const files = generateRosterExample({ agents, teams: Number(option("--teams", "3")), requests: Number(option("--requests", "200")), seed: Number(option("--seed", "7")) });
 const dir = mkdtempSync(join(tmpdir(), "wfm-roster-bench-"));
 writeFileSync(join(dir, "agents.csv"), files.agentsCsv);
 writeFileSync(join(dir, "requests.csv"), files.requestsCsv);
@@ -31,12 +34,14 @@ const { problem } = readRosterInputs({ agents: join(dir, "agents.csv"), requests
 
 const cpu = process.cpuUsage();
 const started = performance.now();
-const result = await solveRoster(problem, { timeLimitSeconds, relativeGap: 0.01 });
+// as `wfm roster` runs it: each MIP in a worker thread, the teams (independent parts) side by side
+const lanes = Number(option("--parallel", String(availableParallelism())));
+const result = await solveRoster(problem, { timeLimitSeconds, relativeGap: 0.01, runMip: solveMipInWorker, parallelParts: lanes });
 const load = (await import("node:os")).loadavg()[0]!.toFixed(1);
 const wall = (performance.now() - started) / 1000;
 const used = process.cpuUsage(cpu);
 const cpuSeconds = (used.user + used.system) / 1e6;
-console.log(`contact-centre month: ${problem.agents.length} agents x ${problem.days} days, ${problem.demand.length} demand rows, ${problem.requests.length} requests; time limit ${timeLimitSeconds} s`);
+console.log(`contact-centre month: ${problem.agents.length} agents x ${problem.days} days, ${problem.demand.length} demand rows, ${problem.requests.length} requests; time limit ${timeLimitSeconds} s, ${lanes} part(s) at a time`);
 console.log(`model: ${result.size.variables} variables, ${result.size.constraints} constraints`);
 if (result.roster === null) {
   console.log(`status ${result.status}: no roster keeping every hard rule found (${result.conflicts.length} relaxed rules, proven: ${result.conflictsProven}); wall ${wall.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s; target MISSED`);

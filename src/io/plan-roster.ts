@@ -99,7 +99,7 @@ export interface PlanRosterOutput {
 export async function planRoster(
   inputs: PlanRosterInputs,
   plan: PlanResult,
-  solve: Pick<SolveRosterOptions, "runMip" | "onProgress"> = {},
+  solve: Pick<SolveRosterOptions, "runMip" | "onProgress" | "parallelParts"> = {},
   locale: LocaleFormat = localeFormat("en"),
 ): Promise<PlanRosterOutput> {
   const { problem, startDateMs } = buildRosterProblem({ ...inputs, schedule: { shifts: plan.schedule?.shifts ?? [] }, scheduleFile: "the plan's schedule" });

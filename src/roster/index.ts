@@ -9,7 +9,7 @@ export type { Roster, RosterAgent, RosterDemand, RosterProblem, RosterRequest, R
 export { checkRoster } from "./check.js";
 export type { RosterCheck, RosterRule, RosterViolation } from "./check.js";
 export { buildRosterModel } from "./model.js";
-export type { BuildRosterModelOptions, RosterModel, RosterSlack } from "./model.js";
+export type { BuildRosterModelOptions, FairnessGroup, FairnessLevel, RosterModel, RosterSlack } from "./model.js";
 export { greedyRoster, rosterParts, solveRoster } from "./solve.js";
 export type { RosterConflict, RosterResult, SolveRosterOptions } from "./solve.js";
 export { rosterSummary } from "./summary.js";

@@ -38,6 +38,8 @@ export interface RosterModel {
   readonly assign: readonly (readonly (readonly number[])[])[];
   /** Slack columns of the relaxed hard rules (elastic mode), else empty. */
   readonly slacks: readonly RosterSlack[];
+  /** The night and weekend fairness groups (teams with a positive weight and two members or more). */
+  readonly fairness: readonly FairnessGroup[];
 }
 
 /** Options of {@link buildRosterModel}. */
@@ -52,6 +54,34 @@ export interface BuildRosterModelOptions {
   readonly slackWeight?: number;
   /** Cost of one agent short of a hard minimum in elastic mode. @defaultValue slackWeight */
   readonly coverSlackWeight?: number;
+  /**
+   * Restricts fairness groups to levels: every member of the group `kind` of `team` works between
+   * `low` and `high` nights or weekends (bounds on the group's lowest and highest count). A
+   * restriction, not a rule: the search uses it to look for rosters whose spreads are already at
+   * their bound. @defaultValue none
+   */
+  readonly fairnessLevels?: readonly FairnessLevel[];
+}
+
+/** Levels of one fairness group (see {@link BuildRosterModelOptions.fairnessLevels}). */
+export interface FairnessLevel {
+  readonly kind: "nights" | "weekends";
+  readonly team: string;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** A fairness group of the model: a team's night or weekend counts and its extremes' columns. */
+export interface FairnessGroup {
+  readonly kind: "nights" | "weekends";
+  readonly team: string;
+  /** Agent indices of the members. */
+  readonly members: readonly number[];
+  /** Per member (same order), the columns whose sum is their count. */
+  readonly counts: readonly (readonly number[])[];
+  /** Columns of the group's highest and lowest count. */
+  readonly high: number;
+  readonly low: number;
 }
 
 /**
@@ -74,8 +104,11 @@ export interface BuildRosterModelOptions {
  * (high - low) per team + start-change penalties + costWeight x hourlyCost x paid hours.
  *
  * @param problem - the roster problem
- * @param options - elastic mode
- * @returns the CSC data, the assignment columns and the slacks
+ * With `fairnessLevels`, a group's lowest count is at least `low` and its highest at most `high`,
+ * so every member's count lies in [low, high].
+ *
+ * @param options - elastic mode, fairness levels
+ * @returns the CSC data, the assignment columns, the slacks and the fairness groups
  *
  * @example
  * ```ts
@@ -245,25 +278,28 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
   });
 
   // fairness: per team, high >= count >= low for every eligible agent
-  const groups: { members: number[]; high: number; low: number }[] = [];
-  const fairness = (counts: [number, number][][], weight: number, eligible: (a: number) => boolean) => {
-    if (weight <= 0) return groups;
+  const groups: FairnessGroup[] = [];
+  const fairness = (kind: FairnessGroup["kind"], counts: [number, number][][], weight: number, eligible: (a: number) => boolean) => {
+    if (weight <= 0) return [];
+    const added: FairnessGroup[] = [];
     for (const team of new Set(problem.agents.map((x) => x.team))) {
       const members = problem.agents.map((x, a) => a).filter((a) => problem.agents[a]!.team === team && eligible(a));
       if (members.length < 2) continue;
       // integer: the counts are, so high >= ceil(max) and low <= floor(min) cut the LP's even split
-      const high = b.variable({ cost: weight, upper: H, integer: true });
-      const low = b.variable({ cost: -weight, upper: H, integer: true });
+      const level = options.fairnessLevels?.find((x) => x.kind === kind && x.team === team);
+      const high = b.variable({ cost: weight, upper: level ? level.high : H, integer: true });
+      const low = b.variable({ cost: -weight, lower: level ? level.low : 0, upper: H, integer: true });
       for (const a of members) {
         b.row([[high, 1], ...negative(counts[a]!)], 0, Infinity);
         b.row([[low, 1], ...negative(counts[a]!)], -Infinity, 0);
       }
-      groups.push({ members, high, low });
+      added.push({ kind, team, members, counts: members.map((a) => counts[a]!.map(([j]) => j)), high, low });
     }
-    return groups;
+    groups.push(...added);
+    return added;
   };
-  const nightGroups = fairness(nightCount, problem.rules.nightFairnessWeight, (a) => problem.agents[a]!.maxNights > 0 && nightCount[a]!.length > 0).splice(0);
-  fairness(weekendCount, problem.rules.weekendFairnessWeight, () => true);
+  const nightGroups = fairness("nights", nightCount, problem.rules.nightFairnessWeight, (a) => problem.agents[a]!.maxNights > 0 && nightCount[a]!.length > 0);
+  fairness("weekends", weekendCount, problem.rules.weekendFairnessWeight, () => true);
 
   // requests
   for (const r of problem.requests) {
@@ -313,5 +349,5 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
     if (r === 0) continue;
     b.row([[high, 1], [low, -1], ...rows.flatMap((row) => [[row.under, 1 / r], [row.over, 1 / (n - r)]] as [number, number][])], 1, Infinity);
   }
-  return { data: b.build(), assign, slacks };
+  return { data: b.build(), assign, slacks, fairness: groups };
 }

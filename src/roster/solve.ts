@@ -4,7 +4,7 @@ import type { ScheduleProgress } from "../schedule/solve.js";
 import { checkRoster, type RosterCheck } from "./check.js";
 import { seededRandom } from "../staffing/random.js";
 import { rosterSummary } from "./summary.js";
-import { buildRosterModel, type RosterModel, type RosterSlack } from "./model.js";
+import { buildRosterModel, type FairnessLevel, type RosterModel, type RosterSlack } from "./model.js";
 import { familyOf, weekendsOf, type Roster, type RosterAgent, type RosterDemand, type RosterProblem, type RosterTemplate } from "./problem.js";
 
 /**
@@ -31,6 +31,12 @@ export interface SolveRosterOptions extends MipSolveOptions {
   readonly onProgress?: (progress: ScheduleProgress) => void;
   /** Runs the MIP (e.g. in a worker thread). @defaultValue solveMip in this thread */
   readonly runMip?: (model: MipModelData, options: MipSolveOptions & { onProgress?: (p: ScheduleProgress) => void }) => Promise<MipResult>;
+  /**
+   * Independent parts ({@link rosterParts}) solved at the same time. Worth more than 1 only when
+   * `runMip` runs each MIP on a thread of its own (the CLI's worker runner): the time limit then
+   * buys that many threads' work. @defaultValue 1
+   */
+  readonly parallelParts?: number;
 }
 
 /** A solved roster. */
@@ -318,6 +324,69 @@ async function improveRoster(options: {
   return { status, values: best.values, objective: best.objective, bound, solveSeconds: elapsed() };
 }
 
+/**
+ * The fairness levels the LP relaxation points to: per group, the members' mean count m in the
+ * relaxation's solution and its spread s = ceil(high - low) there (0 for weekends when the
+ * relaxation splits them evenly; 1 for nights when their total does not divide evenly, by the
+ * valid inequality); the levels are low = round(m - s / 2), high = low + s.
+ */
+function levelsFromRelaxation(model: RosterModel, values: Float64Array): FairnessLevel[] {
+  return model.fairness.map((group) => {
+    const counts = group.counts.map((columns) => columns.reduce((sum, j) => sum + values[j]!, 0));
+    const mean = counts.reduce((x, y) => x + y, 0) / Math.max(1, counts.length);
+    const spread = Math.max(0, Math.ceil(values[group.high]! - values[group.low]! - 1e-6));
+    const low = Math.max(0, Math.round(mean - spread / 2));
+    return { kind: group.kind, team: group.team, low, high: low + spread };
+  });
+}
+
+/**
+ * A roster whose night and weekend spreads are held at the levels the LP relaxation points to
+ * ({@link levelsFromRelaxation}): the same model with the groups' extremes bounded, solved by
+ * branch and cut. Bounding each agent's count (not only the spread) leaves branch and cut a far
+ * smaller search, so it often finds within seconds a roster whose spreads are already at the
+ * relaxation's; that roster keeps every rule of the full model (only the extremes' bounds differ,
+ * and the columns are the same), so it is a start for the full search. Null when the relaxation
+ * or the levelled model gives no roster within the time.
+ */
+async function levelledRoster(
+  problem: RosterProblem,
+  model: RosterModel,
+  runMip: NonNullable<SolveRosterOptions["runMip"]>,
+  options: { timeLimitSeconds: number; relativeGap: number; greedy: Roster; highsOptions?: MipSolveOptions["highsOptions"] },
+): Promise<{ values: Float64Array; objective: number } | null> {
+  const started = Date.now();
+  const left = () => options.timeLimitSeconds - (Date.now() - started) / 1000;
+  const relaxation = await runMip({ ...model.data, integrality: new Int32Array(model.data.numCols) }, { timeLimitSeconds: Math.max(1, options.timeLimitSeconds * 0.2), relativeGap: 0 });
+  if (relaxation.values === null || left() < 0.5) return null;
+  // the strict model (no slack columns: a smaller LP), the greedy roster offered as a partial start
+  const levelled = buildRosterModel(problem, { fairnessLevels: levelsFromRelaxation(model, relaxation.values) });
+  const result = await runMip(levelled.data, {
+    timeLimitSeconds: left(),
+    relativeGap: options.relativeGap,
+    startPartial: startOf(problem, levelled, options.greedy),
+    ...(options.highsOptions ? { highsOptions: options.highsOptions } : {}),
+  });
+  if (result.values === null) return null;
+  return completeRoster(problem, model, decode(problem, levelled, result.values).roster, Math.max(1, left()));
+}
+
+/**
+ * The full model's columns for a roster: its assignments fixed, the rest (weekends, fairness
+ * extremes, shortfall, excess, slack) completed by HiGHS in a trivial solve. Null when none.
+ */
+async function completeRoster(problem: RosterProblem, model: RosterModel, roster: Roster, timeLimitSeconds: number): Promise<{ values: Float64Array; objective: number } | null> {
+  const fixed = startOf(problem, model, roster);
+  const colLower = Float64Array.from(model.data.colLower);
+  const colUpper = Float64Array.from(model.data.colUpper);
+  fixed.indices.forEach((j, k) => {
+    colLower[j] = fixed.values[k]!;
+    colUpper[j] = fixed.values[k]!;
+  });
+  const completed = await solveMip({ ...model.data, colLower, colUpper }, { timeLimitSeconds, relativeGap: 0 });
+  return completed.values === null || completed.objective === null ? null : { values: completed.values, objective: completed.objective };
+}
+
 /** One part's answer. */
 interface PartResult {
   readonly status: MipStatus;
@@ -329,7 +398,7 @@ interface PartResult {
 }
 
 async function solvePart(problem: RosterProblem, options: SolveRosterOptions, timeLimitSeconds: number): Promise<PartResult> {
-  const { runMip = solveMip, onProgress, ...mipOptions } = options;
+  const { runMip = solveMip, onProgress, parallelParts: _lanes, ...mipOptions } = options;
   // The elastic model: the relaxable hard rules carry a priced slack, so a roster (all days off at
   // worst) always exists and the search never stalls looking for a first one. A roster with no
   // slack keeps every hard rule; the bound is valid for the strict model too (slack >= 0).
@@ -337,21 +406,22 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
   const started = Date.now();
   // the whole budget if need be: an agent left without a line of work breaks their minimum hours
   const greedy = await greedyRoster(problem, { timeLimitSeconds });
-  // the greedy roster as a complete start: its assignments fixed, the rest of the columns
-  // (weekends, fairness extremes, shortfall, excess) completed by HiGHS in a trivial solve
   const partial = startOf(problem, model, greedy);
-  const colLower = Float64Array.from(model.data.colLower);
-  const colUpper = Float64Array.from(model.data.colUpper);
-  partial.indices.forEach((j, k) => {
-    colLower[j] = partial.values[k]!;
-    colUpper[j] = partial.values[k]!;
-  });
-  const completed = await solveMip({ ...model.data, colLower, colUpper }, { timeLimitSeconds: Math.max(1, timeLimitSeconds * 0.1), relativeGap: 0 });
+  // the greedy roster as a complete start, then a levelled roster when it does better
+  let start = await completeRoster(problem, model, greedy, Math.max(1, timeLimitSeconds * 0.1));
+  const leftSeconds = () => timeLimitSeconds - (Date.now() - started) / 1000;
+  if (model.fairness.length > 0 && leftSeconds() > 2) {
+    const levelled = await levelledRoster(problem, model, runMip, { timeLimitSeconds: leftSeconds() * 0.5, greedy, relativeGap: mipOptions.relativeGap ?? 1e-4, ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}) });
+    if (levelled !== null && (start === null || levelled.objective < start.objective - 1e-6)) {
+      start = levelled;
+      onProgress?.({ elapsedSeconds: (Date.now() - started) / 1000, bestObjective: levelled.objective, bound: null, gap: null });
+    }
+  }
   const result = await improveRoster({
     problem,
     model,
     runMip,
-    start: completed.values !== null && completed.objective !== null ? { values: completed.values, objective: completed.objective } : null,
+    start,
     startPartial: partial,
     timeLimitSeconds: Math.max(1, timeLimitSeconds - (Date.now() - started) / 1000),
     relativeGap: mipOptions.relativeGap ?? 1e-4,
@@ -394,8 +464,12 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
 
 /**
  * Solves a roster exactly with HiGHS. The problem is first split into its independent parts
- * ({@link rosterParts}: teams with their own demand), each solved in turn with a share of the time
- * limit proportional to its agents; the objectives and bounds add up. The returned roster is
+ * ({@link rosterParts}: teams with their own demand), solved `parallelParts` at a time, each with a
+ * share of the time limit proportional to its agents; the objectives and bounds add up. Per part:
+ * a greedy roster ({@link greedyRoster}), a levelled roster (branch and cut with every team's night
+ * and weekend counts held at the levels the LP relaxation points to, so the fairness spreads start
+ * at their bound), then branch and cut on the full model from the better of the two, a
+ * large-neighbourhood search while the gap is open, and branch and cut again for the bound. The returned roster is
  * decoded from the integer values and checked by {@link checkRoster}; a roster that breaks a hard
  * rule or whose objective differs from the solver's is refused (`solver-failed`). The model solved
  * is the elastic one: minimum cover, hours, shifts, weekends, nights and hard stable starts may be
@@ -407,7 +481,7 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
  * @param problem - the roster problem
  * @param options - time limit (s), relative gap, progress, the MIP runner
  * @returns status, roster, check, objective, bound, gap, conflicts
- * @throws {WfmError} `invalid-argument` for bad options; `solver-failed` when a roster fails the check
+ * @throws {WfmError} `invalid-argument` for bad options (time limit, `parallelParts`); `solver-failed` when a roster fails the check
  *
  * @example
  * ```ts
@@ -420,19 +494,34 @@ export async function solveRoster(problem: RosterProblem, options: SolveRosterOp
   if (options.timeLimitSeconds !== undefined && !(options.timeLimitSeconds > 0 && Number.isFinite(options.timeLimitSeconds))) {
     invalidArgument("solveRoster", "timeLimitSeconds", "a positive finite number", options.timeLimitSeconds);
   }
+  if (options.parallelParts !== undefined && !(Number.isInteger(options.parallelParts) && options.parallelParts >= 1)) {
+    invalidArgument("solveRoster", "parallelParts", "a whole number >= 1", options.parallelParts);
+  }
   const started = Date.now();
   const timeLimitSeconds = options.timeLimitSeconds ?? 60;
   const parts = rosterParts(problem);
   const full = buildRosterModel(problem, { elastic: true, slackWeight: SLACK_WEIGHT }).data;
   const size = { variables: full.numCols, constraints: full.numRows, nonzeros: full.matrix.indices.length };
-  const results: PartResult[] = [];
-  let agentsLeft = problem.agents.length;
-  for (const part of parts) {
-    const left = timeLimitSeconds - (Date.now() - started) / 1000;
-    const share = Math.max(1, (left * Math.max(1, part.agents.length)) / Math.max(1, agentsLeft));
-    agentsLeft -= part.agents.length;
-    results.push(await solvePart(part, options, share));
-  }
+  // lanes take the parts in order; a part starting gets the time left x the lanes free (its own
+  // included) x its share of the agents not started yet, at most the time left
+  const lanes = options.parallelParts ?? 1;
+  const results: PartResult[] = new Array<PartResult>(parts.length);
+  let next = 0;
+  let running = 0;
+  let agentsUnstarted = problem.agents.length;
+  const lane = async () => {
+    while (next < parts.length) {
+      const k = next++;
+      const part = parts[k]!;
+      const left = timeLimitSeconds - (Date.now() - started) / 1000;
+      const share = Math.max(1, Math.min(left, (left * (lanes - running) * Math.max(1, part.agents.length)) / Math.max(1, agentsUnstarted)));
+      agentsUnstarted -= part.agents.length;
+      running++;
+      results[k] = await solvePart(part, options, share);
+      running--;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, parts.length) }, lane));
   const solveSeconds = (Date.now() - started) / 1000;
   const conflicts = results.flatMap((r) => r.conflicts);
   if (conflicts.length > 0) {

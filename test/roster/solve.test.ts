@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkRoster } from "../../src/roster/check.js";
 import type { Roster, RosterProblem } from "../../src/roster/problem.js";
+import { buildRosterModel } from "../../src/roster/model.js";
 import { solveRoster } from "../../src/roster/solve.js";
+import { solveMip } from "../../src/schedule/mip.js";
 import { testAgent } from "./agent-fixture.js";
 
 const agent = testAgent;
@@ -156,5 +158,110 @@ describe("solveRoster", () => {
     expect(result.status).toBe("infeasible");
     // three 7.5-hour shifts (Fri, Sat, Sun) give 1350 minutes; 1050 short
     expect(result.conflicts).toEqual([{ rule: "min-minutes-per-week", agent: "a", day: 0, unit: "minutes", amount: 1050 }]);
+  });
+});
+
+describe("solveRoster: fairness levels and parts side by side", () => {
+  /** Exhaustive search over three agents' rows (each row legal for its agent alone), scored by the checker. */
+  const bruteForceThree = (problem: RosterProblem): number | null => {
+    const options = ["", ...problem.templates.map((t) => t.name)];
+    const rows = problem.agents.map((a) => {
+      const alone: RosterProblem = { ...problem, agents: [a], demand: [], requests: problem.requests.filter((r) => r.agent === a.id && r.kind === "leave") };
+      const out: string[][] = [];
+      for (let code = 0; code < options.length ** problem.days; code++) {
+        const days: string[] = [];
+        for (let d = 0, c = code; d < problem.days; d++, c = Math.floor(c / options.length)) days.push(options[c % options.length]!);
+        if (checkRoster(alone, { [a.id]: days }).feasible) out.push(days);
+      }
+      return out;
+    });
+    let best: number | null = null;
+    const [ida, idb, idc] = problem.agents.map((a) => a.id) as [string, string, string];
+    for (const x of rows[0]!)
+      for (const y of rows[1]!)
+        for (const z of rows[2]!) {
+          const check = checkRoster(problem, { [ida]: x, [idb]: y, [idc]: z });
+          if (check.feasible && (best === null || check.objective < best - 1e-9)) best = check.objective;
+        }
+    return best;
+  };
+
+  it("law: on random three-agent long weekends of one team (night and weekend spreads priced) the optimum equals exhaustive search", async () => {
+    const base = week();
+    const instance = fc
+      .record({
+        maxNights: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
+        minHours: fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 })),
+        leave: fc.option(fc.record({ agent: fc.constantFrom("a", "b", "c"), day: fc.integer({ min: 0, max: 3 }) }), { nil: undefined }),
+        demand: fc.array(fc.record({ day: fc.integer({ min: 0, max: 3 }), template: fc.constantFrom("Early", "Night"), agents: fc.integer({ min: 0, max: 3 }) }), { maxLength: 6 }),
+        prefs: fc.array(fc.record({ agent: fc.constantFrom("a", "b", "c"), day: fc.integer({ min: 0, max: 3 }), kind: fc.constantFrom("on" as const, "off" as const), weight: fc.integer({ min: 1, max: 9 }) }), { maxLength: 2 }),
+        fairness: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 })),
+      })
+      .map((r): RosterProblem => {
+        const seen = new Set<string>();
+        return week({
+          days: 4,
+          firstWeekday: 4, // Friday to Monday: one weekend
+          templates: [base.templates[0]!, base.templates[2]!],
+          agents: ["a", "b", "c"].map((id, k) => agent(id, { maxNights: r.maxNights[k]!, minMinutesPerPeriod: r.minHours[k]! * 60 })),
+          requests: [...(r.leave === undefined ? [] : [{ ...r.leave, kind: "leave" as const, weight: 0 }]), ...r.prefs],
+          demand: r.demand.filter((d) => !seen.has(`${d.day}/${d.template}`) && seen.add(`${d.day}/${d.template}`)),
+          rules: { ...base.rules, nightFairnessWeight: r.fairness[0], weekendFairnessWeight: r.fairness[1] },
+        });
+      });
+    await fc.assert(
+      fc.asyncProperty(instance, async (p) => {
+        const expected = bruteForceThree(p);
+        const result = await solveRoster(p, { timeLimitSeconds: 20, relativeGap: 0 });
+        expect(expected).not.toBeNull(); // no hard minimum cover: all days off keeps every rule but minimum hours, which fit in four days
+        expect(result.objective).toBeCloseTo(expected!, 6);
+        expect(checkRoster(p, result.roster as Roster).violations).toEqual([]);
+      }),
+      { numRuns: 8, seed: 21 },
+    );
+  }, 300_000);
+
+  it("holds every member of a fairness group between its levels, and a level no roster can keep leaves no solution", async () => {
+    const p = week({
+      agents: [agent("a"), agent("b"), agent("c")],
+      demand: Array.from({ length: 7 }, (_, d) => ({ day: d, template: "Night", agents: 1 })),
+      rules: { ...week().rules, excessWeight: 20 }, // two extra nights (40) cost more than a spread of 1 (10)
+    });
+    const nights = (values: Float64Array, model: ReturnType<typeof buildRosterModel>) => model.fairness.find((g) => g.kind === "nights")!.counts.map((columns) => columns.reduce((sum, j) => sum + Math.round(values[j]!), 0));
+    const free = buildRosterModel(p);
+    expect(free.fairness.map((g) => [g.kind, g.team, g.members])).toEqual([
+      ["nights", "calls", [0, 1, 2]],
+      ["weekends", "calls", [0, 1, 2]],
+    ]);
+    // seven nights for three agents: 3, 2, 2 at best (spread 1); held at [2, 3] each agent works 2 or 3
+    const held = buildRosterModel(p, { fairnessLevels: [{ kind: "nights", team: "calls", low: 2, high: 3 }] });
+    const solved = await solveMip(held.data, { timeLimitSeconds: 20, relativeGap: 0 });
+    expect(solved.status).toBe("optimal");
+    expect([...nights(solved.values!, held)].sort()).toEqual([2, 2, 3]);
+    // every agent on exactly 2 nights covers 6 of 7: one night short (1000) is the least cost
+    const exact = buildRosterModel(p, { fairnessLevels: [{ kind: "nights", team: "calls", low: 2, high: 2 }] });
+    const short = await solveMip(exact.data, { timeLimitSeconds: 20, relativeGap: 0 });
+    expect(nights(short.values!, exact)).toEqual([2, 2, 2]);
+    expect(short.objective! - solved.objective!).toBeCloseTo(1000 - 10, 6);
+    // more nights than the week has days: no roster
+    const impossible = buildRosterModel(p, { fairnessLevels: [{ kind: "nights", team: "calls", low: 8, high: 8 }] });
+    expect((await solveMip(impossible.data, { timeLimitSeconds: 20, relativeGap: 0 })).status).toBe("infeasible");
+  });
+
+  it("solves independent teams side by side (parallelParts) to the same optimum as one at a time, and refuses a bad lane count", async () => {
+    const p = week({
+      agents: ["x", "y", "z"].flatMap((team) => [agent(`${team}1`, { team, maxNights: 3 }), agent(`${team}2`, { team, maxNights: 3 })]),
+      demand: ["x", "y", "z"].flatMap((team) => Array.from({ length: 7 }, (_, d) => ({ day: d, template: d % 2 === 0 ? "Night" : "Early", agents: 1, team }))),
+      requests: [{ agent: "y1", day: 5, kind: "off", weight: 4 }],
+    });
+    const one = await solveRoster(p, { timeLimitSeconds: 30, relativeGap: 0 });
+    const two = await solveRoster(p, { timeLimitSeconds: 30, relativeGap: 0, parallelParts: 2 });
+    expect(one.status).toBe("optimal");
+    expect(two.status).toBe("optimal");
+    expect(two.objective).toBeCloseTo(one.objective!, 9);
+    expect(checkRoster(p, two.roster!).violations).toEqual([]);
+    for (const parallelParts of [0, 1.5, Number.NaN]) {
+      await expect(solveRoster(p, { parallelParts })).rejects.toMatchObject({ code: "invalid-argument" });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
@@ -158,7 +159,7 @@ async function rosterOfPlan(inputs: PlanRosterInputs | undefined, plan: PlanResu
   step(`rostering ${inputs.agents.length} agents on the schedule`);
   const { planRoster } = await import("../../io/plan-roster.js");
   const progress = progressPrinter(io);
-  const output = await planRoster(inputs, plan, { runMip: solveMipInWorker, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) }, f);
+  const output = await planRoster(inputs, plan, { runMip: solveMipInWorker, parallelParts: availableParallelism(), ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) }, f);
   progress.done();
   return output;
 }

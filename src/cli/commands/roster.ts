@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
@@ -139,7 +140,7 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
   const timeLimitSeconds = flags.timeLimit === undefined ? (config.timeLimitSeconds ?? 60) : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
   const relativeGap = flags.gap === undefined ? (config.gapPercent ?? 0.01) / 100 : parsePercentOption("--gap", flags.gap, { maxPercent: 100, exclusiveMax: true });
   const progress = progressPrinter(io);
-  const result = await solveRoster(problem, { timeLimitSeconds, relativeGap, runMip: solveMipInWorker, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  const result = await solveRoster(problem, { timeLimitSeconds, relativeGap, runMip: solveMipInWorker, parallelParts: availableParallelism(), ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
   progress.done();
   if (result.status === "infeasible") {
     const lines = result.conflicts.map((c) => conflictLine(startDateMs, c));
