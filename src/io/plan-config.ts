@@ -213,7 +213,10 @@ export function loadPlanConfig(path: string, options: { cwd?: string; overrides?
     config.roster === undefined
       ? undefined
       : collect(() =>
-          readPlanRoster(config.roster!, { baseDir, planFile: path, period: month, shiftTemplates: shifts?.settings.templates.map((t) => t.name) ?? (config.shifts === undefined ? undefined : []), inputs }),
+          readPlanRoster(config.roster!, { baseDir, planFile: path, period: month, shiftTemplates: shifts?.settings.templates.map((t) => t.name) ?? (config.shifts === undefined ? undefined : []),
+            inputs,
+            ...(events === undefined ? {} : { specialDays: events }),
+          }),
         );
   if (config.forecast?.method === "driver" && (config.orders === undefined || config.ordersTarget === undefined)) {
     problems.push({ code: "invalid-config", file: path, path: ["forecast", "method"], message: "the driver method needs orders (daily orders CSV) and ordersTarget" });

@@ -6,6 +6,7 @@
  * @module
  */
 import { resolve } from "node:path";
+import type { SpecialDay } from "../forecast/types.js";
 import { z } from "zod";
 import { formatLocalDate, millisecondsInDay } from "../calendar/local-time.js";
 import { WfmError } from "../errors.js";
@@ -45,14 +46,23 @@ export interface PlanRosterInputs {
 
 /**
  * Reads the plan's `roster` field: its agents and requests CSVs and its config (a file or embedded),
- * the config given the plan's month as its period.
+ * the config given the plan's month as its period and, when it names no `holidays`, the plan's
+ * special days of kind `holiday` in that month.
  *
  * @param shiftTemplates - template names of the plan's shifts config (undefined: the plan has none)
  * @throws {WfmError} a missing or invalid file; a plan without shifts; a shifts template the roster config does not define
  */
 export function readPlanRoster(
   value: z.infer<typeof planRosterSchema>,
-  options: { baseDir: string; planFile: string; period: { startLocalMs: number; endLocalMs: number }; shiftTemplates: readonly string[] | undefined; inputs: string[] },
+  options: {
+    baseDir: string;
+    planFile: string;
+    period: { startLocalMs: number; endLocalMs: number };
+    shiftTemplates: readonly string[] | undefined;
+    inputs: string[];
+    /** The plan's special days: those of kind `holiday` become the roster's holidays when its config names none. */
+    specialDays?: readonly SpecialDay[];
+  },
 ): PlanRosterInputs {
   const { baseDir, planFile, period, inputs } = options;
   if (options.shiftTemplates === undefined) {
@@ -68,7 +78,13 @@ export function readPlanRoster(
   // Strict: startDate, days and demand are refused, the plan's month and schedule give them.
   const parsed = planRosterConfigSchema.safeParse(raw);
   if (!parsed.success) throw new WfmError(zodProblems(parsed.error, configFile));
-  const config: RosterConfig = { ...parsed.data, startDate: formatLocalDate(period.startLocalMs), days: Math.round((period.endLocalMs - period.startLocalMs) / millisecondsInDay) };
+  const planHolidays = (options.specialDays ?? []).filter((e) => e.kind === "holiday" && e.dateMs >= period.startLocalMs && e.dateMs < period.endLocalMs).map((e) => formatLocalDate(e.dateMs));
+  const config: RosterConfig = {
+    ...parsed.data,
+    startDate: formatLocalDate(period.startLocalMs),
+    days: Math.round((period.endLocalMs - period.startLocalMs) / millisecondsInDay),
+    ...(parsed.data.holidays === undefined && planHolidays.length > 0 ? { holidays: planHolidays } : {}),
+  };
   const names = new Set(config.templates.map((t) => t.name));
   const missing = options.shiftTemplates.filter((t) => !names.has(t));
   if (missing.length > 0) {

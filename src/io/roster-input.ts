@@ -62,6 +62,7 @@ export const rosterConfigSchema = z
         excessPenalty: z.number().nonnegative().optional().describe("cost of each agent beyond a demand (default 10)"),
         nightFairness: z.number().nonnegative().optional().describe("weight of (most - fewest nights) within a team (default 10)"),
         weekendFairness: z.number().nonnegative().optional().describe("weight of (most - fewest weekends) within a team (default 10)"),
+        holidayFairness: z.number().nonnegative().optional().describe("weight of (most - fewest public holidays worked) within a team, with `holidays` (default 10)"),
         costWeight: z.number().nonnegative().optional().describe("weight of the money cost hourlyCost x paid hours (default 0)"),
       })
       .strict()
@@ -81,6 +82,10 @@ export const rosterConfigSchema = z
       )
       .optional()
       .describe("agents per template and day; a later entry replaces an earlier one for the same day, template and team"),
+    holidays: z
+      .array(date)
+      .optional()
+      .describe("public holidays (YYYY-MM-DD) shared fairly within each team (rules.holidayFairness); dates outside the period are ignored, so a year's list may be kept here"),
     timeLimitSeconds: z.number().positive().optional(),
     gapPercent: z.number().min(0).max(100).optional(),
     timeZone: z
@@ -367,6 +372,16 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
       });
     }
   }
+  const holidays: number[] = [];
+  (config.holidays ?? []).forEach((text, i) => {
+    if (parseLocalTimestamp(text) === null) {
+      problems.push({ code: "invalid-config", file: inputs.configFile, path: ["holidays", i], message: `${JSON.stringify(text)} is not a calendar date` });
+      return;
+    }
+    const day = dayOf(text);
+    if (day >= 0 && day < days && !holidays.includes(day)) holidays.push(day);
+  });
+  holidays.sort((a, b) => a - b);
   if (problems.length > 0) throw new WfmError(problems);
   const r = config.rules ?? {};
   return {
@@ -394,8 +409,10 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
         excessWeight: r.excessPenalty ?? 10,
         nightFairnessWeight: r.nightFairness ?? 10,
         weekendFairnessWeight: r.weekendFairness ?? 10,
+        ...(holidays.length > 0 ? { holidayFairnessWeight: r.holidayFairness ?? 10 } : {}),
         costWeight: r.costWeight ?? 0,
       },
+      ...(holidays.length > 0 ? { holidays } : {}),
     },
   };
 }

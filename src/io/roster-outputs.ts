@@ -158,8 +158,9 @@ export function conflictLine(startDateMs: number, c: RosterConflict): string {
 
 /**
  * The team calendar as a report: an agents x days grid (a cell per day: the template name, `leave`
- * or empty, coloured by {@link shiftType}), a legend and the per-agent summary (shifts, paid hours,
- * nights, weekends, requests granted).
+ * or empty, coloured by {@link shiftType}; public holidays marked in the day's heading), a legend
+ * and the per-agent summary (shifts, paid hours, nights, weekends, holidays when there are any,
+ * requests granted).
  */
 export function rosterReport(options: RosterOutputOptions & { summary: readonly AgentSummary[]; title?: string }): ReportDocument {
   const f = options.locale ?? localeFormat("en");
@@ -200,6 +201,7 @@ export function rosterSections(options: RosterOutputOptions & { summary: readonl
   const templates = new Map(problem.templates.map((t) => [t.name, t]));
   const leave = new Set(problem.requests.filter((r) => r.kind === "leave").map((r) => `${r.agent}\u0000${r.day}`));
   const days = Array.from({ length: problem.days }, (_, d) => d);
+  const holidays = new Set(problem.holidays ?? []);
   const rows: string[][] = [];
   const colours: (string | undefined)[][] = [];
   for (const agent of problem.agents) {
@@ -223,7 +225,10 @@ export function rosterSections(options: RosterOutputOptions & { summary: readonl
   }
   const grid: ReportTable = {
     title: m.gridTitle,
-    columns: [m.agent, ...days.map((d) => `${f.dayOfMonth(rosterDate(startDateMs, d))} ${m.weekdays[localDayOfWeek(startDateMs + d * millisecondsInDay)]}`)],
+    columns: [
+      m.agent,
+      ...days.map((d) => `${f.dayOfMonth(rosterDate(startDateMs, d))} ${m.weekdays[localDayOfWeek(startDateMs + d * millisecondsInDay)]}${holidays.has(d) ? ` ${m.holidayMark}` : ""}`),
+    ],
     rows,
     cellColours: colours,
   };
@@ -233,11 +238,26 @@ export function rosterSections(options: RosterOutputOptions & { summary: readonl
     type === "leave" ? m.leaveMeaning : problem.templates.filter((t) => shiftType(t) === type).map((t) => t.name).join(f.messages.list) || "-",
   ]);
   const legend: ReportTable = { title: m.legendTitle, columns: [...m.legendColumns], rows: legendRows, cellColours: types.map((type) => [shiftTypeColours[type], undefined]) };
+  // with holidays, their column follows the weekends'
+  const withHolidays = holidays.size > 0;
+  const columns = [...m.perAgentColumns];
+  if (withHolidays) columns.splice(7, 0, m.holidaysColumn);
   const perAgent: ReportTable = {
     title: m.perAgentTitle,
-    columns: [...m.perAgentColumns],
-    rows: summary.map((s) => [s.agent, s.name, s.team, count(s.shifts), f.digits(s.paidHours.toFixed(1)), count(s.nights), count(s.weekends), count(s.leaveDays), m.of(count(s.requestsGranted), count(s.requests))]),
-    numeric: [3, 4, 5, 6, 7],
+    columns,
+    rows: summary.map((s) => [
+      s.agent,
+      s.name,
+      s.team,
+      count(s.shifts),
+      f.digits(s.paidHours.toFixed(1)),
+      count(s.nights),
+      count(s.weekends),
+      ...(withHolidays ? [count(s.holidays)] : []),
+      count(s.leaveDays),
+      m.of(count(s.requestsGranted), count(s.requests)),
+    ]),
+    numeric: withHolidays ? [3, 4, 5, 6, 7, 8] : [3, 4, 5, 6, 7],
   };
   return [
     {

@@ -56,6 +56,8 @@ export interface RosterCheck {
   readonly nightSpread: number;
   /** Sum over teams of (most - fewest) weekends worked. */
   readonly weekendSpread: number;
+  /** Sum over teams of (most - fewest) public holidays worked (0 without holidays). */
+  readonly holidaySpread: number;
   /** Start changes within weeks, summed over agents and weeks (0 without `stableStarts`). */
   readonly startChanges: number;
   /** Sum of hourlyCost x paid hours. */
@@ -114,6 +116,8 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
   const leave = new Set(problem.requests.filter((r) => r.kind === "leave").map((r) => `${r.agent}\u0000${r.day}`));
   const nightsOf = new Map<string, number>();
   const weekendsOf = new Map<string, number>();
+  const holidaysOf = new Map<string, number>();
+  const holidays = [...new Set(problem.holidays ?? [])];
   let cost = 0;
   for (const id of Object.keys(roster)) {
     if (!problem.agents.some((a) => a.id === id)) violations.push({ rule: "roster-shape", agent: id, message: `agent ${id} is not in the problem` });
@@ -198,6 +202,7 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
     if (nights > agent.maxNights) say("max-nights", `${nights} nights, at most ${agent.maxNights}`);
     nightsOf.set(agent.id, nights);
     weekendsOf.set(agent.id, weekends);
+    holidaysOf.set(agent.id, holidays.filter((d) => (days[d] ?? "") !== "").length);
   }
 
   let shortfall = 0;
@@ -236,8 +241,16 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
   const nightSpread = spread(nightsOf, (a) => a.maxNights > 0 && (a.templates.length === 0 ? nightNames.size > 0 : a.templates.some((t) => nightNames.has(t))));
   const startChangeCost = stable?.penaltyPerChange === undefined ? 0 : stable.penaltyPerChange * changes;
   const weekendSpread = spread(weekendsOf, () => true);
+  const holidaySpread = holidays.length > 0 ? spread(holidaysOf, () => true) : 0;
   const w = problem.rules;
   const objective =
-    w.shortfallWeight * shortfall + w.excessWeight * excess + requestPenalty + w.nightFairnessWeight * nightSpread + w.weekendFairnessWeight * weekendSpread + startChangeCost + w.costWeight * cost;
-  return { feasible: violations.length === 0, violations, shortfall, excess, requestPenalty, requestsGranted, softRequests, nightSpread, weekendSpread, startChanges: changes, cost, objective };
+    w.shortfallWeight * shortfall +
+    w.excessWeight * excess +
+    requestPenalty +
+    w.nightFairnessWeight * nightSpread +
+    w.weekendFairnessWeight * weekendSpread +
+    (w.holidayFairnessWeight ?? 0) * holidaySpread +
+    startChangeCost +
+    w.costWeight * cost;
+  return { feasible: violations.length === 0, violations, shortfall, excess, requestPenalty, requestsGranted, softRequests, nightSpread, weekendSpread, holidaySpread, startChanges: changes, cost, objective };
 }

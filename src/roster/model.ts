@@ -65,7 +65,7 @@ export interface BuildRosterModelOptions {
 
 /** Levels of one fairness group (see {@link BuildRosterModelOptions.fairnessLevels}). */
 export interface FairnessLevel {
-  readonly kind: "nights" | "weekends";
+  readonly kind: FairnessGroup["kind"];
   readonly team: string;
   readonly low: number;
   readonly high: number;
@@ -73,7 +73,7 @@ export interface FairnessLevel {
 
 /** A fairness group of the model: a team's night or weekend counts and its extremes' columns. */
 export interface FairnessGroup {
-  readonly kind: "nights" | "weekends";
+  readonly kind: "nights" | "weekends" | "holidays";
   readonly team: string;
   /** Agent indices of the members. */
   readonly members: readonly number[];
@@ -89,7 +89,7 @@ export interface FairnessGroup {
  *
  * Variables x_{a,d,t} in {0,1} (agent a works template t on day d; absent on leave and for
  * templates the agent may not work), k_{a,w} in {0,1} (weekend w worked), shortfall u_r and excess
- * o_r per demand row r, per team the highest and lowest night and weekend counts (integer, so
+ * o_r per demand row r, per team the highest and lowest night, weekend and public-holiday counts (integer, so
  * branching bounds the spreads), and with stable starts a band variable per agent, week and start.
  * Hard rows: one shift a day; rest on the clock (t on day d and t' on day d + g with
  * g x 1440 + s_t' - (s_t + L_t) below the minimum rest may not both be worked, for every gap g, so
@@ -157,6 +157,8 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
 
   const nightCount: [number, number][][] = [];
   const weekendCount: [number, number][][] = [];
+  const holidays = [...new Set(problem.holidays ?? [])].filter((d) => d >= 0 && d < H);
+  const holidayCount = problem.agents.map((_, a) => holidays.flatMap((d) => dayTerms(a, d)));
   problem.agents.forEach((agent, a) => {
     for (let d = 0; d < H; d++) if (dayTerms(a, d).length > 1) b.row(dayTerms(a, d), -Infinity, 1);
     // rest on the clock (across days off too) and calendar-day forbidden successions: at most one
@@ -300,6 +302,7 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
   };
   const nightGroups = fairness("nights", nightCount, problem.rules.nightFairnessWeight, (a) => problem.agents[a]!.maxNights > 0 && nightCount[a]!.length > 0);
   fairness("weekends", weekendCount, problem.rules.weekendFairnessWeight, () => true);
+  if (holidays.length > 0) fairness("holidays", holidayCount, problem.rules.holidayFairnessWeight ?? 0, () => true);
 
   // requests
   for (const r of problem.requests) {

@@ -104,6 +104,11 @@ export interface RosterRules {
   readonly nightFairnessWeight: number;
   /** Weight of (most weekends - fewest weekends) among the agents of a team. */
   readonly weekendFairnessWeight: number;
+  /**
+   * Weight of (most public holidays worked - fewest) among the agents of a team (a holiday is
+   * worked when a shift starts on it; see {@link RosterProblem.holidays}). @defaultValue 0
+   */
+  readonly holidayFairnessWeight?: number;
   /** Weight of the money cost (hourlyCost x paid hours). */
   readonly costWeight: number;
 }
@@ -118,6 +123,8 @@ export interface RosterProblem {
   readonly requests: readonly RosterRequest[];
   readonly demand: readonly RosterDemand[];
   readonly rules: RosterRules;
+  /** Days of the period (0-based) that are public holidays, for holiday fairness. @defaultValue [] */
+  readonly holidays?: readonly number[];
 }
 
 /** A roster: per agent id, the template name worked each day or "" for a day off. */

@@ -222,7 +222,7 @@ const WINDOW_DAYS = 4;
 /**
  * Branch and cut from the start (20% of the time, for the bound and early improvements), then a
  * large-neighbourhood search made for rosters: each step re-solves exactly, in turn, four agents
- * at random; (twice) the agents at the extremes of the night and weekend counts plus one with a
+ * at random; (twice) the agents at the extremes of the night, weekend (and holiday) counts plus one with a
  * request not granted (the fairness and request terms, which a random choice rarely improves); or every
  * agent of the part over a window of four days around a day still short (moving shifts between
  * agents); the rest fixed at the best roster. Then branch and cut from the best roster with the
@@ -275,6 +275,7 @@ async function improveRoster(options: {
       };
       extremes((k) => summary[k]!.nights, (k) => problem.agents[k]!.maxNights > 0 && model.assign[k]!.some((c) => c.some((j, t) => j >= 0 && problem.templates[t]!.night)));
       extremes((k) => summary[k]!.weekends, () => true);
+      if ((problem.holidays ?? []).length > 0) extremes((k) => summary[k]!.holidays, () => true);
       const unhappy = summary.map((x, k) => (x.requestsGranted < x.requests ? k : -1)).filter((k) => k >= 0);
       if (unhappy.length > 0) pick.add(unhappy[Math.floor(random() * unhappy.length)]!);
       while (pick.size < Math.min(A, 6)) pick.add(Math.floor(random() * A));
@@ -453,7 +454,7 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
   // too when branch and cut stopped before its root LP did
   const w = problem.rules;
   const nonNegative =
-    [w.shortfallWeight, w.excessWeight, w.nightFairnessWeight, w.weekendFairnessWeight, w.costWeight, w.stableStarts?.penaltyPerChange ?? 0].every((x) => x >= 0) &&
+    [w.shortfallWeight, w.excessWeight, w.nightFairnessWeight, w.weekendFairnessWeight, w.holidayFairnessWeight ?? 0, w.costWeight, w.stableStarts?.penaltyPerChange ?? 0].every((x) => x >= 0) &&
     problem.requests.every((r) => r.weight >= 0) &&
     problem.agents.every((x) => x.hourlyCost >= 0);
   const floor = nonNegative ? 0 : -Infinity;

@@ -16,6 +16,8 @@ export interface AgentSummary {
   readonly paidHours: number;
   readonly nights: number;
   readonly weekends: number;
+  /** Public holidays worked (a shift starting on the day). */
+  readonly holidays: number;
   /** Soft requests (on/off) granted, and how many the agent made. */
   readonly requestsGranted: number;
   readonly requests: number;
@@ -24,8 +26,8 @@ export interface AgentSummary {
 }
 
 /**
- * Counts each agent's shifts, paid hours (paid minutes / 60), nights, weekends worked and requests
- * granted.
+ * Counts each agent's shifts, paid hours (paid minutes / 60), nights, weekends and public holidays
+ * worked and requests granted.
  *
  * @example
  * ```ts
@@ -65,6 +67,7 @@ export function rosterSummary(problem: RosterProblem, roster: Roster): AgentSumm
       paidHours: paidMinutes / 60,
       nights,
       weekends: weekends.filter((w) => w.some((d) => (days[d] ?? "") !== "")).length,
+      holidays: [...new Set(problem.holidays ?? [])].filter((d) => (days[d] ?? "") !== "").length,
       requestsGranted: granted,
       requests: soft.length,
       leaveDays: mine.length - soft.length,

@@ -85,6 +85,22 @@ describe("wfm plan with a roster", () => {
     for (const row of rows) expect(row.match(/<td/g)!.length).toBe(1 + 31);
   });
 
+  it("shares the plan's public holidays (special days of kind holiday) fairly when the roster config names none", async () => {
+    const dir = planFolder({ agents: "agents.csv", requests: "requests.csv", config: "roster.json" });
+    writeFileSync(join(dir, "holidays.csv"), "date,label,kind\n2026-12-25,Christmas Day,holiday\n2026-12-26,Boxing Day,holiday\n2026-12-31,Year end sale,campaign\n");
+    const plan = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(dir, "plan.json"), JSON.stringify({ ...plan, holidays: "holidays.csv" }, null, 2));
+    const run = await runCli(["plan", "--config", "plan.json", "--out", "out", "--replications", "0"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const html = readFileSync(join(dir, "out", "roster.html"), "utf8");
+    // the two holidays are marked in the calendar, the campaign day is not
+    expect(html.match(/\(holiday\)/g)!.length).toBe(2);
+    expect(html).toContain("25 Fr (holiday)");
+    expect(html).toContain("26 Sa (holiday)");
+    expect(html).toContain('<th class="num">holidays</th>');
+  });
+
   it("names a roster problem in plan.json, before any work", async () => {
     const dir = planFolder({ agents: "agents.csv", config: { ...rosterConfig, startDate: "2026-12-01" } });
     const run = await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir });

@@ -95,6 +95,33 @@ describe("wfm roster", () => {
     expect(run.stderr).toBe('roster.json: timeZone: expected an IANA time zone such as "Europe/London" or "Asia/Tehran"\n');
   });
 
+  it("shares public holidays fairly: holiday spread line, holidays column, a date outside the period ignored", async () => {
+    // Tuesday 8 and Thursday 10 December; New Year's Day lies outside the week
+    const withHolidays = JSON.stringify({ ...JSON.parse(config), holidays: ["2026-12-08", "2026-12-10", "2027-01-01"], rules: { minRestHours: 11, holidayFairness: 50 } });
+    const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": withHolidays });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--requests", "requests.csv", "--config", "roster.json", "--out", "out", "--gap", "0"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const result = JSON.parse(readFileSync(join(cwd, "out", "result.json"), "utf8")) as { status: string; shortfall: number; holidaySpread: number; roster: Record<string, string[]>; summary: { agent: string; holidays: number }[] };
+    expect(result.status).toBe("optimal");
+    expect(result.shortfall).toBe(0);
+    // two shifts on each holiday: 4 holiday shifts among 3 agents, so the fewest spread is 1 (2, 1, 1)
+    const worked = Object.entries(result.roster).map(([, days]) => [1, 3].filter((d) => days[d] !== "").length);
+    expect(Math.max(...worked) - Math.min(...worked)).toBe(1);
+    expect(result.holidaySpread).toBe(1);
+    expect(result.summary.map((s) => s.holidays)).toEqual(worked);
+    expect(run.stdout).toMatch(/\nholiday spread +1\n/);
+    expect(readFileSync(join(cwd, "out", "summary.csv"), "utf8").split("\n")[0]).toBe("agent,name,team,shifts,paidHours,nights,weekends,holidays,leaveDays,requestsGranted,requests");
+    expect(readFileSync(join(cwd, "out", "roster.html"), "utf8")).toContain(">08 Tu (holiday)<");
+  });
+
+  it("names a holiday that is not a calendar date", async () => {
+    const cwd = folderWith({ "agents.csv": agentsCsv, "roster.json": JSON.stringify({ ...JSON.parse(config), holidays: ["2026-12-25", "2026-02-30"] }) });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--config", "roster.json"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('roster.json: holidays[1]: "2026-02-30" is not a calendar date\n');
+  });
+
   it("explains an infeasible roster per day and rule (exit 2)", async () => {
     const hard = JSON.stringify({ ...JSON.parse(config), demand: [{ template: "Early", agents: 3, minimum: 3, date: "2026-12-07" }] });
     const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": hard });

@@ -4,6 +4,7 @@ import { checkRoster } from "../../src/roster/check.js";
 import type { Roster, RosterProblem } from "../../src/roster/problem.js";
 import { buildRosterModel } from "../../src/roster/model.js";
 import { solveRoster } from "../../src/roster/solve.js";
+import { rosterSummary } from "../../src/roster/summary.js";
 import { solveMip } from "../../src/schedule/mip.js";
 import { testAgent } from "./agent-fixture.js";
 
@@ -28,6 +29,21 @@ const week = (overrides: Partial<RosterProblem> = {}): RosterProblem => ({
 const row = (text: string) => [...text].map((c) => ({ E: "Early", L: "Late", N: "Night", ".": "" })[c]!);
 
 describe("checkRoster: hard rules, checked on the clock", () => {
+  it("prices the public-holiday spread per team: most minus fewest holidays worked (a shift starting on the day)", () => {
+    const p = week({ holidays: [2, 5], rules: { ...week().rules, holidayFairnessWeight: 7 } });
+    // a works both holidays (Wednesday and Saturday), b one (a night starting on Saturday), c none
+    const roster = { a: row("..E..E."), b: row(".....N."), c: row("E......") };
+    const check = checkRoster(p, roster);
+    expect(check.holidaySpread).toBe(2);
+    const without = checkRoster({ ...p, holidays: [] }, roster);
+    expect(without.holidaySpread).toBe(0);
+    expect(check.objective - without.objective).toBe(7 * 2);
+    expect(rosterSummary(p, roster).map((s) => s.holidays)).toEqual([2, 1, 0]);
+    // another team's agent is compared only with their own team
+    const teams = { ...p, agents: [...p.agents, agent("d", { team: "chat" })] };
+    expect(checkRoster(teams, { ...roster, d: row("..E..E.") }).holidaySpread).toBe(2);
+  });
+
   it("forbids Late then Early (8 h rest) and Night then Early (0 h) under an 11-hour rest, allows Early then Night", () => {
     const p = week({ agents: [agent("a")] });
     expect(checkRoster(p, { a: row("LE.....") }).violations.map((v) => v.message)).toEqual(["a: 480 minutes of rest between Late on day 0 and Early on day 1, at least 660"]);
@@ -186,7 +202,7 @@ describe("solveRoster: fairness levels and parts side by side", () => {
     return best;
   };
 
-  it("law: on random three-agent long weekends of one team (night and weekend spreads priced) the optimum equals exhaustive search", async () => {
+  it("law: on random three-agent long weekends of one team (night, weekend and holiday spreads priced) the optimum equals exhaustive search", async () => {
     const base = week();
     const instance = fc
       .record({
@@ -195,7 +211,8 @@ describe("solveRoster: fairness levels and parts side by side", () => {
         leave: fc.option(fc.record({ agent: fc.constantFrom("a", "b", "c"), day: fc.integer({ min: 0, max: 3 }) }), { nil: undefined }),
         demand: fc.array(fc.record({ day: fc.integer({ min: 0, max: 3 }), template: fc.constantFrom("Early", "Night"), agents: fc.integer({ min: 0, max: 3 }) }), { maxLength: 6 }),
         prefs: fc.array(fc.record({ agent: fc.constantFrom("a", "b", "c"), day: fc.integer({ min: 0, max: 3 }), kind: fc.constantFrom("on" as const, "off" as const), weight: fc.integer({ min: 1, max: 9 }) }), { maxLength: 2 }),
-        fairness: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 })),
+        fairness: fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 40 })),
+        holidays: fc.subarray([0, 1, 2, 3]),
       })
       .map((r): RosterProblem => {
         const seen = new Set<string>();
@@ -206,7 +223,8 @@ describe("solveRoster: fairness levels and parts side by side", () => {
           agents: ["a", "b", "c"].map((id, k) => agent(id, { maxNights: r.maxNights[k]!, minMinutesPerPeriod: r.minHours[k]! * 60 })),
           requests: [...(r.leave === undefined ? [] : [{ ...r.leave, kind: "leave" as const, weight: 0 }]), ...r.prefs],
           demand: r.demand.filter((d) => !seen.has(`${d.day}/${d.template}`) && seen.add(`${d.day}/${d.template}`)),
-          rules: { ...base.rules, nightFairnessWeight: r.fairness[0], weekendFairnessWeight: r.fairness[1] },
+          rules: { ...base.rules, nightFairnessWeight: r.fairness[0], weekendFairnessWeight: r.fairness[1], holidayFairnessWeight: r.fairness[2] },
+          holidays: r.holidays,
         });
       });
     await fc.assert(
@@ -217,7 +235,7 @@ describe("solveRoster: fairness levels and parts side by side", () => {
         expect(result.objective).toBeCloseTo(expected!, 6);
         expect(checkRoster(p, result.roster as Roster).violations).toEqual([]);
       }),
-      { numRuns: 8, seed: 21 },
+      { numRuns: 15, seed: 21 },
     );
   }, 300_000);
 

@@ -105,10 +105,10 @@ async function runBenchmark(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Pr
 }
 
 /** The per-agent summary: summary.csv keeps the English keys and plain figures; the table is in the locale. */
-function summaryColumns(lf: LocaleFormat = localeFormat("en")): TableColumn<AgentSummary>[] {
+function summaryColumns(lf: LocaleFormat = localeFormat("en"), holidays = false): TableColumn<AgentSummary>[] {
   const c = lf.messages.roster.cli.columns;
   const en = lf.locale === "en";
-  const count = (key: "shifts" | "nights" | "weekends" | "leaveDays" | "requestsGranted" | "requests"): TableColumn<AgentSummary> => ({
+  const count = (key: "shifts" | "nights" | "weekends" | "holidays" | "leaveDays" | "requestsGranted" | "requests"): TableColumn<AgentSummary> => ({
     key,
     ...(en ? {} : { title: c[key] }),
     value: (r) => r[key],
@@ -123,6 +123,7 @@ function summaryColumns(lf: LocaleFormat = localeFormat("en")): TableColumn<Agen
     { key: "paidHours", ...(en ? {} : { title: c.paidHours }), value: (r) => r.paidHours, text: (r) => lf.digits(formatFixed(r.paidHours, 2)), align: "right" },
     count("nights"),
     count("weekends"),
+    ...(holidays ? [count("holidays")] : []),
     count("leaveDays"),
     count("requestsGranted"),
     count("requests"),
@@ -159,6 +160,7 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
   const summary = rosterSummary(problem, roster);
   const rosterCsv = rosterCsvText({ problem, roster, startDateMs });
   const c = result.check;
+  const hasHolidays = (problem.holidays ?? []).length > 0;
   const totals = {
     status: result.status,
     objective: Number(result.objective!.toFixed(6)),
@@ -173,6 +175,7 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
     requests: c.softRequests,
     nightSpread: c.nightSpread,
     weekendSpread: c.weekendSpread,
+    ...(hasHolidays ? { holidaySpread: c.holidaySpread } : {}),
     ...(problem.rules.stableStarts === undefined ? {} : { startChanges: c.startChanges }),
     cost: Number(c.cost.toFixed(2)),
   };
@@ -195,18 +198,19 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
             [m.requestsGranted, lf.messages.roster.of(plain(c.requestsGranted), plain(c.softRequests))],
             [m.nightSpread, plain(c.nightSpread)],
             [m.weekendSpread, plain(c.weekendSpread)],
+            ...(hasHolidays ? [[m.holidaySpread, plain(c.holidaySpread)] as [string, string]] : []),
             ...(problem.rules.stableStarts === undefined ? [] : [[m.startChanges, plain(c.startChanges)] as [string, string]]),
             [m.hardRules, m.allHold],
           ],
           "table",
-        )}\n${renderTable(summary, summaryColumns(lf), "table")}`;
+        )}\n${renderTable(summary, summaryColumns(lf, hasHolidays), "table")}`;
   if (flags.out !== undefined) {
     const inputs = [flags.agents, flags.config, flags.requests, flags.schedule].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
     writeFolderAtomic(
       resolve(io.cwd, flags.out),
       new Map([
         ["roster.csv", rosterCsv],
-        ["summary.csv", renderTable(summary, summaryColumns(), "csv")],
+        ["summary.csv", renderTable(summary, summaryColumns(undefined, hasHolidays), "csv")],
         ["result.json", toJson({ ...totals, summary, roster })],
         ["roster.html", rosterHtml({ problem, roster, startDateMs, summary, locale: lf })],
         ...rosterCalendars({ problem, roster, startDateMs, ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }) }),

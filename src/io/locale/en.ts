@@ -738,6 +738,10 @@ export const en = {
     perAgentTitle: "Per agent",
     perAgentColumns: ["agent", "name", "team", "shifts", "paid hours", "nights", "weekends", "leave days", "requests granted"],
     perAgentSection: "Per-agent summary",
+    /** The per-agent table's column of public holidays worked (when the roster has holidays). */
+    holidaysColumn: "holidays",
+    /** Appended to a public holiday's column of the calendar grid. */
+    holidayMark: "(holiday)",
     cli: {
       status: "status",
       objective: "objective",
@@ -761,9 +765,10 @@ export const en = {
       requestsGranted: "requests granted",
       nightSpread: "night spread (most - fewest, summed over teams)",
       weekendSpread: "weekend spread",
+      holidaySpread: "holiday spread",
       startChanges: "start changes within weeks",
       employee: "employee",
-      columns: { agent: "agent", name: "name", team: "team", shifts: "shifts", paidHours: "paidHours", nights: "nights", weekends: "weekends", leaveDays: "leaveDays", requestsGranted: "requestsGranted", requests: "requests" },
+      columns: { agent: "agent", name: "name", team: "team", shifts: "shifts", paidHours: "paidHours", nights: "nights", weekends: "weekends", holidays: "holidays", leaveDays: "leaveDays", requestsGranted: "requestsGranted", requests: "requests" },
     },
   },
   /** `wfm forecast` table output (`--format table`, `--backtest`) and its summary on standard error. */

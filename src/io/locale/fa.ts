@@ -781,6 +781,8 @@ export const fa: Messages = {
     leaveMeaning: "مرخصی (روز تعطیل قطعی)",
     perAgentTitle: "به تفکیک کارشناس",
     perAgentColumns: ["کارشناس", "نام", "تیم", "شیفت‌ها", "ساعات پرداختی", "شب‌ها", "آخر هفته‌ها", "روزهای مرخصی", "درخواست‌های پذیرفته"],
+    holidaysColumn: "تعطیلات رسمی",
+    holidayMark: "(تعطیل رسمی)",
     perAgentSection: "خلاصه‌ی هر کارشناس",
     cli: {
       status: "وضعیت",
@@ -805,9 +807,10 @@ export const fa: Messages = {
       requestsGranted: "درخواست‌های پذیرفته",
       nightSpread: "پراکندگی شیفت شب (بیشترین - کمترین، جمع تیم‌ها)",
       weekendSpread: "پراکندگی آخر هفته",
+      holidaySpread: "پراکندگی تعطیلات رسمی",
       startChanges: "تغییر ساعت شروع در هفته",
       employee: "کارمند",
-      columns: { agent: "کارشناس", name: "نام", team: "تیم", shifts: "شیفت‌ها", paidHours: "ساعات پرداختی", nights: "شب‌ها", weekends: "آخر هفته‌ها", leaveDays: "روزهای مرخصی", requestsGranted: "درخواست‌های پذیرفته", requests: "درخواست‌ها" },
+      columns: { agent: "کارشناس", name: "نام", team: "تیم", shifts: "شیفت‌ها", paidHours: "ساعات پرداختی", nights: "شب‌ها", weekends: "آخر هفته‌ها", holidays: "تعطیلات رسمی", leaveDays: "روزهای مرخصی", requestsGranted: "درخواست‌های پذیرفته", requests: "درخواست‌ها" },
     },
   },
   forecastCli: {
