@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { formatLocalDate, localDayOfWeek, millisecondsInDay, parseLocalTimestamp } from "../calendar/local-time.js";
 import { WfmError, type Problem } from "../errors.js";
-import type { RosterAgent, RosterDemand, RosterProblem, RosterRequest, RosterTemplate } from "../roster/problem.js";
+import type { RosterAgent, RosterDemand, RosterIntervalDemand, RosterProblem, RosterRequest, RosterTemplate } from "../roster/problem.js";
 import { ProblemList, parseCsv, type CsvTable } from "./csv.js";
 import { readJsonFile, zodProblems } from "./json.js";
 import { readTextFile } from "./read-file.js";
+import { readRequirementsCsv, type RequirementsCsv } from "./requirements-csv.js";
 import { compareText } from "../order.js";
 
 /**
@@ -62,6 +63,8 @@ export const rosterConfigSchema = z
         excessPenalty: z.number().nonnegative().optional().describe("cost of each agent beyond a demand (default 10)"),
         nightFairness: z.number().nonnegative().optional().describe("weight of (most - fewest nights) within a team (default 10)"),
         weekendFairness: z.number().nonnegative().optional().describe("weight of (most - fewest weekends) within a team (default 10)"),
+        intervalShortfallPenalty: z.number().nonnegative().optional().describe("cost of each agent-hour short of the interval requirement (--requirements; default 100)"),
+        intervalExcessPenalty: z.number().nonnegative().optional().describe("cost of each agent-hour beyond the interval requirement (--requirements; default 1)"),
         holidayFairness: z.number().nonnegative().optional().describe("weight of (most - fewest public holidays worked) within a team, with `holidays` (default 10)"),
         costWeight: z.number().nonnegative().optional().describe("weight of the money cost hourlyCost x paid hours (default 0)"),
       })
@@ -282,6 +285,23 @@ const scheduleJson = z.object({
   shifts: z.array(z.object({ date, template: z.string().min(1), agents: z.int().min(0) }).loose()),
 });
 
+/**
+ * The break windows in a template's breaks text: every `HH:MM-HH:MM` in it, as minutes after the
+ * shift's start (a shift from 23:00 with "break 03:00-03:30" has its break 240 minutes in); ranges
+ * outside the shift are left out.
+ */
+function breakWindowsOf(text: string | undefined, startMinute: number, lengthMinutes: number): { startMinute: number; lengthMinutes: number }[] {
+  const out: { startMinute: number; lengthMinutes: number }[] = [];
+  for (const m of (text ?? "").matchAll(/(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})/g)) {
+    const from = Number(m[1]) * 60 + Number(m[2]);
+    const to = Number(m[3]) * 60 + Number(m[4]);
+    const offset = (from - startMinute + 1440) % 1440;
+    const length = (to - from + 1440) % 1440;
+    if (length > 0 && offset + length <= lengthMinutes) out.push({ startMinute: offset, lengthMinutes: length });
+  }
+  return out;
+}
+
 /** Options of {@link buildRosterProblem}. */
 export interface RosterInputs {
   readonly config: RosterConfig;
@@ -292,6 +312,11 @@ export interface RosterInputs {
   /** A parsed `wfm schedule --format json` (its shifts become the demand). */
   readonly schedule?: unknown;
   readonly scheduleFile?: string;
+  /**
+   * Requirement curves (a `wfm staff --format csv` output or any `timestamp,agents` CSV) as interval
+   * demand: the roster chooses the shifts too. `team`: only that team's agents count.
+   */
+  readonly requirements?: readonly { readonly curve: RequirementsCsv; readonly team?: string }[];
 }
 
 /**
@@ -319,15 +344,19 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
     const step = t.startStepMinutes ?? 30;
     const starts: number[] = [];
     for (let s = first; s <= last; s += step) starts.push(s);
-    return starts.map((startMinute) => ({
-      name: last === first ? t.name : `${t.name}@${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`,
-      ...(last === first ? {} : { family: t.name }),
-      startMinute,
-      lengthMinutes: t.lengthMinutes,
-      paidMinutes: t.lengthMinutes - (t.unpaidBreakMinutes ?? 0),
-      night: t.night ?? startMinute + t.lengthMinutes > 1440,
-      ...(t.breaks === undefined ? {} : { breaks: t.breaks }),
-    }));
+    return starts.map((startMinute) => {
+      const breakWindows = breakWindowsOf(t.breaks, startMinute, t.lengthMinutes);
+      return {
+        name: last === first ? t.name : `${t.name}@${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`,
+        ...(last === first ? {} : { family: t.name }),
+        startMinute,
+        lengthMinutes: t.lengthMinutes,
+        paidMinutes: t.lengthMinutes - (t.unpaidBreakMinutes ?? 0),
+        night: t.night ?? startMinute + t.lengthMinutes > 1440,
+        ...(t.breaks === undefined ? {} : { breaks: t.breaks }),
+        ...(breakWindows.length > 0 ? { breakWindows } : {}),
+      };
+    });
   });
   const names = new Set(config.templates.map((t) => t.name));
   const agentIds = new Set(inputs.agents.map((a) => a.id));
@@ -382,6 +411,33 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
     if (day >= 0 && day < days && !holidays.includes(day)) holidays.push(day);
   });
   holidays.sort((a, b) => a - b);
+  const teams = new Set(inputs.agents.map((a) => a.team));
+  const intervalDemand: RosterIntervalDemand[] = [];
+  for (const { curve, team } of inputs.requirements ?? []) {
+    const L = curve.intervalMinutes;
+    const offset = (curve.startLocalMs - startDateMs) / (L * 60_000);
+    if (team !== undefined && !teams.has(team)) {
+      problems.push({ code: "invalid-option", option: "--requirements", message: `${team}=${curve.file}: no agent is in team ${JSON.stringify(team)} (teams: ${[...teams].join(", ")})` });
+      continue;
+    }
+    if (!Number.isInteger(offset)) {
+      problems.push({ code: "invalid-csv", file: curve.file, line: 2, message: `the intervals do not start on the ${L}-minute grid of the day: write one row per interval from 00:00` });
+      continue;
+    }
+    const required = new Array<number>((days * 1440) / L).fill(0);
+    let inside = 0;
+    curve.required.forEach((agents, i) => {
+      const k = offset + i;
+      if (k < 0 || k >= required.length) return;
+      required[k] = agents;
+      inside++;
+    });
+    if (inside === 0) {
+      problems.push({ code: "invalid-csv", file: curve.file, message: `no interval falls in the period ${config.startDate} (+${days} days): the file covers another period` });
+      continue;
+    }
+    intervalDemand.push({ ...(team === undefined ? {} : { team }), intervalMinutes: L, required });
+  }
   if (problems.length > 0) throw new WfmError(problems);
   const r = config.rules ?? {};
   return {
@@ -410,19 +466,43 @@ export function buildRosterProblem(inputs: RosterInputs): { problem: RosterProbl
         nightFairnessWeight: r.nightFairness ?? 10,
         weekendFairnessWeight: r.weekendFairness ?? 10,
         ...(holidays.length > 0 ? { holidayFairnessWeight: r.holidayFairness ?? 10 } : {}),
+        ...(r.intervalShortfallPenalty === undefined ? {} : { intervalShortfallWeight: r.intervalShortfallPenalty }),
+        ...(r.intervalExcessPenalty === undefined ? {} : { intervalExcessWeight: r.intervalExcessPenalty }),
         costWeight: r.costWeight ?? 0,
       },
       ...(holidays.length > 0 ? { holidays } : {}),
+      ...(intervalDemand.length > 0 ? { intervalDemand } : {}),
     },
   };
 }
 
-/** Reads the four inputs from disk and builds the problem. */
-export function readRosterInputs(files: { agents: string; requests?: string; config: string; schedule?: string }, options: { cwd?: string } = {}): { problem: RosterProblem; startDateMs: number; config: RosterConfig } {
+/**
+ * A `--requirements` argument: `FILE`, or `TEAM=FILE` for one team's curve (split at the first
+ * `=`).
+ *
+ * @example
+ * ```ts
+ * requirementArgument("chat=req-chat.csv"); //=> { team: "chat", file: "req-chat.csv" }
+ * ```
+ */
+export function requirementArgument(text: string): { team?: string; file: string } {
+  const at = text.indexOf("=");
+  return at > 0 ? { team: text.slice(0, at), file: text.slice(at + 1) } : { file: text };
+}
+
+/** Reads the inputs from disk (agents, requests, config, a schedule, requirement curves) and builds the problem. */
+export function readRosterInputs(
+  files: { agents: string; requests?: string; config: string; schedule?: string; requirements?: readonly string[] },
+  options: { cwd?: string } = {},
+): { problem: RosterProblem; startDateMs: number; config: RosterConfig } {
   const config = readRosterConfig(files.config, { ...options, option: "--config" });
   const agents = parseAgentsCsv(readTextFile(files.agents, { ...options, option: "--agents" }), { file: files.agents });
   const requests = files.requests === undefined ? [] : parseRequestsCsv(readTextFile(files.requests, { ...options, option: "--requests" }), { file: files.requests });
   const schedule = files.schedule === undefined ? undefined : readJsonFile(files.schedule, { ...options, option: "--schedule" });
+  const requirements = (files.requirements ?? []).map((text) => {
+    const { team, file } = requirementArgument(text);
+    return { curve: readRequirementsCsv(file, { ...options, option: "--requirements" }), ...(team === undefined ? {} : { team }) };
+  });
   const built = buildRosterProblem({
     config,
     configFile: files.config,
@@ -430,6 +510,7 @@ export function readRosterInputs(files: { agents: string; requests?: string; con
     requests,
     requestsFile: files.requests ?? "",
     ...(schedule === undefined ? {} : { schedule, scheduleFile: files.schedule! }),
+    ...(requirements.length > 0 ? { requirements } : {}),
   });
   return { ...built, config };
 }

@@ -1,5 +1,5 @@
 import { requireObject } from "../errors.js";
-import { familyOf, isWeekendDay, startChanges, weeksOf, type Roster, type RosterProblem } from "./problem.js";
+import { familyOf, isWeekendDay, startChanges, weeksOf, type Roster, type RosterIntervalDemand, type RosterProblem } from "./problem.js";
 
 /**
  * The independent checker of a contact-centre roster: every hard rule checked by walking each
@@ -58,6 +58,10 @@ export interface RosterCheck {
   readonly weekendSpread: number;
   /** Sum over teams of (most - fewest) public holidays worked (0 without holidays). */
   readonly holidaySpread: number;
+  /** Agent-hours short of the interval demands (0 without them). */
+  readonly intervalShortfallHours: number;
+  /** Agent-hours beyond the interval demands (0 without them). */
+  readonly intervalExcessHours: number;
   /** Start changes within weeks, summed over agents and weeks (0 without `stableStarts`). */
   readonly startChanges: number;
   /** Sum of hourlyCost x paid hours. */
@@ -242,6 +246,16 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
   const startChangeCost = stable?.penaltyPerChange === undefined ? 0 : stable.penaltyPerChange * changes;
   const weekendSpread = spread(weekendsOf, () => true);
   const holidaySpread = holidays.length > 0 ? spread(holidaysOf, () => true) : 0;
+  let intervalShortfallHours = 0;
+  let intervalExcessHours = 0;
+  for (const demand of problem.intervalDemand ?? []) {
+    const present = intervalCoverage(problem, roster, demand);
+    present.forEach((agents, i) => {
+      const required = demand.required[i] ?? 0;
+      intervalShortfallHours += (Math.max(0, required - agents) * demand.intervalMinutes) / 60;
+      intervalExcessHours += (Math.max(0, agents - required) * demand.intervalMinutes) / 60;
+    });
+  }
   const w = problem.rules;
   const objective =
     w.shortfallWeight * shortfall +
@@ -250,7 +264,47 @@ export function checkRoster(problem: RosterProblem, roster: Roster): RosterCheck
     w.nightFairnessWeight * nightSpread +
     w.weekendFairnessWeight * weekendSpread +
     (w.holidayFairnessWeight ?? 0) * holidaySpread +
+    (w.intervalShortfallWeight ?? 100) * intervalShortfallHours +
+    (w.intervalExcessWeight ?? 1) * intervalExcessHours +
     startChangeCost +
     w.costWeight * cost;
-  return { feasible: violations.length === 0, violations, shortfall, excess, requestPenalty, requestsGranted, softRequests, nightSpread, weekendSpread, holidaySpread, startChanges: changes, cost, objective };
+  return { feasible: violations.length === 0, violations, shortfall, excess, requestPenalty, requestsGranted, softRequests, nightSpread, weekendSpread, holidaySpread, intervalShortfallHours, intervalExcessHours, startChanges: changes, cost, objective };
+}
+
+/**
+ * Agents present in each interval of an interval demand, counted minute by minute: every minute of
+ * a shift (from the template's start on its day, for its length, the next day too), except the
+ * minutes of its breaks, adds 1 / intervalMinutes to its interval; minutes past the period count
+ * nowhere. Only agents of the demand's team (any team without one).
+ *
+ * @param problem - the roster problem (templates, agents, days)
+ * @param roster - the roster
+ * @param demand - the interval demand
+ * @returns agents present per interval (days x 1440 / intervalMinutes values)
+ *
+ * @example
+ * ```ts
+ * // one agent on 07:00-15:00 with a break 11:00-11:30, 60-minute intervals
+ * intervalCoverage(problem, { a: ["Early"] }, { intervalMinutes: 60, required: [] })[11]; //=> 0.5
+ * ```
+ */
+export function intervalCoverage(problem: RosterProblem, roster: Roster, demand: RosterIntervalDemand): number[] {
+  requireObject("intervalCoverage", "demand", demand, ["intervalMinutes", "required"]);
+  const L = demand.intervalMinutes;
+  const horizonMinutes = problem.days * 1440;
+  const minutes = new Array<number>(Math.ceil(horizonMinutes / L)).fill(0);
+  const templates = new Map(problem.templates.map((t) => [t.name, t]));
+  for (const agent of problem.agents) {
+    if (demand.team !== undefined && agent.team !== demand.team) continue;
+    (roster[agent.id] ?? []).forEach((name, d) => {
+      const t = templates.get(name);
+      if (t === undefined) return;
+      for (let m = 0; m < t.lengthMinutes; m++) {
+        if ((t.breakWindows ?? []).some((b) => m >= b.startMinute && m < b.startMinute + b.lengthMinutes)) continue;
+        const at = d * 1440 + t.startMinute + m;
+        if (at < horizonMinutes) minutes[Math.floor(at / L)]!++;
+      }
+    });
+  }
+  return minutes.map((n) => n / L);
 }

@@ -335,6 +335,50 @@ export function buildRosterModel(problem: RosterProblem, options: BuildRosterMod
       b.row([...terms, ...extra], minimum, Infinity);
     }
   }
+  // interval demand: per interval i, sum of (share of i each shift covers) x + u_i - o_i = required_i,
+  // u and o priced per agent-hour; a shift covers [start, start + length) on its day less its breaks
+  for (const demand of problem.intervalDemand ?? []) {
+    const L = demand.intervalMinutes;
+    const count = (H * 1440) / L;
+    const terms: [number, number][][] = Array.from({ length: count }, () => []);
+    // per template, the minutes worked as [from, to) offsets from the shift's start
+    const pieces = T.map((t) => {
+      const cuts = [...(t.breakWindows ?? [])].sort((x, y) => x.startMinute - y.startMinute);
+      const out: [number, number][] = [];
+      let from = 0;
+      for (const cut of cuts) {
+        if (cut.startMinute > from) out.push([from, Math.min(cut.startMinute, t.lengthMinutes)]);
+        from = Math.max(from, cut.startMinute + cut.lengthMinutes);
+      }
+      if (from < t.lengthMinutes) out.push([from, t.lengthMinutes]);
+      return out;
+    });
+    problem.agents.forEach((agent, a) => {
+      if (demand.team !== undefined && agent.team !== demand.team) return;
+      for (let d = 0; d < H; d++)
+        T.forEach((t, k) => {
+          const j = assign[a]![d]![k]!;
+          if (j < 0) return;
+          for (const [from, to] of pieces[k]!) {
+            const start = d * 1440 + t.startMinute + from;
+            const end = Math.min(d * 1440 + t.startMinute + to, H * 1440);
+            for (let i = Math.floor(start / L); i < count && i * L < end; i++) {
+              const overlap = Math.min(end, (i + 1) * L) - Math.max(start, i * L);
+              if (overlap > 0) terms[i]!.push([j, overlap / L]);
+            }
+          }
+        });
+    });
+    const under = (problem.rules.intervalShortfallWeight ?? 100) * (L / 60);
+    const over = (problem.rules.intervalExcessWeight ?? 1) * (L / 60);
+    terms.forEach((list, i) => {
+      const required = demand.required[i] ?? 0;
+      if (list.length === 0 && required <= 0) return;
+      const u = b.variable({ cost: under, upper: Math.max(0, required) });
+      const o = b.variable({ cost: over });
+      b.row([...list, [u, 1], [o, -1]], required, required);
+    });
+  }
   // A valid inequality for night fairness. When the n members' night columns are exactly the
   // columns of some demand rows R (no one else counts there, each column in one row), their nights
   // total N = D - U + O (D = sum of R's agents, U, O their shortfall and excess). With r = D mod n > 0

@@ -29,6 +29,11 @@ export interface RosterTemplate {
   readonly night: boolean;
   /** Breaks as text for the roster CSV (e.g. "lunch 12:00-12:30"). @defaultValue "" */
   readonly breaks?: string;
+  /**
+   * When the breaks are (minutes after the shift's start, and their length): an agent on a break
+   * does not count towards an interval demand. @defaultValue none (present the whole shift)
+   */
+  readonly breakWindows?: readonly { readonly startMinute: number; readonly lengthMinutes: number }[];
 }
 
 /** One agent and their contract. Minutes limits are inclusive; Infinity means no limit. */
@@ -111,6 +116,24 @@ export interface RosterRules {
   readonly holidayFairnessWeight?: number;
   /** Weight of the money cost (hourlyCost x paid hours). */
   readonly costWeight: number;
+  /** Cost of each agent-hour short of an interval demand. @defaultValue 100 */
+  readonly intervalShortfallWeight?: number;
+  /** Cost of each agent-hour beyond an interval demand. @defaultValue 1 */
+  readonly intervalExcessWeight?: number;
+}
+
+/**
+ * Agents required in each interval of the period (integrated rostering: the roster chooses each
+ * agent's shifts as well as who works them). An agent counts in an interval for the minutes of it
+ * their shift covers, breaks (`breakWindows`) excluded, as a fraction of the interval.
+ */
+export interface RosterIntervalDemand {
+  /** Only agents of this team count. @defaultValue any team */
+  readonly team?: string;
+  /** Length of an interval, minutes (divides 1440). */
+  readonly intervalMinutes: number;
+  /** Agents required per interval from day 0 00:00 (days x 1440 / intervalMinutes of them; missing ones need none). */
+  readonly required: readonly number[];
 }
 
 /** A complete roster problem. */
@@ -125,6 +148,8 @@ export interface RosterProblem {
   readonly rules: RosterRules;
   /** Days of the period (0-based) that are public holidays, for holiday fairness. @defaultValue [] */
   readonly holidays?: readonly number[];
+  /** Agents required per interval, beside (or instead of) the per-day `demand`. @defaultValue [] */
+  readonly intervalDemand?: readonly RosterIntervalDemand[];
 }
 
 /** A roster: per agent id, the template name worked each day or "" for a day off. */

@@ -1,11 +1,11 @@
 import { WfmError, invalidArgument, requireObject } from "../errors.js";
 import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type MipStatus } from "../schedule/mip.js";
 import type { ScheduleProgress } from "../schedule/solve.js";
-import { checkRoster, type RosterCheck } from "./check.js";
+import { checkRoster, intervalCoverage, type RosterCheck } from "./check.js";
 import { seededRandom } from "../staffing/random.js";
 import { rosterSummary } from "./summary.js";
 import { buildRosterModel, type FairnessLevel, type RosterModel, type RosterSlack } from "./model.js";
-import { familyOf, weekendsOf, type Roster, type RosterAgent, type RosterDemand, type RosterProblem, type RosterTemplate } from "./problem.js";
+import { familyOf, weekendsOf, type Roster, type RosterAgent, type RosterDemand, type RosterIntervalDemand, type RosterProblem, type RosterTemplate } from "./problem.js";
 
 /**
  * Solving a contact-centre roster: the exact MIP, every roster checked by the independent
@@ -86,10 +86,15 @@ export async function greedyRoster(problem: RosterProblem, options: { timeLimitS
   const isNight = (family: string) => (byFamily.get(family) ?? []).some((t) => t.night);
   const can = (agent: RosterAgent, d: RosterDemand) => (d.team === undefined || d.team === agent.team) && (agent.templates.length === 0 || agent.templates.includes(d.template));
   const weekend = new Set(weekendsOf(problem).flat());
-  const share = (agent: RosterAgent, amount: (d: RosterDemand) => number, limit: (x: RosterAgent) => number) => {
+  // interval demand: its agent-minutes count towards the minutes share; coverage placed so far
+  const intervalDemand = problem.intervalDemand ?? [];
+  const serves = (agent: RosterAgent, d: RosterIntervalDemand) => d.team === undefined || d.team === agent.team;
+  const covered = new Map(intervalDemand.map((d) => [d, new Array<number>(d.required.length).fill(0)]));
+  const share = (agent: RosterAgent, amount: (d: RosterDemand) => number, limit: (x: RosterAgent) => number, perInterval?: (d: RosterIntervalDemand) => number) => {
     const mine = problem.demand.filter((d) => can(agent, d));
-    const total = mine.reduce((sum, d) => sum + amount(d), 0);
-    const peers = problem.agents.filter((x) => mine.some((d) => can(x, d)));
+    const mineIntervals = perInterval === undefined ? [] : intervalDemand.filter((d) => serves(agent, d));
+    const total = mine.reduce((sum, d) => sum + amount(d), 0) + mineIntervals.reduce((sum, d) => sum + perInterval!(d), 0);
+    const peers = problem.agents.filter((x) => mine.some((d) => can(x, d)) || mineIntervals.some((d) => serves(x, d)));
     const capacity = peers.reduce((sum, x) => sum + Math.min(limit(x), 1e6), 0);
     return capacity > 0 ? (total * Math.min(limit(agent), 1e6)) / capacity : Infinity;
   };
@@ -99,7 +104,12 @@ export async function greedyRoster(problem: RosterProblem, options: { timeLimitS
   for (const { agent } of order) {
     const mine = problem.demand.filter((d) => d.team === undefined || d.team === agent.team);
     const residual = mine.map((d) => ({ ...d, agents: Math.max(0, d.agents - filled.get(d)!), minimum: Math.max(0, (d.minimum ?? 0) - filled.get(d)!) }));
-    const minutes = share(agent, (d) => d.agents * paidOf(d.template), (x) => Math.min(x.maxMinutesPerPeriod, x.maxMinutesPerWeek * 5));
+    const minutes = share(
+      agent,
+      (d) => d.agents * paidOf(d.template),
+      (x) => Math.min(x.maxMinutesPerPeriod, x.maxMinutesPerWeek * 5),
+      (d) => d.required.reduce((sum, r) => sum + Math.max(0, r), 0) * d.intervalMinutes,
+    );
     const nights = share(agent, (d) => (isNight(d.template) ? d.agents : 0), (x) => (x.maxNights > 0 ? 1 : 0));
     const weekendDays = share(agent, (d) => (weekend.has(d.day) ? d.agents : 0), () => 1);
     const capped: RosterAgent = {
@@ -108,7 +118,14 @@ export async function greedyRoster(problem: RosterProblem, options: { timeLimitS
       maxNights: Math.min(agent.maxNights, Math.ceil(nights * 1.05)),
       maxWeekends: Math.min(agent.maxWeekends, Math.max(1, Math.ceil(weekendDays / 2))),
     };
-    const one: RosterProblem = { ...problem, agents: [capped], requests: problem.requests.filter((r) => r.agent === agent.id), demand: residual };
+    const intervalResidual = intervalDemand.filter((d) => serves(agent, d)).map((d) => ({ ...d, required: d.required.map((r, i) => Math.max(0, r - covered.get(d)![i]!)) }));
+    const one: RosterProblem = {
+      ...problem,
+      agents: [capped],
+      requests: problem.requests.filter((r) => r.agent === agent.id),
+      demand: residual,
+      ...(intervalDemand.length > 0 ? { intervalDemand: intervalResidual } : {}),
+    };
     // the agent's own rules are (almost) hard here; a minimum the agent cannot help meet is left to the others
     const model = buildRosterModel(one, { elastic: true, slackWeight: SLACK_WEIGHT, coverSlackWeight: 2 * problem.rules.shortfallWeight + 1 });
     const left = (budgetMs - (Date.now() - started)) / 1000;
@@ -123,6 +140,12 @@ export async function greedyRoster(problem: RosterProblem, options: { timeLimitS
     roster[agent.id] = days;
     const family = new Map(problem.templates.map((t) => [t.name, familyOf(t)]));
     mine.forEach((d) => family.get(days[d.day] ?? "") === d.template && filled.set(d, filled.get(d)! + 1));
+    for (const d of intervalDemand) {
+      if (!serves(agent, d)) continue;
+      const present = intervalCoverage({ ...problem, agents: [agent] }, { [agent.id]: days }, d);
+      const sum = covered.get(d)!;
+      present.forEach((n, i) => (sum[i]! += n));
+    }
   }
   return Object.fromEntries(problem.agents.map((agent) => [agent.id, roster[agent.id]!]));
 }
@@ -194,8 +217,8 @@ export function rosterParts(problem: RosterProblem): RosterProblem[] {
     if (first === undefined) firstOfTeam.set(agent.team, a);
     else join(a, first);
   });
-  const eligible = (d: RosterDemand) => problem.agents.map((x, a) => a).filter((a) => d.team === undefined || problem.agents[a]!.team === d.team);
-  for (const d of problem.demand) {
+  const eligible = (d: { readonly team?: string }) => problem.agents.map((x, a) => a).filter((a) => d.team === undefined || problem.agents[a]!.team === d.team);
+  for (const d of [...problem.demand, ...(problem.intervalDemand ?? [])]) {
     const list = eligible(d);
     for (const a of list.slice(1)) join(a, list[0]!);
   }
@@ -212,6 +235,14 @@ export function rosterParts(problem: RosterProblem): RosterProblem[] {
         const list = eligible(d);
         return list.length === 0 ? k === 0 : find(list[0]!) === root;
       }),
+      ...(problem.intervalDemand === undefined
+        ? {}
+        : {
+            intervalDemand: problem.intervalDemand.filter((d) => {
+              const list = eligible(d);
+              return list.length === 0 ? k === 0 : find(list[0]!) === root;
+            }),
+          }),
     };
   });
 }
@@ -286,6 +317,11 @@ async function improveRoster(options: {
       const short = problem.demand
         .filter((d) => problem.agents.filter((x) => (d.team === undefined || x.team === d.team) && family.get(roster[x.id]![d.day]!) === d.template).length < d.agents)
         .map((d) => d.day);
+      for (const d of problem.intervalDemand ?? []) {
+        intervalCoverage(problem, roster, d).forEach((n, i) => {
+          if (n < (d.required[i] ?? 0) - 1e-9) short.push(Math.floor((i * d.intervalMinutes) / 1440));
+        });
+      }
       const around = short.length > 0 ? short[Math.floor(random() * short.length)]! - Math.floor(random() * WINDOW_DAYS) : Math.floor(random() * problem.days);
       const first = Math.max(0, Math.min(around, problem.days - WINDOW_DAYS));
       fixAgent.fill(false);
@@ -454,7 +490,7 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
   // too when branch and cut stopped before its root LP did
   const w = problem.rules;
   const nonNegative =
-    [w.shortfallWeight, w.excessWeight, w.nightFairnessWeight, w.weekendFairnessWeight, w.holidayFairnessWeight ?? 0, w.costWeight, w.stableStarts?.penaltyPerChange ?? 0].every((x) => x >= 0) &&
+    [w.shortfallWeight, w.excessWeight, w.nightFairnessWeight, w.weekendFairnessWeight, w.holidayFairnessWeight ?? 0, w.intervalShortfallWeight ?? 100, w.intervalExcessWeight ?? 1, w.costWeight, w.stableStarts?.penaltyPerChange ?? 0].every((x) => x >= 0) &&
     problem.requests.every((r) => r.weight >= 0) &&
     problem.agents.every((x) => x.hourlyCost >= 0);
   const floor = nonNegative ? 0 : -Infinity;

@@ -122,6 +122,37 @@ describe("wfm roster", () => {
     expect(run.stderr).toBe('roster.json: holidays[1]: "2026-02-30" is not a calendar date\n');
   });
 
+  it("rosters against an interval requirement (--requirements): shifts and names chosen together, breaks not counted", async () => {
+    // one agent wanted every hour 07:00-23:00 for the week; nobody at night
+    const rows = ["timestamp,agents"];
+    for (let d = 7; d <= 13; d++) for (let h = 0; h < 24; h++) rows.push(`2026-12-${String(d).padStart(2, "0")}T${String(h).padStart(2, "0")}:00,${h >= 7 && h < 23 ? 1 : 0}`);
+    const noDemand = JSON.stringify({ ...JSON.parse(config), demand: undefined });
+    const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": noDemand, "req.csv": `${rows.join("\n")}\n` });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--requests", "requests.csv", "--config", "roster.json", "--requirements", "req.csv", "--out", "out", "--gap", "0"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const result = JSON.parse(readFileSync(join(cwd, "out", "result.json"), "utf8")) as { status: string; intervalShortfallHours: number; intervalExcessHours: number; roster: Record<string, string[]> };
+    expect(result.status).toBe("optimal");
+    // An Early and a Late every day fill every hour but the Early's lunch (11:00-11:30: half of the
+    // 11:00 hour), 7 x 0.5 h short. The contracts allow 15 shifts (5 each at 40 h a week, Ana's leave
+    // on Monday), one more than the 14: it doubles an Early, whose two half hours fill that day's
+    // 11:00 hour (0.5 h less short, 100 per hour) for 7 h of excess (1 per hour).
+    for (let d = 0; d < 7; d++) expect(Object.values(result.roster).map((days) => days[d])).toEqual(expect.arrayContaining(["Early", "Late"]));
+    expect(Object.values(result.roster).flat().filter((t) => t !== "").length).toBe(15);
+    expect(result.intervalShortfallHours).toBe(3);
+    expect(result.intervalExcessHours).toBe(7);
+    expect(run.stdout).toMatch(/\ninterval shortfall \(agent-hours\) +3\.00\n/);
+  });
+
+  it("names a requirement team no agent is in, and a requirement file of another period", async () => {
+    const cwd = folderWith({ "agents.csv": agentsCsv, "roster.json": config, "req.csv": "timestamp,agents\n2027-03-01T08:00,2\n2027-03-01T09:00,2\n" });
+    const run = await runCli(["roster", "--agents", "agents.csv", "--config", "roster.json", "--requirements", "vip=req.csv", "--requirements", "req.csv"], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      '--requirements: vip=req.csv: no agent is in team "vip" (teams: calls)\nreq.csv: no interval falls in the period 2026-12-07 (+7 days): the file covers another period\n',
+    );
+  });
+
   it("explains an infeasible roster per day and rule (exit 2)", async () => {
     const hard = JSON.stringify({ ...JSON.parse(config), demand: [{ template: "Early", agents: 3, minimum: 3, date: "2026-12-07" }] });
     const cwd = folderWith({ "agents.csv": agentsCsv, "requests.csv": requestsCsv, "roster.json": hard });

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { WfmError } from "../../errors.js";
 import { writeFileAtomic, writeFolderAtomic } from "../../io/output.js";
-import { readRosterInputs } from "../../io/roster-input.js";
+import { readRosterInputs, requirementArgument } from "../../io/roster-input.js";
 import { conflictLine, rosterCalendars, rosterCsvText, rosterHtml } from "../../io/roster-outputs.js";
 import { solveRoster } from "../../roster/solve.js";
 import { rosterSummary, type AgentSummary } from "../../roster/summary.js";
@@ -25,6 +25,7 @@ interface RosterFlags {
   requests?: string;
   config?: string;
   schedule?: string;
+  requirements?: string[];
   force?: boolean;
   timeLimit?: string;
   gap?: string;
@@ -135,7 +136,13 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
   if (flags.agents === undefined) throw new WfmError({ code: "invalid-option", option: "--agents", message: "required: the agents CSV (or pass --benchmark FILE)" });
   if (flags.config === undefined) throw new WfmError({ code: "invalid-option", option: "--config", message: "required: the roster config JSON (see wfm schema roster)" });
   const { problem, startDateMs, config } = readRosterInputs(
-    { agents: flags.agents, config: flags.config, ...(flags.requests ? { requests: flags.requests } : {}), ...(flags.schedule ? { schedule: flags.schedule } : {}) },
+    {
+      agents: flags.agents,
+      config: flags.config,
+      ...(flags.requests ? { requests: flags.requests } : {}),
+      ...(flags.schedule ? { schedule: flags.schedule } : {}),
+      ...(flags.requirements ? { requirements: flags.requirements } : {}),
+    },
     { cwd: io.cwd },
   );
   const timeLimitSeconds = flags.timeLimit === undefined ? (config.timeLimitSeconds ?? 60) : parseNumberOption("--time-limit", flags.timeLimit, { min: 0, exclusiveMin: true });
@@ -161,6 +168,7 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
   const rosterCsv = rosterCsvText({ problem, roster, startDateMs });
   const c = result.check;
   const hasHolidays = (problem.holidays ?? []).length > 0;
+  const hasIntervals = (problem.intervalDemand ?? []).length > 0;
   const totals = {
     status: result.status,
     objective: Number(result.objective!.toFixed(6)),
@@ -176,6 +184,7 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
     nightSpread: c.nightSpread,
     weekendSpread: c.weekendSpread,
     ...(hasHolidays ? { holidaySpread: c.holidaySpread } : {}),
+    ...(hasIntervals ? { intervalShortfallHours: Number(c.intervalShortfallHours.toFixed(6)), intervalExcessHours: Number(c.intervalExcessHours.toFixed(6)) } : {}),
     ...(problem.rules.stableStarts === undefined ? {} : { startChanges: c.startChanges }),
     cost: Number(c.cost.toFixed(2)),
   };
@@ -199,13 +208,20 @@ async function runRoster(flags: RosterFlags, io: CliIo, lf: LocaleFormat): Promi
             [m.nightSpread, plain(c.nightSpread)],
             [m.weekendSpread, plain(c.weekendSpread)],
             ...(hasHolidays ? [[m.holidaySpread, plain(c.holidaySpread)] as [string, string]] : []),
+            ...(hasIntervals
+              ? [
+                  [m.intervalShortfall, fixed(c.intervalShortfallHours, 2)] as [string, string],
+                  [m.intervalExcess, fixed(c.intervalExcessHours, 2)] as [string, string],
+                ]
+              : []),
             ...(problem.rules.stableStarts === undefined ? [] : [[m.startChanges, plain(c.startChanges)] as [string, string]]),
             [m.hardRules, m.allHold],
           ],
           "table",
         )}\n${renderTable(summary, summaryColumns(lf, hasHolidays), "table")}`;
   if (flags.out !== undefined) {
-    const inputs = [flags.agents, flags.config, flags.requests, flags.schedule].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
+    const requirementFiles = (flags.requirements ?? []).map((r) => requirementArgument(r).file);
+    const inputs = [flags.agents, flags.config, flags.requests, flags.schedule, ...requirementFiles].filter((f): f is string => f !== undefined).map((f) => resolve(io.cwd, f));
     writeFolderAtomic(
       resolve(io.cwd, flags.out),
       new Map([
@@ -236,6 +252,11 @@ export const rosterCommand: CommandModule = {
       .option("--requests <file>", "requests CSV: agent, date, kind (leave|on|off), template, weight")
       .option("--config <file>", "roster config JSON: period, templates, rules, demand (see wfm schema roster)")
       .option("--schedule <file>", "use a wfm schedule --format json output as the demand (shift counts per date and template)")
+      .option(
+        "--requirements <file>",
+        "interval requirement as the demand (a wfm staff --format csv output, or timestamp,agents): the roster chooses the shifts too; TEAM=FILE for one team's curve; repeatable",
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
       .option("--benchmark <file>", "solve a Curtois & Qu staff-rostering benchmark instance (schedulingbenchmarks.org text format)")
       .option("--time-limit <seconds>", "solver time limit (default 60)")
       .option("--gap <percent>", "stop within this relative gap, e.g. 1 or 1% (default 0.01%)")

@@ -766,6 +766,8 @@ export const en = {
       nightSpread: "night spread (most - fewest, summed over teams)",
       weekendSpread: "weekend spread",
       holidaySpread: "holiday spread",
+      intervalShortfall: "interval shortfall (agent-hours)",
+      intervalExcess: "interval excess (agent-hours)",
       startChanges: "start changes within weeks",
       employee: "employee",
       columns: { agent: "agent", name: "name", team: "team", shifts: "shifts", paidHours: "paidHours", nights: "nights", weekends: "weekends", holidays: "holidays", leaveDays: "leaveDays", requestsGranted: "requestsGranted", requests: "requests" },

@@ -808,6 +808,8 @@ export const fa: Messages = {
       nightSpread: "پراکندگی شیفت شب (بیشترین - کمترین، جمع تیم‌ها)",
       weekendSpread: "پراکندگی آخر هفته",
       holidaySpread: "پراکندگی تعطیلات رسمی",
+      intervalShortfall: "کمبود بازه‌ها (نفر-ساعت)",
+      intervalExcess: "مازاد بازه‌ها (نفر-ساعت)",
       startChanges: "تغییر ساعت شروع در هفته",
       employee: "کارمند",
       columns: { agent: "کارشناس", name: "نام", team: "تیم", shifts: "شیفت‌ها", paidHours: "ساعات پرداختی", nights: "شب‌ها", weekends: "آخر هفته‌ها", holidays: "تعطیلات رسمی", leaveDays: "روزهای مرخصی", requestsGranted: "درخواست‌های پذیرفته", requests: "درخواست‌ها" },
