@@ -264,6 +264,8 @@ async function improveRoster(options: {
   model: RosterModel;
   runMip: NonNullable<SolveRosterOptions["runMip"]>;
   start: { values: Float64Array; objective: number } | null;
+  /** A bound known already (the LP relaxation's), or null. */
+  lpBound: number | null;
   startPartial: { indices: number[]; values: number[] };
   timeLimitSeconds: number;
   relativeGap: number;
@@ -280,7 +282,7 @@ async function improveRoster(options: {
   }
   if (first.status === "optimal" || first.status === "infeasible" || first.values === null || first.objective === null) return { ...first, solveSeconds: elapsed() };
   let best = { values: first.values, objective: first.objective };
-  let bound = first.bound;
+  let bound = first.bound === null ? options.lpBound : options.lpBound === null ? first.bound : Math.max(first.bound, options.lpBound);
   const closeEnough = () => bound !== null && best.objective - bound <= relativeGap * Math.max(Math.abs(best.objective), 1e-9) + 1e-9;
   const random = seededRandom(1);
   const A = problem.agents.length;
@@ -365,13 +367,20 @@ async function improveRoster(options: {
  * The fairness levels the LP relaxation points to: per group, the members' mean count m in the
  * relaxation's solution and its spread s = ceil(high - low) there (0 for weekends when the
  * relaxation splits them evenly; 1 for nights when their total does not divide evenly, by the
- * valid inequality); the levels are low = round(m - s / 2), high = low + s.
+ * valid inequality); the levels are low = round(m - s / 2), high = low + s, except that a night or
+ * holiday group split evenly around a mean that is not whole gets floor(m) and ceil(m).
  */
 function levelsFromRelaxation(model: RosterModel, values: Float64Array): FairnessLevel[] {
   return model.fairness.map((group) => {
     const counts = group.counts.map((columns) => columns.reduce((sum, j) => sum + values[j]!, 0));
     const mean = counts.reduce((x, y) => x + y, 0) / Math.max(1, counts.length);
     const spread = Math.max(0, Math.ceil(values[group.high]! - values[group.low]! - 1e-6));
+    // Nights and holidays count shifts, so the team's total pins their mean: when it is not whole no
+    // even split exists, and the levels straddle it. A weekend count can move without moving any
+    // work (one day of the weekend instead of two), so its even split sits at the rounded mean.
+    if (spread === 0 && group.kind !== "weekends" && Math.abs(mean - Math.round(mean)) > 1e-6) {
+      return { kind: group.kind, team: group.team, low: Math.floor(mean), high: Math.ceil(mean) };
+    }
     const low = Math.max(0, Math.round(mean - spread / 2));
     return { kind: group.kind, team: group.team, low, high: low + spread };
   });
@@ -391,11 +400,13 @@ async function levelledRoster(
   model: RosterModel,
   runMip: NonNullable<SolveRosterOptions["runMip"]>,
   options: { timeLimitSeconds: number; relativeGap: number; greedy: Roster; highsOptions?: MipSolveOptions["highsOptions"] },
-): Promise<{ values: Float64Array; objective: number } | null> {
+): Promise<{ start: { values: Float64Array; objective: number } | null; bound: number | null }> {
   const started = Date.now();
   const left = () => options.timeLimitSeconds - (Date.now() - started) / 1000;
   const relaxation = await runMip({ ...model.data, integrality: new Int32Array(model.data.numCols) }, { timeLimitSeconds: Math.max(1, options.timeLimitSeconds * 0.2), relativeGap: 0 });
-  if (relaxation.values === null || left() < 0.5) return null;
+  // the relaxation's optimum bounds every roster of the full model from below
+  const bound = relaxation.status === "optimal" && relaxation.objective !== null ? relaxation.objective : null;
+  if (relaxation.values === null || left() < 0.5) return { start: null, bound };
   // the strict model (no slack columns: a smaller LP), the greedy roster offered as a partial start
   const levelled = buildRosterModel(problem, { fairnessLevels: levelsFromRelaxation(model, relaxation.values) });
   const result = await runMip(levelled.data, {
@@ -404,8 +415,8 @@ async function levelledRoster(
     startPartial: startOf(problem, levelled, options.greedy),
     ...(options.highsOptions ? { highsOptions: options.highsOptions } : {}),
   });
-  if (result.values === null) return null;
-  return completeRoster(problem, model, decode(problem, levelled, result.values).roster, Math.max(1, left()));
+  if (result.values === null) return { start: null, bound };
+  return { start: await completeRoster(problem, model, decode(problem, levelled, result.values).roster, Math.max(1, left())), bound };
 }
 
 /**
@@ -447,11 +458,13 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
   // the greedy roster as a complete start, then a levelled roster when it does better
   let start = await completeRoster(problem, model, greedy, Math.max(1, timeLimitSeconds * 0.1));
   const leftSeconds = () => timeLimitSeconds - (Date.now() - started) / 1000;
+  let lpBound: number | null = null;
   if (model.fairness.length > 0 && leftSeconds() > 2) {
     const levelled = await levelledRoster(problem, model, runMip, { timeLimitSeconds: leftSeconds() * 0.5, greedy, relativeGap: mipOptions.relativeGap ?? 1e-4, ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}) });
-    if (levelled !== null && (start === null || levelled.objective < start.objective - 1e-6)) {
-      start = levelled;
-      onProgress?.({ elapsedSeconds: (Date.now() - started) / 1000, bestObjective: levelled.objective, bound: null, gap: null });
+    lpBound = levelled.bound;
+    if (levelled.start !== null && (start === null || levelled.start.objective < start.objective - 1e-6)) {
+      start = levelled.start;
+      onProgress?.({ elapsedSeconds: (Date.now() - started) / 1000, bestObjective: start.objective, bound: lpBound, gap: null });
     }
   }
   const result = await improveRoster({
@@ -459,6 +472,7 @@ async function solvePart(problem: RosterProblem, options: SolveRosterOptions, ti
     model,
     runMip,
     start,
+    lpBound,
     startPartial: partial,
     timeLimitSeconds: Math.max(1, timeLimitSeconds - (Date.now() - started) / 1000),
     relativeGap: mipOptions.relativeGap ?? 1e-4,
