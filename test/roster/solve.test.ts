@@ -62,7 +62,7 @@ describe("checkRoster: hard rules, checked on the clock", () => {
   });
 });
 
-/** Exhaustive search over rosters: every row each agent may work alone, combined, scored by the checker. */
+/** Exhaustive search over rosters: every row each agent may work alone, in every combination, scored by the checker. */
 function bruteForce(problem: RosterProblem): number | null {
   const options = ["", ...problem.templates.map((t) => t.name)];
   const rows = problem.agents.map((a) => {
@@ -75,13 +75,21 @@ function bruteForce(problem: RosterProblem): number | null {
     }
     return out;
   });
+  // every combination of one row per agent
   let best: number | null = null;
-  for (const x of rows[0]!) {
-    for (const y of rows[1]!) {
-      const check = checkRoster(problem, { [problem.agents[0]!.id]: x, [problem.agents[1]!.id]: y });
+  const chosen: Record<string, string[]> = {};
+  const combine = (k: number): void => {
+    if (k === rows.length) {
+      const check = checkRoster(problem, chosen);
       if (check.feasible && (best === null || check.objective < best - 1e-9)) best = check.objective;
+      return;
     }
-  }
+    for (const days of rows[k]!) {
+      chosen[problem.agents[k]!.id] = days;
+      combine(k + 1);
+    }
+  };
+  combine(0);
   return best;
 }
 
@@ -178,30 +186,6 @@ describe("solveRoster", () => {
 });
 
 describe("solveRoster: fairness levels and parts side by side", () => {
-  /** Exhaustive search over three agents' rows (each row legal for its agent alone), scored by the checker. */
-  const bruteForceThree = (problem: RosterProblem): number | null => {
-    const options = ["", ...problem.templates.map((t) => t.name)];
-    const rows = problem.agents.map((a) => {
-      const alone: RosterProblem = { ...problem, agents: [a], demand: [], requests: problem.requests.filter((r) => r.agent === a.id && r.kind === "leave") };
-      const out: string[][] = [];
-      for (let code = 0; code < options.length ** problem.days; code++) {
-        const days: string[] = [];
-        for (let d = 0, c = code; d < problem.days; d++, c = Math.floor(c / options.length)) days.push(options[c % options.length]!);
-        if (checkRoster(alone, { [a.id]: days }).feasible) out.push(days);
-      }
-      return out;
-    });
-    let best: number | null = null;
-    const [ida, idb, idc] = problem.agents.map((a) => a.id) as [string, string, string];
-    for (const x of rows[0]!)
-      for (const y of rows[1]!)
-        for (const z of rows[2]!) {
-          const check = checkRoster(problem, { [ida]: x, [idb]: y, [idc]: z });
-          if (check.feasible && (best === null || check.objective < best - 1e-9)) best = check.objective;
-        }
-    return best;
-  };
-
   it("law: on random three-agent long weekends of one team (night, weekend and holiday spreads priced) the optimum equals exhaustive search", async () => {
     const base = week();
     const instance = fc
@@ -229,7 +213,7 @@ describe("solveRoster: fairness levels and parts side by side", () => {
       });
     await fc.assert(
       fc.asyncProperty(instance, async (p) => {
-        const expected = bruteForceThree(p);
+        const expected = bruteForce(p);
         const result = await solveRoster(p, { timeLimitSeconds: 20, relativeGap: 0 });
         expect(expected).not.toBeNull(); // no hard minimum cover: all days off keeps every rule but minimum hours, which fit in four days
         expect(result.objective).toBeCloseTo(expected!, 6);
