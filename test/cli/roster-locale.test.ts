@@ -60,4 +60,26 @@ describe("wfm roster --locale fa", () => {
       expect(readFileSync(join(cwd, "fa", name), "utf8"), name).toBe(readFileSync(join(cwd, "en", name), "utf8"));
     }
   }, 120_000);
+
+  it("words the holiday spread, the holidays column and the interval lines in Persian with the same figures", async () => {
+    const cwd = folder();
+    const config = JSON.parse(readFileSync(join(cwd, "roster.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(cwd, "roster.json"), JSON.stringify({ ...config, demand: undefined, holidays: ["2026-12-08"] }));
+    const rows = ["timestamp,agents"];
+    for (let d = 7; d <= 13; d++) for (let h = 0; h < 24; h++) rows.push(`2026-12-${String(d).padStart(2, "0")}T${String(h).padStart(2, "0")}:00,${h >= 7 && h < 23 ? 1 : 0}`);
+    writeFileSync(join(cwd, "req.csv"), `${rows.join("\n")}\n`);
+    const en = await runCli([...args, "--requirements", "req.csv", "--out", "en"], { cwd });
+    const fa = await runCli([...args, "--requirements", "req.csv", "--out", "fa", "--locale", "fa"], { cwd });
+    expect(en.stderr).toBe("");
+    expect(fa.stderr).toBe("");
+    expect(en.stdout).toMatch(/\nholiday spread +\d+\n/);
+    expect(fa.stdout).toMatch(/\nپراکندگی تعطیلات رسمی\s+[۰-۹]+\n/);
+    expect(fa.stdout).toMatch(/\nکمبود بازه‌ها \(نفر-ساعت\)\s+[۰-۹]+٫[۰-۹]{2}\n/);
+    expect(fa.stdout).toMatch(/\nمازاد بازه‌ها \(نفر-ساعت\)\s+[۰-۹]+٫[۰-۹]{2}\n/);
+    expect(fa.stdout).toMatch(/آخر هفته‌ها\s+تعطیلات رسمی\s+روزهای مرخصی/);
+    expect(/[0-9]/.test(fa.stdout.replace(/\ba[1-3]\b/g, ""))).toBe(false);
+    expect(sameFigures(en.stdout, fa.stdout, (i) => i === solveTime(en.stdout))).toBeGreaterThan(30);
+    expect(readFileSync(join(cwd, "fa", "roster.html"), "utf8")).toContain("(تعطیل رسمی)");
+    expect(readFileSync(join(cwd, "fa", "summary.csv"), "utf8")).toBe(readFileSync(join(cwd, "en", "summary.csv"), "utf8"));
+  }, 120_000);
 });
