@@ -160,15 +160,17 @@ const ONE_AGENT_GAP = { mip_abs_gap: 5 };
 function startOf(problem: RosterProblem, model: RosterModel, roster: Roster): { indices: number[]; values: number[] } {
   const indices: number[] = [];
   const values: number[] = [];
-  Object.values(roster).forEach((days, a) =>
+  // by the problem's agent order (Object.values would put numeric ids such as "7" before "10" first)
+  problem.agents.forEach((agent, a) => {
+    const days = roster[agent.id] ?? [];
     model.assign[a]!.forEach((columns, d) =>
       columns.forEach((j, t) => {
         if (j < 0) return;
         indices.push(j);
         values.push(days[d] === problem.templates[t]!.name ? 1 : 0);
       }),
-    ),
-  );
+    );
+  });
   return { indices, values };
 }
 
@@ -392,8 +394,9 @@ function levelsFromRelaxation(model: RosterModel, values: Float64Array): Fairnes
  * branch and cut. Bounding each agent's count (not only the spread) leaves branch and cut a far
  * smaller search, so it often finds within seconds a roster whose spreads are already at the
  * relaxation's; that roster keeps every rule of the full model (only the extremes' bounds differ,
- * and the columns are the same), so it is a start for the full search. Null when the relaxation
- * or the levelled model gives no roster within the time.
+ * and the columns are the same), so it is a start for the full search (null when the relaxation
+ * or the levelled model gives none within the time). Returns the relaxation's optimum too, a
+ * lower bound on every roster of the full model.
  */
 async function levelledRoster(
   problem: RosterProblem,
