@@ -1,4 +1,4 @@
-import { formatLocalDate, localStartOfDay, millisecondsInDay } from "../calendar/local-time.js";
+import { formatLocalDate, formatLocalTimestamp, localStartOfDay, millisecondsInDay, type TimestampStyle } from "../calendar/local-time.js";
 import { localeFormat, type LocaleFormat } from "../io/locale/index.js";
 import type { TableColumn } from "../io/render.js";
 import type { ScheduledShift } from "../schedule/report.js";
@@ -10,6 +10,19 @@ import type { ScheduledShift } from "../schedule/report.js";
  */
 
 const two = (n: number) => String(n).padStart(2, "0");
+
+/** A scheduled shift in the JSON of `wfm schedule` (timestamps in the requirement file's style). */
+export function shiftJson(s: ScheduledShift, style: TimestampStyle) {
+  return {
+    date: formatLocalDate(s.startLocalMs),
+    start: formatLocalTimestamp(s.startLocalMs, style),
+    end: formatLocalTimestamp(s.endLocalMs, style),
+    template: s.template,
+    agents: s.agents,
+    paidHours: s.paidHours,
+    breaks: s.breaks.map((b) => ({ name: b.name, start: formatLocalTimestamp(b.startLocalMs, style), end: formatLocalTimestamp(b.endLocalMs, style), agents: b.agents })),
+  };
+}
 const english = localeFormat("en");
 
 /** `HH:MM`, with `+N` when the time falls N days after `dayMs`. */

@@ -1,4 +1,4 @@
-import { formatLocalDate, formatLocalTimestamp } from "../calendar/local-time.js";
+import { formatLocalTimestamp } from "../calendar/local-time.js";
 import { WfmError } from "../errors.js";
 import { groupSkillsText } from "../io/agent-groups-text.js";
 import { formatFixed, formatPercent, renderKeyValues, renderTable, toJson, type TableColumn, type TableFormat } from "../io/render.js";
@@ -9,7 +9,7 @@ import { agentGroupRequirements, groupSlotRequirement, simulateAgentGroupSchedul
 import { scheduleReport, type ScheduledShift, type ScheduleReport } from "../schedule/report.js";
 import { buildTemplateProblem, shiftGridMinutes, type ShiftSettings } from "../schedule/templates.js";
 import type { StaffingConfig } from "../staffing/plan.js";
-import { shiftColumns } from "./schedule-columns.js";
+import { shiftColumns, shiftJson } from "./schedule-columns.js";
 
 /**
  * `wfm schedule` with agent groups: the staffing config's `agentGroups` staffed from the
@@ -181,16 +181,7 @@ export function renderAgentGroupsSchedule(result: AgentGroupsScheduled, config: 
         simulatedAgentHours: sim.groups[i]!.simulatedAgentHours,
       })),
       contactTypes: sim.contactTypes,
-      shifts: groupShiftRows(result).map(({ group, shift: s }) => ({
-        group,
-        date: formatLocalDate(s.startLocalMs),
-        start: formatLocalTimestamp(s.startLocalMs, curve.style),
-        end: formatLocalTimestamp(s.endLocalMs, curve.style),
-        template: s.template,
-        agents: s.agents,
-        paidHours: s.paidHours,
-        breaks: s.breaks.map((b) => ({ name: b.name, start: formatLocalTimestamp(b.startLocalMs, curve.style), end: formatLocalTimestamp(b.endLocalMs, curve.style), agents: b.agents })),
-      })),
+      shifts: groupShiftRows(result).map(({ group, shift }) => ({ group, ...shiftJson(shift, curve.style) })),
     });
   }
   if (format === "csv") return renderTable(groupShiftRows(result), groupShiftColumns(), "csv");

@@ -5,7 +5,7 @@
  */
 export { toMoney, zeroMoney, sumMoney, roundMoney, allocateRounded, divideMoney, currencyMinorUnits } from "./money.js";
 export type { Money, MoneyInput, MoneyRounding } from "./money.js";
-export { kpiReport, kpiNames, localMonthOf } from "./kpi.js";
+export { kpiLabels, kpiReport, kpiNames, localMonthOf } from "./kpi.js";
 export type { KpiInterval, KpiOrders, KpiMetrics, KpiName, KpiRow, KpiChange, KpiChangeKind, KpiReport, KpiReportOptions, KpiField, KpiNote } from "./kpi.js";
 export { ticketKpis } from "./tickets.js";
 export type { Ticket, TicketKpis } from "./tickets.js";

@@ -305,6 +305,32 @@ function daysInMonth(month: string): number {
 }
 
 /**
+ * The KPIs' names in the English notes of {@link kpiReport} (what a missing column leaves
+ * unmeasured); the English locale words its notes with the same names.
+ *
+ * @example
+ * ```ts
+ * kpiLabels.abandonRate; //=> "abandonment rate"
+ * ```
+ */
+export const kpiLabels: Readonly<Record<KpiName, string>> = {
+  offered: "offered",
+  answered: "answered",
+  abandoned: "abandoned",
+  abandonRate: "abandonment rate",
+  serviceLevel: "service level",
+  serviceLevelOfAnswered: "service level of answered",
+  serviceLevelExcludingShortAbandons: "service level excluding short abandons",
+  asaSeconds: "ASA",
+  ahtSeconds: "AHT",
+  handledMinutes: "handled minutes",
+  staffedHours: "staffed hours",
+  occupancy: "occupancy",
+  orders: "orders",
+  contactsPerOrder: "contacts per order",
+};
+
+/**
  * Computes the KPIs of one month per day, per hour of the day and for the month, per channel and
  * for all channels together, with the change against the previous month when the data holds it.
  *
@@ -370,22 +396,7 @@ export function kpiReport(options: KpiReportOptions): KpiReport {
 
   const notes: string[] = [];
   const noteDetails: KpiNote[] = [];
-  const labels: Readonly<Record<KpiName, string>> = {
-    offered: "offered",
-    answered: "answered",
-    abandoned: "abandoned",
-    abandonRate: "abandonment rate",
-    serviceLevel: "service level",
-    serviceLevelOfAnswered: "service level of answered",
-    serviceLevelExcludingShortAbandons: "service level excluding short abandons",
-    asaSeconds: "ASA",
-    ahtSeconds: "AHT",
-    handledMinutes: "handled minutes",
-    staffedHours: "staffed hours",
-    occupancy: "occupancy",
-    orders: "orders",
-    contactsPerOrder: "contacts per order",
-  };
+  const labels = kpiLabels;
   for (const field of Object.keys(present) as (Field | "orders")[]) {
     if (present[field]) continue;
     const lost = kpiNames.filter((k) => kpiNeeds[k].includes(field)).map((k) => labels[k]);

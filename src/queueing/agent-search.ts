@@ -8,6 +8,14 @@
  */
 
 /**
+ * What a required-agents search answers: the smallest N meeting every target with the metrics
+ * there and at N - 1 (null when N is the smallest allowed), or why no N does.
+ */
+export type RequiredAgentsOutcome<Metrics> =
+  | { readonly feasible: true; readonly agents: number; readonly metrics: Metrics; readonly atOneFewer: Metrics | null }
+  | { readonly feasible: false; readonly agents: null; readonly reason: string };
+
+/**
  * Bisection on a bracket: the smallest N in (low, high] with `meets(N)`, given `meets(high)` and
  * not `meets(low)`.
  *

@@ -1,4 +1,4 @@
-import { bisectSmallestAgents, bracketUpward } from "./agent-search.js";
+import { bisectSmallestAgents, bracketUpward, type RequiredAgentsOutcome } from "./agent-search.js";
 import { invalidArgument, requireOptions } from "../errors.js";
 import { answeredWithin } from "./answered-within.js";
 import { reachesTarget, withinLimit } from "./limits.js";
@@ -594,9 +594,7 @@ export interface RequiredAgentsCallbackOptions extends Omit<CallbackQueueOptions
 }
 
 /** Result of {@link requiredAgentsCallback}: the minimum N meeting every target, its metrics and those at N - 1. */
-export type RequiredAgentsCallbackResult =
-  | { readonly feasible: true; readonly agents: number; readonly metrics: CallbackQueueResult; readonly atOneFewer: CallbackQueueResult | null }
-  | { readonly feasible: false; readonly agents: null; readonly reason: string };
+export type RequiredAgentsCallbackResult = RequiredAgentsOutcome<CallbackQueueResult>;
 
 /**
  * Required agents with call-back offers: the minimum N meeting every target given (inbound service

@@ -1,4 +1,4 @@
-import { bisectSmallestAgents, bracketUpward } from "./agent-search.js";
+import { bisectSmallestAgents, bracketUpward, type RequiredAgentsOutcome } from "./agent-search.js";
 import { invalidArgument, requireOptions } from "../errors.js";
 import { reachesTarget, withinLimit } from "./limits.js";
 import { answeredWithin } from "./answered-within.js";
@@ -296,9 +296,7 @@ export interface RequiredAgentsErlangXOptions extends Omit<ErlangXOptions, "agen
 }
 
 /** Result of {@link requiredAgentsErlangX}. */
-export type RequiredAgentsErlangXResult =
-  | { readonly feasible: true; readonly agents: number; readonly metrics: ErlangXResult; readonly atOneFewer: ErlangXResult | null }
-  | { readonly feasible: false; readonly agents: null; readonly reason: string };
+export type RequiredAgentsErlangXResult = RequiredAgentsOutcome<ErlangXResult>;
 
 /**
  * Required agents under Erlang X: the minimum N (at most the lines) meeting every target, with the

@@ -64,3 +64,4 @@ export { blending, bestOutboundReserve } from "./blending.js";
 export type { BlendingOptions, BlendingResult, BestOutboundReserveOptions, BestOutboundReserveResult } from "./blending.js";
 export { callbackQueue, requiredAgentsCallback, maxCallbackLevelStates } from "./callback.js";
 export type { CallbackQueueOptions, CallbackQueueResult, RequiredAgentsCallbackOptions, RequiredAgentsCallbackResult } from "./callback.js";
+export type { RequiredAgentsOutcome } from "./agent-search.js";

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { formatLocalDate, formatLocalTimestamp, localStartOfDay, millisecondsInDay, type TimestampStyle } from "../../calendar/local-time.js";
+import { formatLocalTimestamp, localStartOfDay, millisecondsInDay, type TimestampStyle } from "../../calendar/local-time.js";
 import { WfmError } from "../../errors.js";
 import { parseDbaiInstance } from "../../io/dbai.js";
 import { checkOutputPaths, writeFileAtomic, writeFilesAtomic, type OutputFile } from "../../io/output.js";
@@ -16,7 +16,7 @@ import type { CommandModule } from "../command.js";
 import type { CliIo } from "../io.js";
 import { csvDates, dateFormatHelp, parseChoiceOption, parseNumberOption, parsePercentOption } from "../options.js";
 import { progressPrinter } from "../progress.js";
-import { shiftColumns } from "../schedule-columns.js";
+import { shiftColumns, shiftJson } from "../schedule-columns.js";
 
 interface ScheduleFlags {
   shifts?: string;
@@ -294,15 +294,7 @@ export const scheduleCommand: CommandModule = {
             status: report.status,
             requirementColumn: curve.column,
             totals: t,
-            shifts: report.shifts.map((s) => ({
-              date: formatLocalDate(s.startLocalMs),
-              start: formatLocalTimestamp(s.startLocalMs, curve.style),
-              end: formatLocalTimestamp(s.endLocalMs, curve.style),
-              template: s.template,
-              agents: s.agents,
-              paidHours: s.paidHours,
-              breaks: s.breaks.map((b) => ({ name: b.name, start: formatLocalTimestamp(b.startLocalMs, curve.style), end: formatLocalTimestamp(b.endLocalMs, curve.style), agents: b.agents })),
-            })),
+            shifts: report.shifts.map((s) => shiftJson(s, curve.style)),
           });
         } else if (format === "csv") {
           output = renderTable(report.shifts, shiftColumns(), "csv");

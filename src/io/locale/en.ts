@@ -1,3 +1,5 @@
+import { kpiLabels } from "../../cost/kpi.js";
+
 /**
  * The English message catalogue: every user-facing word of the plan report (`report.html`,
  * `report.md`), its charts, and the summary `wfm plan` prints. The renderers take their wording
@@ -293,22 +295,7 @@ export const en = {
     /** The KPI report's notes (`kpiReport`'s `noteDetails`), worded by `kpiNoteText`. */
     notes: {
       /** The KPIs a missing column leaves unmeasured, as a note names them (the first capitalised where the script has case). */
-      labels: {
-        offered: "offered",
-        answered: "answered",
-        abandoned: "abandoned",
-        abandonRate: "abandonment rate",
-        serviceLevel: "service level",
-        serviceLevelOfAnswered: "service level of answered",
-        serviceLevelExcludingShortAbandons: "service level excluding short abandons",
-        asaSeconds: "ASA",
-        ahtSeconds: "AHT",
-        handledMinutes: "handled minutes",
-        staffedHours: "staffed hours",
-        occupancy: "occupancy",
-        orders: "orders",
-        contactsPerOrder: "contacts per order",
-      },
+      labels: kpiLabels,
       list: ", ",
       or: " or ",
       noColumn: (kpis: string, columns: string) => `${kpis}: not measured, the report has no ${columns} column`,

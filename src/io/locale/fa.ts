@@ -12,6 +12,16 @@ import type { Messages } from "./en.js";
  *
  * @module
  */
+/** The forecast methods' names (the forecast table and the plan report use the same words). */
+const methodNames = {
+  "seasonal-naive": "فصلی ساده",
+  "seasonal-average": "میانگین فصلی",
+  "holt-winters": "هولت-وینترز",
+  "top-down": "بالا به پایین",
+  driver: "مبتنی بر محرک (سفارش‌ها)",
+  combined: "ترکیبی",
+};
+
 export const fa: Messages = {
   none: "-",
   list: "، ",
@@ -82,14 +92,7 @@ export const fa: Messages = {
       if (special) return `«${special[1]}» پیش‌تر در سابقه نیامده است: ${date(special[2]!)} مانند یک روز عادی پیش‌بینی شد`;
       return warning;
     },
-    methods: {
-      "seasonal-naive": "فصلی ساده",
-      "seasonal-average": "میانگین فصلی",
-      "holt-winters": "هولت-وینترز",
-      "top-down": "بالا به پایین",
-      driver: "مبتنی بر محرک (سفارش‌ها)",
-      combined: "ترکیبی",
-    },
+    methods: methodNames,
   },
   staffing: {
     title: "۳. نیروی مورد نیاز",
@@ -821,14 +824,7 @@ export const fa: Messages = {
     all: "همه",
     columns: { date: "تاریخ", day: "روز", channel: "کانال", calls: "تماس", lower: "جمع کران پایین", upper: "جمع کران بالا", peak: "اوج بازه", intervals: "بازه‌ها" },
     backtestColumns: { channel: "کانال", method: "روش", wape: "WAPE", wapeOrdinaryDays: "WAPE (روزهای عادی)", mape: "MAPE (>=۱۰)", bias: "سوگیری", rmse: "RMSE", intervals: "بازه‌ها" },
-    methods: {
-      "seasonal-naive": "فصلی ساده",
-      "seasonal-average": "میانگین فصلی",
-      "holt-winters": "هولت-وینترز",
-      "top-down": "بالا به پایین",
-      driver: "مبتنی بر محرک (سفارش‌ها)",
-      combined: "ترکیبی",
-    },
+    methods: methodNames,
     used: " *",
     noBacktest: "بدون آزمون گذشته‌نگر: سابقه کوتاه است (هر مبدأ آزمون به ۴ هفته سابقه پیش از خود نیاز دارد)",
     channelPrefix: (channel) => `${channel}: `,
