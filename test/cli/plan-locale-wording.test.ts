@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/cli.js";
-import { smallHistory } from "../plan/fixture.js";
+import { historyCsv, smallHistory } from "../plan/fixture.js";
 
 const two = (n: number) => String(n).padStart(2, "0");
 const stamp = (ms: number) => {
@@ -52,7 +52,7 @@ function mdText(md: string): string {
 function groupsPlan(): { dir: string; names: string[] } {
   const dir = tempDir("wfm-plan-fa-words-");
   const rows = smallHistory(Date.UTC(2026, 9, 27)).map((r) => ({ ...r, channel: r.channel === "voice" ? "billing" : "tech" }));
-  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "history.csv"), historyCsv(rows));
   writeFileSync(join(dir, "agents.csv"), ["id,name,team,maxHoursPerWeek,maxNights", ...Array.from({ length: 6 }, (_, i) => `a${i + 1},Agent ${i + 1},calls,40,6`), ""].join("\n"));
   writeFileSync(join(dir, "roster.json"), JSON.stringify({ templates: [
     { name: "early", start: "07:00", lengthMinutes: 480, unpaidBreakMinutes: 30 },
@@ -94,7 +94,7 @@ function groupsPlan(): { dir: string; names: string[] } {
 function classesPlan(): { dir: string; names: string[] } {
   const dir = tempDir("wfm-plan-fa-words-");
   const rows = smallHistory(Date.UTC(2026, 9, 27));
-  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "history.csv"), historyCsv(rows));
   const plan = {
     name: "Centre",
     month: "2026-12",
@@ -167,7 +167,7 @@ function notesPlan(): { dir: string; names: string[] } {
     const d = new Date(r.localMs);
     return d.getUTCHours() >= 8 && d.getUTCHours() < 20 && d.getUTCDay() !== 0 && stamp(r.localMs).slice(0, 10) !== "2026-10-07";
   });
-  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "history.csv"), historyCsv(rows));
   writeFileSync(join(dir, "last-month.csv"), ["timestamp,channel,offered,answered,abandoned,answeredWithinTarget", "2026-11-02T10:00,voice,200,180,20,150", "2026-11-03T10:00,voice,60,54,6,40", ""].join("\n"));
   const plan = {
     name: "Centre",

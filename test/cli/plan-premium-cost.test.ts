@@ -3,19 +3,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toMoney } from "../../src/cost/money.js";
 import { runCli, tempDir } from "../support/cli.js";
-import { smallHistory } from "../plan/fixture.js";
-
-const two = (n: number) => String(n).padStart(2, "0");
-const stamp = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
-};
+import { historyCsv, smallHistory } from "../plan/fixture.js";
 
 /** A voice channel offering call-backs and a sales line blending outbound contacts at 6.50 each, costed (no shifts). */
 function premiumPlan(): string {
   const dir = tempDir("wfm-plan-premium-");
   const rows = smallHistory(Date.UTC(2026, 9, 27)).map((r) => ({ ...r, channel: r.channel === "voice" ? "voice" : "sales" }));
-  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "history.csv"), historyCsv(rows));
   const plan = {
     name: "Centre",
     month: "2026-12",

@@ -2,13 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/cli.js";
-import { smallHistory } from "../plan/fixture.js";
-
-const two = (n: number) => String(n).padStart(2, "0");
-const stamp = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
-};
+import { historyCsv, smallHistory } from "../plan/fixture.js";
 
 const rosterConfig = {
   timeZone: "Europe/Berlin",
@@ -25,7 +19,7 @@ const rosterConfig = {
 function planFolder(roster: unknown): string {
   const dir = tempDir("wfm-plan-roster-");
   const rows = smallHistory(Date.UTC(2026, 9, 27)).filter((r) => r.channel === "voice");
-  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "history.csv"), historyCsv(rows));
   writeFileSync(join(dir, "agents.csv"), ["id,name,team,maxHoursPerWeek,maxNights", ...Array.from({ length: 6 }, (_, i) => `a${i + 1},Agent ${i + 1},voice,40,6`), ""].join("\n"));
   writeFileSync(join(dir, "requests.csv"), "agent,date,kind,template,weight\na1,2026-12-24,leave,,\na2,2026-12-05,off,,2\n");
   writeFileSync(join(dir, "roster.json"), JSON.stringify(rosterConfig));

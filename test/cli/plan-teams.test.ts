@@ -1,20 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { smallHistory } from "../plan/fixture.js";
+import { historyCsv, smallHistory } from "../plan/fixture.js";
 import { runCli, tempDir } from "../support/cli.js";
-
-const two = (n: number) => String(n).padStart(2, "0");
-const stamp = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
-};
 
 /** Five weeks of history with two voice queues (billing, tech), staffed by two groups. */
 function planFolder(agentGroups: unknown, shifts?: unknown): string {
   const dir = tempDir("wfm-plan-teams-");
   const rows = smallHistory(Date.UTC(2026, 9, 27)).map((r) => ({ ...r, channel: r.channel === "voice" ? "billing" : "tech" }));
-  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "history.csv"), historyCsv(rows));
   const plan = {
     name: "Teams test centre",
     month: "2026-12",
@@ -53,7 +47,7 @@ describe("wfm plan with several contact types", () => {
   it("one voice queue: no teams section", async () => {
     const dir = tempDir("wfm-plan-one-");
     const rows = smallHistory(Date.UTC(2026, 9, 27)).filter((r) => r.channel === "voice");
-    writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+    writeFileSync(join(dir, "history.csv"), historyCsv(rows));
     writeFileSync(join(dir, "plan.json"), JSON.stringify({ month: "2026-12", history: "history.csv", forecast: { method: "seasonal-average" }, staffing: { channels: { voice: { type: "voice", targetServiceLevel: 0.8, targetAnswerSeconds: 20 } } } }));
     const run = await runCli(["plan", "--config", "plan.json", "--out", "out"], { cwd: dir });
     expect(run.status).toBe(0);

@@ -2,19 +2,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../support/cli.js";
-import { smallHistory } from "../plan/fixture.js";
-
-const two = (n: number) => String(n).padStart(2, "0");
-const stamp = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
-};
+import { historyCsv, smallHistory } from "../plan/fixture.js";
 
 /** A plan folder: five weeks of history before December 2026, embedded configs. */
 function planFolder(): string {
   const dir = tempDir("wfm-plan-");
   const rows = smallHistory(Date.UTC(2026, 9, 27));
-  writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+  writeFileSync(join(dir, "history.csv"), historyCsv(rows));
   const plan = {
     name: "CLI test centre",
     month: "2026-12",

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { smallHistory } from "../plan/fixture.js";
+import { historyCsv, smallHistory } from "../plan/fixture.js";
 import { runCli, tempDir } from "../support/cli.js";
 
 const example = resolve(import.meta.dirname, "../../examples/review");
@@ -99,16 +99,10 @@ describe("wfm review", () => {
 });
 
 describe("wfm plan --calibration and --review", () => {
-  const two = (n: number) => String(n).padStart(2, "0");
-  const stamp = (ms: number) => {
-    const d = new Date(ms);
-    return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
-  };
-
   it("applies the calibration to the forecast and opens the report with last month's review", async () => {
     const dir = tempDir("wfm-plan-cal-");
     const rows = smallHistory(Date.UTC(2026, 9, 27));
-    writeFileSync(join(dir, "history.csv"), `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`);
+    writeFileSync(join(dir, "history.csv"), historyCsv(rows));
     const plan = {
       month: "2026-12",
       history: "history.csv",

@@ -7,6 +7,17 @@ import type { PlanMonthOptions } from "../../src/plan/plan-month.js";
 const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** History rows as the CSV a plan reads: `timestamp,channel,calls,ahtSeconds`, local `YYYY-MM-DDTHH:00` stamps. */
+export function historyCsv(rows: readonly { localMs: number; channel: string; calls: number; ahtSeconds: number }[]): string {
+  const stamp = (ms: number) => {
+    const d = new Date(ms);
+    return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:00`;
+  };
+  return `timestamp,channel,calls,ahtSeconds\n${rows.map((r) => `${stamp(r.localMs)},${r.channel},${r.calls},${r.ahtSeconds}`).join("\n")}\n`;
+}
+
 /** Five weeks of hourly voice and chat history with a daily and weekly shape (no randomness). */
 export function smallHistory(start = Date.UTC(2026, 10, 2)): { localMs: number; calls: number; ahtSeconds: number; channel: string }[] {
   const rows = [];
