@@ -65,6 +65,13 @@ export interface BenchmarkSearchOptions {
   readonly objectiveTarget?: number;
   readonly highsOptions?: MipSolveOptions["highsOptions"];
   readonly onProgress?: (p: ScheduleProgress) => void;
+  /**
+   * A first roster (the assignment columns' values; the others are completed): replaces the LP
+   * rounding of step 2, and with it the LP of step 1. @defaultValue none: LP and rounding
+   */
+  readonly start?: Float64Array;
+  /** A lower bound already proven (e.g. by column generation), used when there is no LP. @defaultValue none */
+  readonly bound?: number;
 }
 
 /** The result of {@link searchRosterBenchmark}: a {@link MipResult} plus where the time went. */
@@ -126,22 +133,23 @@ export async function searchRosterBenchmark(options: BenchmarkSearchOptions): Pr
   const E = assign.length;
   const H = assign[0]?.length ?? 0;
 
-  // 1. the LP relaxation
-  const lp = await runMip({ ...model, integrality: new Int32Array(model.numCols) }, { timeLimitSeconds: Math.max(1, left() * 0.2), relativeGap: 0, highsOptions: { solver: "ipm", ...highsOptions } });
-  let bound: number | null = lp.status === "optimal" && lp.objective !== null ? lp.objective : null;
+  // 1. the LP relaxation (unless a start roster is given)
+  const lp = options.start ? null : await runMip({ ...model, integrality: new Int32Array(model.numCols) }, { timeLimitSeconds: Math.max(1, left() * 0.2), relativeGap: 0, highsOptions: { solver: "ipm", ...highsOptions } });
+  let bound: number | null = lp && lp.status === "optimal" && lp.objective !== null ? lp.objective : null;
+  if (options.bound !== undefined && Number.isFinite(options.bound)) bound = Math.max(bound ?? -Infinity, options.bound);
   const lpSeconds = elapsed();
   const target = () => (bound === null ? -Infinity : Math.ceil(bound - 1e-6));
   const done = (objective: number) => objective <= objectiveTarget + 1e-9 || objective <= target() + 1e-9 || (bound !== null && objective - bound <= relativeGap * Math.max(Math.abs(objective), 1e-9));
 
   // 2. per employee, the feasible line closest to the LP
-  const rounded = Float64Array.from(model.colLower);
-  for (let e = 0; e < E; e++) {
+  const rounded = options.start ? Float64Array.from(options.start) : Float64Array.from(model.colLower);
+  for (let e = 0; e < E && lp !== null; e++) {
     const one = single(e);
     const colCost = new Float64Array(one.data.numCols);
     one.assign.forEach((columns, d) =>
       columns.forEach((j, s) => {
         const full = assign[e]![d]![s]!;
-        if (j >= 0 && full >= 0) colCost[j] = 1 - 2 * (lp.values ? lp.values[full]! : 0) + 1e-3 * model.colCost[full]!;
+        if (j >= 0 && full >= 0) colCost[j] = 1 - 2 * (lp?.values ? lp.values[full]! : 0) + 1e-3 * model.colCost[full]!;
       }),
     );
     const line = await runMip({ ...one.data, colCost, offset: 0 }, { timeLimitSeconds: Math.max(1, Math.min(10, left() * 0.02)), relativeGap: 0, ...extra });

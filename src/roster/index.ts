@@ -1,7 +1,8 @@
 /**
  * roster: named agents on shifts over the month (contracts, leave, preferences, rest, fairness),
  * the exact MIP with its elastic explanation of conflicts, the independent checker, and the
- * Curtois & Qu staff-rostering benchmark (reader in `io`, model, evaluator).
+ * Curtois & Qu staff-rostering benchmark (reader in `io`, compact model and its search, branch and
+ * price on lines of work, evaluator).
  * @module
  */
 export { familyOf, isWeekendDay, restMinutes, startChanges, weekendsOf, weeksOf } from "./problem.js";
@@ -27,3 +28,15 @@ export { searchRosterBenchmark } from "./benchmark-lns.js";
 export type { BenchmarkSearchOptions, BenchmarkSearchResult } from "./benchmark-lns.js";
 export type { ConstructRosterBenchmarkOptions } from "./benchmark-construct.js";
 export type { RosterBenchmarkLayout, RosterBenchmarkModel, RosterBenchmarkResult, SolveRosterBenchmarkOptions } from "./benchmark-solve.js";
+export { cheapestLines, lineStateCount } from "./benchmark-lines.js";
+export type { BenchmarkLine, PricedLine } from "./benchmark-lines.js";
+export { LinePool, branchAndPrice, columnGenerationFits, generateColumns, improveByBranchAndPrice, masterModel } from "./benchmark-columns.js";
+export type {
+  BranchAndPriceOptions,
+  BranchAndPriceResult,
+  GenerateColumnsOptions,
+  GeneratedColumns,
+  ImproveByBranchAndPriceOptions,
+  LineMask,
+  MasterModel,
+} from "./benchmark-columns.js";
