@@ -156,11 +156,13 @@ export interface SolveRosterBenchmarkOptions extends MipSolveOptions {
   /** Stop as soon as a roster costs at most this (time-to-target runs). @defaultValue none */
   readonly objectiveTarget?: number;
   /**
-   * Share of the budget for branch and price (`branchAndPrice`) before the neighbourhood search,
-   * on instances whose pricing fits (`columnGenerationFits`) and that have at most 2,000
+   * Share of the budget for branch and price (`branchAndPrice`) before the compact model's search,
+   * on instances whose pricing fits (`columnGenerationFits`). With at most 2,000
    * employee-day-shift cells: 5% of the budget for branch and price from the root, the rest of the
    * share for neighbourhoods solved by branch and price (`improveByBranchAndPrice`), and what is
-   * left for the compact model's neighbourhood search from that roster; 0 skips it. @defaultValue 1
+   * left for the compact search from that roster. On larger instances: up to 10% for branch and
+   * price from the root, whose bound (or proof) the compact search then starts with. 0 skips it.
+   * @defaultValue 0.5
    */
   readonly branchAndPriceShare?: number;
 }
@@ -196,14 +198,15 @@ export interface RosterBenchmarkResult {
  * returned objective is the checker's, and a roster that breaks a hard rule, has a fractional
  * value or whose objective differs from the solver's is refused (`solver-failed`).
  *
- * Where each employee's line pricing fits (`columnGenerationFits`) and the instance has at most
- * 2,000 employee-day-shift cells (Instance1-7), branch and price on the set-partitioning form comes
- * first (`branchAndPrice`, 5% of the budget: the column-generation bound, far tighter than the
- * compact LP, a first roster from its dive, and the proof on the smaller instances), then
- * neighbourhoods solved by branch and price (`improveByBranchAndPrice`) for the rest of
- * `branchAndPriceShare`. The compact MIP's search (`searchRosterBenchmark`: the LP bound, the LP
- * rounded per employee, an adaptive neighbourhood search, branch and cut from the best roster)
- * starts from that roster with what is left, and is the whole solve on the larger instances.
+ * Where each employee's line pricing fits (`columnGenerationFits`; all ten instances with a proven
+ * optimum), branch and price on the set-partitioning form comes first (`branchAndPrice`): the
+ * column-generation bound, far tighter than the compact LP (it equals the optimum on Instance10
+ * and 12), and the proof where the tree is small. With at most 2,000 employee-day-shift cells
+ * (Instance1-7) it gets 5% of the budget, its dive's roster is kept, and neighbourhoods solved by
+ * branch and price (`improveByBranchAndPrice`) get the rest of `branchAndPriceShare`; on larger
+ * instances it gets up to 10% and only its bound or proof is kept. The compact MIP's search
+ * (`searchRosterBenchmark`: the LP rounded per employee, an adaptive neighbourhood search, branch
+ * and cut from the best roster) gets what is left, from that roster when there is one.
  *
  * @param instance - the instance (see `parseRosterBenchmark`)
  * @param options - time limit (s, on `clockSeconds`), relative gap, progress, the MIP runner
@@ -219,7 +222,7 @@ export interface RosterBenchmarkResult {
  */
 export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
   requireInstance("solveRosterBenchmark", instance);
-  const { runMip = solveMip, onProgress, clockSeconds, objectiveTarget, branchAndPriceShare = 1, ...mipOptions } = options ?? {};
+  const { runMip = solveMip, onProgress, clockSeconds, objectiveTarget, branchAndPriceShare = 0.5, ...mipOptions } = options ?? {};
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
   }
@@ -241,7 +244,9 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
   const clock = clockSeconds ?? (() => now() / 1000);
   const clockStarted = clock();
   const cells = instance.employees.length * instance.horizonDays * instance.shifts.length;
-  if (branchAndPriceShare > 0 && cells <= 2000 && columnGenerationFits(instance)) {
+  let searchBound: number | null = null;
+  if (branchAndPriceShare > 0 && columnGenerationFits(instance)) {
+    const small = cells <= 2000;
     let knownBound: number | null = null;
     const report = (_lines: unknown, objective: number, bound = knownBound) => {
       knownBound = bound;
@@ -250,11 +255,14 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
     };
     const budget = timeLimitSeconds * branchAndPriceShare;
     const target = objectiveTarget === undefined ? {} : { objectiveTarget };
-    const bp = await branchAndPrice({ instance, budgetSeconds: Math.min(budget, Math.max(1, timeLimitSeconds * 0.05)), clockSeconds: clock, onImproved: report, ...target });
-    let best = bp.lines === null ? null : { lines: bp.lines, objective: bp.objective! };
+    const bp = await branchAndPrice({ instance, budgetSeconds: Math.min(budget, Math.max(1, timeLimitSeconds * (small ? 0.05 : 0.1))), clockSeconds: clock, onImproved: report, ...target });
+    // on a large instance only a proof or the bound is kept: its dive's roster is poor and its
+    // neighbourhoods slow, where the compact search does well
+    let best = bp.lines === null || (!small && !bp.complete) ? null : { lines: bp.lines, objective: bp.objective! };
     let proven = bp.complete;
+    if (Number.isFinite(bp.bound)) searchBound = bp.bound;
     const left = budget - (clock() - clockStarted);
-    if (best !== null && !proven && left > 0 && best.objective > bp.bound && best.objective > (objectiveTarget ?? -Infinity)) {
+    if (small && best !== null && !proven && left > 0 && best.objective > bp.bound && best.objective > (objectiveTarget ?? -Infinity)) {
       const improved = await improveByBranchAndPrice({ instance, incumbent: best, budgetSeconds: left, clockSeconds: clock, objectiveTarget: Math.max(bp.bound, objectiveTarget ?? -Infinity), onImproved: report });
       best = improved;
       proven = improved.proven;
@@ -276,6 +284,7 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
     budgetSeconds: Math.max(1, timeLimitSeconds - (clock() - clockStarted)),
     ...(clockSeconds ? { clockSeconds } : {}),
     ...(start === null ? {} : { start: start.values, bound: start.bound }),
+    ...(start === null && searchBound !== null ? { bound: searchBound } : {}),
     ...(objectiveTarget === undefined ? {} : { objectiveTarget }),
     ...(mipOptions.relativeGap === undefined ? {} : { relativeGap: mipOptions.relativeGap }),
     ...(mipOptions.highsOptions ? { highsOptions: mipOptions.highsOptions } : {}),
