@@ -4,6 +4,7 @@ import { loadHighsRuntime } from "../schedule/solve.js";
 import { seededRandom } from "../staffing/random.js";
 import type { RosterBenchmark } from "./benchmark.js";
 import { cheapestLines, lineStateCount, type BenchmarkLine } from "./benchmark-lines.js";
+import { MipBuilder } from "./model-builder.js";
 
 /**
  * Column generation for a Curtois & Qu instance: the set-partitioning form of the roster, one
@@ -369,64 +370,29 @@ export function masterModel(instance: RosterBenchmark, pool: LinePool, options: 
   const S = instance.shifts.length;
   const costs = requestCosts(instance);
   const coverAt = coverRows(instance);
-  const R = instance.cover.length;
-  const numRows = E + R;
-  const cost: number[] = [];
-  const lower: number[] = [];
-  const upper: number[] = [];
-  const integer: number[] = [];
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const column = (c: number, lo: number, hi: number, int: number, rows: number[], coefficient: number) => {
-    cost.push(c);
-    lower.push(lo);
-    upper.push(hi);
-    integer.push(int);
-    for (const r of rows) {
-      indices.push(r);
-      values.push(coefficient);
-    }
-    starts.push(indices.length);
-  };
-  instance.cover.forEach((c, i) => {
-    column(c.weightUnder, 0, c.requirement, 0, [E + i], 1);
-    column(c.weightOver, 0, Infinity, 0, [E + i], -1);
-  });
-  const firstLineColumn = cost.length;
+  const b = new MipBuilder();
+  const coverTerms: [number, number][][] = instance.cover.map((c) => [
+    [b.variable({ cost: c.weightUnder, upper: c.requirement }), 1],
+    [b.variable({ cost: c.weightOver }), -1],
+  ]);
+  const firstLineColumn = b.numCols;
+  const convexity: [number, number][][] = instance.employees.map(() => []);
   const columns: { employee: number; index: number }[] = [];
   pool.lines.forEach((lines, e) =>
     lines.forEach((line, index) => {
       if (!keeps(line, options.mask?.[e], S)) return;
-      const rows = [e];
+      const j = b.variable({ cost: lineCost(costs, e, line, S), upper: options.relax ? Infinity : 1, integer: !options.relax });
+      convexity[e]!.push([j, 1]);
       line.forEach((s, d) => {
-        if (s >= 0) for (const c of coverAt[d * S + s]!) rows.push(E + c);
+        if (s >= 0) for (const c of coverAt[d * S + s]!) coverTerms[c]!.push([j, 1]);
       });
-      rows.sort((a, b) => a - b);
-      column(lineCost(costs, e, line, S), 0, options.relax ? Infinity : 1, options.relax ? 0 : 1, rows, 1);
       columns.push({ employee: e, index });
     }),
   );
-  const rowLower = new Float64Array(numRows);
-  const rowUpper = new Float64Array(numRows);
-  for (let e = 0; e < E; e++) rowLower[e] = rowUpper[e] = 1;
-  instance.cover.forEach((c, i) => (rowLower[E + i] = rowUpper[E + i] = c.requirement));
-  const numCols = cost.length;
-  return {
-    data: {
-      numCols,
-      numRows,
-      colCost: Float64Array.from(cost),
-      colLower: Float64Array.from(lower),
-      colUpper: Float64Array.from(upper),
-      rowLower,
-      rowUpper,
-      matrix: { format: "csc", numRows, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-      integrality: Int32Array.from(integer),
-    },
-    firstLineColumn,
-    columns,
-  };
+  // rows: one per employee (0..E-1), then one per cover record (E + c)
+  for (const terms of convexity) b.row(terms, 1, 1);
+  instance.cover.forEach((c, i) => b.row(coverTerms[i]!, c.requirement, c.requirement));
+  return { data: b.build(), firstLineColumn, columns };
 }
 
 /** Options of {@link branchAndPrice}. */
