@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseRosterBenchmark } from "../../src/io/roster-benchmark.js";
 import type { RosterBenchmark } from "../../src/roster/benchmark.js";
-import { branchAndPrice, generateColumns, LinePool, masterModel } from "../../src/roster/benchmark-columns.js";
+import { branchAndPrice, generateColumns, improveByBranchAndPrice, LinePool, masterModel } from "../../src/roster/benchmark-columns.js";
 import { evaluateRosterBenchmark } from "../../src/roster/benchmark-evaluate.js";
 import { cheapestLines, lineStateCount, type BenchmarkLine } from "../../src/roster/benchmark-lines.js";
 import { solveMip } from "../../src/schedule/mip.js";
@@ -130,6 +130,30 @@ describe("generateColumns and branchAndPrice", () => {
     expect(mip.objective).toBeCloseTo(evaluation.objective, 6);
     expect(mip.objective!).toBeGreaterThanOrEqual(columns.bound - 1e-6);
   });
+
+  it("law: neighbourhoods solved by branch and price never worsen the incumbent, keep every hard rule, and a roster they call proven is the exhaustive optimum", async () => {
+    let improved = 0;
+    await fc.assert(
+      fc.asyncProperty(smallInstance, fc.integer({ min: 1, max: 1000 }), async (instance, seed) => {
+        const optimum = bruteForce(instance);
+        if (optimum === null) return;
+        // a poor incumbent: each employee's own cheapest line, priced with no cover at all
+        const S = instance.shifts.length;
+        const lines = instance.employees.map((_, e) => cheapestLines(instance, e, new Float64Array(instance.horizonDays * S))[0]!.line);
+        const start = evaluateRosterBenchmark(instance, asRoster(instance, lines)).objective;
+        const result = await improveByBranchAndPrice({ instance, incumbent: { lines, objective: start }, budgetSeconds: 2, seed });
+        const evaluation = evaluateRosterBenchmark(instance, asRoster(instance, result.lines));
+        expect(evaluation.violations).toEqual([]);
+        expect(evaluation.objective).toBe(result.objective);
+        expect(result.objective).toBeLessThanOrEqual(start);
+        expect(result.objective).toBeGreaterThanOrEqual(optimum);
+        if (result.proven) expect(result.objective).toBe(optimum);
+        if (result.objective < start) improved++;
+      }),
+      { numRuns: 15, seed: 22 },
+    );
+    expect(improved).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 
   it("a pool keeps one copy of each line", () => {
     const pool = new LinePool(2);
