@@ -2,7 +2,8 @@ import type { Highs } from "highs";
 import type { MipModelData } from "../schedule/mip.js";
 import { loadHighsRuntime } from "../schedule/solve.js";
 import { seededRandom } from "../staffing/random.js";
-import type { RosterBenchmark } from "./benchmark.js";
+import { invalidArgument, requireOptions } from "../errors.js";
+import { requireRosterBenchmark, type RosterBenchmark } from "./benchmark.js";
 import { cheapestLines, lineStateCount, type BenchmarkLine } from "./benchmark-lines.js";
 import { MipBuilder } from "./model-builder.js";
 
@@ -99,12 +100,14 @@ function lineCost(costs: RequestCosts, employee: number, line: BenchmarkLine, S:
  * @param instance - a parsed instance
  * @param maxStates - the largest state space accepted. @defaultValue 2,000,000
  * @returns true when every employee's pricing is small enough
+ * @throws {WfmError} `invalid-argument` for a value that is not an instance
  * @example
  * ```ts
  * columnGenerationFits(instance7); //=> true
  * ```
  */
 export function columnGenerationFits(instance: RosterBenchmark, maxStates = 2_000_000): boolean {
+  requireRosterBenchmark("columnGenerationFits", instance);
   return instance.employees.every((_, e) => lineStateCount(instance, e) <= maxStates);
 }
 
@@ -166,7 +169,7 @@ export interface GeneratedColumns {
  *
  * @param options - the instance, a start pool, the budget on the chosen clock, mask and cutoff
  * @returns the pool of lines, the bound, the last LP objective, whether it converged, the LP's support
- * @throws {WfmError} `solver-failed` when HiGHS fails
+ * @throws {WfmError} `invalid-argument` for missing options or a value that is not an instance; `solver-failed` when HiGHS fails
  * @example
  * ```ts
  * const columns = await generateColumns({ instance, budgetSeconds: 60, converge: true });
@@ -175,6 +178,8 @@ export interface GeneratedColumns {
  * Reference: the module's references.
  */
 export async function generateColumns(options: GenerateColumnsOptions): Promise<GeneratedColumns> {
+  requireOptions("generateColumns", options, ["instance", "budgetSeconds"]);
+  requireRosterBenchmark("generateColumns", options.instance);
   const { instance } = options;
   const highs = options.highs ?? (await loadHighsRuntime());
   const master = new MasterLp(instance, highs, options.pool ?? new LinePool(instance.employees.length));
@@ -360,12 +365,15 @@ export interface MasterModel {
  * @param pool - the lines (every employee needs at least one)
  * @param options - `relax`: continuous line columns (the LP); `mask`: only the lines that keep to it
  * @returns the CSC model, where the line columns start and which line each is
+ * @throws {WfmError} `invalid-argument` for a value that is not an instance or a pool of another size
  * @example
  * ```ts
  * masterModel(instance, pool).data.numRows; //=> employees + cover records
  * ```
  */
 export function masterModel(instance: RosterBenchmark, pool: LinePool, options: { relax?: boolean; mask?: LineMask } = {}): MasterModel {
+  requireRosterBenchmark("masterModel", instance);
+  if (!(pool instanceof LinePool) || pool.lines.length !== instance.employees.length) invalidArgument("masterModel", "pool", "a LinePool with one list per employee", pool);
   const E = instance.employees.length;
   const S = instance.shifts.length;
   const costs = requestCosts(instance);
@@ -435,7 +443,7 @@ export interface BranchAndPriceResult {
  *
  * @param options - the instance, the budget on the chosen clock, an incumbent, a target
  * @returns the best roster's lines, its objective, the bound, whether the search was complete, nodes searched
- * @throws {WfmError} `solver-failed` when HiGHS fails
+ * @throws {WfmError} `invalid-argument` for missing options or a value that is not an instance; `solver-failed` when HiGHS fails
  * @example
  * ```ts
  * const result = await branchAndPrice({ instance, budgetSeconds: 60 });
@@ -446,6 +454,8 @@ export interface BranchAndPriceResult {
  * (1998); the module's references.
  */
 export async function branchAndPrice(options: BranchAndPriceOptions): Promise<BranchAndPriceResult> {
+  requireOptions("branchAndPrice", options, ["instance", "budgetSeconds"]);
+  requireRosterBenchmark("branchAndPrice", options.instance);
   const { instance, budgetSeconds, clockSeconds = wall, objectiveTarget = -Infinity } = options;
   const highs = options.highs ?? (await loadHighsRuntime());
   const started = clockSeconds();
@@ -583,7 +593,7 @@ export interface ImproveByBranchAndPriceOptions {
  * @param options - the instance, the incumbent, the budget, a target, the seed
  * @returns the best roster's lines and objective, the neighbourhoods searched, and whether a
  *   neighbourhood of the whole instance was searched to the end (the roster is then optimal)
- * @throws {WfmError} `solver-failed` when HiGHS fails
+ * @throws {WfmError} `invalid-argument` for missing options or a value that is not an instance; `solver-failed` when HiGHS fails
  * @example
  * ```ts
  * const better = await improveByBranchAndPrice({ instance, incumbent, budgetSeconds: 60 });
@@ -594,6 +604,8 @@ export interface ImproveByBranchAndPriceOptions {
 export async function improveByBranchAndPrice(
   options: ImproveByBranchAndPriceOptions,
 ): Promise<{ lines: readonly BenchmarkLine[]; objective: number; neighbourhoods: number; proven: boolean }> {
+  requireOptions("improveByBranchAndPrice", options, ["instance", "incumbent", "budgetSeconds"]);
+  requireRosterBenchmark("improveByBranchAndPrice", options.instance);
   const { instance, budgetSeconds, clockSeconds = wall, objectiveTarget = -Infinity, seed = 1 } = options;
   const highs = options.highs ?? (await loadHighsRuntime());
   const started = clockSeconds();

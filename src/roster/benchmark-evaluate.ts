@@ -1,5 +1,5 @@
 import { invalidArgument } from "../errors.js";
-import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
+import { requireRosterBenchmark, type BenchmarkRoster, type RosterBenchmark } from "./benchmark.js";
 
 /**
  * The independent checker of a Curtois & Qu roster: walks each employee's days, checks every hard
@@ -85,10 +85,7 @@ function runsOf(flags: readonly boolean[]): [number, number][] {
  * Reference: T. Curtois, R. Qu, "Computational results on new staff scheduling benchmark instances" (2014).
  */
 export function evaluateRosterBenchmark(instance: RosterBenchmark, roster: BenchmarkRoster): BenchmarkEvaluation {
-  const i = instance as Partial<RosterBenchmark> | null | undefined;
-  if (i === null || typeof i !== "object" || !(i.horizonDays! > 0) || !Array.isArray(i.shifts) || !Array.isArray(i.employees) || !Array.isArray(i.cover) || !Array.isArray(i.shiftOnRequests) || !Array.isArray(i.shiftOffRequests) || typeof i.daysOff !== "object" || i.daysOff === null) {
-    invalidArgument("evaluateRosterBenchmark", "instance", "a parsed Curtois & Qu instance (parseRosterBenchmark)", instance);
-  }
+  requireRosterBenchmark("evaluateRosterBenchmark", instance);
   if (roster === null || typeof roster !== "object") invalidArgument("evaluateRosterBenchmark", "roster", "an object of employee id to shift ids", roster);
   const violations: BenchmarkViolation[] = [];
   const H = instance.horizonDays;

@@ -1,4 +1,5 @@
-import type { RosterBenchmark } from "./benchmark.js";
+import { invalidArgument } from "../errors.js";
+import { requireRosterBenchmark, type RosterBenchmark } from "./benchmark.js";
 
 /**
  * Lines of work for one employee of a Curtois & Qu instance: the cheapest lines that keep every
@@ -58,7 +59,9 @@ interface LineSpace {
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-function lineSpace(instance: RosterBenchmark, employee: number): LineSpace {
+function lineSpace(fn: string, instance: RosterBenchmark, employee: number): LineSpace {
+  requireRosterBenchmark(fn, instance);
+  if (!(Number.isInteger(employee) && employee >= 0 && employee < instance.employees.length)) invalidArgument(fn, "employee", `an employee index in [0, ${instance.employees.length})`, employee);
   const e = instance.employees[employee]!;
   const H = instance.horizonDays;
   const S = instance.shifts.length;
@@ -111,13 +114,14 @@ function lineSpace(instance: RosterBenchmark, employee: number): LineSpace {
  * @param instance - a parsed instance
  * @param employee - the employee's index in `instance.employees`
  * @returns (shift types + 1) x run lengths x 2 x weekends x minute units x limited type counts
+ * @throws {WfmError} `invalid-argument` for a value that is not an instance or an employee index out of range
  * @example
  * ```ts
  * lineStateCount(instance7, 0); //=> 2736 = 4 x 6 x 2 x 3 x 19 for employee A (L forbidden)
  * ```
  */
 export function lineStateCount(instance: RosterBenchmark, employee: number): number {
-  return lineSpace(instance, employee).size;
+  return lineSpace("lineStateCount", instance, employee).size;
 }
 
 /**
@@ -135,6 +139,8 @@ export function lineStateCount(instance: RosterBenchmark, employee: number): num
  * @param offCost - cost of a day off per day, length H (Infinity forbids the day off; a day cost of
  *   Infinity forbids that shift). @defaultValue 0 every day
  * @returns the lines, cheapest first (empty when the contract admits no line)
+ * @throws {WfmError} `invalid-argument` for a value that is not an instance, an employee index out
+ *   of range, or cost arrays of the wrong length
  * @example
  * ```ts
  * cheapestLines(instance, 0, new Float64Array(H * S)); //=> [{ line, cost: 0 }] (any feasible line)
@@ -142,9 +148,11 @@ export function lineStateCount(instance: RosterBenchmark, employee: number): num
  * Reference: the module's references.
  */
 export function cheapestLines(instance: RosterBenchmark, employee: number, dayCost: Float64Array, count = 1, offCost?: Float64Array): PricedLine[] {
-  const space = lineSpace(instance, employee);
+  const space = lineSpace("cheapestLines", instance, employee);
   const H = instance.horizonDays;
   const S = space.shiftCount;
+  if (!(dayCost instanceof Float64Array) || dayCost.length !== H * S) invalidArgument("cheapestLines", "dayCost", `a Float64Array of ${H * S} day costs (days x shift types)`, dayCost);
+  if (offCost !== undefined && !(offCost instanceof Float64Array && offCost.length === H)) invalidArgument("cheapestLines", "offCost", `a Float64Array of ${H} day-off costs`, offCost);
   const { runRadix, weekendRadix, minuteRadix, counterMax, minWork, maxWork, minOff } = space;
   const C = counterMax.length;
   // field strides of the code: last, run, exempt, weekends, minutes, counters (last slowest)

@@ -1,7 +1,7 @@
 import { WfmError, invalidArgument } from "../errors.js";
 import { solveMip, type MipModelData, type MipResult, type MipSolveOptions, type MipStatus } from "../schedule/mip.js";
 import type { ScheduleProgress } from "../schedule/solve.js";
-import type { BenchmarkRoster, RosterBenchmark } from "./benchmark.js";
+import { requireRosterBenchmark, type BenchmarkRoster, type RosterBenchmark } from "./benchmark.js";
 import { branchAndPrice, columnGenerationFits, improveByBranchAndPrice } from "./benchmark-columns.js";
 import { evaluateRosterBenchmark, type BenchmarkEvaluation } from "./benchmark-evaluate.js";
 import { searchRosterBenchmark, type BenchmarkSearchResult } from "./benchmark-lns.js";
@@ -53,7 +53,7 @@ export interface RosterBenchmarkModel {
  * Reference: T. Curtois, R. Qu (2014), the integer programming model of their Section 3.
  */
 export function buildRosterBenchmarkModel(instance: RosterBenchmark): RosterBenchmarkModel {
-  requireInstance("buildRosterBenchmarkModel", instance);
+  requireRosterBenchmark("buildRosterBenchmarkModel", instance);
   const H = instance.horizonDays;
   const shiftIndex = new Map(instance.shifts.map((s, i) => [s.id, i]));
   const employeeIndex = new Map(instance.employees.map((e, i) => [e.id, i]));
@@ -223,7 +223,7 @@ export interface RosterBenchmarkResult {
  * Reference: T. Curtois, R. Qu (2014).
  */
 export async function solveRosterBenchmark(instance: RosterBenchmark, options: SolveRosterBenchmarkOptions = {}): Promise<RosterBenchmarkResult> {
-  requireInstance("solveRosterBenchmark", instance);
+  requireRosterBenchmark("solveRosterBenchmark", instance);
   const { runMip = solveMip, onProgress, clockSeconds, objectiveTarget, branchAndPriceShare = 0.5, ...mipOptions } = options ?? {};
   if (mipOptions.timeLimitSeconds !== undefined && !(mipOptions.timeLimitSeconds > 0 && Number.isFinite(mipOptions.timeLimitSeconds))) {
     invalidArgument("solveRosterBenchmark", "timeLimitSeconds", "a positive finite number", mipOptions.timeLimitSeconds);
@@ -341,14 +341,6 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
   const objective = evaluation.objective;
   const gap = bound === null ? null : Math.max(0, (objective - bound) / Math.max(Math.abs(objective), 1e-9));
   return { status: result.status, roster, evaluation, objective, bound, gap, solveSeconds: (now() - started) / 1000, size, profile: result.profile };
-}
-
-/** Throws `invalid-argument` unless `instance` looks like a parsed instance (the parser validated the rest). */
-function requireInstance(fn: string, instance: unknown): void {
-  const i = instance as Partial<RosterBenchmark> | null | undefined;
-  if (i === null || typeof i !== "object" || !(i.horizonDays! > 0) || !Array.isArray(i.shifts) || !Array.isArray(i.employees) || !Array.isArray(i.cover) || !Array.isArray(i.shiftOnRequests) || !Array.isArray(i.shiftOffRequests) || typeof i.daysOff !== "object" || i.daysOff === null) {
-    invalidArgument(fn, "instance", "a parsed Curtois & Qu instance (parseRosterBenchmark)", instance);
-  }
 }
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());

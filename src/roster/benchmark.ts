@@ -11,6 +11,8 @@
  * @module
  */
 
+import { invalidArgument } from "../errors.js";
+
 /** A shift type: its length and the types that may not be worked the next day. */
 export interface BenchmarkShiftType {
   readonly id: string;
@@ -67,3 +69,22 @@ export interface RosterBenchmark {
 
 /** A roster: per employee id, the shift id worked each day or "" for a day off. */
 export type BenchmarkRoster = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Throws `invalid-argument` naming `fn` unless `instance` looks like a parsed instance (the parser
+ * validated the rest): the one guard of every function that takes an instance.
+ *
+ * @param fn - the calling function's name, for the message
+ * @param instance - the value to check
+ * @throws {WfmError} `invalid-argument` when it is not an instance
+ * @example
+ * ```ts
+ * requireRosterBenchmark("solveRosterBenchmark", null); // throws "solveRosterBenchmark: instance must be a parsed Curtois & Qu instance ..."
+ * ```
+ */
+export function requireRosterBenchmark(fn: string, instance: unknown): asserts instance is RosterBenchmark {
+  const i = instance as Partial<RosterBenchmark> | null | undefined;
+  if (i === null || typeof i !== "object" || !(i.horizonDays! > 0) || !Array.isArray(i.shifts) || !Array.isArray(i.employees) || !Array.isArray(i.cover) || !Array.isArray(i.shiftOnRequests) || !Array.isArray(i.shiftOffRequests) || typeof i.daysOff !== "object" || i.daysOff === null) {
+    invalidArgument(fn, "instance", "a parsed Curtois & Qu instance (parseRosterBenchmark)", instance);
+  }
+}

@@ -72,6 +72,14 @@ describe("cheapestLines", () => {
     expect(priced).toBeGreaterThanOrEqual(40);
   });
 
+  it("refuses an employee index out of range and cost arrays of the wrong length, naming the argument", () => {
+    const instance = parseRosterBenchmark(tinyText, { file: "tiny.txt" });
+    expect(() => cheapestLines(instance, 2, new Float64Array(14))).toThrow("cheapestLines: employee must be an employee index in [0, 2), got 2");
+    expect(() => cheapestLines(instance, 0, new Float64Array(13))).toThrow("cheapestLines: dayCost must be a Float64Array of 14 day costs (days x shift types)");
+    expect(() => cheapestLines(instance, 0, new Float64Array(14), 1, new Float64Array(6))).toThrow("cheapestLines: offCost must be a Float64Array of 7 day-off costs");
+    expect(() => masterModel(instance, new LinePool(3))).toThrow("masterModel: pool must be a LinePool with one list per employee");
+  });
+
   it("counts the states of Instance7's first contract: (3 types + 1) x 6 run lengths x 2 x 3 weekends x 19 minute units", () => {
     // Instance7 employee A: E and D up to 28 (the horizon: no counter), L forbidden; 480-minute
     // shifts, at most 8640 minutes = 18 shifts (minute units 0-18); at most 5 days in a row and at
