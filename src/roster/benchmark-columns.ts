@@ -35,7 +35,18 @@ import { MipBuilder } from "./model-builder.js";
  * @module
  */
 
-/** Lines known per employee (index as in `instance.employees`), without repeats. */
+/**
+ * Lines known per employee (index as in `instance.employees`), without repeats: the columns of
+ * the restricted master.
+ *
+ * @example
+ * ```ts
+ * const pool = new LinePool(2);
+ * pool.add(0, Int8Array.from([0, -1])); //=> true
+ * pool.add(0, Int8Array.from([0, -1])); //=> false (already known)
+ * pool.size; //=> 1
+ * ```
+ */
 export class LinePool {
   readonly lines: BenchmarkLine[][];
   private readonly seen: Set<string>[];
@@ -43,7 +54,7 @@ export class LinePool {
     this.lines = Array.from({ length: employees }, () => []);
     this.seen = Array.from({ length: employees }, () => new Set());
   }
-  /** Adds a line; false when the employee already has it. */
+  /** Adds a line of employee `employee`; false when the employee already has it. */
   add(employee: number, line: BenchmarkLine): boolean {
     const key = line.join(",");
     if (this.seen[employee]!.has(key)) return false;
@@ -51,6 +62,7 @@ export class LinePool {
     this.lines[employee]!.push(line);
     return true;
   }
+  /** Lines in the pool, all employees together. */
   get size(): number {
     return this.lines.reduce((n, l) => n + l.length, 0);
   }
