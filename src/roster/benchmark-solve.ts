@@ -263,7 +263,9 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
     let best = bp.lines === null || (!small && !bp.complete) ? null : { lines: bp.lines, objective: bp.objective! };
     let proven = bp.complete;
     if (Number.isFinite(bp.bound)) searchBound = bp.bound;
-    const open = () => best !== null && !proven && best.objective > bp.bound && best.objective > (objectiveTarget ?? -Infinity);
+    // go on while no proof, no target and no gap within `relativeGap` (the compact search's rules)
+    const gapOk = (objective: number) => objective - bp.bound <= (mipOptions.relativeGap ?? 0) * Math.max(Math.abs(objective), 1e-9);
+    const open = () => best !== null && !proven && best.objective > bp.bound && !gapOk(best.objective) && best.objective > (objectiveTarget ?? -Infinity);
     // half of the rest for the neighbourhoods, then the tree again with their roster as cutoff
     // (it prunes far more with a good incumbent: the proof of Instance6)
     const neighbourhoodSeconds = (budget - (clock() - clockStarted)) / 2;
