@@ -427,6 +427,11 @@ export interface BranchAndPriceOptions {
   readonly onImproved?: (lines: readonly BenchmarkLine[], objective: number, bound: number) => void;
   /** Stop as soon as a roster costs at most this. @defaultValue none */
   readonly objectiveTarget?: number;
+  /**
+   * While no roster is known, the search may go on up to this many seconds, past the budget (so a
+   * short budget still ends with the first dive's roster). @defaultValue the budget
+   */
+  readonly firstRosterSeconds?: number;
   readonly highs?: Highs;
   /** The root's mask: options held out everywhere in the tree (a neighbourhood). @defaultValue all allowed */
   readonly mask?: LineMask;
@@ -468,7 +473,7 @@ export interface BranchAndPriceResult {
 export async function branchAndPrice(options: BranchAndPriceOptions): Promise<BranchAndPriceResult> {
   requireOptions("branchAndPrice", options, ["instance", "budgetSeconds"]);
   requireRosterBenchmark("branchAndPrice", options.instance);
-  const { instance, budgetSeconds, clockSeconds = wall, objectiveTarget = -Infinity } = options;
+  const { instance, budgetSeconds, clockSeconds = wall, objectiveTarget = -Infinity, firstRosterSeconds = budgetSeconds } = options;
   const highs = options.highs ?? (await loadHighsRuntime());
   const started = clockSeconds();
   const E = instance.employees.length;
@@ -498,7 +503,8 @@ export async function branchAndPrice(options: BranchAndPriceOptions): Promise<Br
     const mask: LineMask | null = next ?? lowest();
     next = null;
     if (mask === null) break;
-    const left = budgetSeconds - (clockSeconds() - started);
+    // without a roster yet, the budget stretches to `firstRosterSeconds` (the first dive's end)
+    const left = (best === null ? Math.max(budgetSeconds, firstRosterSeconds) : budgetSeconds) - (clockSeconds() - started);
     if (left <= 0 || (best !== null && best.objective <= objectiveTarget)) {
       open.push({ mask, bound: -Infinity });
       break;

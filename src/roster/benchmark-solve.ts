@@ -158,7 +158,8 @@ export interface SolveRosterBenchmarkOptions extends MipSolveOptions {
   /**
    * Share of the budget for branch and price (`branchAndPrice`) before the compact model's search,
    * on instances whose pricing fits (`columnGenerationFits`). With at most 2,000
-   * employee-day-shift cells: 5% of the budget for branch and price from the root, half the rest
+   * employee-day-shift cells: 5% of the budget for branch and price from the root (more, up to the
+   * share, until its first dive ends with a roster), half the rest
    * of the share for neighbourhoods solved by branch and price (`improveByBranchAndPrice`), the
    * other half for the tree again with their roster as cutoff, and what is left for the compact
    * search from the best roster. On larger instances: up to 10% for branch and
@@ -257,7 +258,15 @@ export async function solveRosterBenchmark(instance: RosterBenchmark, options: S
     };
     const budget = timeLimitSeconds * branchAndPriceShare;
     const target = objectiveTarget === undefined ? {} : { objectiveTarget };
-    const bp = await branchAndPrice({ instance, budgetSeconds: Math.min(budget, Math.max(1, timeLimitSeconds * (small ? 0.05 : 0.1))), clockSeconds: clock, onImproved: report, ...target });
+    const bp = await branchAndPrice({
+      instance,
+      budgetSeconds: Math.min(budget, Math.max(1, timeLimitSeconds * (small ? 0.05 : 0.1))),
+      // on a small instance a short budget still waits for the first dive's roster
+      ...(small ? { firstRosterSeconds: budget } : {}),
+      clockSeconds: clock,
+      onImproved: report,
+      ...target,
+    });
     // on a large instance only a proof or the bound is kept: its dive's roster is poor and its
     // neighbourhoods slow, where the compact search does well
     let best = bp.lines === null || (!small && !bp.complete) ? null : { lines: bp.lines, objective: bp.objective! };

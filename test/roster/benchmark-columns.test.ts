@@ -163,6 +163,22 @@ describe("generateColumns and branchAndPrice", () => {
     expect(improved).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
+  it("firstRosterSeconds: a budget spent before any roster stretches until the first roster (a clock that moves 1 s per reading)", async () => {
+    const instance = parseRosterBenchmark(tinyText, { file: "tiny.txt" });
+    const ticking = () => {
+      let t = 0;
+      return () => (t += 1);
+    };
+    const without = await branchAndPrice({ instance, budgetSeconds: 0.5, clockSeconds: ticking() });
+    expect(without.lines).toBeNull();
+    expect(without.complete).toBe(false);
+    const stretched = await branchAndPrice({ instance, budgetSeconds: 0.5, clockSeconds: ticking(), firstRosterSeconds: 1e6 });
+    expect(stretched.lines).not.toBeNull();
+    const evaluation = evaluateRosterBenchmark(instance, asRoster(instance, stretched.lines!));
+    expect(evaluation.violations).toEqual([]);
+    expect(evaluation.objective).toBe(stretched.objective);
+  });
+
   it("a pool keeps one copy of each line", () => {
     const pool = new LinePool(2);
     expect(pool.add(0, Int8Array.from([0, -1]))).toBe(true);
