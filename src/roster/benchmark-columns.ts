@@ -278,6 +278,18 @@ class MasterLp {
       return value > 1e-9 ? [{ employee, index, value }] : [];
     });
   }
+  /**
+   * The benchmark objective of a roster given as lines (requests and cover), from the lines alone;
+   * `evaluateRosterBenchmark` is the independent check.
+   */
+  objectiveOf(lines: readonly BenchmarkLine[]): number {
+    const S = this.instance.shifts.length;
+    let objective = lines.reduce((sum, line, e) => sum + lineCost(this.costs, e, line, S), 0);
+    const worked = new Float64Array(this.instance.cover.length);
+    for (const line of lines) line.forEach((s, d) => s >= 0 && this.coverAt[d * S + s]!.forEach((c) => (worked[c] = worked[c]! + 1)));
+    this.instance.cover.forEach((c, i) => (objective += c.weightUnder * Math.max(0, c.requirement - worked[i]!) + c.weightOver * Math.max(0, worked[i]! - c.requirement)));
+    return objective;
+  }
   dispose(): void {
     this.model.dispose();
   }
@@ -293,21 +305,23 @@ function generateOn(master: MasterLp, options: GenerateColumnsOptions): Generate
   const { costs, coverAt, pool } = master;
   const dayCost = new Float64Array(H * S);
   const offCost = new Float64Array(H);
+  /** Per day and shift type, the sum of its cover rows' duals (0 before the first LP). */
+  const cellDual = new Float64Array(H * S);
   /** Day costs under the mask: Infinity where the mask forbids. */
-  const priceFor = (e: number, pi: (k: number) => number) => {
+  const priceFor = (e: number) => {
     const request = costs.dayCost[e]!;
     const m = mask?.[e];
     for (let d = 0; d < H; d++) {
       offCost[d] = m && m[d * (S + 1)] === 0 ? Infinity : 0;
       for (let s = 0; s < S; s++) {
         const k = d * S + s;
-        dayCost[k] = m && m[d * (S + 1) + s + 1] === 0 ? Infinity : request[k]! - pi(k);
+        dayCost[k] = m && m[d * (S + 1) + s + 1] === 0 ? Infinity : request[k]! - cellDual[k]!;
       }
     }
   };
   for (let e = 0; e < E; e++) {
     if (pool.lines[e]!.some((line) => keeps(line, mask?.[e], S))) continue;
-    priceFor(e, () => 0);
+    priceFor(e);
     const [line] = cheapestLines(instance, e, dayCost, 1, offCost);
     if (!line) return { pool, bound: Infinity, lpObjective: Infinity, converged: true, rounds: 0, support: [] };
     pool.add(e, line.line);
@@ -323,14 +337,15 @@ function generateOn(master: MasterLp, options: GenerateColumnsOptions): Generate
     rounds++;
     lpObjective = master.model.getObjectiveValue();
     const rowDual = master.model.getSolution().rowDual;
+    for (let k = 0; k < H * S; k++) {
+      let pi = 0;
+      for (const c of coverAt[k]!) pi += rowDual[E + c]!;
+      cellDual[k] = pi;
+    }
     let reduced = 0;
     let added = 0;
     for (let e = 0; e < E; e++) {
-      priceFor(e, (k) => {
-        let pi = 0;
-        for (const c of coverAt[k]!) pi += rowDual[E + c]!;
-        return pi;
-      });
+      priceFor(e);
       const lines = cheapestLines(instance, e, dayCost, linesPerRound, offCost);
       const mu = rowDual[e]!;
       const best = lines.length > 0 ? costs.constant[e]! + lines[0]!.cost - mu : 0;
@@ -490,7 +505,8 @@ export async function branchAndPrice(options: BranchAndPriceOptions): Promise<Br
   let next: LineMask | null = full;
   let rootBound: number | null = null;
   let nodes = 0;
-  const x = new Float64Array(H * (S + 1));
+  const cells = H * (S + 1);
+  const x = new Float64Array(E * cells);
   const lowest = (): LineMask | null => {
     let at = -1;
     open.forEach((node, i) => {
@@ -499,61 +515,61 @@ export async function branchAndPrice(options: BranchAndPriceOptions): Promise<Br
     return at < 0 ? null : open.splice(at, 1)[0]!.mask;
   };
   try {
-  for (;;) {
-    const mask: LineMask | null = next ?? lowest();
-    next = null;
-    if (mask === null) break;
-    // without a roster yet, the budget stretches to `firstRosterSeconds` (the first dive's end)
-    const left = (best === null ? Math.max(budgetSeconds, firstRosterSeconds) : budgetSeconds) - (clockSeconds() - started);
-    if (left <= 0 || (best !== null && best.objective <= objectiveTarget)) {
-      open.push({ mask, bound: -Infinity });
-      break;
-    }
-    const cutoff = best === null ? Infinity : best.objective;
-    const node = generateOn(master, { instance, pool, mask, cutoff, converge: true, budgetSeconds: left, clockSeconds });
-    nodes++;
-    const rounded = Math.ceil(node.bound - 1e-6);
-    if (rootBound === null) rootBound = rounded;
-    if (rounded >= cutoff) continue; // pruned (or no line keeps to the mask)
-    if (!node.converged) {
-      open.push({ mask, bound: node.bound }); // the time ran out inside the node
-      break;
-    }
-    // the most certain fractional cell, per employee and day
-    let branch: { e: number; k: number; value: number } | null = null;
-    for (let e = 0; e < E; e++) {
+    for (;;) {
+      const mask: LineMask | null = next ?? lowest();
+      next = null;
+      if (mask === null) break;
+      // without a roster yet, the budget stretches to `firstRosterSeconds` (the first dive's end)
+      const left = (best === null ? Math.max(budgetSeconds, firstRosterSeconds) : budgetSeconds) - (clockSeconds() - started);
+      if (left <= 0 || (best !== null && best.objective <= objectiveTarget)) {
+        open.push({ mask, bound: -Infinity });
+        break;
+      }
+      const cutoff = best === null ? Infinity : best.objective;
+      const node = generateOn(master, { instance, pool, mask, cutoff, converge: true, budgetSeconds: left, clockSeconds });
+      nodes++;
+      const rounded = Math.ceil(node.bound - 1e-6);
+      if (rootBound === null) rootBound = rounded;
+      if (rounded >= cutoff) continue; // pruned (or no line keeps to the mask)
+      if (!node.converged) {
+        open.push({ mask, bound: node.bound }); // the time ran out inside the node
+        break;
+      }
+      // the most certain fractional cell: x[e][d * (S + 1) + o] sums the values of e's lines taking o on d
       x.fill(0);
       for (const { employee, index, value } of node.support) {
-        if (employee !== e) continue;
-        pool.lines[e]![index]!.forEach((s, d) => (x[d * (S + 1) + s + 1] = x[d * (S + 1) + s + 1]! + value));
+        pool.lines[employee]![index]!.forEach((s, d) => {
+          const k = employee * cells + d * (S + 1) + s + 1;
+          x[k] = x[k]! + value;
+        });
       }
-      for (let k = 0; k < x.length; k++) {
-        const v = x[k]!;
-        if (v > 1e-6 && v < 1 - 1e-6 && (branch === null || v > branch.value)) branch = { e, k, value: v };
+      let branch: { e: number; k: number; value: number } | null = null;
+      for (let at = 0; at < x.length; at++) {
+        const v = x[at]!;
+        if (v > 1e-6 && v < 1 - 1e-6 && (branch === null || v > branch.value)) branch = { e: Math.floor(at / cells), k: at % cells, value: v };
       }
+      // each employee on its line of largest value: a roster (the LP's own when it is integral)
+      const heaviest = new Array<{ index: number; value: number } | null>(E).fill(null);
+      for (const { employee, index, value } of node.support) if (heaviest[employee] === null || value > heaviest[employee]!.value) heaviest[employee] = { index, value };
+      if (heaviest.every((h) => h !== null)) {
+        const lines = heaviest.map((h, e) => pool.lines[e]![h!.index]!);
+        const objective = master.objectiveOf(lines);
+        if (best === null || objective < best.objective) {
+          best = { lines, objective };
+          options.onImproved?.(lines, objective, rootBound!);
+        }
+      }
+      if (branch === null) continue; // an integral LP: its roster is the one just taken
+      const forbid: Uint8Array[] = [...mask];
+      forbid[branch.e] = Uint8Array.from(mask[branch.e]!);
+      forbid[branch.e]![branch.k] = 0;
+      const take: Uint8Array[] = [...mask];
+      take[branch.e] = Uint8Array.from(mask[branch.e]!);
+      const day = Math.floor(branch.k / (S + 1));
+      for (let o = 0; o <= S; o++) if (day * (S + 1) + o !== branch.k) take[branch.e]![day * (S + 1) + o] = 0;
+      open.push({ mask: forbid, bound: node.bound });
+      next = take;
     }
-    // each employee on its line of largest value: a roster (the LP's own when it is integral)
-    const heaviest = new Array<{ index: number; value: number } | null>(E).fill(null);
-    for (const { employee, index, value } of node.support) if (heaviest[employee] === null || value > heaviest[employee]!.value) heaviest[employee] = { index, value };
-    if (heaviest.every((h) => h !== null)) {
-      const lines = heaviest.map((h, e) => pool.lines[e]![h!.index]!);
-      const objective = linesObjective(instance, lines);
-      if (best === null || objective < best.objective) {
-        best = { lines, objective };
-        options.onImproved?.(lines, objective, rootBound!);
-      }
-    }
-    if (branch === null) continue; // an integral LP: its roster is the one just taken
-    const forbid: Uint8Array[] = [...mask];
-    forbid[branch.e] = Uint8Array.from(mask[branch.e]!);
-    forbid[branch.e]![branch.k] = 0;
-    const take: Uint8Array[] = [...mask];
-    take[branch.e] = Uint8Array.from(mask[branch.e]!);
-    const day = Math.floor(branch.k / (S + 1));
-    for (let o = 0; o <= S; o++) if (day * (S + 1) + o !== branch.k) take[branch.e]![day * (S + 1) + o] = 0;
-    open.push({ mask: forbid, bound: node.bound });
-    next = take;
-  }
   } finally {
     master.dispose();
   }
@@ -566,21 +582,6 @@ export async function branchAndPrice(options: BranchAndPriceOptions): Promise<Br
     nodes,
     pool,
   };
-}
-
-/**
- * The benchmark objective of a roster given as lines (requests and cover), computed from the
- * lines alone; `evaluateRosterBenchmark` is the independent check.
- */
-function linesObjective(instance: RosterBenchmark, lines: readonly BenchmarkLine[]): number {
-  const S = instance.shifts.length;
-  const costs = requestCosts(instance);
-  const coverAt = coverRows(instance);
-  let objective = lines.reduce((sum, line, e) => sum + lineCost(costs, e, line, S), 0);
-  const worked = new Float64Array(instance.cover.length);
-  for (const line of lines) line.forEach((s, d) => s >= 0 && coverAt[d * S + s]!.forEach((c) => (worked[c] = worked[c]! + 1)));
-  instance.cover.forEach((c, i) => (objective += c.weightUnder * Math.max(0, c.requirement - worked[i]!) + c.weightOver * Math.max(0, worked[i]! - c.requirement)));
-  return objective;
 }
 
 /** Options of {@link improveByBranchAndPrice}. */
